@@ -1,0 +1,423 @@
+//! The facade the CLI and the desktop app use: one library folder, its SQLite store (the truth)
+//! and its Tantivy index (derived), kept in step.
+//!
+//! Every write commits to SQLite first — that is the moment it is acknowledged and can no longer
+//! be lost — and then brings the index up to date from the outbox. If the process dies in
+//! between, the next open (or the next search, in another process) replays the outbox.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::import::{ImportFile, ImportQuote, ImportReport};
+use crate::model::{NewQuote, Quote, QuoteEdit, QuoteId, Source, SourceId, Speaker};
+use crate::search::{Facets, SearchIndex, SearchRequest, SyncReport};
+use crate::store::{self, InsertOptions, Store};
+
+pub const DATABASE_FILE: &str = "library.sqlite3";
+pub const INDEX_DIR: &str = "index";
+
+/// The folder the CLI and the app use when none is given: `$ONRECORD_LIBRARY`, else the
+/// platform data directory (`$XDG_DATA_HOME/onrecord`, i.e. `~/.local/share/onrecord` on Linux).
+pub fn default_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("ONRECORD_LIBRARY").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("onrecord")
+}
+
+#[derive(Debug)]
+pub struct Library {
+    dir: PathBuf,
+    store: Store,
+    index: SearchIndex,
+    /// Things worth telling the user about the open (an index rebuilt, changes replayed).
+    notices: Vec<String>,
+}
+
+/// One search result: the quote as stored, its relevance and a highlighted extract.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub score: f32,
+    pub snippet: String,
+    pub quote: Quote,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResults {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facets: Option<Facets>,
+}
+
+/// What `doctor` found.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DoctorReport {
+    pub database: PathBuf,
+    pub index: PathBuf,
+    /// SQLite's `integrity_check` lines; `["ok"]` when healthy.
+    pub integrity: Vec<String>,
+    pub quotes_in_store: usize,
+    pub documents_in_index: usize,
+    /// In the store but not findable.
+    pub missing_from_index: Vec<QuoteId>,
+    /// In the index but deleted from the store (would show as dead results).
+    pub extra_in_index: Vec<QuoteId>,
+    /// Indexed more than once.
+    pub duplicated_in_index: Vec<QuoteId>,
+    /// Changes committed to the store that the index has not applied yet.
+    pub pending_changes: u64,
+    pub store_sequence: i64,
+    pub index_sequence: i64,
+}
+
+impl DoctorReport {
+    pub fn healthy(&self) -> bool {
+        self.integrity == ["ok"]
+            && self.missing_from_index.is_empty()
+            && self.extra_in_index.is_empty()
+            && self.duplicated_in_index.is_empty()
+    }
+}
+
+/// The library as one lossless JSON document (`export --format json`). `import` of it restores
+/// the same quotes, ids, speakers with their aliases and timelines, and sources with their text.
+#[derive(Debug, Clone, Serialize)]
+pub struct LibraryExport {
+    pub format: &'static str,
+    pub version: u32,
+    pub speakers: Vec<Speaker>,
+    pub sources: Vec<Source>,
+    pub quotes: Vec<Quote>,
+}
+
+pub const EXPORT_FORMAT: &str = "onrecord-library";
+
+impl Library {
+    /// Opens the library in `dir` (created when missing) and brings its index in step with the
+    /// store: rebuilt when missing or damaged, pending changes replayed.
+    pub fn open(dir: &Path) -> Result<Library> {
+        std::fs::create_dir_all(dir).map_err(|source| Error::WriteFile {
+            path: dir.to_owned(),
+            source,
+        })?;
+        let store = Store::open(&dir.join(DATABASE_FILE))?;
+        let (index, rebuilt) = SearchIndex::open(&dir.join(INDEX_DIR), &store)?;
+        let mut library = Library {
+            dir: dir.to_owned(),
+            store,
+            index,
+            notices: Vec::new(),
+        };
+        if rebuilt {
+            library.notices.push(format!(
+                "the search index at {} was missing or out of date and has been rebuilt from the database",
+                library.index.dir().display()
+            ));
+        }
+        let report = library.index.sync(&library.store)?;
+        if report.applied > 0 {
+            library.notices.push(format!(
+                "{} change(s) saved in the database but not yet searchable (an interrupted write) were added to the index",
+                report.applied
+            ));
+        }
+        Ok(library)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Messages about what opening the library repaired; empty on a normal open.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
+    }
+
+    fn sync(&mut self) -> Result<SyncReport> {
+        self.index.sync(&self.store)
+    }
+
+    /// Stores a quote. Once this returns, the quote is durable; it is searchable at once unless
+    /// another process holds the index, in which case it becomes searchable when that one syncs.
+    pub fn add(&mut self, quote: NewQuote) -> Result<Quote> {
+        let id = self.store.write(|c| {
+            store::insert_quote(
+                c,
+                quote,
+                InsertOptions {
+                    record_affiliation: true,
+                    ..Default::default()
+                },
+            )
+        })?;
+        crate::failpoint("after-store-commit");
+        self.sync()?;
+        self.store.quote(id)
+    }
+
+    /// Stores many quotes in one transaction: all of them, or none.
+    pub fn add_many(&mut self, quotes: Vec<NewQuote>) -> Result<Vec<QuoteId>> {
+        let ids = self.store.write(|c| {
+            quotes
+                .into_iter()
+                .map(|q| {
+                    store::insert_quote(
+                        c,
+                        q,
+                        InsertOptions {
+                            record_affiliation: true,
+                            ..Default::default()
+                        },
+                    )
+                })
+                .collect::<Result<Vec<_>>>()
+        })?;
+        crate::failpoint("after-store-commit");
+        self.sync()?;
+        Ok(ids)
+    }
+
+    pub fn quote(&self, id: QuoteId) -> Result<Quote> {
+        self.store.quote(id)
+    }
+
+    pub fn edit(&mut self, id: QuoteId, edit: QuoteEdit) -> Result<Quote> {
+        self.store.write(|c| store::update_quote(c, id, edit))?;
+        self.sync()?;
+        self.store.quote(id)
+    }
+
+    /// Deletes a quote and returns it as it was (the app offers it back as an undo).
+    pub fn remove(&mut self, id: QuoteId) -> Result<Quote> {
+        let quote = self.store.write(|c| store::delete_quote(c, id))?;
+        self.sync()?;
+        Ok(quote)
+    }
+
+    /// Puts back a quote returned by [`Library::remove`], with its id.
+    pub fn restore(&mut self, quote: Quote) -> Result<Quote> {
+        let id = quote.id;
+        self.store.write(|c| {
+            let speaker = store::speaker_id_for(c, &quote.speaker)?;
+            insert_exported_quote(c, ImportQuote::from(quote), speaker, &HashMap::new())
+        })?;
+        self.sync()?;
+        self.store.quote(id)
+    }
+
+    pub fn speakers(&self) -> Result<Vec<Speaker>> {
+        self.store.speakers()
+    }
+
+    pub fn speaker(&self, name: &str) -> Result<Speaker> {
+        self.store
+            .speaker_by_name(name)?
+            .ok_or_else(|| Error::SpeakerNotFound(name.to_owned()))
+    }
+
+    pub fn add_alias(&mut self, speaker: &str, alias: &str) -> Result<()> {
+        self.store.write(|c| store::add_alias(c, speaker, alias))?;
+        self.sync()?;
+        Ok(())
+    }
+
+    pub fn source(&self, id: SourceId) -> Result<Option<Source>> {
+        self.store.source(id)
+    }
+
+    /// Full-text search; the rows shown come from the store, so a lagging index never shows
+    /// stale text.
+    pub fn search(&mut self, request: &SearchRequest) -> Result<SearchResults> {
+        self.sync()?;
+        let matches = self.index.search(request)?;
+        let ids: Vec<QuoteId> = matches.matches.iter().map(|m| m.id).collect();
+        let mut quotes: HashMap<QuoteId, Quote> = self
+            .store
+            .quotes(&ids)?
+            .into_iter()
+            .map(|q| (q.id, q))
+            .collect();
+        let hits = matches
+            .matches
+            .iter()
+            .filter_map(|m| {
+                let quote = quotes.remove(&m.id)?;
+                Some(Hit {
+                    score: m.score,
+                    snippet: matches.snippet(&quote.text),
+                    quote,
+                })
+            })
+            .collect();
+        Ok(SearchResults {
+            total: matches.total,
+            hits,
+            facets: matches.facets,
+        })
+    }
+
+    /// The quotes matching a query (all when it is empty), oldest id first.
+    pub fn select(&mut self, query: &str) -> Result<Vec<Quote>> {
+        if query.trim().is_empty() {
+            return self.store.read(store::all_quotes);
+        }
+        self.sync()?;
+        let ids = self.index.matching_ids(query)?;
+        self.store.quotes(&ids)
+    }
+
+    /// Throws the index away and builds it again from the store. Returns the number of quotes
+    /// indexed.
+    pub fn reindex(&mut self) -> Result<usize> {
+        self.index = SearchIndex::rebuild(&self.dir.join(INDEX_DIR), &self.store)?;
+        Ok(self.store.quote_count()? as usize)
+    }
+
+    /// Compares the store and the index and reports every disagreement. Pending changes are not
+    /// applied first, so that an interrupted write shows up here.
+    pub fn doctor(&mut self) -> Result<DoctorReport> {
+        let integrity = self.store.integrity_check()?;
+        let in_store: BTreeSet<QuoteId> = self.store.quote_ids()?.into_iter().collect();
+        let indexed = self.index.all_ids()?;
+        let mut seen = BTreeSet::new();
+        let mut duplicated = BTreeSet::new();
+        for id in &indexed {
+            if !seen.insert(*id) {
+                duplicated.insert(*id);
+            }
+        }
+        let payload = self.index.payload()?;
+        Ok(DoctorReport {
+            database: self.store.path().to_owned(),
+            index: self.index.dir().to_owned(),
+            integrity,
+            quotes_in_store: in_store.len(),
+            documents_in_index: indexed.len(),
+            missing_from_index: in_store.difference(&seen).copied().collect(),
+            extra_in_index: seen.difference(&in_store).copied().collect(),
+            duplicated_in_index: duplicated.into_iter().collect(),
+            pending_changes: self.store.outbox_pending(payload.seq)?,
+            store_sequence: self.store.outbox_head()?,
+            index_sequence: payload.seq,
+        })
+    }
+
+    /// The whole library as one lossless document.
+    pub fn export(&self) -> Result<LibraryExport> {
+        self.store.read(|c| {
+            Ok(LibraryExport {
+                format: EXPORT_FORMAT,
+                version: 1,
+                speakers: self.store.speakers()?,
+                sources: self.store.sources()?,
+                quotes: store::all_quotes(c)?,
+            })
+        })
+    }
+
+    /// Imports a parsed file in one transaction: everything in it, or nothing.
+    pub fn import(&mut self, file: ImportFile) -> Result<ImportReport> {
+        let report = self.store.write(|c| import_into(c, file))?;
+        crate::failpoint("after-store-commit");
+        self.sync()?;
+        Ok(report)
+    }
+}
+
+fn import_into(conn: &rusqlite::Connection, file: ImportFile) -> Result<ImportReport> {
+    let mut report = ImportReport::default();
+    match file {
+        ImportFile::Library {
+            speakers,
+            sources,
+            quotes,
+        } => {
+            let mut speaker_ids = HashMap::new();
+            for speaker in &speakers {
+                let id = store::import_speaker(conn, speaker)?;
+                speaker_ids.insert(store::name_key(&speaker.name), id);
+            }
+            let mut source_ids: HashMap<SourceId, SourceId> = HashMap::new();
+            for source in &sources {
+                source_ids.insert(source.id, store::import_source(conn, source)?);
+            }
+            for quote in quotes {
+                let speaker = match speaker_ids.get(&store::name_key(&quote.speaker)) {
+                    Some(id) => *id,
+                    None => store::speaker_id_for(conn, &quote.speaker)?,
+                };
+                if let Some(id) = quote.id
+                    && store::same_quote_exists(conn, id, &quote.text, &quote.speaker)?
+                {
+                    report.skipped += 1;
+                    continue;
+                }
+                insert_exported_quote(conn, quote, speaker, &source_ids)?;
+                report.imported += 1;
+            }
+        }
+        ImportFile::Quotes(quotes) => {
+            for quote in quotes {
+                store::insert_quote(
+                    conn,
+                    quote,
+                    InsertOptions {
+                        record_affiliation: true,
+                        ..Default::default()
+                    },
+                )?;
+                report.imported += 1;
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// Inserts a quote as exported: its id (when free), timestamps and source, without adding to the
+/// speaker's timeline (the exported timeline is imported as it was).
+fn insert_exported_quote(
+    conn: &rusqlite::Connection,
+    quote: ImportQuote,
+    speaker: crate::model::SpeakerId,
+    source_ids: &HashMap<SourceId, SourceId>,
+) -> Result<QuoteId> {
+    let source = match &quote.source {
+        Some(s) => match s.id.and_then(|id| source_ids.get(&id).copied()) {
+            Some(id) => Some(id),
+            None => match s.id.filter(|id| source_ids.is_empty() && exists_source(conn, *id)) {
+                Some(id) => Some(id),
+                None => {
+                    let new = s.to_new_source();
+                    (!new.is_empty())
+                        .then(|| store::source_id_for(conn, &new, None))
+                        .transpose()?
+                }
+            },
+        },
+        None => None,
+    };
+    let opts = InsertOptions {
+        id: quote.id,
+        created_at: quote.created_at,
+        updated_at: quote.updated_at,
+        record_affiliation: false,
+    };
+    let new = quote.into_new_quote();
+    store::validate(&new)?;
+    store::insert_quote_row(conn, new, speaker, source, opts)
+}
+
+fn exists_source(conn: &rusqlite::Connection, id: SourceId) -> bool {
+    conn.query_row("SELECT 1 FROM source WHERE id = ?1", [id.0], |_| Ok(()))
+        .is_ok()
+}

@@ -1,0 +1,578 @@
+//! The domain: quotes, the speakers who said them (with their titles and employers over time) and
+//! the sources they were published in. These are plain serde types; their JSON form is the one in
+//! `CLI-CONTRACT.md` and is what scripts rely on, so field names never change.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub i64);
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = Error;
+            fn from_str(s: &str) -> Result<Self> {
+                s.trim()
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .map($name)
+                    .ok_or_else(|| Error::invalid(format!(
+                        "{s:?} is not a {} id: ids are positive whole numbers, as printed by `onrecord search`",
+                        stringify!($name).trim_end_matches("Id").to_lowercase()
+                    )))
+            }
+        }
+
+        // Ids travel as strings in JSON (the contract), so that they can change form later
+        // without breaking scripts; numbers are accepted on input too.
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                #[derive(Deserialize)]
+                #[serde(untagged)]
+                enum Raw {
+                    Text(String),
+                    Number(i64),
+                }
+                match Raw::deserialize(d)? {
+                    Raw::Text(s) => s.parse().map_err(serde::de::Error::custom),
+                    Raw::Number(n) if n > 0 => Ok($name(n)),
+                    Raw::Number(n) => Err(serde::de::Error::custom(format!("{n} is not a valid id"))),
+                }
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A quote's id: stable for the life of the library and kept by `export --format json`/`import`.
+    QuoteId
+);
+id_type!(
+    /// A source's id.
+    SourceId
+);
+id_type!(
+    /// A speaker's id.
+    SpeakerId
+);
+
+/// How the words were delivered. `Told` carries whom they were told to in [`Quote::told_to`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Medium {
+    /// Spoken, with no more said about how (the default).
+    #[default]
+    Said,
+    /// Told to an outlet or person ("told Reuters").
+    Told,
+    Email,
+    Statement,
+    Interview,
+    Speech,
+    /// A social media post.
+    Post,
+    Document,
+    Other,
+}
+
+impl Medium {
+    pub const ALL: [Medium; 9] = [
+        Medium::Said,
+        Medium::Told,
+        Medium::Email,
+        Medium::Statement,
+        Medium::Interview,
+        Medium::Speech,
+        Medium::Post,
+        Medium::Document,
+        Medium::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Medium::Said => "said",
+            Medium::Told => "told",
+            Medium::Email => "email",
+            Medium::Statement => "statement",
+            Medium::Interview => "interview",
+            Medium::Speech => "speech",
+            Medium::Post => "post",
+            Medium::Document => "document",
+            Medium::Other => "other",
+        }
+    }
+
+    /// Parses what a user types for a medium: a bare name (`email`), or `told` followed by whom
+    /// (`told Reuters`), which comes back as the second element.
+    pub fn parse_with_recipient(input: &str) -> Result<(Medium, Option<String>)> {
+        let input = input.trim();
+        let (head, rest) = match input.split_once(char::is_whitespace) {
+            Some((head, rest)) => (head, Some(rest.trim()).filter(|r| !r.is_empty())),
+            None => (input, None),
+        };
+        let medium: Medium = head.parse()?;
+        match (medium, rest) {
+            (Medium::Told, recipient) => Ok((medium, recipient.map(str::to_owned))),
+            (_, None) => Ok((medium, None)),
+            (_, Some(_)) => Err(Error::invalid(format!(
+                "medium {input:?}: only `told` takes a name after it (as in `told Reuters`)"
+            ))),
+        }
+    }
+}
+
+impl fmt::Display for Medium {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Medium {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        let lower = s.trim().to_lowercase();
+        Medium::ALL
+            .into_iter()
+            .find(|m| m.as_str() == lower)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Medium::ALL.iter().map(|m| m.as_str()).collect();
+                Error::invalid(format!(
+                    "unknown medium {s:?}; use one of: {}",
+                    names.join(", ")
+                ))
+            })
+    }
+}
+
+/// What kind of publication a source is; drives the citation type on export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    /// A news article (newspaper, wire service, news site).
+    #[default]
+    Article,
+    Magazine,
+    Blog,
+    Interview,
+    Speech,
+    PressRelease,
+    Social,
+    Email,
+    Broadcast,
+    Document,
+    Other,
+}
+
+impl SourceKind {
+    pub const ALL: [SourceKind; 11] = [
+        SourceKind::Article,
+        SourceKind::Magazine,
+        SourceKind::Blog,
+        SourceKind::Interview,
+        SourceKind::Speech,
+        SourceKind::PressRelease,
+        SourceKind::Social,
+        SourceKind::Email,
+        SourceKind::Broadcast,
+        SourceKind::Document,
+        SourceKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Article => "article",
+            SourceKind::Magazine => "magazine",
+            SourceKind::Blog => "blog",
+            SourceKind::Interview => "interview",
+            SourceKind::Speech => "speech",
+            SourceKind::PressRelease => "press-release",
+            SourceKind::Social => "social",
+            SourceKind::Email => "email",
+            SourceKind::Broadcast => "broadcast",
+            SourceKind::Document => "document",
+            SourceKind::Other => "other",
+        }
+    }
+}
+
+impl FromStr for SourceKind {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        let lower = s.trim().to_lowercase().replace('_', "-");
+        SourceKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == lower)
+            .ok_or_else(|| {
+                let names: Vec<&str> = SourceKind::ALL.iter().map(|k| k.as_str()).collect();
+                Error::invalid(format!(
+                    "unknown source kind {s:?}; use one of: {}",
+                    names.join(", ")
+                ))
+            })
+    }
+}
+
+/// A title held at an organization over a span of time. Open ends are unknown, not "forever":
+/// the span is widened as quotes dated outside it are recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Affiliation {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization_description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<NaiveDate>,
+}
+
+impl Affiliation {
+    /// Whether the span covers `date`. An affiliation with no dates at all covers nothing in
+    /// particular, so it answers `false`; callers fall back to it only when nothing else fits.
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        match (self.valid_from, self.valid_to) {
+            (None, None) => false,
+            (from, to) => from.is_none_or(|f| f <= date) && to.is_none_or(|t| date <= t),
+        }
+    }
+}
+
+/// A person quotes are attributed to, with the other names they go by and their titles and
+/// employers over time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub id: SpeakerId,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub affiliations: Vec<Affiliation>,
+}
+
+impl Speaker {
+    /// The affiliation held on `date`: the one whose span covers it, else the nearest in time.
+    pub fn affiliation_on(&self, date: NaiveDate) -> Option<&Affiliation> {
+        if let Some(a) = self.affiliations.iter().find(|a| a.covers(date)) {
+            return Some(a);
+        }
+        self.affiliations.iter().min_by_key(|a| {
+            let gap = |d: Option<NaiveDate>| d.map(|d| (d - date).num_days().abs());
+            gap(a.valid_from)
+                .into_iter()
+                .chain(gap(a.valid_to))
+                .min()
+                .unwrap_or(i64::MAX)
+        })
+    }
+}
+
+/// Where quotes were published: an article, a speech transcript, an email.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: SourceId,
+    #[serde(default)]
+    pub kind: SourceKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The full article text the quotes' offsets point into.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// SHA-256 of `text` (hex), so the same article clipped twice is recognised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_hash: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessed: Option<NaiveDate>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The short form of a source carried inside a quote (no article text).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub id: SourceId,
+    #[serde(default)]
+    pub kind: SourceKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// The authors joined with "; " (the contract's single `author` string).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<NaiveDate>,
+}
+
+/// A quotation on record: the words, who said them with their title and employer at the time,
+/// how, when and where it was published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub id: QuoteId,
+    pub text: String,
+    pub speaker: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization_description: Option<String>,
+    #[serde(default)]
+    pub medium: Medium,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub told_to: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub said_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceRef>,
+    /// Character offsets (Unicode scalar values, end exclusive) of the words inside the source's
+    /// article text, without the quotation marks; absent for quotes added by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<usize>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub language: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Quote {
+    /// The date the quote is filed under: when it was said, else when its source was published.
+    pub fn date(&self) -> Option<NaiveDate> {
+        self.said_on
+            .or_else(|| self.source.as_ref().and_then(|s| s.published))
+    }
+}
+
+/// A source to store along with a new quote. Sources are shared: one with the same content hash,
+/// or else the same URL, or else the same title, outlet and date, is reused.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewSource {
+    #[serde(default)]
+    pub kind: SourceKind,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub outlet: Option<String>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    #[serde(default)]
+    pub published: Option<NaiveDate>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub language: Option<String>,
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub accessed: Option<NaiveDate>,
+}
+
+impl NewSource {
+    pub fn is_empty(&self) -> bool {
+        self.title.is_none()
+            && self.outlet.is_none()
+            && self.authors.is_empty()
+            && self.published.is_none()
+            && self.url.is_none()
+            && self.text.is_none()
+    }
+}
+
+/// A quote to add. `language` is detected from the text when not given.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewQuote {
+    pub text: String,
+    pub speaker: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub organization: Option<String>,
+    #[serde(default)]
+    pub organization_description: Option<String>,
+    #[serde(default)]
+    pub medium: Medium,
+    #[serde(default)]
+    pub told_to: Option<String>,
+    #[serde(default)]
+    pub said_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub source: Option<NewSource>,
+    #[serde(default)]
+    pub start: Option<usize>,
+    #[serde(default)]
+    pub end: Option<usize>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub language: Option<String>,
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+/// A change to one quote: each `Some` field replaces the stored value; `Some(None)` clears an
+/// optional one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuoteEdit {
+    pub text: Option<String>,
+    pub speaker: Option<String>,
+    pub title: Option<Option<String>>,
+    pub organization: Option<Option<String>>,
+    pub organization_description: Option<Option<String>>,
+    pub medium: Option<Medium>,
+    pub told_to: Option<Option<String>>,
+    pub said_on: Option<Option<NaiveDate>>,
+    pub tags: Option<Vec<String>>,
+    pub language: Option<String>,
+    pub notes: Option<Option<String>>,
+}
+
+/// Parses a calendar date as users and files write it: `2025-03-01` (ISO 8601). The error says
+/// what was expected.
+pub fn parse_date(input: &str) -> Result<NaiveDate> {
+    let input = input.trim();
+    NaiveDate::parse_from_str(input, "%Y-%m-%d").map_err(|_| {
+        Error::invalid(format!(
+            "{input:?} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-01"
+        ))
+    })
+}
+
+/// The language of a piece of text as a BCP 47 primary tag: `zh` when it is mostly Han script,
+/// `ja`/`ko` for kana/hangul, else `en`. Deliberately coarse: it only has to pick the tokenizer.
+pub fn detect_language(text: &str) -> &'static str {
+    let (mut han, mut kana, mut hangul, mut letters) = (0usize, 0usize, 0usize, 0usize);
+    for c in text.chars() {
+        match c as u32 {
+            0x3040..=0x30FF => kana += 1,
+            0xAC00..=0xD7AF | 0x1100..=0x11FF => hangul += 1,
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => han += 1,
+            _ if c.is_alphabetic() => letters += 1,
+            _ => {}
+        }
+    }
+    let cjk = han + kana + hangul;
+    if cjk == 0 || cjk * 2 < letters {
+        "en"
+    } else if kana > 0 {
+        "ja"
+    } else if hangul > han {
+        "ko"
+    } else {
+        "zh"
+    }
+}
+
+/// Whether `text` contains characters that the Chinese tokenizer should see.
+pub fn has_cjk(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x3040..=0x30FF | 0xAC00..=0xD7AF)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn medium_parses_told_with_recipient() {
+        assert_eq!(
+            Medium::parse_with_recipient("told Reuters").unwrap(),
+            (Medium::Told, Some("Reuters".into()))
+        );
+        assert_eq!(
+            Medium::parse_with_recipient("EMAIL").unwrap(),
+            (Medium::Email, None)
+        );
+        let err = Medium::parse_with_recipient("email Reuters").unwrap_err();
+        assert!(err.to_string().contains("only `told`"), "{err}");
+        let err = Medium::parse_with_recipient("fax").unwrap_err();
+        assert!(err.to_string().contains("use one of"), "{err}");
+    }
+
+    #[test]
+    fn ids_round_trip_as_strings_and_reject_junk() {
+        let id: QuoteId = serde_json::from_str("\"42\"").unwrap();
+        assert_eq!(serde_json::to_string(&id).unwrap(), "\"42\"");
+        assert_eq!(serde_json::from_str::<QuoteId>("7").unwrap(), QuoteId(7));
+        assert!(serde_json::from_str::<QuoteId>("\"-3\"").is_err());
+        assert!("abc".parse::<QuoteId>().is_err());
+    }
+
+    #[test]
+    fn affiliation_on_prefers_covering_span_then_nearest() {
+        let d = |s: &str| parse_date(s).unwrap();
+        let speaker = Speaker {
+            id: SpeakerId(1),
+            name: "A".into(),
+            aliases: vec![],
+            affiliations: vec![
+                Affiliation {
+                    title: Some("CFO".into()),
+                    organization: Some("X".into()),
+                    organization_description: None,
+                    valid_from: Some(d("2020-01-01")),
+                    valid_to: Some(d("2021-06-30")),
+                },
+                Affiliation {
+                    title: Some("CEO".into()),
+                    organization: Some("X".into()),
+                    organization_description: None,
+                    valid_from: Some(d("2023-01-01")),
+                    valid_to: Some(d("2024-01-01")),
+                },
+            ],
+        };
+        let title = |date| speaker.affiliation_on(d(date)).unwrap().title.clone().unwrap();
+        assert_eq!(title("2020-05-05"), "CFO");
+        assert_eq!(title("2023-05-05"), "CEO");
+        assert_eq!(title("2021-08-01"), "CFO");
+        assert_eq!(title("2022-12-01"), "CEO");
+    }
+
+    #[test]
+    fn language_detection_picks_the_tokenizer() {
+        assert_eq!(detect_language("The launch could be pivotal."), "en");
+        assert_eq!(detect_language("深度求索代表了工程上的独创性。"), "zh");
+        assert_eq!(detect_language("これは日本語です"), "ja");
+        assert!(has_cjk("DeepSeek 模型"));
+        assert!(!has_cjk("DeepSeek model"));
+    }
+}

@@ -1,0 +1,860 @@
+//! The Tantivy index: a derived, rebuildable view of the store for fast search.
+//!
+//! It holds no text a user could lose: every document is rebuilt from SQLite rows, results are
+//! ids that the caller turns back into rows, and the whole folder can be deleted at any time
+//! (`reindex`, or simply the next open, brings it back). The commit payload records which library
+//! it belongs to and the last `index_outbox` sequence it has applied, which is how a crash between
+//! the SQLite commit and the Tantivy commit is repaired on the next open.
+
+use std::collections::BTreeSet;
+use std::ops::Bound;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
+    RangeQuery, TermQuery,
+};
+use tantivy::schema::{
+    FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STRING, Schema,
+    TextFieldIndexing, TextOptions,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
+    Stemmer, TextAnalyzer,
+};
+use tantivy::{DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
+
+use crate::error::{Error, Result};
+use crate::model::{QuoteId, has_cjk};
+use crate::query::{self, Node};
+use crate::store::{IndexRecord, Store};
+
+/// Bumped whenever the schema or the analysis changes; an index of another version is rebuilt.
+const INDEX_VERSION: u32 = 1;
+const WRITER_HEAP: usize = 64_000_000;
+const EN: &str = "onrecord_en";
+const NAME: &str = "onrecord_name";
+const KEYWORD: &str = "onrecord_keyword";
+const ZH: &str = "onrecord_zh";
+
+/// The fields of the index. Only `id` comes back out; everything else is for matching.
+#[derive(Debug, Clone, Copy)]
+struct Fields {
+    id: Field,
+    text: Field,
+    text_cjk: Field,
+    speaker: Field,
+    title: Field,
+    organization: Field,
+    outlet: Field,
+    tag: Field,
+    language: Field,
+    medium: Field,
+    date: Field,
+    facet: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let analysed = |tokenizer: &str, positions: bool| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(if positions {
+                    IndexRecordOption::WithFreqsAndPositions
+                } else {
+                    IndexRecordOption::WithFreqs
+                }),
+        )
+    };
+    let keyword = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(KEYWORD)
+            .set_index_option(IndexRecordOption::Basic),
+    );
+    let fields = Fields {
+        id: b.add_u64_field("id", INDEXED | FAST),
+        text: b.add_text_field("text", analysed(EN, true)),
+        text_cjk: b.add_text_field("text_cjk", analysed(ZH, true)),
+        speaker: b.add_text_field("speaker", analysed(NAME, true)),
+        title: b.add_text_field("title", analysed(EN, true)),
+        organization: b.add_text_field("organization", analysed(NAME, true)),
+        outlet: b.add_text_field("outlet", analysed(NAME, true)),
+        tag: b.add_text_field("tag", keyword.clone()),
+        language: b.add_text_field("language", keyword.clone()),
+        medium: b.add_text_field("medium", keyword),
+        date: b.add_i64_field("date", INDEXED | FAST),
+        facet: b.add_facet_field("facet", FacetOptions::default()),
+    };
+    let _ = STRING;
+    (b.build(), fields)
+}
+
+fn register_analyzers(index: &Index) {
+    let tokenizers = index.tokenizers();
+    tokenizers.register(
+        EN,
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .filter(Stemmer::new(Language::English))
+            .build(),
+    );
+    tokenizers.register(
+        NAME,
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build(),
+    );
+    tokenizers.register(
+        KEYWORD,
+        TextAnalyzer::builder(RawTokenizer::default())
+            .filter(LowerCaser)
+            .build(),
+    );
+    tokenizers.register(
+        ZH,
+        TextAnalyzer::builder(tantivy_jieba::JiebaTokenizer::new())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .build(),
+    );
+}
+
+/// What the index says about itself in its commit payload.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Payload {
+    pub library: String,
+    pub version: u32,
+    /// The last outbox sequence whose change is in this commit.
+    pub seq: i64,
+}
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    #[default]
+    Relevance,
+    /// Newest first.
+    Date,
+}
+
+impl std::str::FromStr for Sort {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_lowercase().as_str() {
+            "relevance" | "score" => Ok(Sort::Relevance),
+            "date" | "newest" => Ok(Sort::Date),
+            _ => Err(Error::invalid(format!(
+                "unknown sort {s:?}; use relevance or date"
+            ))),
+        }
+    }
+}
+
+/// One match: the quote's id, its relevance, and the query as Tantivy understood it (for
+/// snippets).
+#[derive(Debug, Clone)]
+pub struct Match {
+    pub id: QuoteId,
+    pub score: f32,
+}
+
+/// The facet counts over every match (not just the page shown), most frequent first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Facets {
+    pub speaker: Counts,
+    pub organization: Counts,
+    pub outlet: Counts,
+    pub year: Counts,
+}
+
+/// Value → count, kept in order (most first) and written as a JSON object in that order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts(pub Vec<(String, u64)>);
+
+impl Serialize for Counts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// How many values of each facet are reported.
+const FACET_TOP: usize = 20;
+const FACET_DIMENSIONS: [&str; 4] = ["speaker", "organization", "outlet", "year"];
+
+pub struct Matches {
+    pub total: usize,
+    pub matches: Vec<Match>,
+    pub facets: Option<Facets>,
+    snippets: Vec<SnippetGenerator>,
+}
+
+impl Matches {
+    /// A short extract of `text` around the matched words, HTML-escaped, with each match in
+    /// `<mark>…</mark>`. Falls back to the start of the text when no word of the query is in it.
+    pub fn snippet(&self, text: &str) -> String {
+        for generator in &self.snippets {
+            let mut snippet = generator.snippet(text);
+            if !snippet.highlighted().is_empty() {
+                snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
+                return snippet.to_html();
+            }
+        }
+        let mut head: String = text.chars().take(SNIPPET_CHARS).collect();
+        if head.len() < text.len() {
+            head.push('…');
+        }
+        escape_html(&head)
+    }
+}
+
+const SNIPPET_CHARS: usize = 200;
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// What a search asks for.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub query: String,
+    pub limit: usize,
+    pub offset: usize,
+    pub sort: Sort,
+    pub facets: bool,
+}
+
+impl Default for SearchRequest {
+    fn default() -> Self {
+        SearchRequest {
+            query: String::new(),
+            limit: 20,
+            offset: 0,
+            sort: Sort::Relevance,
+            facets: true,
+        }
+    }
+}
+
+impl std::fmt::Debug for Matches {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matches")
+            .field("total", &self.total)
+            .field("matches", &self.matches)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What syncing the index with the store did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    /// Outbox entries applied.
+    pub applied: usize,
+    /// True when another process holds the index writer; the changes wait in the outbox and are
+    /// applied by whichever process next gets the writer.
+    pub deferred: bool,
+}
+
+pub struct SearchIndex {
+    dir: PathBuf,
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    library: String,
+    /// The payload sequence the reader was last reloaded at.
+    reader_seq: i64,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("dir", &self.dir)
+            .field("reader_seq", &self.reader_seq)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir` for the library `library`, creating or rebuilding it from the
+    /// store when it is missing, damaged, of another version or of another library. Returns the
+    /// index and whether it had to be rebuilt.
+    pub fn open(dir: &Path, store: &Store) -> Result<(SearchIndex, bool)> {
+        let library = store.library_id()?;
+        match Self::open_existing(dir, &library) {
+            Ok(Some(index)) => Ok((index, false)),
+            Ok(None) | Err(_) => Ok((Self::rebuild(dir, store)?, true)),
+        }
+    }
+
+    fn open_existing(dir: &Path, library: &str) -> Result<Option<SearchIndex>> {
+        if !dir.join("meta.json").exists() {
+            return Ok(None);
+        }
+        let index = Index::open_in_dir(dir).map_err(|e| index_err(dir, e))?;
+        let (schema, fields) = schema();
+        if index.schema() != schema {
+            return Ok(None);
+        }
+        let payload = read_payload(&index, dir)?;
+        if payload.library != library || payload.version != INDEX_VERSION {
+            return Ok(None);
+        }
+        register_analyzers(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| index_err(dir, e))?;
+        Ok(Some(SearchIndex {
+            dir: dir.to_owned(),
+            index,
+            reader,
+            fields,
+            library: library.to_owned(),
+            reader_seq: payload.seq,
+        }))
+    }
+
+    /// Builds a fresh index from every quote in the store, beside the live one, then swaps it in.
+    pub fn rebuild(dir: &Path, store: &Store) -> Result<SearchIndex> {
+        let library = store.library_id()?;
+        let staging = dir.with_extension("building");
+        let _ = std::fs::remove_dir_all(&staging);
+        std::fs::create_dir_all(&staging).map_err(|source| Error::WriteFile {
+            path: staging.clone(),
+            source,
+        })?;
+        let (schema, fields) = schema();
+        let index = Index::create_in_dir(&staging, schema).map_err(|e| index_err(&staging, e))?;
+        register_analyzers(&index);
+        {
+            let mut writer: IndexWriter<TantivyDocument> = index
+                .writer_with_num_threads(2, 2 * WRITER_HEAP)
+                .map_err(|e| index_err(&staging, e))?;
+            // One snapshot: the documents and the sequence they correspond to agree.
+            let seq = store.read(|_| {
+                let seq = store.outbox_head()?;
+                store.for_each_index_batch(5_000, |batch| {
+                    for record in &batch {
+                        writer
+                            .add_document(document(&fields, record))
+                            .map_err(|e| index_err(&staging, e))?;
+                    }
+                    Ok(())
+                })?;
+                Ok(seq)
+            })?;
+            commit(&mut writer, &library, seq, &staging)?;
+            writer
+                .wait_merging_threads()
+                .map_err(|e| index_err(&staging, e))?;
+        }
+        drop(index);
+        // Swap: the old folder goes aside first so that a crash leaves either the old or the
+        // new index in place, never a half-written one (and a missing one is rebuilt anyway).
+        let old = dir.with_extension("old");
+        let _ = std::fs::remove_dir_all(&old);
+        if dir.exists() {
+            std::fs::rename(dir, &old).map_err(|source| Error::WriteFile {
+                path: dir.to_owned(),
+                source,
+            })?;
+        }
+        std::fs::rename(&staging, dir).map_err(|source| Error::WriteFile {
+            path: dir.to_owned(),
+            source,
+        })?;
+        let _ = std::fs::remove_dir_all(&old);
+        Self::open_existing(dir, &library)?.ok_or_else(|| {
+            Error::invalid(format!(
+                "the index rebuilt at {} could not be opened again",
+                dir.display()
+            ))
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The payload of the last commit on disk (which may be another process's).
+    pub fn payload(&self) -> Result<Payload> {
+        read_payload(&self.index, &self.dir)
+    }
+
+    /// Applies whatever the store changed since the index's last commit, and makes the reader
+    /// see the latest commit.
+    pub fn sync(&mut self, store: &Store) -> Result<SyncReport> {
+        let on_disk = self.payload()?;
+        if on_disk.seq != self.reader_seq {
+            self.reader.reload().map_err(|e| index_err(&self.dir, e))?;
+            self.reader_seq = on_disk.seq;
+        }
+        if store.outbox_head()? <= on_disk.seq {
+            return Ok(SyncReport::default());
+        }
+        let mut writer: IndexWriter<TantivyDocument> =
+            match self.index.writer_with_num_threads(1, WRITER_HEAP) {
+                Ok(w) => w,
+                Err(tantivy::TantivyError::LockFailure(..)) => {
+                    return Ok(SyncReport {
+                        applied: 0,
+                        deferred: true,
+                    });
+                }
+                Err(e) => return Err(index_err(&self.dir, e)),
+            };
+        // Re-read under the writer lock: another process may have applied some meanwhile.
+        let mut seq = self.payload()?.seq;
+        let mut applied = 0;
+        loop {
+            let entries = store.outbox_after(seq, 10_000)?;
+            let Some(&(last, _)) = entries.last() else {
+                break;
+            };
+            let ids: Vec<QuoteId> = entries
+                .iter()
+                .map(|(_, id)| *id)
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            for id in &ids {
+                writer.delete_term(Term::from_field_u64(self.fields.id, id.0 as u64));
+            }
+            for record in store.index_records(&ids)? {
+                writer
+                    .add_document(document(&self.fields, &record))
+                    .map_err(|e| index_err(&self.dir, e))?;
+            }
+            applied += entries.len();
+            seq = last;
+        }
+        crate::failpoint("before-index-commit");
+        commit(&mut writer, &self.library, seq, &self.dir)?;
+        drop(writer);
+        store.outbox_trim(seq)?;
+        self.reader.reload().map_err(|e| index_err(&self.dir, e))?;
+        self.reader_seq = seq;
+        Ok(SyncReport {
+            applied,
+            deferred: false,
+        })
+    }
+
+    /// Every quote id the index holds (for `doctor`), with duplicates kept so they show.
+    pub fn all_ids(&self) -> Result<Vec<QuoteId>> {
+        let searcher = self.reader.searcher();
+        let mut ids = Vec::new();
+        for segment in searcher.segment_readers() {
+            let column = segment
+                .fast_fields()
+                .u64("id")
+                .map_err(|e| index_err(&self.dir, e))?;
+            for doc in segment.doc_ids_alive() {
+                if let Some(id) = column.first(doc) {
+                    ids.push(QuoteId(id as i64));
+                }
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Runs a query: the matching ids for the page asked for, the total, and the facet counts.
+    pub fn search(&self, request: &SearchRequest) -> Result<Matches> {
+        let node = query::parse(&request.query)?;
+        let query = self.compile(&node)?;
+        let searcher = self.reader.searcher();
+        let limit = request.limit.max(1);
+        let top = TopDocs::with_limit(limit).and_offset(request.offset);
+        let mut facet_collector = FacetCollector::for_field("facet");
+        for dim in FACET_DIMENSIONS {
+            facet_collector.add_facet(Facet::from_path([dim]));
+        }
+        let index_err = |e| index_err(&self.dir, e);
+        let (docs, total, facet_counts): (Vec<(f32, DocAddress)>, usize, _) = match request.sort {
+            Sort::Relevance => {
+                if request.facets {
+                    let (docs, total, facets) = searcher
+                        .search(&query, &(top.order_by_score(), Count, facet_collector))
+                        .map_err(index_err)?;
+                    (docs, total, Some(facets))
+                } else {
+                    let (docs, total) = searcher
+                        .search(&query, &(top.order_by_score(), Count))
+                        .map_err(index_err)?;
+                    (docs, total, None)
+                }
+            }
+            Sort::Date => {
+                let by_date = top.order_by_fast_field::<i64>("date", Order::Desc);
+                let (docs, total, facets) = if request.facets {
+                    let (docs, total, facets) = searcher
+                        .search(&query, &(by_date, Count, facet_collector))
+                        .map_err(index_err)?;
+                    (docs, total, Some(facets))
+                } else {
+                    let (docs, total) = searcher.search(&query, &(by_date, Count)).map_err(index_err)?;
+                    (docs, total, None)
+                };
+                (
+                    docs.into_iter().map(|(_, addr)| (0.0, addr)).collect(),
+                    total,
+                    facets,
+                )
+            }
+        };
+        let mut matches = Vec::with_capacity(docs.len());
+        for (score, addr) in docs {
+            let column = searcher
+                .segment_reader(addr.segment_ord)
+                .fast_fields()
+                .u64("id")
+                .map_err(index_err)?;
+            if let Some(id) = column.first(addr.doc_id) {
+                matches.push(Match {
+                    id: QuoteId(id as i64),
+                    score,
+                });
+            }
+        }
+        let facets = facet_counts.map(|counts: tantivy::collector::FacetCounts| {
+            let dim = |name: &str| {
+                Counts(
+                    counts
+                        .top_k(Facet::from_path([name]), FACET_TOP)
+                        .into_iter()
+                        .filter_map(|(facet, n)| {
+                            facet.to_path().last().map(|v| ((*v).to_owned(), n))
+                        })
+                        .collect(),
+                )
+            };
+            Facets {
+                speaker: dim("speaker"),
+                organization: dim("organization"),
+                outlet: dim("outlet"),
+                year: dim("year"),
+            }
+        });
+        let mut snippets = Vec::new();
+        for field in [self.fields.text, self.fields.text_cjk] {
+            let mut generator =
+                SnippetGenerator::create(&searcher, &query, field).map_err(index_err)?;
+            generator.set_max_num_chars(SNIPPET_CHARS);
+            snippets.push(generator);
+        }
+        Ok(Matches {
+            total,
+            matches,
+            facets,
+            snippets,
+        })
+    }
+
+    /// The ids of every quote matching a query, unordered (for export and bulk actions).
+    pub fn matching_ids(&self, query_text: &str) -> Result<Vec<QuoteId>> {
+        let node = query::parse(query_text)?;
+        let query = self.compile(&node)?;
+        let searcher = self.reader.searcher();
+        let docs = searcher
+            .search(&query, &tantivy::collector::DocSetCollector)
+            .map_err(|e| index_err(&self.dir, e))?;
+        let mut ids = Vec::with_capacity(docs.len());
+        for addr in docs {
+            let column = searcher
+                .segment_reader(addr.segment_ord)
+                .fast_fields()
+                .u64("id")
+                .map_err(|e| index_err(&self.dir, e))?;
+            ids.extend(column.first(addr.doc_id).map(|id| QuoteId(id as i64)));
+        }
+        ids.sort();
+        Ok(ids)
+    }
+
+    fn tokens(&self, analyzer: &str, text: &str) -> Vec<String> {
+        let Some(mut analyzer) = self.index.tokenizers().get(analyzer) else {
+            return Vec::new();
+        };
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(token) = stream.next() {
+            out.push(token.text.clone());
+        }
+        out
+    }
+
+    /// Words or a phrase in one field: one term, or every term in order.
+    fn phrase_in(&self, field: Field, analyzer: &str, text: &str) -> Option<Box<dyn Query>> {
+        let terms: Vec<Term> = self
+            .tokens(analyzer, text)
+            .iter()
+            .map(|t| Term::from_field_text(field, t))
+            .collect();
+        match terms.len() {
+            0 => None,
+            1 => Some(Box::new(TermQuery::new(
+                terms.into_iter().next()?,
+                IndexRecordOption::WithFreqs,
+            ))),
+            _ => Some(Box::new(PhraseQuery::new(terms))),
+        }
+    }
+
+    /// Chinese text: every word jieba finds, in any order (jieba's search mode emits overlapping
+    /// words, which a phrase would not line up).
+    fn cjk_in(&self, text: &str) -> Option<Box<dyn Query>> {
+        let terms: Vec<Box<dyn Query>> = self
+            .tokens(ZH, text)
+            .into_iter()
+            .filter(|t| t.chars().any(|c| !c.is_whitespace() && !c.is_ascii_punctuation()))
+            .map(|t| {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.text_cjk, &t),
+                    IndexRecordOption::WithFreqs,
+                )) as Box<dyn Query>
+            })
+            .collect();
+        (!terms.is_empty()).then(|| Box::new(BooleanQuery::intersection(terms)) as Box<dyn Query>)
+    }
+
+    /// A name typed by a user, with typos forgiven: each word matches exactly or within an edit
+    /// distance that grows with its length.
+    fn name_in(&self, field: Field, text: &str) -> Option<Box<dyn Query>> {
+        let words = self.tokens(NAME, text);
+        let clauses: Vec<(Occur, Box<dyn Query>)> = words
+            .iter()
+            .map(|w| {
+                let term = Term::from_field_text(field, w);
+                let distance = match w.chars().count() {
+                    0..=3 => 0,
+                    4..=7 => 1,
+                    _ => 2,
+                };
+                let exact: Box<dyn Query> = Box::new(BoostQuery::new(
+                    Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
+                    2.0,
+                ));
+                let q: Box<dyn Query> = if distance == 0 {
+                    exact
+                } else {
+                    Box::new(BooleanQuery::union(vec![
+                        exact,
+                        Box::new(FuzzyTermQuery::new(term, distance, true)),
+                    ]))
+                };
+                (Occur::Must, q)
+            })
+            .collect();
+        (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+    }
+
+    fn keyword(&self, field: Field, value: &str) -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, &value.trim().to_lowercase()),
+            IndexRecordOption::Basic,
+        ))
+    }
+
+    fn compile(&self, node: &Node) -> Result<Box<dyn Query>> {
+        let f = &self.fields;
+        Ok(match node {
+            Node::All => Box::new(AllQuery),
+            Node::And(parts) => {
+                let mut clauses = Vec::with_capacity(parts.len());
+                for part in parts {
+                    match part {
+                        Node::Not(inner) => clauses.push((Occur::MustNot, self.compile(inner)?)),
+                        other => clauses.push((Occur::Must, self.compile(other)?)),
+                    }
+                }
+                with_positive(clauses)
+            }
+            Node::Or(parts) => {
+                let mut clauses = Vec::with_capacity(parts.len());
+                for part in parts {
+                    clauses.push((Occur::Should, self.compile(part)?));
+                }
+                Box::new(BooleanQuery::new(clauses))
+            }
+            Node::Not(inner) => with_positive(vec![(Occur::MustNot, self.compile(inner)?)]),
+            Node::Word(word) => {
+                let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                if has_cjk(word) {
+                    any.extend(self.cjk_in(word).map(|q| (Occur::Should, q)));
+                }
+                if let Some(q) = self.phrase_in(f.text, EN, word) {
+                    any.push((Occur::Should, Box::new(BoostQuery::new(q, 2.0))));
+                }
+                for field in [f.speaker, f.organization, f.outlet] {
+                    any.extend(self.phrase_in(field, NAME, word).map(|q| (Occur::Should, q)));
+                }
+                any.extend(self.phrase_in(f.title, EN, word).map(|q| (Occur::Should, q)));
+                if any.is_empty() {
+                    // Only punctuation: it matches nothing rather than everything.
+                    Box::new(EmptyQuery)
+                } else {
+                    Box::new(BooleanQuery::new(any))
+                }
+            }
+            Node::Phrase(text) => {
+                let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                if has_cjk(text) {
+                    any.extend(self.cjk_in(text).map(|q| (Occur::Should, q)));
+                }
+                any.extend(self.phrase_in(f.text, EN, text).map(|q| (Occur::Should, q)));
+                if any.is_empty() {
+                    Box::new(EmptyQuery)
+                } else {
+                    Box::new(BooleanQuery::new(any))
+                }
+            }
+            Node::Field(field, value) => {
+                let q = match field {
+                    query::Field::Speaker => self.name_in(f.speaker, value),
+                    query::Field::Organization => self.phrase_in(f.organization, NAME, value),
+                    query::Field::Outlet => self.phrase_in(f.outlet, NAME, value),
+                    query::Field::Title => self.phrase_in(f.title, EN, value),
+                    query::Field::Tag => Some(self.keyword(f.tag, value)),
+                    query::Field::Language => Some(self.keyword(f.language, value)),
+                    query::Field::Medium => Some(self.keyword(f.medium, value)),
+                };
+                q.unwrap_or_else(|| Box::new(EmptyQuery))
+            }
+            Node::Date { from, to } => {
+                let bound = |d: &Option<NaiveDate>, inclusive: bool| match d {
+                    Some(d) => {
+                        let term = Term::from_field_i64(f.date, day_number(*d));
+                        if inclusive {
+                            Bound::Included(term)
+                        } else {
+                            Bound::Excluded(term)
+                        }
+                    }
+                    None => Bound::Unbounded,
+                };
+                let (lower, upper) = match (from, to) {
+                    (None, None) => return Ok(Box::new(AllQuery)),
+                    // A range needs one bound set; the open side is the extreme value, so that
+                    // undated quotes (which have no value at all) stay out.
+                    (None, to) => (
+                        Bound::Included(Term::from_field_i64(f.date, i64::MIN)),
+                        bound(to, false),
+                    ),
+                    (from, None) => (
+                        bound(from, true),
+                        Bound::Included(Term::from_field_i64(f.date, i64::MAX)),
+                    ),
+                    (from, to) => (bound(from, true), bound(to, false)),
+                };
+                Box::new(RangeQuery::new(lower, upper))
+            }
+        })
+    }
+}
+
+/// A boolean query that is only exclusions matches nothing in Tantivy; "everything except" is
+/// what the user meant.
+fn with_positive(mut clauses: Vec<(Occur, Box<dyn Query>)>) -> Box<dyn Query> {
+    if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
+fn day_number(date: NaiveDate) -> i64 {
+    i64::from(date.num_days_from_ce())
+}
+
+fn document(f: &Fields, r: &IndexRecord) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_u64(f.id, r.id.0 as u64);
+    doc.add_text(f.text, &r.text);
+    if has_cjk(&r.text) {
+        doc.add_text(f.text_cjk, &r.text);
+    }
+    doc.add_text(f.speaker, &r.speaker);
+    for alias in &r.aliases {
+        doc.add_text(f.speaker, alias);
+    }
+    if let Some(t) = &r.title {
+        doc.add_text(f.title, t);
+    }
+    if let Some(o) = &r.organization {
+        doc.add_text(f.organization, o);
+    }
+    for outlet in [&r.outlet, &r.told_to].into_iter().flatten() {
+        doc.add_text(f.outlet, outlet);
+    }
+    for tag in &r.tags {
+        doc.add_text(f.tag, tag);
+    }
+    doc.add_text(f.language, &r.language);
+    doc.add_text(f.medium, r.medium.as_str());
+    doc.add_facet(f.facet, Facet::from_path(["speaker", r.speaker.as_str()]));
+    if let Some(o) = &r.organization {
+        doc.add_facet(f.facet, Facet::from_path(["organization", o.as_str()]));
+    }
+    if let Some(o) = r.outlet.as_ref().or(r.told_to.as_ref()) {
+        doc.add_facet(f.facet, Facet::from_path(["outlet", o.as_str()]));
+    }
+    if let Some(d) = r.date {
+        doc.add_i64(f.date, day_number(d));
+        doc.add_facet(f.facet, Facet::from_path(["year", d.year().to_string().as_str()]));
+    }
+    doc
+}
+
+fn commit(writer: &mut IndexWriter<TantivyDocument>, library: &str, seq: i64, dir: &Path) -> Result<()> {
+    let payload = serde_json::to_string(&Payload {
+        library: library.to_owned(),
+        version: INDEX_VERSION,
+        seq,
+    })
+    .map_err(|e| Error::invalid(format!("cannot encode the index payload: {e}")))?;
+    let mut prepared = writer.prepare_commit().map_err(|e| index_err(dir, e))?;
+    prepared.set_payload(&payload);
+    prepared.commit().map_err(|e| index_err(dir, e))?;
+    Ok(())
+}
+
+fn read_payload(index: &Index, dir: &Path) -> Result<Payload> {
+    let meta = index.load_metas().map_err(|e| index_err(dir, e))?;
+    Ok(meta
+        .payload
+        .as_deref()
+        .and_then(|p| serde_json::from_str(p).ok())
+        .unwrap_or_default())
+}
+
+fn index_err(dir: &Path, source: tantivy::TantivyError) -> Error {
+    Error::Index {
+        path: dir.to_owned(),
+        source,
+    }
+}

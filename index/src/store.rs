@@ -1,0 +1,1225 @@
+//! The SQLite store: the truth of a library. Everything a user ever typed or clipped lives here;
+//! the search index is derived from it (see `search`) and is told what changed through the
+//! `index_outbox` table, which every write appends to inside its own transaction.
+//!
+//! Schema changes are numbered SQL files embedded in the binary, applied in order inside one
+//! transaction each, and counted in `PRAGMA user_version`. A library whose version is newer than
+//! this build is refused before anything is written to it.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, params};
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::model::{
+    Affiliation, Medium, NewQuote, NewSource, Quote, QuoteEdit, QuoteId, Source, SourceId,
+    SourceKind, SourceRef, Speaker, SpeakerId, detect_language,
+};
+
+/// The numbered migrations, in order. `user_version` N means the first N have been applied.
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// How long a write waits for another process (the app, another CLI) to finish its own.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What the search index needs to know about one quote.
+#[derive(Debug, Clone)]
+pub struct IndexRecord {
+    pub id: QuoteId,
+    pub text: String,
+    pub speaker: String,
+    pub aliases: Vec<String>,
+    pub title: Option<String>,
+    pub organization: Option<String>,
+    pub outlet: Option<String>,
+    pub told_to: Option<String>,
+    pub medium: Medium,
+    pub tags: Vec<String>,
+    pub language: String,
+    pub date: Option<NaiveDate>,
+}
+
+/// Options for inserting a quote that came from an export rather than from a user.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct InsertOptions {
+    /// Keep this id if it is free.
+    pub id: Option<QuoteId>,
+    pub created_at: Option<DateTime<Utc>>,
+    pub updated_at: Option<DateTime<Utc>>,
+    /// Record the quote's title and organization in the speaker's affiliation timeline. Off when
+    /// the timeline is imported as it was exported.
+    pub record_affiliation: bool,
+}
+
+impl Store {
+    /// Opens (creating when missing) the database at `path`, refusing one written by a newer
+    /// version, and brings an older one up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|source| Error::WriteFile {
+                path: dir.to_owned(),
+                source,
+            })?;
+        }
+        let store_err = |source, hint| Error::Store {
+            path: path.to_owned(),
+            source,
+            hint,
+        };
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| store_err(e, "check that the folder exists and is writable"))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+
+        // Read the version before touching anything: a newer library must not be modified, and
+        // switching the journal mode is a modification.
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| {
+                store_err(
+                    e,
+                    "the file is not an OnRecord library (or is damaged); restore it from a backup",
+                )
+            })?;
+        if version > SCHEMA_VERSION {
+            return Err(Error::NewerLibrary {
+                path: path.to_owned(),
+                found: version,
+                known: SCHEMA_VERSION,
+            });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| store_err(e, "another program may hold the library; close it and retry"))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+
+        let mut store = Store {
+            conn,
+            path: path.to_owned(),
+        };
+        store.migrate(version)?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    fn migrate(&mut self, from: i64) -> Result<()> {
+        if from > 0 && from < SCHEMA_VERSION {
+            self.backup_before_migration(from)?;
+        }
+        for (n, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+            let tx = self.conn.transaction()?;
+            // Re-check inside the write transaction: another process may have migrated meanwhile.
+            let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            if current > n as i64 {
+                continue;
+            }
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", n as i64 + 1)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Copies the library aside before its schema changes, so a failed or unwanted upgrade can be
+    /// undone by hand.
+    fn backup_before_migration(&self, from: i64) -> Result<()> {
+        let target = self.path.with_extension(format!("before-v{}.sqlite3", from + 1));
+        self.backup_to(&target)
+    }
+
+    /// A consistent copy of the database, taken with SQLite's online backup while others may
+    /// still be writing.
+    pub fn backup_to(&self, target: &Path) -> Result<()> {
+        let mut dest = Connection::open(target).map_err(|source| Error::Store {
+            path: target.to_owned(),
+            source,
+            hint: "choose a writable place for the backup",
+        })?;
+        let backup = rusqlite::backup::Backup::new(&self.conn, &mut dest)?;
+        backup.run_to_completion(256, Duration::from_millis(5), None)?;
+        Ok(())
+    }
+
+    pub fn library_id(&self) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row("SELECT id FROM library LIMIT 1", [], |r| r.get(0))?)
+    }
+
+    /// Runs `f` inside one write transaction: all of it is stored, or none of it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Runs `f` in one read transaction, so that everything it reads is one consistent snapshot.
+    pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let tx = self.conn.unchecked_transaction()?;
+        let value = f(&tx)?;
+        tx.finish()?;
+        Ok(value)
+    }
+
+    pub fn quote(&self, id: QuoteId) -> Result<Quote> {
+        quotes_by_id(&self.conn, &[id])?
+            .pop()
+            .ok_or_else(|| Error::QuoteNotFound(id.to_string()))
+    }
+
+    /// The quotes with these ids, in the order given; ids that do not exist are skipped.
+    pub fn quotes(&self, ids: &[QuoteId]) -> Result<Vec<Quote>> {
+        quotes_by_id(&self.conn, ids)
+    }
+
+    pub fn quote_count(&self) -> Result<u64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM quote", [], |r| r.get::<_, i64>(0))? as u64)
+    }
+
+    pub fn source(&self, id: SourceId) -> Result<Option<Source>> {
+        source_by_id(&self.conn, id)
+    }
+
+    pub fn speaker_by_name(&self, name: &str) -> Result<Option<Speaker>> {
+        let key = name_key(name);
+        let id: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM speaker WHERE name_key = ?1
+                 UNION SELECT speaker_id FROM speaker_alias WHERE alias_key = ?1 LIMIT 1",
+                [&key],
+                |r| r.get(0),
+            )
+            .optional()?;
+        id.map(|id| speaker_by_id(&self.conn, SpeakerId(id)))
+            .transpose()
+    }
+
+    pub fn speakers(&self) -> Result<Vec<Speaker>> {
+        let ids: Vec<i64> = self
+            .conn
+            .prepare("SELECT id FROM speaker ORDER BY name_key")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.into_iter()
+            .map(|id| speaker_by_id(&self.conn, SpeakerId(id)))
+            .collect()
+    }
+
+    pub fn sources(&self) -> Result<Vec<Source>> {
+        let ids: Vec<i64> = self
+            .conn
+            .prepare("SELECT id FROM source ORDER BY id")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            out.extend(source_by_id(&self.conn, SourceId(id))?);
+        }
+        Ok(out)
+    }
+
+    /// Every quote id, ascending.
+    pub fn quote_ids(&self) -> Result<Vec<QuoteId>> {
+        let mut stmt = self.conn.prepare("SELECT id FROM quote ORDER BY id")?;
+        let ids = stmt
+            .query_map([], |r| r.get(0).map(QuoteId))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    }
+
+    /// The highest outbox sequence number ever handed out (0 for none).
+    pub fn outbox_head(&self) -> Result<i64> {
+        outbox_head(&self.conn)
+    }
+
+    /// Outbox entries after `seq`, oldest first, at most `limit`.
+    pub fn outbox_after(&self, seq: i64, limit: usize) -> Result<Vec<(i64, QuoteId)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT seq, quote_id FROM index_outbox WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+        )?;
+        let rows = stmt
+            .query_map(params![seq, limit as i64], |r| {
+                Ok((r.get(0)?, QuoteId(r.get(1)?)))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Forgets outbox entries the index has durably applied.
+    pub fn outbox_trim(&self, up_to: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM index_outbox WHERE seq <= ?1", [up_to])?;
+        Ok(())
+    }
+
+    pub fn outbox_pending(&self, after: i64) -> Result<u64> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM index_outbox WHERE seq > ?1",
+            [after],
+            |r| r.get(0),
+        )?;
+        Ok(n as u64)
+    }
+
+    /// What the index needs for these quotes; ids that no longer exist are absent.
+    pub fn index_records(&self, ids: &[QuoteId]) -> Result<Vec<IndexRecord>> {
+        index_records(&self.conn, ids)
+    }
+
+    /// Walks every quote's index record in id order, in batches, handing each batch to `f`.
+    pub fn for_each_index_batch(
+        &self,
+        batch: usize,
+        mut f: impl FnMut(Vec<IndexRecord>) -> Result<()>,
+    ) -> Result<()> {
+        let mut after = 0i64;
+        loop {
+            let ids: Vec<QuoteId> = self
+                .conn
+                .prepare_cached("SELECT id FROM quote WHERE id > ?1 ORDER BY id LIMIT ?2")?
+                .query_map(params![after, batch as i64], |r| r.get(0).map(QuoteId))?
+                .collect::<rusqlite::Result<_>>()?;
+            let Some(last) = ids.last() else {
+                return Ok(());
+            };
+            after = last.0;
+            f(index_records(&self.conn, &ids)?)?;
+        }
+    }
+
+    /// SQLite's own check of the file; `["ok"]` when healthy.
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+}
+
+/// The key speakers, aliases and organizations are matched by: case-folded, with runs of
+/// whitespace collapsed and dots dropped ("J.  Smith" = "j smith").
+pub fn name_key(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '.')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn content_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+fn outbox_head(conn: &Connection) -> Result<i64> {
+    // sqlite_sequence keeps the high-water mark even after rows are trimmed.
+    Ok(conn
+        .query_row(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'index_outbox'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or(0))
+}
+
+pub(crate) fn enqueue(conn: &Connection, id: QuoteId) -> Result<()> {
+    conn.prepare_cached("INSERT INTO index_outbox (quote_id) VALUES (?1)")?
+        .execute([id.0])?;
+    Ok(())
+}
+
+fn clean(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|v| !v.is_empty())
+}
+
+fn clean_tags(tags: Vec<String>) -> Vec<String> {
+    let mut tags: Vec<String> = tags
+        .into_iter()
+        .filter_map(|t| clean(Some(t)))
+        .map(|t| t.to_lowercase())
+        .collect();
+    tags.sort();
+    tags.dedup();
+    tags
+}
+
+/// Checks a new quote before anything is written, so that a bad one fails with a clear message.
+pub fn validate(quote: &NewQuote) -> Result<()> {
+    if quote.text.trim().is_empty() {
+        return Err(Error::invalid(
+            "the quote text is empty; give the words that were said",
+        ));
+    }
+    if quote.speaker.trim().is_empty() {
+        return Err(Error::invalid(
+            "the speaker is empty; give the name of the person who said it",
+        ));
+    }
+    if quote.text.contains('\0') || quote.speaker.contains('\0') {
+        return Err(Error::invalid(
+            "the quote contains a NUL character, which is not text; remove it",
+        ));
+    }
+    match (quote.start, quote.end) {
+        (Some(s), Some(e)) if s > e => {
+            return Err(Error::invalid(format!(
+                "the quote's start offset {s} is after its end offset {e}"
+            )));
+        }
+        (Some(_), None) | (None, Some(_)) => {
+            return Err(Error::invalid(
+                "give both start and end offsets, or neither",
+            ));
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Finds or creates the speaker called `name` (or known by that alias).
+pub(crate) fn speaker_id_for(conn: &Connection, name: &str) -> Result<SpeakerId> {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let key = name_key(&name);
+    let found: Option<i64> = conn
+        .prepare_cached(
+            "SELECT id FROM speaker WHERE name_key = ?1
+             UNION ALL SELECT speaker_id FROM speaker_alias WHERE alias_key = ?1 LIMIT 1",
+        )?
+        .query_row([&key], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = found {
+        return Ok(SpeakerId(id));
+    }
+    let ts = now();
+    conn.prepare_cached(
+        "INSERT INTO speaker (name, name_key, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+    )?
+    .execute(params![name, key, ts])?;
+    Ok(SpeakerId(conn.last_insert_rowid()))
+}
+
+/// Widens the speaker's matching affiliation to cover `date`, or records a new one.
+fn record_affiliation(
+    conn: &Connection,
+    speaker: SpeakerId,
+    title: Option<&str>,
+    organization: Option<&str>,
+    description: Option<&str>,
+    date: Option<NaiveDate>,
+) -> Result<()> {
+    if title.is_none() && organization.is_none() {
+        return Ok(());
+    }
+    let title_key = title.map(name_key);
+    let org_key = organization.map(name_key);
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, title, organization, valid_from, valid_to FROM affiliation WHERE speaker_id = ?1",
+    )?;
+    let existing: Vec<(i64, Option<String>, Option<String>, Option<NaiveDate>, Option<NaiveDate>)> =
+        stmt.query_map([speaker.0], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let same = existing.into_iter().find(|(_, t, o, _, _)| {
+        t.as_deref().map(name_key) == title_key && o.as_deref().map(name_key) == org_key
+    });
+    match same {
+        Some((id, _, _, from, to)) => {
+            if let Some(date) = date {
+                let from = Some(from.map_or(date, |f| f.min(date)));
+                let to = Some(to.map_or(date, |t| t.max(date)));
+                conn.prepare_cached(
+                    "UPDATE affiliation SET valid_from = ?2, valid_to = ?3,
+                     organization_description = coalesce(organization_description, ?4) WHERE id = ?1",
+                )?
+                .execute(params![id, from, to, description])?;
+            }
+        }
+        None => {
+            conn.prepare_cached(
+                "INSERT INTO affiliation (speaker_id, title, organization, organization_description,
+                 valid_from, valid_to) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            )?
+            .execute(params![speaker.0, title, organization, description, date])?;
+        }
+    }
+    Ok(())
+}
+
+/// Finds the stored source this one describes, or stores it.
+pub(crate) fn source_id_for(
+    conn: &Connection,
+    source: &NewSource,
+    keep_id: Option<SourceId>,
+) -> Result<SourceId> {
+    let text = source.text.as_deref().filter(|t| !t.is_empty());
+    let hash = text.map(content_hash);
+    let title = clean(source.title.clone());
+    let outlet = clean(source.outlet.clone());
+    let url = clean(source.url.clone());
+    let found: Option<i64> = if let Some(hash) = &hash {
+        conn.prepare_cached("SELECT id FROM source WHERE content_hash = ?1")?
+            .query_row([hash], |r| r.get(0))
+            .optional()?
+    } else if let Some(url) = &url {
+        conn.prepare_cached("SELECT id FROM source WHERE url = ?1 AND content_hash IS NULL")?
+            .query_row([url], |r| r.get(0))
+            .optional()?
+    } else {
+        conn.prepare_cached(
+            "SELECT id FROM source WHERE url IS NULL AND content_hash IS NULL
+             AND title IS ?1 AND outlet IS ?2 AND published IS ?3 AND kind = ?4",
+        )?
+        .query_row(
+            params![title, outlet, source.published, source.kind.as_str()],
+            |r| r.get(0),
+        )
+        .optional()?
+    };
+    if let Some(id) = found {
+        return Ok(SourceId(id));
+    }
+    let id_free = match keep_id {
+        Some(id) => conn
+            .query_row("SELECT 1 FROM source WHERE id = ?1", [id.0], |_| Ok(()))
+            .optional()?
+            .is_none(),
+        None => false,
+    };
+    let ts = now();
+    let authors = serde_json::to_string(
+        &source
+            .authors
+            .iter()
+            .filter_map(|a| clean(Some(a.clone())))
+            .collect::<Vec<_>>(),
+    )
+    .map_err(|e| Error::invalid(format!("cannot store the source's authors: {e}")))?;
+    conn.prepare_cached(
+        "INSERT INTO source (id, kind, title, outlet, authors, published, url, language, text,
+         content_hash, accessed, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+    )?
+    .execute(params![
+        keep_id.filter(|_| id_free).map(|id| id.0),
+        source.kind.as_str(),
+        title,
+        outlet,
+        authors,
+        source.published,
+        url,
+        clean(source.language.clone()),
+        text,
+        hash,
+        source.accessed,
+        ts
+    ])?;
+    Ok(SourceId(conn.last_insert_rowid()))
+}
+
+/// Stores one quote (and its speaker and source when new) and queues it for the index. Call it
+/// inside [`Store::write`].
+pub fn insert_quote(conn: &Connection, quote: NewQuote, opts: InsertOptions) -> Result<QuoteId> {
+    validate(&quote)?;
+    let speaker = speaker_id_for(conn, &quote.speaker)?;
+    let source = match &quote.source {
+        Some(s) if !s.is_empty() => Some(source_id_for(conn, s, None)?),
+        _ => None,
+    };
+    insert_quote_row(conn, quote, speaker, source, opts)
+}
+
+pub(crate) fn insert_quote_row(
+    conn: &Connection,
+    quote: NewQuote,
+    speaker: SpeakerId,
+    source: Option<SourceId>,
+    opts: InsertOptions,
+) -> Result<QuoteId> {
+    let title = clean(quote.title);
+    let organization = clean(quote.organization);
+    let description = clean(quote.organization_description);
+    let told_to = clean(quote.told_to);
+    let published: Option<NaiveDate> = match source {
+        Some(id) => conn
+            .prepare_cached("SELECT published FROM source WHERE id = ?1")?
+            .query_row([id.0], |r| r.get(0))?,
+        None => None,
+    };
+    if opts.record_affiliation {
+        record_affiliation(
+            conn,
+            speaker,
+            title.as_deref(),
+            organization.as_deref(),
+            description.as_deref(),
+            quote.said_on.or(published),
+        )?;
+    }
+    let language = clean(quote.language).unwrap_or_else(|| detect_language(&quote.text).into());
+    let created = opts.created_at.unwrap_or_else(now);
+    let updated = opts.updated_at.unwrap_or(created);
+    let id_free = match opts.id {
+        Some(id) => conn
+            .prepare_cached("SELECT 1 FROM quote WHERE id = ?1")?
+            .query_row([id.0], |_| Ok(()))
+            .optional()?
+            .is_none(),
+        None => false,
+    };
+    conn.prepare_cached(
+        "INSERT INTO quote (id, text, speaker_id, title, organization, organization_description,
+         medium, told_to, said_on, source_id, start_offset, end_offset, language, notes,
+         created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+    )?
+    .execute(params![
+        opts.id.filter(|_| id_free).map(|id| id.0),
+        quote.text.trim(),
+        speaker.0,
+        title,
+        organization,
+        description,
+        quote.medium.as_str(),
+        told_to,
+        quote.said_on,
+        source.map(|s| s.0),
+        quote.start.map(|s| s as i64),
+        quote.end.map(|e| e as i64),
+        language,
+        clean(quote.notes),
+        created,
+        updated,
+    ])?;
+    let id = QuoteId(conn.last_insert_rowid());
+    set_tags(conn, id, quote.tags)?;
+    enqueue(conn, id)?;
+    Ok(id)
+}
+
+fn set_tags(conn: &Connection, id: QuoteId, tags: Vec<String>) -> Result<()> {
+    conn.prepare_cached("DELETE FROM quote_tag WHERE quote_id = ?1")?
+        .execute([id.0])?;
+    let mut stmt = conn.prepare_cached("INSERT INTO quote_tag (quote_id, tag) VALUES (?1, ?2)")?;
+    for tag in clean_tags(tags) {
+        stmt.execute(params![id.0, tag])?;
+    }
+    Ok(())
+}
+
+/// Applies an edit to one quote and queues it for the index.
+pub fn update_quote(conn: &Connection, id: QuoteId, edit: QuoteEdit) -> Result<()> {
+    let exists = conn
+        .query_row("SELECT 1 FROM quote WHERE id = ?1", [id.0], |_| Ok(()))
+        .optional()?
+        .is_some();
+    if !exists {
+        return Err(Error::QuoteNotFound(id.to_string()));
+    }
+    if let Some(text) = &edit.text {
+        if text.trim().is_empty() {
+            return Err(Error::invalid(
+                "the new text is empty; to remove a quote use `onrecord rm`",
+            ));
+        }
+        conn.execute(
+            "UPDATE quote SET text = ?2 WHERE id = ?1",
+            params![id.0, text.trim()],
+        )?;
+    }
+    if let Some(name) = &edit.speaker {
+        if name.trim().is_empty() {
+            return Err(Error::invalid("the new speaker is empty; give a name"));
+        }
+        let speaker = speaker_id_for(conn, name)?;
+        conn.execute(
+            "UPDATE quote SET speaker_id = ?2 WHERE id = ?1",
+            params![id.0, speaker.0],
+        )?;
+    }
+    let set_text = |column: &str, value: Option<String>| -> Result<()> {
+        conn.execute(
+            &format!("UPDATE quote SET {column} = ?2 WHERE id = ?1"),
+            params![id.0, clean(value)],
+        )?;
+        Ok(())
+    };
+    if let Some(v) = edit.title {
+        set_text("title", v)?;
+    }
+    if let Some(v) = edit.organization {
+        set_text("organization", v)?;
+    }
+    if let Some(v) = edit.organization_description {
+        set_text("organization_description", v)?;
+    }
+    if let Some(v) = edit.told_to {
+        set_text("told_to", v)?;
+    }
+    if let Some(v) = edit.notes {
+        set_text("notes", v)?;
+    }
+    if let Some(v) = edit.language {
+        set_text("language", Some(v))?;
+    }
+    if let Some(m) = edit.medium {
+        conn.execute(
+            "UPDATE quote SET medium = ?2 WHERE id = ?1",
+            params![id.0, m.as_str()],
+        )?;
+    }
+    if let Some(d) = edit.said_on {
+        conn.execute(
+            "UPDATE quote SET said_on = ?2 WHERE id = ?1",
+            params![id.0, d],
+        )?;
+    }
+    if let Some(tags) = edit.tags {
+        set_tags(conn, id, tags)?;
+    }
+    conn.execute(
+        "UPDATE quote SET updated_at = ?2 WHERE id = ?1",
+        params![id.0, now()],
+    )?;
+    // Record the (possibly new) attribution in the speaker's timeline.
+    let (speaker, title, org, desc, date): (
+        i64,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<NaiveDate>,
+    ) = conn.query_row(
+        "SELECT q.speaker_id, q.title, q.organization, q.organization_description,
+                coalesce(q.said_on, s.published)
+         FROM quote q LEFT JOIN source s ON s.id = q.source_id WHERE q.id = ?1",
+        [id.0],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+    )?;
+    record_affiliation(
+        conn,
+        SpeakerId(speaker),
+        title.as_deref(),
+        org.as_deref(),
+        desc.as_deref(),
+        date,
+    )?;
+    enqueue(conn, id)?;
+    Ok(())
+}
+
+/// Deletes one quote and queues its removal from the index. Returns the quote as it was, so the
+/// caller can offer an undo.
+pub fn delete_quote(conn: &Connection, id: QuoteId) -> Result<Quote> {
+    let quote = quotes_by_id(conn, &[id])?
+        .pop()
+        .ok_or_else(|| Error::QuoteNotFound(id.to_string()))?;
+    conn.execute("DELETE FROM quote WHERE id = ?1", [id.0])?;
+    enqueue(conn, id)?;
+    Ok(quote)
+}
+
+/// Adds another name the speaker goes by; every quote of theirs is re-indexed under it.
+pub fn add_alias(conn: &Connection, speaker: &str, alias: &str) -> Result<()> {
+    let key = name_key(speaker);
+    let id: i64 = conn
+        .query_row("SELECT id FROM speaker WHERE name_key = ?1", [&key], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .ok_or_else(|| Error::SpeakerNotFound(speaker.to_owned()))?;
+    let alias = alias.split_whitespace().collect::<Vec<_>>().join(" ");
+    if alias.is_empty() {
+        return Err(Error::invalid("the alias is empty"));
+    }
+    let alias_key = name_key(&alias);
+    let taken: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM speaker WHERE name_key = ?1
+             UNION ALL SELECT speaker_id FROM speaker_alias WHERE alias_key = ?1 LIMIT 1",
+            [&alias_key],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match taken {
+        Some(other) if other == id => return Ok(()),
+        Some(_) => {
+            return Err(Error::invalid(format!(
+                "{alias:?} already names another speaker; merge them instead"
+            )));
+        }
+        None => {}
+    }
+    conn.execute(
+        "INSERT INTO speaker_alias (speaker_id, alias, alias_key) VALUES (?1, ?2, ?3)",
+        params![id, alias, alias_key],
+    )?;
+    conn.execute(
+        "INSERT INTO index_outbox (quote_id) SELECT id FROM quote WHERE speaker_id = ?1",
+        [id],
+    )?;
+    Ok(())
+}
+
+/// Stores a speaker exactly as exported (aliases and timeline), merging with one of the same name.
+pub(crate) fn import_speaker(conn: &Connection, speaker: &Speaker) -> Result<SpeakerId> {
+    let id = speaker_id_for(conn, &speaker.name)?;
+    for alias in &speaker.aliases {
+        let key = name_key(alias);
+        conn.execute(
+            "INSERT OR IGNORE INTO speaker_alias (speaker_id, alias, alias_key) VALUES (?1, ?2, ?3)",
+            params![id.0, alias, key],
+        )?;
+    }
+    for a in &speaker.affiliations {
+        let exists = conn
+            .query_row(
+                "SELECT 1 FROM affiliation WHERE speaker_id = ?1 AND title IS ?2
+                 AND organization IS ?3 AND valid_from IS ?4 AND valid_to IS ?5",
+                params![id.0, a.title, a.organization, a.valid_from, a.valid_to],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        if !exists {
+            conn.execute(
+                "INSERT INTO affiliation (speaker_id, title, organization, organization_description,
+                 valid_from, valid_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    id.0,
+                    a.title,
+                    a.organization,
+                    a.organization_description,
+                    a.valid_from,
+                    a.valid_to
+                ],
+            )?;
+        }
+    }
+    Ok(id)
+}
+
+/// Whether a quote with this id already holds these words by this speaker (a re-import).
+pub(crate) fn same_quote_exists(conn: &Connection, id: QuoteId, text: &str, speaker: &str) -> Result<bool> {
+    let found: Option<(String, String)> = conn
+        .query_row(
+            "SELECT q.text, sp.name_key FROM quote q JOIN speaker sp ON sp.id = q.speaker_id WHERE q.id = ?1",
+            [id.0],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    Ok(found.is_some_and(|(t, k)| t == text.trim() && k == name_key(speaker)))
+}
+
+const QUOTE_SELECT: &str = "
+    SELECT q.id, q.text, sp.name, q.title, q.organization, q.organization_description, q.medium,
+           q.told_to, q.said_on, q.source_id, s.kind, s.title, s.outlet, s.authors, s.url,
+           s.published, q.start_offset, q.end_offset, q.language, q.notes, q.created_at,
+           q.updated_at,
+           (SELECT group_concat(tag, char(31)) FROM quote_tag WHERE quote_id = q.id)
+    FROM quote q
+    JOIN speaker sp ON sp.id = q.speaker_id
+    LEFT JOIN source s ON s.id = q.source_id";
+
+fn quote_from_row(r: &Row<'_>) -> rusqlite::Result<Quote> {
+    let medium: String = r.get(6)?;
+    let source = match r.get::<_, Option<i64>>(9)? {
+        Some(id) => {
+            let authors: String = r.get(13)?;
+            let authors: Vec<String> = serde_json::from_str(&authors).unwrap_or_default();
+            let kind: String = r.get(10)?;
+            Some(SourceRef {
+                id: SourceId(id),
+                kind: kind.parse().unwrap_or_default(),
+                title: r.get(11)?,
+                outlet: r.get(12)?,
+                author: (!authors.is_empty()).then(|| authors.join("; ")),
+                url: r.get(14)?,
+                published: r.get(15)?,
+            })
+        }
+        None => None,
+    };
+    let tags: Option<String> = r.get(22)?;
+    let mut tags: Vec<String> = tags
+        .map(|t| t.split('\u{1f}').map(str::to_owned).collect())
+        .unwrap_or_default();
+    tags.sort();
+    Ok(Quote {
+        id: QuoteId(r.get(0)?),
+        text: r.get(1)?,
+        speaker: r.get(2)?,
+        title: r.get(3)?,
+        organization: r.get(4)?,
+        organization_description: r.get(5)?,
+        medium: medium.parse().unwrap_or_default(),
+        told_to: r.get(7)?,
+        said_on: r.get(8)?,
+        source,
+        start: r.get::<_, Option<i64>>(16)?.map(|v| v as usize),
+        end: r.get::<_, Option<i64>>(17)?.map(|v| v as usize),
+        tags,
+        language: r.get(18)?,
+        notes: r.get(19)?,
+        created_at: r.get(20)?,
+        updated_at: r.get(21)?,
+    })
+}
+
+/// The quotes with these ids in the order given (missing ids skipped).
+pub(crate) fn quotes_by_id(conn: &Connection, ids: &[QuoteId]) -> Result<Vec<Quote>> {
+    let mut by_id: HashMap<i64, Quote> = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let placeholders = vec!["?"; chunk.len()].join(",");
+        let sql = format!("{QUOTE_SELECT} WHERE q.id IN ({placeholders})");
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            rusqlite::params_from_iter(chunk.iter().map(|id| id.0)),
+            quote_from_row,
+        )?;
+        for row in rows {
+            let q = row?;
+            by_id.insert(q.id.0, q);
+        }
+    }
+    Ok(ids.iter().filter_map(|id| by_id.remove(&id.0)).collect())
+}
+
+/// Every quote in id order, in one pass (export).
+pub(crate) fn all_quotes(conn: &Connection) -> Result<Vec<Quote>> {
+    let sql = format!("{QUOTE_SELECT} ORDER BY q.id");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt
+        .query_map([], quote_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+fn speaker_by_id(conn: &Connection, id: SpeakerId) -> Result<Speaker> {
+    let name: String = conn.query_row("SELECT name FROM speaker WHERE id = ?1", [id.0], |r| {
+        r.get(0)
+    })?;
+    let aliases = conn
+        .prepare_cached("SELECT alias FROM speaker_alias WHERE speaker_id = ?1 ORDER BY alias_key")?
+        .query_map([id.0], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let affiliations = conn
+        .prepare_cached(
+            "SELECT title, organization, organization_description, valid_from, valid_to
+             FROM affiliation WHERE speaker_id = ?1
+             ORDER BY valid_from IS NULL, valid_from, valid_to, id",
+        )?
+        .query_map([id.0], |r| {
+            Ok(Affiliation {
+                title: r.get(0)?,
+                organization: r.get(1)?,
+                organization_description: r.get(2)?,
+                valid_from: r.get(3)?,
+                valid_to: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Speaker {
+        id,
+        name,
+        aliases,
+        affiliations,
+    })
+}
+
+fn source_by_id(conn: &Connection, id: SourceId) -> Result<Option<Source>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT kind, title, outlet, authors, published, url, language, text, content_hash,
+                    accessed, created_at, updated_at FROM source WHERE id = ?1",
+        )?
+        .query_row([id.0], |r| {
+            let kind: String = r.get(0)?;
+            let authors: String = r.get(3)?;
+            Ok(Source {
+                id,
+                kind: kind.parse::<SourceKind>().unwrap_or_default(),
+                title: r.get(1)?,
+                outlet: r.get(2)?,
+                authors: serde_json::from_str(&authors).unwrap_or_default(),
+                published: r.get(4)?,
+                url: r.get(5)?,
+                language: r.get(6)?,
+                text: r.get(7)?,
+                content_hash: r.get(8)?,
+                accessed: r.get(9)?,
+                created_at: r.get(10)?,
+                updated_at: r.get(11)?,
+            })
+        })
+        .optional()?)
+}
+
+/// Stores a source exactly as exported, keeping its id and timestamps when the id is free.
+pub(crate) fn import_source(conn: &Connection, source: &Source) -> Result<SourceId> {
+    let new = NewSource {
+        kind: source.kind,
+        title: source.title.clone(),
+        outlet: source.outlet.clone(),
+        authors: source.authors.clone(),
+        published: source.published,
+        url: source.url.clone(),
+        language: source.language.clone(),
+        text: source.text.clone(),
+        accessed: source.accessed,
+    };
+    let before = conn.last_insert_rowid();
+    let id = source_id_for(conn, &new, Some(source.id))?;
+    if conn.last_insert_rowid() != before && id.0 == conn.last_insert_rowid() {
+        conn.execute(
+            "UPDATE source SET created_at = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id.0, source.created_at, source.updated_at],
+        )?;
+    }
+    Ok(id)
+}
+
+fn index_records(conn: &Connection, ids: &[QuoteId]) -> Result<Vec<IndexRecord>> {
+    let mut out = Vec::with_capacity(ids.len());
+    let mut aliases: HashMap<i64, Vec<String>> = HashMap::new();
+    for chunk in ids.chunks(500) {
+        let placeholders = vec!["?"; chunk.len()].join(",");
+        let sql = format!(
+            "SELECT q.id, q.text, sp.name, q.title, q.organization, s.outlet, q.told_to, q.medium,
+                    q.language, coalesce(q.said_on, s.published), q.speaker_id,
+                    (SELECT group_concat(tag, char(31)) FROM quote_tag WHERE quote_id = q.id)
+             FROM quote q JOIN speaker sp ON sp.id = q.speaker_id
+             LEFT JOIN source s ON s.id = q.source_id
+             WHERE q.id IN ({placeholders})"
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            rusqlite::params_from_iter(chunk.iter().map(|id| id.0)),
+            |r| {
+                let medium: String = r.get(7)?;
+                let tags: Option<String> = r.get(11)?;
+                Ok((
+                    r.get::<_, i64>(10)?,
+                    IndexRecord {
+                        id: QuoteId(r.get(0)?),
+                        text: r.get(1)?,
+                        speaker: r.get(2)?,
+                        aliases: Vec::new(),
+                        title: r.get(3)?,
+                        organization: r.get(4)?,
+                        outlet: r.get(5)?,
+                        told_to: r.get(6)?,
+                        medium: medium.parse().unwrap_or_default(),
+                        language: r.get(8)?,
+                        date: r.get(9)?,
+                        tags: tags
+                            .map(|t| t.split('\u{1f}').map(str::to_owned).collect())
+                            .unwrap_or_default(),
+                    },
+                ))
+            },
+        )?;
+        for row in rows {
+            let (speaker_id, mut record) = row?;
+            if !aliases.contains_key(&speaker_id) {
+                let list = conn
+                    .prepare_cached("SELECT alias FROM speaker_alias WHERE speaker_id = ?1")?
+                    .query_map([speaker_id], |r| r.get(0))?
+                    .collect::<rusqlite::Result<Vec<String>>>()?;
+                aliases.insert(speaker_id, list);
+            }
+            record.aliases = aliases[&speaker_id].clone();
+            out.push(record);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("library.sqlite3")).unwrap();
+        (dir, store)
+    }
+
+    fn quote(text: &str, speaker: &str) -> NewQuote {
+        NewQuote {
+            text: text.into(),
+            speaker: speaker.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn refuses_a_newer_library_without_touching_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.sqlite3");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+                .unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, Error::NewerLibrary { .. }), "{err}");
+        assert!(err.to_string().contains("newer version"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "file was modified");
+        assert!(!dir.path().join("library.sqlite3-wal").exists());
+    }
+
+    #[test]
+    fn speakers_merge_by_name_key_and_alias() {
+        let (_dir, mut store) = store();
+        store
+            .write(|c| {
+                insert_quote(c, quote("one", "Songyee  Yoon"), InsertOptions::default())?;
+                insert_quote(c, quote("two", "songyee yoon"), InsertOptions::default())?;
+                add_alias(c, "Songyee Yoon", "S. Yoon")?;
+                insert_quote(c, quote("three", "S Yoon"), InsertOptions::default())
+            })
+            .unwrap();
+        let speakers = store.speakers().unwrap();
+        assert_eq!(speakers.len(), 1);
+        assert_eq!(speakers[0].name, "Songyee Yoon");
+        assert_eq!(speakers[0].aliases, vec!["S. Yoon"]);
+    }
+
+    #[test]
+    fn affiliations_widen_with_dated_quotes() {
+        let (_dir, mut store) = store();
+        let d = |s| crate::model::parse_date(s).unwrap();
+        store
+            .write(|c| {
+                for (date, title) in [
+                    ("2021-01-05", "CFO"),
+                    ("2022-03-01", "cfo"),
+                    ("2024-02-02", "CEO"),
+                ] {
+                    let mut q = quote("words", "Ann Lee");
+                    q.title = Some(title.into());
+                    q.organization = Some("Acme".into());
+                    q.said_on = Some(d(date));
+                    insert_quote(
+                        c,
+                        q,
+                        InsertOptions {
+                            record_affiliation: true,
+                            ..Default::default()
+                        },
+                    )?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        let speaker = store.speaker_by_name("ann lee").unwrap().unwrap();
+        assert_eq!(speaker.affiliations.len(), 2);
+        assert_eq!(speaker.affiliations[0].valid_from, Some(d("2021-01-05")));
+        assert_eq!(speaker.affiliations[0].valid_to, Some(d("2022-03-01")));
+        assert_eq!(speaker.affiliations[1].title.as_deref(), Some("CEO"));
+    }
+
+    #[test]
+    fn sources_are_shared_by_content_hash() {
+        let (_dir, mut store) = store();
+        let source = NewSource {
+            title: Some("R2".into()),
+            text: Some("full text".into()),
+            ..Default::default()
+        };
+        let (a, b) = store
+            .write(|c| {
+                let mut q = quote("one", "A");
+                q.source = Some(source.clone());
+                let a = insert_quote(c, q.clone(), InsertOptions::default())?;
+                q.text = "two".into();
+                let b = insert_quote(c, q, InsertOptions::default())?;
+                Ok((a, b))
+            })
+            .unwrap();
+        let qa = store.quote(a).unwrap();
+        let qb = store.quote(b).unwrap();
+        assert_eq!(qa.source.unwrap().id, qb.source.unwrap().id);
+        assert_eq!(store.sources().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn every_write_is_queued_for_the_index() {
+        let (_dir, mut store) = store();
+        let id = store
+            .write(|c| insert_quote(c, quote("one", "A"), InsertOptions::default()))
+            .unwrap();
+        store
+            .write(|c| {
+                update_quote(
+                    c,
+                    id,
+                    QuoteEdit {
+                        text: Some("uno".into()),
+                        ..Default::default()
+                    },
+                )
+            })
+            .unwrap();
+        store.write(|c| delete_quote(c, id)).unwrap();
+        let queued: Vec<QuoteId> = store
+            .outbox_after(0, 10)
+            .unwrap()
+            .into_iter()
+            .map(|(_, q)| q)
+            .collect();
+        assert_eq!(queued, vec![id, id, id]);
+        assert_eq!(store.outbox_head().unwrap(), 3);
+        store.outbox_trim(3).unwrap();
+        assert_eq!(store.outbox_head().unwrap(), 3, "the head survives trimming");
+    }
+
+    #[test]
+    fn a_bad_quote_is_refused_with_a_reason() {
+        let (_dir, mut store) = store();
+        let err = store
+            .write(|c| insert_quote(c, quote("  ", "A"), InsertOptions::default()))
+            .unwrap_err();
+        assert!(err.to_string().contains("quote text is empty"), "{err}");
+        assert_eq!(store.quote_count().unwrap(), 0);
+    }
+}
