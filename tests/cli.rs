@@ -1,0 +1,634 @@
+//! End-to-end tests of the `onrecord` binary: each runs the real program on a real library folder
+//! (SQLite file and Tantivy index on disk) in a fresh temporary directory.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const SEED_FIRST: &str =
+    "The launch of DeepSeek’s R2 model could be a pivotal moment in the AI industry";
+const SEED_SECOND: &str = "would likely spur companies worldwide to accelerate their own efforts … breaking the stranglehold of the few dominant players in the field";
+const SEED_THIRD: &str = "DeepSeek represents engineering ingenuity and the natural evolution of science and technology. Throughout human civilization, innovation has built upon the work of those before us, and this marks another landmark moment in our legacy of progress";
+
+struct Lib {
+    dir: tempfile::TempDir,
+}
+
+impl Lib {
+    fn new() -> Lib {
+        Lib {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    fn path(&self) -> PathBuf {
+        self.dir.path().join("library")
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_onrecord"));
+        cmd.arg("--library").arg(self.path()).args(args);
+        cmd.env_remove("ONRECORD_FAILPOINT");
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().expect("run onrecord")
+    }
+
+    /// Runs and asserts success; returns stdout.
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "onrecord {args:?} failed ({:?}):\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 output")
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let mut args = args.to_vec();
+        args.push("--json");
+        serde_json::from_str(&self.ok(&args)).expect("JSON output")
+    }
+
+    /// The ids of the quotes a search returns, in order.
+    fn search_texts(&self, query: &str) -> Vec<String> {
+        let v = self.json(&["search", query]);
+        v["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .map(|h| h["quote"]["text"].as_str().expect("text").to_owned())
+            .collect()
+    }
+
+    fn add_seed_quotes(&self) {
+        self.ok(&[
+            "add",
+            "--text",
+            SEED_FIRST,
+            "--speaker",
+            "Vijayasimha Alilughatta",
+            "--title",
+            "chief operating officer",
+            "--org",
+            "Zensar",
+            "--org-description",
+            "tech services provider",
+            "--medium",
+            "told Reuters",
+            "--outlet",
+            "Reuters",
+            "--date",
+            "2025-03-01",
+        ]);
+        self.ok(&[
+            "add",
+            "--text",
+            SEED_SECOND,
+            "--speaker",
+            "Vijayasimha Alilughatta",
+            "--title",
+            "chief operating officer",
+            "--org",
+            "Zensar",
+            "--medium",
+            "said",
+            "--outlet",
+            "Reuters",
+            "--date",
+            "2025-03-01",
+        ]);
+        self.ok(&[
+            "add",
+            "--text",
+            SEED_THIRD,
+            "--speaker",
+            "Songyee Yoon",
+            "--title",
+            "founder and managing partner",
+            "--org",
+            "Principal Venture Partners",
+            "--medium",
+            "email",
+            "--date",
+            "2025-03-01",
+        ]);
+    }
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures")
+        .join(name)
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn seed_quotes_added_by_hand_are_found_by_phrase_org_fuzzy_name_and_date() {
+    let lib = Lib::new();
+    lib.add_seed_quotes();
+
+    assert_eq!(lib.search_texts("pivotal moment"), vec![SEED_FIRST]);
+    assert_eq!(lib.search_texts("\"pivotal moment\""), vec![SEED_FIRST]);
+
+    let mut zensar = lib.search_texts("org:Zensar");
+    zensar.sort();
+    assert_eq!(zensar, vec![SEED_FIRST, SEED_SECOND]);
+
+    // A typo in the name still finds both of his quotes, and not Yoon's.
+    let mut typo = lib.search_texts("speaker:alilughata");
+    typo.sort();
+    assert_eq!(typo, vec![SEED_FIRST, SEED_SECOND]);
+
+    assert_eq!(
+        lib.search_texts("after:2025-01-01 ingenuity"),
+        vec![SEED_THIRD]
+    );
+    assert!(lib.search_texts("before:2025-01-01 ingenuity").is_empty());
+}
+
+#[test]
+fn search_json_has_snippets_facets_and_the_stored_quote() {
+    let lib = Lib::new();
+    lib.add_seed_quotes();
+    let v = lib.json(&["search", "deepseek"]);
+    assert_eq!(v["total"], 2);
+    let first = &v["hits"][0];
+    assert!(
+        first["snippet"]
+            .as_str()
+            .unwrap()
+            .contains("<mark>DeepSeek</mark>"),
+        "{first}"
+    );
+    assert!(first["score"].as_f64().unwrap() > 0.0);
+    assert_eq!(v["facets"]["speaker"]["Vijayasimha Alilughatta"], 1);
+    assert_eq!(v["facets"]["speaker"]["Songyee Yoon"], 1);
+    assert_eq!(v["facets"]["year"]["2025"], 2);
+
+    let told = lib.json(&["search", "pivotal"]);
+    let q = &told["hits"][0]["quote"];
+    assert_eq!(q["speaker"], "Vijayasimha Alilughatta");
+    assert_eq!(q["title"], "chief operating officer");
+    assert_eq!(q["organization"], "Zensar");
+    assert_eq!(q["organization_description"], "tech services provider");
+    assert_eq!(q["medium"], "told");
+    assert_eq!(q["told_to"], "Reuters");
+    assert_eq!(q["said_on"], "2025-03-01");
+    assert_eq!(q["source"]["outlet"], "Reuters");
+}
+
+#[test]
+fn boolean_operators_and_sort_by_date() {
+    let lib = Lib::new();
+    lib.ok(&[
+        "add",
+        "--text",
+        "Older words about budgets",
+        "--speaker",
+        "Ann Lee",
+        "--date",
+        "2020-01-01",
+    ]);
+    lib.ok(&[
+        "add",
+        "--text",
+        "Newer words about budgets",
+        "--speaker",
+        "Bob Roe",
+        "--date",
+        "2024-01-01",
+    ]);
+    lib.ok(&[
+        "add",
+        "--text",
+        "Undated words about budgets",
+        "--speaker",
+        "Cy Doe",
+    ]);
+    assert_eq!(
+        lib.search_texts("budgets -newer -undated"),
+        vec!["Older words about budgets"]
+    );
+    assert_eq!(lib.search_texts("speaker:lee OR speaker:roe").len(), 2);
+    assert_eq!(
+        lib.search_texts("budgets AND NOT (speaker:lee OR speaker:roe)"),
+        vec!["Undated words about budgets"]
+    );
+    let by_date = lib.json(&["search", "budgets", "--sort", "date"]);
+    let texts: Vec<&str> = by_date["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["quote"]["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        vec![
+            "Newer words about budgets",
+            "Older words about budgets",
+            "Undated words about budgets"
+        ]
+    );
+    assert_eq!(
+        lib.search_texts("year:2020"),
+        vec!["Older words about budgets"]
+    );
+}
+
+#[test]
+fn a_chinese_quote_is_found_by_a_two_character_word() {
+    let lib = Lib::new();
+    lib.ok(&[
+        "add",
+        "--text",
+        "深度求索代表了工程上的独创性和科学技术的自然演进。",
+        "--speaker",
+        "尹松怡",
+    ]);
+    lib.ok(&[
+        "add",
+        "--text",
+        "The launch could be pivotal.",
+        "--speaker",
+        "Someone Else",
+    ]);
+    let hits = lib.json(&["search", "工程"]);
+    assert_eq!(hits["total"], 1, "{hits}");
+    assert_eq!(hits["hits"][0]["quote"]["language"], "zh");
+    assert!(
+        hits["hits"][0]["snippet"]
+            .as_str()
+            .unwrap()
+            .contains("<mark>工程</mark>"),
+        "{hits}"
+    );
+    assert_eq!(lib.json(&["search", "科学"])["total"], 1);
+    assert_eq!(lib.json(&["search", "lang:zh"])["total"], 1);
+    assert_eq!(lib.json(&["search", "汽车"])["total"], 0);
+}
+
+#[test]
+fn a_malformed_query_is_a_clear_usage_error() {
+    let lib = Lib::new();
+    lib.add_seed_quotes();
+    for (query, expect) in [
+        ("\"pivotal moment", "never closed"),
+        ("(zensar OR alibaba", "never closed"),
+        ("zensar)", "no matching '('"),
+        ("employer2:zensar", "no field `employer2:`"),
+        ("after:last-week", "not a date"),
+        ("OR", "OR needs something"),
+    ] {
+        let out = lib.run(&["search", query]);
+        assert_eq!(out.status.code(), Some(2), "{query}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains(expect), "{query}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+#[test]
+fn show_edit_and_rm_one_quote() {
+    let lib = Lib::new();
+    let id = lib.ok(&[
+        "add",
+        "--text",
+        "We will ship in May.",
+        "--speaker",
+        "Ann Lee",
+        "--title",
+        "CFO",
+        "--org",
+        "Acme",
+        "--date",
+        "2021-04-01",
+    ]);
+    let id = id.trim();
+    let shown = lib.json(&["show", id]);
+    assert_eq!(shown["id"], id);
+    assert_eq!(shown["title"], "CFO");
+
+    let edited = lib.json(&[
+        "edit",
+        id,
+        "--title",
+        "chief executive",
+        "--tag",
+        "launch",
+        "--tag",
+        "Q2",
+    ]);
+    assert_eq!(edited["title"], "chief executive");
+    assert_eq!(edited["tags"], serde_json::json!(["launch", "q2"]));
+    assert_eq!(lib.json(&["search", "title:executive"])["total"], 1);
+    assert_eq!(lib.json(&["search", "tag:launch"])["total"], 1);
+    assert_eq!(lib.json(&["search", "title:CFO"])["total"], 0);
+
+    // The speaker's timeline keeps both titles.
+    let speaker = lib.json(&["speakers", "Ann Lee"]);
+    let titles: Vec<&str> = speaker["affiliations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, vec!["CFO", "chief executive"]);
+
+    let cleared = lib.json(&["edit", id, "--title", ""]);
+    assert!(cleared.get("title").is_none(), "{cleared}");
+
+    lib.ok(&["rm", id]);
+    let out = lib.run(&["show", id]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(&format!("no quote with id {id}")),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(lib.json(&["search", "ship"])["total"], 0);
+
+    let out = lib.run(&["show", "not-a-number"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("positive whole numbers"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_kill_between_the_database_commit_and_the_index_commit_loses_nothing() {
+    for point in ["after-store-commit", "before-index-commit"] {
+        let lib = Lib::new();
+        lib.add_seed_quotes();
+        let out = lib
+            .command(&[
+                "add",
+                "--text",
+                "Acknowledged but never indexed",
+                "--speaker",
+                "Dee Crash",
+            ])
+            .env("ONRECORD_FAILPOINT", point)
+            .output()
+            .unwrap();
+        assert!(
+            !out.status.success(),
+            "{point}: the process should have died"
+        );
+        assert_eq!(
+            std::os::unix::process::ExitStatusExt::signal(&out.status),
+            Some(6),
+            "{point}: expected SIGABRT, got {:?}",
+            out.status
+        );
+        // The next open replays the outbox; search finds the quote.
+        let hits = lib.json(&["search", "acknowledged"]);
+        assert_eq!(hits["total"], 1, "{point}: {hits}");
+        assert_eq!(hits["hits"][0]["quote"]["speaker"], "Dee Crash");
+        let doctor = lib.json(&["doctor"]);
+        assert_eq!(
+            doctor["missing_from_index"],
+            serde_json::json!([]),
+            "{point}: {doctor}"
+        );
+        assert_eq!(doctor["quotes_in_store"], 4);
+        assert_eq!(doctor["documents_in_index"], 4);
+    }
+}
+
+#[test]
+fn a_deleted_index_folder_is_rebuilt_on_open_and_by_reindex() {
+    let lib = Lib::new();
+    lib.add_seed_quotes();
+    std::fs::remove_dir_all(lib.path().join("index")).unwrap();
+    let out = lib.run(&["search", "pivotal", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("rebuilt"),
+        "the user is told: {}",
+        stderr(&out)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["total"], 1);
+
+    // Garbage in place of the index is treated the same way.
+    std::fs::remove_dir_all(lib.path().join("index")).unwrap();
+    std::fs::create_dir(lib.path().join("index")).unwrap();
+    std::fs::write(lib.path().join("index/meta.json"), b"{not json").unwrap();
+    assert_eq!(lib.json(&["search", "ingenuity"])["total"], 1);
+
+    let v = lib.json(&["reindex"]);
+    assert_eq!(v["indexed"], 3);
+    assert_eq!(lib.json(&["search", "org:zensar"])["total"], 2);
+    let doctor = lib.run(&["doctor"]);
+    assert!(
+        doctor.status.success(),
+        "{}",
+        String::from_utf8_lossy(&doctor.stdout)
+    );
+    assert!(String::from_utf8_lossy(&doctor.stdout).contains("healthy"));
+}
+
+#[test]
+fn import_a_headerless_tsv_with_named_columns_and_round_trip_through_json() {
+    let lib = Lib::new();
+    let report = lib.json(&[
+        "import",
+        "--format",
+        "tsv",
+        "--columns",
+        "_,_,text,tags,speaker_slug,title,_,_,_,_,_,_,_,source_title",
+        fixture("liar-shaped.tsv").to_str().unwrap(),
+    ]);
+    assert_eq!(report["imported"], 4);
+    let hits = lib.json(&["search", "speaker:\"jane q public\""]);
+    assert_eq!(hits["total"], 2, "{hits}");
+    let bridge = lib.json(&["search", "bridge"]);
+    let q = &bridge["hits"][0]["quote"];
+    assert_eq!(
+        q["text"],
+        "Says the bridge was \"built with no federal money at all.\""
+    );
+    assert_eq!(q["speaker"], "John Roe");
+    assert_eq!(q["title"], "State senator");
+    assert_eq!(q["source"]["title"], "a floor speech.");
+    assert_eq!(q["tags"], serde_json::json!(["transportation"]));
+
+    lib.ok(&["edit", "1", "--notes", "checked against the transcript"]);
+    lib.ok(&["alias", "Jane Q Public", "J. Public"]);
+
+    let export_a = lib.dir.path().join("a.json");
+    lib.ok(&[
+        "export",
+        "--format",
+        "json",
+        "-o",
+        export_a.to_str().unwrap(),
+    ]);
+
+    let other = Lib::new();
+    let report = other.json(&["import", export_a.to_str().unwrap()]);
+    assert_eq!(report["imported"], 4);
+    let export_b = other.dir.path().join("b.json");
+    other.ok(&[
+        "export",
+        "--format",
+        "json",
+        "-o",
+        export_b.to_str().unwrap(),
+    ]);
+    let a = std::fs::read_to_string(&export_a).unwrap();
+    let b = std::fs::read_to_string(&export_b).unwrap();
+    assert_eq!(a, b, "export → import → export must be identical");
+    assert_eq!(other.json(&["search", "speaker:\"j public\""])["total"], 2);
+
+    // Importing the same export again adds nothing.
+    let again = other.json(&["import", export_a.to_str().unwrap()]);
+    assert_eq!(again["imported"], 0);
+    assert_eq!(again["skipped"], 4);
+}
+
+#[test]
+fn a_windows_1252_csv_imports_with_its_accents() {
+    let lib = Lib::new();
+    lib.ok(&[
+        "import",
+        fixture("quotes-windows-1252.csv").to_str().unwrap(),
+    ]);
+    let v = lib.json(&["search", "speaker:munoz"]);
+    assert_eq!(v["total"], 1, "{v}");
+    let q = &v["hits"][0]["quote"];
+    assert_eq!(q["speaker"], "José Muñoz");
+    assert_eq!(
+        q["text"],
+        "La situación económica es difícil, pero mejoraremos."
+    );
+    assert_eq!(q["medium"], "statement");
+    let v = lib.json(&["search", "org:\"société générale\""]);
+    assert_eq!(
+        v["hits"][0]["quote"]["text"],
+        "Ça ne se reproduira plus, je vous l’assure."
+    );
+    assert_eq!(v["hits"][0]["quote"]["told_to"], "Le Monde");
+
+    // Forcing the wrong encoding garbles rather than fails, as the user asked; forcing UTF-8 on
+    // these bytes is refused with a clear message.
+    let out = lib.run(&[
+        "import",
+        "--encoding",
+        "utf-8",
+        fixture("quotes-windows-1252.csv").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not valid UTF-8"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_bad_table_names_the_line_and_writes_nothing() {
+    let lib = Lib::new();
+    lib.ok(&["add", "--text", "Already here", "--speaker", "Ann Lee"]);
+    let out = lib.run(&["import", fixture("malformed-row.csv").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("malformed-row.csv, line 3") && err.contains("2 fields"),
+        "{err}"
+    );
+    assert!(err.contains("nothing was imported"), "{err}");
+
+    let out = lib.run(&["import", fixture("missing-column.csv").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no column holds the speaker"),
+        "{}",
+        stderr(&out)
+    );
+
+    // A good file and a bad one together: nothing from either.
+    let out = lib.run(&[
+        "import",
+        fixture("quotes-windows-1252.csv").to_str().unwrap(),
+        fixture("malformed-row.csv").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(lib.json(&["search", ""])["total"], 1);
+}
+
+#[test]
+fn a_library_from_a_newer_version_is_refused_with_exit_3() {
+    let lib = Lib::new();
+    lib.ok(&["add", "--text", "x", "--speaker", "y"]);
+    let db = lib.path().join("library.sqlite3");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.pragma_update(None, "user_version", 999).unwrap();
+    drop(conn);
+    let out = lib.run(&["search", "x"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr(&out).contains("newer version of OnRecord"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn export_refuses_to_overwrite_or_write_onto_a_folder() {
+    let lib = Lib::new();
+    lib.ok(&["add", "--text", "x", "--speaker", "y"]);
+    let target = lib.dir.path().join("out.json");
+    std::fs::write(&target, "keep me").unwrap();
+    let out = lib.run(&["export", "-o", target.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+    lib.ok(&["export", "-o", target.to_str().unwrap(), "--force"]);
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .contains("onrecord-library")
+    );
+
+    let out = lib.run(&["export", "-o", lib.dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("is a folder"), "{}", stderr(&out));
+
+    // A selection exports only what matches.
+    lib.ok(&["add", "--text", "other words", "--speaker", "z"]);
+    let sel = lib.ok(&["export", "speaker:z"]);
+    let v: Value = serde_json::from_str(&sel).unwrap();
+    assert_eq!(v["quotes"].as_array().unwrap().len(), 1);
+    assert_eq!(v["speakers"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn bad_add_input_is_refused_before_anything_is_written() {
+    let lib = Lib::new();
+    for (args, expect) in [
+        (vec!["--text", " ", "--speaker", "A"], "quote text is empty"),
+        (
+            vec!["--text", "x", "--speaker", "A", "--date", "March 1"],
+            "YYYY-MM-DD",
+        ),
+        (
+            vec!["--text", "x", "--speaker", "A", "--medium", "fax"],
+            "unknown medium",
+        ),
+    ] {
+        let mut full = vec!["add"];
+        full.extend(args);
+        let out = lib.run(&full);
+        assert_eq!(out.status.code(), Some(2), "{full:?}");
+        assert!(stderr(&out).contains(expect), "{full:?}: {}", stderr(&out));
+    }
+    assert_eq!(lib.json(&["search", ""])["total"], 0);
+}

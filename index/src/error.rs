@@ -76,7 +76,9 @@ pub enum Error {
     #[error("the library database failed: {0}")]
     Sql(#[from] rusqlite::Error),
 
-    #[error("the search index at {path} failed: {source}; `onrecord reindex` rebuilds it from the database")]
+    #[error(
+        "the search index at {path} failed: {source}; `onrecord reindex` rebuilds it from the database"
+    )]
     Index {
         path: PathBuf,
         source: tantivy::TantivyError,

@@ -12,8 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::model::{
-    Medium, NewQuote, NewSource, Quote, QuoteId, Source, SourceId, SourceKind, Speaker,
-    parse_date,
+    Medium, NewQuote, NewSource, Quote, QuoteId, Source, SourceId, SourceKind, Speaker, parse_date,
 };
 use crate::store;
 
@@ -284,7 +283,10 @@ pub fn parse_json(path: &Path, bytes: &[u8]) -> Result<ImportFile> {
             let quotes: Vec<ImportQuote> =
                 serde_json::from_value(v).map_err(|e| json_error(path, &e))?;
             return Ok(ImportFile::Quotes(
-                quotes.into_iter().map(ImportQuote::into_new_quote).collect(),
+                quotes
+                    .into_iter()
+                    .map(ImportQuote::into_new_quote)
+                    .collect(),
             ));
         }
         if v.get("format").is_some() {
@@ -322,7 +324,11 @@ pub fn parse_json(path: &Path, bytes: &[u8]) -> Result<ImportFile> {
     // Check every quote now, so that a bad one fails the file before anything is written.
     let check = |q: &NewQuote, n: usize| {
         store::validate(q).map_err(|e| {
-            Error::invalid(format!("{}: quote #{}: {e}; nothing was imported", path.display(), n + 1))
+            Error::invalid(format!(
+                "{}: quote #{}: {e}; nothing was imported",
+                path.display(),
+                n + 1
+            ))
         })
     };
     match &file {
@@ -378,7 +384,12 @@ pub fn decode(path: &Path, bytes: &[u8], label: Option<&str>) -> Result<String> 
     }
 }
 
-fn finish_decode(path: &Path, text: String, had_errors: bool, encoding: &'static Encoding) -> Result<String> {
+fn finish_decode(
+    path: &Path,
+    text: String,
+    had_errors: bool,
+    encoding: &'static Encoding,
+) -> Result<String> {
     if had_errors {
         return Err(Error::invalid(format!(
             "{} is not valid {}; give the file's real encoding with --encoding",
@@ -453,7 +464,12 @@ fn column(name: &str) -> Option<Column> {
 
 /// Reads a CSV or TSV table into new quotes. Every row is checked; the first bad one fails the
 /// whole file with its line number.
-pub fn read_table(path: &Path, bytes: &[u8], delimiter: u8, opts: &TableOptions) -> Result<Vec<NewQuote>> {
+pub fn read_table(
+    path: &Path,
+    bytes: &[u8],
+    delimiter: u8,
+    opts: &TableOptions,
+) -> Result<Vec<NewQuote>> {
     let text = decode(path, bytes, opts.encoding.as_deref())?;
     let line_err = |line: u64, message: String| Error::ImportLine {
         path: path.to_owned(),
@@ -474,7 +490,9 @@ pub fn read_table(path: &Path, bytes: &[u8], delimiter: u8, opts: &TableOptions)
                 .iter()
                 .map(|n| {
                     column(n).ok_or_else(|| {
-                        Error::invalid(format!("--columns: unknown column {n:?}; the columns are {COLUMN_NAMES}"))
+                        Error::invalid(format!(
+                            "--columns: unknown column {n:?}; the columns are {COLUMN_NAMES}"
+                        ))
                     })
                 })
                 .collect::<Result<Vec<_>>>()?;
@@ -486,11 +504,17 @@ pub fn read_table(path: &Path, bytes: &[u8], delimiter: u8, opts: &TableOptions)
             };
             let header = header.map_err(|e| line_err(1, e.to_string()))?;
             // Columns a spreadsheet has that we do not know are skipped, not fatal.
-            let cols = header.iter().map(|h| column(h).unwrap_or(Column::Skip)).collect();
+            let cols = header
+                .iter()
+                .map(|h| column(h).unwrap_or(Column::Skip))
+                .collect();
             (cols, 2)
         }
     };
-    for (needed, what) in [(Column::Text, "the quote text (text)"), (Column::Speaker, "the speaker (speaker)")] {
+    for (needed, what) in [
+        (Column::Text, "the quote text (text)"),
+        (Column::Speaker, "the speaker (speaker)"),
+    ] {
         let has = columns.contains(&needed)
             || (needed == Column::Speaker && columns.contains(&Column::SpeakerSlug));
         if !has {
@@ -508,7 +532,9 @@ pub fn read_table(path: &Path, bytes: &[u8], delimiter: u8, opts: &TableOptions)
             let line = e.position().map_or(first_line + n as u64, |p| p.line());
             line_err(line, format!("cannot read the row: {e}"))
         })?;
-        let line = record.position().map_or(first_line + n as u64, |p| p.line());
+        let line = record
+            .position()
+            .map_or(first_line + n as u64, |p| p.line());
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -518,7 +544,11 @@ pub fn read_table(path: &Path, bytes: &[u8], delimiter: u8, opts: &TableOptions)
                 format!(
                     "the row has {} fields but the {} has {}",
                     record.len(),
-                    if opts.columns.is_some() { "--columns list" } else { "header" },
+                    if opts.columns.is_some() {
+                        "--columns list"
+                    } else {
+                        "header"
+                    },
                     columns.len()
                 ),
             ));
@@ -528,7 +558,10 @@ pub fn read_table(path: &Path, bytes: &[u8], delimiter: u8, opts: &TableOptions)
     Ok(quotes)
 }
 
-fn row_to_quote(columns: &[Column], record: &csv::StringRecord) -> std::result::Result<NewQuote, String> {
+fn row_to_quote(
+    columns: &[Column],
+    record: &csv::StringRecord,
+) -> std::result::Result<NewQuote, String> {
     let mut q = NewQuote::default();
     let mut source = NewSource::default();
     let value = |s: &str| Some(s.trim().to_owned()).filter(|v| !v.is_empty());
@@ -559,10 +592,7 @@ fn row_to_quote(columns: &[Column], record: &csv::StringRecord) -> std::result::
                 }
             }
             Column::Author => {
-                source.authors = field
-                    .split(';')
-                    .filter_map(value)
-                    .collect();
+                source.authors = field.split(';').filter_map(value).collect();
             }
             Column::Url => source.url = value(field),
             Column::Date => q.said_on = date(field, "date")?,
@@ -578,10 +608,7 @@ fn row_to_quote(columns: &[Column], record: &csv::StringRecord) -> std::result::
             }
             Column::ToldTo => q.told_to = value(field),
             Column::Tags => {
-                q.tags = field
-                    .split([',', ';'])
-                    .filter_map(value)
-                    .collect();
+                q.tags = field.split([',', ';']).filter_map(value).collect();
             }
             Column::Language => q.language = value(field),
             Column::Notes => q.notes = value(field),
@@ -662,7 +689,12 @@ mod tests {
 
     #[test]
     fn windows_1252_is_detected() {
-        let qs = table(b"text,speaker\nCaf\xe9 cr\xe8me,Jos\xe9 Mu\xf1oz\n", b',', None).unwrap();
+        let qs = table(
+            b"text,speaker\nCaf\xe9 cr\xe8me,Jos\xe9 Mu\xf1oz\n",
+            b',',
+            None,
+        )
+        .unwrap();
         assert_eq!(qs[0].text, "Café crème");
         assert_eq!(qs[0].speaker, "José Muñoz");
     }
@@ -676,17 +708,25 @@ mod tests {
 
     #[test]
     fn a_missing_column_is_named() {
-        let err = table(b"text,title\na,b\n", b',', None).unwrap_err().to_string();
+        let err = table(b"text,title\na,b\n", b',', None)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("no column holds the speaker"), "{err}");
-        let err = table(b"a\tb\n", b'\t', Some("text,bogus")).unwrap_err().to_string();
+        let err = table(b"a\tb\n", b'\t', Some("text,bogus"))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("unknown column \"bogus\""), "{err}");
     }
 
     #[test]
     fn a_bad_date_names_its_line_and_field() {
-        let err = table(b"text,speaker,date\na,b,2025-01-01\nc,d,01/02/2025\n", b',', None)
-            .unwrap_err()
-            .to_string();
+        let err = table(
+            b"text,speaker,date\na,b,2025-01-01\nc,d,01/02/2025\n",
+            b',',
+            None,
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("line 3") && err.contains("date"), "{err}");
     }
 
@@ -695,10 +735,16 @@ mod tests {
         let err = parse_json(Path::new("x.json"), b"[{\"text\": \"a\", \"speaker\": 3}]")
             .unwrap_err()
             .to_string();
-        assert!(err.contains("x.json") && err.contains("speaker") || err.contains("invalid type"), "{err}");
-        let err = parse_json(Path::new("x.json"), b"[{\"text\": \"\", \"speaker\": \"A\"}]")
-            .unwrap_err()
-            .to_string();
+        assert!(
+            err.contains("x.json") && err.contains("speaker") || err.contains("invalid type"),
+            "{err}"
+        );
+        let err = parse_json(
+            Path::new("x.json"),
+            b"[{\"text\": \"\", \"speaker\": \"A\"}]",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("quote #1") && err.contains("empty"), "{err}");
     }
 }

@@ -114,7 +114,7 @@ impl Library {
             index,
             notices: Vec::new(),
         };
-        if rebuilt {
+        if rebuilt && library.store.quote_count()? > 0 {
             library.notices.push(format!(
                 "the search index at {} was missing or out of date and has been rebuilt from the database",
                 library.index.dir().display()
@@ -312,16 +312,29 @@ impl Library {
         })
     }
 
-    /// The whole library as one lossless document.
-    pub fn export(&self) -> Result<LibraryExport> {
-        self.store.read(|c| {
-            Ok(LibraryExport {
-                format: EXPORT_FORMAT,
-                version: 1,
-                speakers: self.store.speakers()?,
-                sources: self.store.sources()?,
-                quotes: store::all_quotes(c)?,
-            })
+    /// The quotes matching `query` (the whole library when it is empty) as one lossless
+    /// document, with the speakers and sources they refer to.
+    pub fn export(&mut self, query: &str) -> Result<LibraryExport> {
+        let quotes = self.select(query)?;
+        let (mut speakers, mut sources) = self
+            .store
+            .read(|_| Ok((self.store.speakers()?, self.store.sources()?)))?;
+        if !query.trim().is_empty() {
+            let names: BTreeSet<String> =
+                quotes.iter().map(|q| store::name_key(&q.speaker)).collect();
+            let source_ids: BTreeSet<SourceId> = quotes
+                .iter()
+                .filter_map(|q| q.source.as_ref().map(|s| s.id))
+                .collect();
+            speakers.retain(|s| names.contains(&store::name_key(&s.name)));
+            sources.retain(|s| source_ids.contains(&s.id));
+        }
+        Ok(LibraryExport {
+            format: EXPORT_FORMAT,
+            version: 1,
+            speakers,
+            sources,
+            quotes,
         })
     }
 
@@ -394,7 +407,10 @@ fn insert_exported_quote(
     let source = match &quote.source {
         Some(s) => match s.id.and_then(|id| source_ids.get(&id).copied()) {
             Some(id) => Some(id),
-            None => match s.id.filter(|id| source_ids.is_empty() && exists_source(conn, *id)) {
+            None => match s
+                .id
+                .filter(|id| source_ids.is_empty() && exists_source(conn, *id))
+            {
                 Some(id) => Some(id),
                 None => {
                     let new = s.to_new_source();

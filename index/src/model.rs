@@ -560,7 +560,14 @@ mod tests {
                 },
             ],
         };
-        let title = |date| speaker.affiliation_on(d(date)).unwrap().title.clone().unwrap();
+        let title = |date| {
+            speaker
+                .affiliation_on(d(date))
+                .unwrap()
+                .title
+                .clone()
+                .unwrap()
+        };
         assert_eq!(title("2020-05-05"), "CFO");
         assert_eq!(title("2023-05-05"), "CEO");
         assert_eq!(title("2021-08-01"), "CFO");

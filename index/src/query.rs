@@ -51,7 +51,8 @@ pub enum Node {
     All,
 }
 
-const FIELD_NAMES: &str = "speaker:, org:, title:, outlet:, tag:, lang:, medium:, after:, before:, year:, date:";
+const FIELD_NAMES: &str =
+    "speaker:, org:, title:, outlet:, tag:, lang:, medium:, after:, before:, year:, date:";
 
 /// Parses a search query. An empty query means "everything".
 pub fn parse(input: &str) -> Result<Node> {
@@ -128,12 +129,18 @@ fn lex(input: &str) -> Result<Vec<Token>> {
         }
         let at = i;
         if c == '(' {
-            out.push(Token { tok: Tok::LParen, at });
+            out.push(Token {
+                tok: Tok::LParen,
+                at,
+            });
             i += 1;
             continue;
         }
         if c == ')' {
-            out.push(Token { tok: Tok::RParen, at });
+            out.push(Token {
+                tok: Tok::RParen,
+                at,
+            });
             i += 1;
             continue;
         }
@@ -153,7 +160,11 @@ fn lex(input: &str) -> Result<Vec<Token>> {
                 "remove it or add the opening mark",
             ));
         }
-        if (c == '-' || c == '!') && chars.get(i + 1).is_some_and(|n| is_word_char(*n) || is_open_quote(*n) || *n == '(') {
+        if (c == '-' || c == '!')
+            && chars
+                .get(i + 1)
+                .is_some_and(|n| is_word_char(*n) || is_open_quote(*n) || *n == '(')
+        {
             out.push(Token { tok: Tok::Not, at });
             i += 1;
             continue;
@@ -167,7 +178,11 @@ fn lex(input: &str) -> Result<Vec<Token>> {
             i += 1;
         }
         let word: String = chars[start..i].iter().collect();
-        if i < chars.len() && chars[i] == ':' && !word.is_empty() && word.chars().all(char::is_alphabetic) {
+        let looks_like_field = word.chars().next().is_some_and(char::is_alphabetic)
+            && word.chars().all(|c| c.is_alphanumeric() || c == '_')
+            // A URL's scheme is not a field.
+            && !(chars.get(i + 1) == Some(&'/') && chars.get(i + 2) == Some(&'/'));
+        if i < chars.len() && chars[i] == ':' && looks_like_field {
             // A field: its value is a phrase or a word right after the colon.
             i += 1;
             let value = match chars.get(i) {
@@ -262,12 +277,21 @@ impl Parser {
         loop {
             match self.peek().cloned() {
                 None => break,
-                Some(Token { tok: Tok::RParen | Tok::Or, at }) => {
+                Some(Token {
+                    tok: Tok::RParen | Tok::Or,
+                    at,
+                }) => {
                     if parts.is_empty() {
                         let what = if self.peek().map(|t| &t.tok) == Some(&Tok::Or) {
-                            ("OR needs something before it", "add a word before OR, or remove it")
+                            (
+                                "OR needs something before it",
+                                "add a word before OR, or remove it",
+                            )
                         } else {
-                            ("this ')' has nothing before it", "remove the empty parentheses")
+                            (
+                                "this ')' has nothing before it",
+                                "remove the empty parentheses",
+                            )
                         };
                         return Err(query_error(what.0, at, what.1));
                     }
@@ -299,7 +323,9 @@ impl Parser {
         };
         if token.tok == Tok::Not {
             self.pos += 1;
-            if self.at_end_of_group() || matches!(self.peek().map(|t| &t.tok), Some(Tok::Or | Tok::And)) {
+            if self.at_end_of_group()
+                || matches!(self.peek().map(|t| &t.tok), Some(Tok::Or | Tok::And))
+            {
                 return Err(query_error(
                     "NOT (or '-') needs something after it",
                     token.at,
@@ -325,7 +351,9 @@ impl Parser {
                 }
                 let inner = self.or_expr()?;
                 match self.peek() {
-                    Some(Token { tok: Tok::RParen, .. }) => {
+                    Some(Token {
+                        tok: Tok::RParen, ..
+                    }) => {
                         self.pos += 1;
                         Ok(inner)
                     }
@@ -372,7 +400,9 @@ fn field_node(name: &str, value: String, at: usize) -> Result<Node> {
             return Err(query_error(
                 &format!("there is no field `{name}:`"),
                 at,
-                &format!("the fields are {FIELD_NAMES}; to search for the text itself, put it in quotes"),
+                &format!(
+                    "the fields are {FIELD_NAMES}; to search for the text itself, put it in quotes"
+                ),
             ));
         }
     };
@@ -385,7 +415,9 @@ fn field_node(name: &str, value: String, at: usize) -> Result<Node> {
     }
     if let Some(field) = field {
         if field == Field::Medium {
-            value.parse::<Medium>().map_err(|e| query_error(&e.to_string(), at, "pick one of those"))?;
+            value
+                .parse::<Medium>()
+                .map_err(|e| query_error(&e.to_string(), at, "pick one of those"))?;
         }
         return Ok(Node::Field(field, value.trim().to_owned()));
     }
@@ -529,6 +561,10 @@ mod tests {
     #[test]
     fn colons_that_are_not_fields_stay_words() {
         assert_eq!(parse("3:30").unwrap(), Node::Word("3:30".into()));
+        assert_eq!(
+            parse("https://example.org/a").unwrap(),
+            Node::Word("https://example.org/a".into())
+        );
     }
 
     #[test]
@@ -542,13 +578,22 @@ mod tests {
     #[test]
     fn mistakes_are_named_with_their_position() {
         let e = err(r#"pivotal "moment"#);
-        assert!(e.contains("never closed") && e.contains("character 9"), "{e}");
+        assert!(
+            e.contains("never closed") && e.contains("character 9"),
+            "{e}"
+        );
         let e = err("(a OR b");
-        assert!(e.contains("'(' is never closed") && e.contains("character 1"), "{e}");
+        assert!(
+            e.contains("'(' is never closed") && e.contains("character 1"),
+            "{e}"
+        );
         let e = err("a b)");
         assert!(e.contains("no matching '('"), "{e}");
         let e = err("foo:bar");
-        assert!(e.contains("no field `foo:`") && e.contains("speaker:"), "{e}");
+        assert!(
+            e.contains("no field `foo:`") && e.contains("speaker:"),
+            "{e}"
+        );
         let e = err("speaker:");
         assert!(e.contains("needs a value"), "{e}");
         let e = err("after:yesterday");

@@ -18,15 +18,17 @@ use tantivy::query::{
     RangeQuery, TermQuery,
 };
 use tantivy::schema::{
-    FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STRING, Schema,
-    TextFieldIndexing, TextOptions,
+    FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, Schema, TextFieldIndexing,
+    TextOptions,
 };
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
     Stemmer, TextAnalyzer,
 };
-use tantivy::{DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term,
+};
 
 use crate::error::{Error, Result};
 use crate::model::{QuoteId, has_cjk};
@@ -90,7 +92,6 @@ fn schema() -> (Schema, Fields) {
         date: b.add_i64_field("date", INDEXED | FAST),
         facet: b.add_facet_field("facet", FacetOptions::default()),
     };
-    let _ = STRING;
     (b.build(), fields)
 }
 
@@ -518,7 +519,9 @@ impl SearchIndex {
                         .map_err(index_err)?;
                     (docs, total, Some(facets))
                 } else {
-                    let (docs, total) = searcher.search(&query, &(by_date, Count)).map_err(index_err)?;
+                    let (docs, total) = searcher
+                        .search(&query, &(by_date, Count))
+                        .map_err(index_err)?;
                     (docs, total, None)
                 };
                 (
@@ -632,7 +635,10 @@ impl SearchIndex {
         let terms: Vec<Box<dyn Query>> = self
             .tokens(ZH, text)
             .into_iter()
-            .filter(|t| t.chars().any(|c| !c.is_whitespace() && !c.is_ascii_punctuation()))
+            .filter(|t| {
+                t.chars()
+                    .any(|c| !c.is_whitespace() && !c.is_ascii_punctuation())
+            })
             .map(|t| {
                 Box::new(TermQuery::new(
                     Term::from_field_text(self.fields.text_cjk, &t),
@@ -712,9 +718,15 @@ impl SearchIndex {
                     any.push((Occur::Should, Box::new(BoostQuery::new(q, 2.0))));
                 }
                 for field in [f.speaker, f.organization, f.outlet] {
-                    any.extend(self.phrase_in(field, NAME, word).map(|q| (Occur::Should, q)));
+                    any.extend(
+                        self.phrase_in(field, NAME, word)
+                            .map(|q| (Occur::Should, q)),
+                    );
                 }
-                any.extend(self.phrase_in(f.title, EN, word).map(|q| (Occur::Should, q)));
+                any.extend(
+                    self.phrase_in(f.title, EN, word)
+                        .map(|q| (Occur::Should, q)),
+                );
                 if any.is_empty() {
                     // Only punctuation: it matches nothing rather than everything.
                     Box::new(EmptyQuery)
@@ -825,12 +837,20 @@ fn document(f: &Fields, r: &IndexRecord) -> TantivyDocument {
     }
     if let Some(d) = r.date {
         doc.add_i64(f.date, day_number(d));
-        doc.add_facet(f.facet, Facet::from_path(["year", d.year().to_string().as_str()]));
+        doc.add_facet(
+            f.facet,
+            Facet::from_path(["year", d.year().to_string().as_str()]),
+        );
     }
     doc
 }
 
-fn commit(writer: &mut IndexWriter<TantivyDocument>, library: &str, seq: i64, dir: &Path) -> Result<()> {
+fn commit(
+    writer: &mut IndexWriter<TantivyDocument>,
+    library: &str,
+    seq: i64,
+    dir: &Path,
+) -> Result<()> {
     let payload = serde_json::to_string(&Payload {
         library: library.to_owned(),
         version: INDEX_VERSION,

@@ -106,7 +106,12 @@ impl Store {
             });
         }
         conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(|e| store_err(e, "another program may hold the library; close it and retry"))?;
+            .map_err(|e| {
+                store_err(
+                    e,
+                    "another program may hold the library; close it and retry",
+                )
+            })?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
 
@@ -147,7 +152,9 @@ impl Store {
     /// Copies the library aside before its schema changes, so a failed or unwanted upgrade can be
     /// undone by hand.
     fn backup_before_migration(&self, from: i64) -> Result<()> {
-        let target = self.path.with_extension(format!("before-v{}.sqlite3", from + 1));
+        let target = self
+            .path
+            .with_extension(format!("before-v{}.sqlite3", from + 1));
         self.backup_to(&target)
     }
 
@@ -227,7 +234,7 @@ impl Store {
     pub fn speakers(&self) -> Result<Vec<Speaker>> {
         let ids: Vec<i64> = self
             .conn
-            .prepare("SELECT id FROM speaker ORDER BY name_key")?
+            .prepare("SELECT id FROM speaker ORDER BY id")?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         ids.into_iter()
@@ -453,14 +460,22 @@ fn record_affiliation(
     let mut stmt = conn.prepare_cached(
         "SELECT id, title, organization, valid_from, valid_to FROM affiliation WHERE speaker_id = ?1",
     )?;
-    let existing: Vec<(i64, Option<String>, Option<String>, Option<NaiveDate>, Option<NaiveDate>)> =
-        stmt.query_map([speaker.0], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    // Only the matching row is needed; its span is widened below.
+    let same = stmt
+        .query_map([speaker.0], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<NaiveDate>>(3)?,
+                r.get::<_, Option<NaiveDate>>(4)?,
+            ))
         })?
-        .collect::<rusqlite::Result<_>>()?;
-    let same = existing.into_iter().find(|(_, t, o, _, _)| {
-        t.as_deref().map(name_key) == title_key && o.as_deref().map(name_key) == org_key
-    });
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .into_iter()
+        .find(|(_, t, o, _, _)| {
+            t.as_deref().map(name_key) == title_key && o.as_deref().map(name_key) == org_key
+        });
     match same {
         Some((id, _, _, from, to)) => {
             if let Some(date) = date {
@@ -800,6 +815,24 @@ pub fn add_alias(conn: &Connection, speaker: &str, alias: &str) -> Result<()> {
 
 /// Stores a speaker exactly as exported (aliases and timeline), merging with one of the same name.
 pub(crate) fn import_speaker(conn: &Connection, speaker: &Speaker) -> Result<SpeakerId> {
+    let key = name_key(&speaker.name);
+    let known = conn
+        .query_row(
+            "SELECT 1 FROM speaker WHERE name_key = ?1 OR id = ?2
+             UNION ALL SELECT 1 FROM speaker_alias WHERE alias_key = ?1",
+            params![key, speaker.id.0],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some();
+    if !known {
+        // Keep the exported id, so that a restored library is the same library.
+        let ts = now();
+        conn.execute(
+            "INSERT INTO speaker (id, name, name_key, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+            params![speaker.id.0, speaker.name, key, ts],
+        )?;
+    }
     let id = speaker_id_for(conn, &speaker.name)?;
     for alias in &speaker.aliases {
         let key = name_key(alias);
@@ -837,7 +870,12 @@ pub(crate) fn import_speaker(conn: &Connection, speaker: &Speaker) -> Result<Spe
 }
 
 /// Whether a quote with this id already holds these words by this speaker (a re-import).
-pub(crate) fn same_quote_exists(conn: &Connection, id: QuoteId, text: &str, speaker: &str) -> Result<bool> {
+pub(crate) fn same_quote_exists(
+    conn: &Connection,
+    id: QuoteId,
+    text: &str,
+    speaker: &str,
+) -> Result<bool> {
     let found: Option<(String, String)> = conn
         .query_row(
             "SELECT q.text, sp.name_key FROM quote q JOIN speaker sp ON sp.id = q.speaker_id WHERE q.id = ?1",
@@ -1058,12 +1096,12 @@ fn index_records(conn: &Connection, ids: &[QuoteId]) -> Result<Vec<IndexRecord>>
         )?;
         for row in rows {
             let (speaker_id, mut record) = row?;
-            if !aliases.contains_key(&speaker_id) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = aliases.entry(speaker_id) {
                 let list = conn
                     .prepare_cached("SELECT alias FROM speaker_alias WHERE speaker_id = ?1")?
                     .query_map([speaker_id], |r| r.get(0))?
                     .collect::<rusqlite::Result<Vec<String>>>()?;
-                aliases.insert(speaker_id, list);
+                slot.insert(list);
             }
             record.aliases = aliases[&speaker_id].clone();
             out.push(record);
@@ -1210,7 +1248,11 @@ mod tests {
         assert_eq!(queued, vec![id, id, id]);
         assert_eq!(store.outbox_head().unwrap(), 3);
         store.outbox_trim(3).unwrap();
-        assert_eq!(store.outbox_head().unwrap(), 3, "the head survives trimming");
+        assert_eq!(
+            store.outbox_head().unwrap(),
+            3,
+            "the head survives trimming"
+        );
     }
 
     #[test]

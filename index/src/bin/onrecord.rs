@@ -1,1 +1,734 @@
-fn main() {}
+//! `onrecord`: the headless face of the library. Each subcommand parses its arguments, calls one
+//! function of the core and prints the result — for people, or as JSON with `--json` (the shapes
+//! in `CLI-CONTRACT.md`). Exit codes: 0 ok, 1 problems found, 2 bad usage or input, 3 the library
+//! could not be opened or written.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use onrecord::import::{self, Format, ImportFile, TableOptions};
+use onrecord::model::{Medium, NewSource, SourceKind, parse_date};
+use onrecord::{
+    Error, ErrorCode, Library, NewQuote, Quote, QuoteEdit, QuoteId, SearchRequest, Sort,
+};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "onrecord",
+    version,
+    about = "Keep quotes with who said them, search them, check drafts against them",
+    after_help = "The library folder is --library, else $ONRECORD_LIBRARY, else ~/.local/share/onrecord.\nExit codes: 0 ok, 1 problems found, 2 bad usage or input, 3 library unavailable."
+)]
+struct Cli {
+    /// The library folder (created on first write).
+    #[arg(long, global = true, value_name = "DIR")]
+    library: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Store one quote; prints its id.
+    Add(AddArgs),
+    /// Show one quote.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change fields of one quote (an empty value clears an optional field).
+    Edit(EditArgs),
+    /// Delete one quote.
+    Rm {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Full-text search: words, "exact phrases", speaker: org: title: outlet: tag: lang:
+    /// medium: after: before: year:, AND/OR/NOT, parentheses.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+        /// relevance or date (newest first).
+        #[arg(long, default_value = "relevance")]
+        sort: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import quotes from files (OnRecord JSON, CSV or TSV), all in one transaction.
+    Import(ImportArgs),
+    /// Export the quotes matching QUERY (all when absent).
+    Export(ExportArgs),
+    /// Rebuild the search index from the database.
+    Reindex {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the database and compare it with the search index.
+    Doctor {
+        #[arg(long)]
+        json: bool,
+    },
+    /// List speakers, or show one with their aliases and titles over time.
+    Speakers {
+        /// A speaker's name or alias.
+        name: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record another name a speaker goes by.
+    Alias { speaker: String, alias: String },
+}
+
+#[derive(Args, Debug)]
+struct AddArgs {
+    #[arg(long)]
+    text: String,
+    #[arg(long)]
+    speaker: String,
+    /// The speaker's title when they said it, e.g. "chief operating officer".
+    #[arg(long)]
+    title: Option<String>,
+    /// The speaker's employer when they said it.
+    #[arg(long = "org", alias = "organization")]
+    organization: Option<String>,
+    /// What the organization is, e.g. "tech services provider".
+    #[arg(long = "org-description")]
+    organization_description: Option<String>,
+    /// said (default), told, email, statement, interview, speech, post, document, other;
+    /// "told Reuters" names whom it was told to.
+    #[arg(long)]
+    medium: Option<String>,
+    #[arg(long)]
+    told_to: Option<String>,
+    /// When it was said (YYYY-MM-DD).
+    #[arg(long)]
+    date: Option<String>,
+    #[arg(long)]
+    outlet: Option<String>,
+    #[arg(long)]
+    source_title: Option<String>,
+    /// article, magazine, blog, interview, speech, press-release, social, email, broadcast,
+    /// document, other.
+    #[arg(long)]
+    source_kind: Option<String>,
+    #[arg(long)]
+    url: Option<String>,
+    #[arg(long = "author")]
+    authors: Vec<String>,
+    /// When the source was published (YYYY-MM-DD); defaults to --date.
+    #[arg(long)]
+    published: Option<String>,
+    #[arg(long = "tag")]
+    tags: Vec<String>,
+    #[arg(long)]
+    language: Option<String>,
+    #[arg(long)]
+    notes: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args, Debug)]
+struct EditArgs {
+    id: String,
+    #[arg(long)]
+    text: Option<String>,
+    #[arg(long)]
+    speaker: Option<String>,
+    #[arg(long)]
+    title: Option<String>,
+    #[arg(long = "org", alias = "organization")]
+    organization: Option<String>,
+    #[arg(long = "org-description")]
+    organization_description: Option<String>,
+    #[arg(long)]
+    medium: Option<String>,
+    #[arg(long)]
+    told_to: Option<String>,
+    #[arg(long)]
+    date: Option<String>,
+    /// Replaces all tags (repeat for several; `--tag ""` removes them all).
+    #[arg(long = "tag")]
+    tags: Vec<String>,
+    #[arg(long)]
+    language: Option<String>,
+    #[arg(long)]
+    notes: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args, Debug)]
+struct ImportArgs {
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// json, csv or tsv (default: from the file name).
+    #[arg(long)]
+    format: Option<String>,
+    /// The columns of a table without a header row, comma-separated; `_` skips one.
+    /// E.g. `_,_,text,tags,speaker_slug,title,_,_,_,_,_,_,_,source_title`.
+    #[arg(long)]
+    columns: Option<String>,
+    /// The text encoding of a table (default: UTF-8 when valid, else Windows-1252).
+    #[arg(long)]
+    encoding: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args, Debug)]
+struct ExportArgs {
+    /// A search query selecting the quotes (all when absent).
+    query: Option<String>,
+    #[arg(long, default_value = "json")]
+    format: String,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("onrecord: error: {err}");
+            ExitCode::from(match err.code() {
+                ErrorCode::BadInput | ErrorCode::NotFound => 2,
+                ErrorCode::Library => 3,
+            })
+        }
+    }
+}
+
+fn open(cli_library: Option<PathBuf>) -> Result<Library, Error> {
+    let dir = cli_library.unwrap_or_else(onrecord::default_dir);
+    let mut library = Library::open(&dir)?;
+    for notice in library.take_notices() {
+        eprintln!("onrecord: note: {notice}");
+    }
+    Ok(library)
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Error> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| Error::Invalid(format!("cannot write JSON: {e}")))?;
+    println!("{text}");
+    Ok(())
+}
+
+fn opt(value: Option<String>) -> Option<String> {
+    value.filter(|v| !v.trim().is_empty())
+}
+
+fn date_arg(value: Option<&str>, flag: &str) -> Result<Option<chrono::NaiveDate>, Error> {
+    value
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| parse_date(v).map_err(|e| Error::Invalid(format!("{flag}: {e}"))))
+        .transpose()
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    let library_dir = cli.library;
+    match cli.command {
+        Command::Add(args) => {
+            let json = args.json;
+            let quote = new_quote(args)?;
+            let mut library = open(library_dir)?;
+            let stored = library.add(quote)?;
+            if json {
+                print_json(&stored)?;
+            } else {
+                println!("{}", stored.id);
+            }
+        }
+        Command::Show { id, json } => {
+            let id: QuoteId = id.parse()?;
+            let library = open(library_dir)?;
+            let quote = library.quote(id)?;
+            if json {
+                print_json(&quote)?;
+            } else {
+                print!("{}", describe(&quote));
+            }
+        }
+        Command::Edit(args) => {
+            let id: QuoteId = args.id.parse()?;
+            let json = args.json;
+            let edit = quote_edit(args)?;
+            if edit == QuoteEdit::default() {
+                return Err(Error::Invalid(
+                    "nothing to change; give at least one field, e.g. --title \"chief executive\""
+                        .into(),
+                ));
+            }
+            let mut library = open(library_dir)?;
+            let quote = library.edit(id, edit)?;
+            if json {
+                print_json(&quote)?;
+            } else {
+                print!("{}", describe(&quote));
+            }
+        }
+        Command::Rm { id, json } => {
+            let id: QuoteId = id.parse()?;
+            let mut library = open(library_dir)?;
+            let quote = library.remove(id)?;
+            if json {
+                print_json(&quote)?;
+            } else {
+                println!("removed quote {id} ({})", quote.speaker);
+            }
+        }
+        Command::Search {
+            query,
+            limit,
+            offset,
+            sort,
+            json,
+        } => {
+            let sort: Sort = sort.parse()?;
+            let mut library = open(library_dir)?;
+            let results = library.search(&SearchRequest {
+                query: query.clone(),
+                limit,
+                offset,
+                sort,
+                facets: true,
+            })?;
+            if json {
+                print_json(&results)?;
+            } else {
+                print_search(&query, &results);
+            }
+        }
+        Command::Import(args) => {
+            let format = args
+                .format
+                .as_deref()
+                .map(str::parse::<Format>)
+                .transpose()?;
+            let table = TableOptions {
+                columns: args
+                    .columns
+                    .map(|c| c.split(',').map(|s| s.trim().to_owned()).collect()),
+                encoding: args.encoding,
+            };
+            // Read and check every file before opening the library: a bad file writes nothing.
+            let files = args
+                .files
+                .iter()
+                .map(|path| import::read_file(path, format, &table))
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut library = open(library_dir)?;
+            let mut total = onrecord::import::ImportReport::default();
+            for file in ImportFile::merge(files) {
+                let report = library.import(file)?;
+                total.imported += report.imported;
+                total.skipped += report.skipped;
+            }
+            if args.json {
+                print_json(&total)?;
+            } else {
+                println!(
+                    "imported {} quote(s){}",
+                    total.imported,
+                    if total.skipped > 0 {
+                        format!(", skipped {} already in the library", total.skipped)
+                    } else {
+                        String::new()
+                    }
+                );
+            }
+        }
+        Command::Export(args) => {
+            if args.format != "json" {
+                return Err(Error::Invalid(format!(
+                    "export format {:?} is not available in this build; use --format json (lossless)",
+                    args.format
+                )));
+            }
+            if let Some(path) = &args.output {
+                check_output(path, args.force)?;
+            }
+            let mut library = open(library_dir)?;
+            let export = library.export(args.query.as_deref().unwrap_or(""))?;
+            let text = serde_json::to_string_pretty(&export)
+                .map_err(|e| Error::Invalid(format!("cannot write JSON: {e}")))?;
+            match &args.output {
+                Some(path) => {
+                    write_atomically(path, text.as_bytes())?;
+                    eprintln!(
+                        "onrecord: exported {} quote(s) to {}",
+                        export.quotes.len(),
+                        path.display()
+                    );
+                }
+                None => println!("{text}"),
+            }
+        }
+        Command::Reindex { json } => {
+            let mut library = open(library_dir)?;
+            let n = library.reindex()?;
+            if json {
+                print_json(&serde_json::json!({ "indexed": n }))?;
+            } else {
+                println!("reindexed {n} quote(s)");
+            }
+        }
+        Command::Doctor { json } => {
+            let mut library = open(library_dir)?;
+            let report = library.doctor()?;
+            if json {
+                print_json(&report)?;
+            } else {
+                print_doctor(&report);
+            }
+            if !report.healthy() {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Speakers { name, json } => {
+            let library = open(library_dir)?;
+            match name {
+                Some(name) => {
+                    let speaker = library.speaker(&name)?;
+                    if json {
+                        print_json(&speaker)?;
+                    } else {
+                        print_speaker(&speaker);
+                    }
+                }
+                None => {
+                    let speakers = library.speakers()?;
+                    if json {
+                        print_json(&speakers)?;
+                    } else {
+                        for s in speakers {
+                            let latest = s
+                                .affiliations
+                                .last()
+                                .map(affiliation_line)
+                                .unwrap_or_default();
+                            println!(
+                                "{}{}",
+                                s.name,
+                                if latest.is_empty() {
+                                    String::new()
+                                } else {
+                                    format!(" — {latest}")
+                                }
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        Command::Alias { speaker, alias } => {
+            let mut library = open(library_dir)?;
+            library.add_alias(&speaker, &alias)?;
+            println!("{speaker} is also known as {alias}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn new_quote(args: AddArgs) -> Result<NewQuote, Error> {
+    let (medium, told_to) = match args.medium.as_deref() {
+        Some(m) => Medium::parse_with_recipient(m)?,
+        None if args.told_to.is_some() => (Medium::Told, None),
+        None => (Medium::Said, None),
+    };
+    let said_on = date_arg(args.date.as_deref(), "--date")?;
+    let source = NewSource {
+        kind: args
+            .source_kind
+            .as_deref()
+            .map(str::parse::<SourceKind>)
+            .transpose()?
+            .unwrap_or_default(),
+        title: opt(args.source_title),
+        outlet: opt(args.outlet),
+        authors: args.authors,
+        published: date_arg(args.published.as_deref(), "--published")?,
+        url: opt(args.url),
+        ..Default::default()
+    };
+    let has_source = !source.is_empty();
+    Ok(NewQuote {
+        text: args.text,
+        speaker: args.speaker,
+        title: opt(args.title),
+        organization: opt(args.organization),
+        organization_description: opt(args.organization_description),
+        medium,
+        told_to: opt(args.told_to).or(told_to),
+        source: has_source.then(|| NewSource {
+            published: source.published.or(said_on),
+            ..source
+        }),
+        said_on,
+        tags: args.tags,
+        language: opt(args.language),
+        notes: opt(args.notes),
+        ..Default::default()
+    })
+}
+
+fn quote_edit(args: EditArgs) -> Result<QuoteEdit, Error> {
+    // An empty value clears an optional field.
+    let clearable = |v: Option<String>| v.map(|v| Some(v).filter(|v| !v.trim().is_empty()));
+    let (medium, told_to_from_medium) = match args.medium.as_deref() {
+        Some(m) => {
+            let (m, to) = Medium::parse_with_recipient(m)?;
+            (Some(m), to)
+        }
+        None => (None, None),
+    };
+    Ok(QuoteEdit {
+        text: args.text,
+        speaker: args.speaker,
+        title: clearable(args.title),
+        organization: clearable(args.organization),
+        organization_description: clearable(args.organization_description),
+        medium,
+        told_to: clearable(args.told_to).or(told_to_from_medium.map(Some)),
+        said_on: match args.date {
+            Some(d) if d.trim().is_empty() => Some(None),
+            Some(d) => Some(Some(
+                parse_date(&d).map_err(|e| Error::Invalid(format!("--date: {e}")))?,
+            )),
+            None => None,
+        },
+        tags: (!args.tags.is_empty()).then(|| {
+            args.tags
+                .into_iter()
+                .filter(|t| !t.trim().is_empty())
+                .collect()
+        }),
+        language: opt(args.language),
+        notes: clearable(args.notes),
+    })
+}
+
+/// Refuses to overwrite a file without --force, or to write onto a directory.
+fn check_output(path: &Path, force: bool) -> Result<(), Error> {
+    if path.is_dir() {
+        return Err(Error::Invalid(format!(
+            "{} is a folder; give a file name inside it, e.g. {}",
+            path.display(),
+            path.join("quotes.json").display()
+        )));
+    }
+    if path.exists() && !force {
+        return Err(Error::Invalid(format!(
+            "{} already exists; add --force to overwrite it",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Writes next to the target and renames over it, so a failure never leaves half a file.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.onrecord-tmp",
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("export")
+    ));
+    let write = || -> std::io::Result<()> {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    };
+    write().map_err(|source| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::WriteFile {
+            path: path.to_owned(),
+            source,
+        }
+    })
+}
+
+fn affiliation_line(a: &onrecord::model::Affiliation) -> String {
+    let mut s = [a.title.as_deref(), a.organization.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+    match (a.valid_from, a.valid_to) {
+        (Some(f), Some(t)) if f == t => s.push_str(&format!(" ({f})")),
+        (Some(f), Some(t)) => s.push_str(&format!(" ({f} – {t})")),
+        (Some(f), None) => s.push_str(&format!(" (from {f})")),
+        (None, Some(t)) => s.push_str(&format!(" (until {t})")),
+        (None, None) => {}
+    }
+    s
+}
+
+fn print_speaker(s: &onrecord::Speaker) {
+    println!("{}", s.name);
+    if !s.aliases.is_empty() {
+        println!("  also known as: {}", s.aliases.join(", "));
+    }
+    for a in &s.affiliations {
+        println!("  {}", affiliation_line(a));
+    }
+}
+
+/// The attribution as a reporter would read it: name, title, organization · how · where · when.
+fn attribution(q: &Quote) -> String {
+    let mut who = q.speaker.clone();
+    for part in [q.title.as_deref(), q.organization.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        who.push_str(", ");
+        who.push_str(part);
+    }
+    let mut parts = vec![who];
+    parts.push(match (&q.medium, &q.told_to) {
+        (Medium::Told, Some(to)) => format!("told {to}"),
+        (m, _) => m.to_string(),
+    });
+    if let Some(outlet) = q.source.as_ref().and_then(|s| s.outlet.clone()) {
+        parts.push(outlet);
+    }
+    if let Some(date) = q.date() {
+        parts.push(date.to_string());
+    }
+    parts.join(" · ")
+}
+
+fn describe(q: &Quote) -> String {
+    let mut out = format!("[{}] “{}”\n  {}\n", q.id, q.text, attribution(q));
+    if let Some(s) = &q.source {
+        let line = [s.title.as_deref(), s.author.as_deref(), s.url.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
+        if !line.is_empty() {
+            out.push_str(&format!("  source: {line}\n"));
+        }
+    }
+    if !q.tags.is_empty() {
+        out.push_str(&format!("  tags: {}\n", q.tags.join(", ")));
+    }
+    if let Some(n) = &q.notes {
+        out.push_str(&format!("  notes: {n}\n"));
+    }
+    out
+}
+
+/// A snippet for a terminal: marks in bold on a TTY, bare text otherwise; HTML entities undone.
+fn terminal_snippet(html: &str, tty: bool) -> String {
+    let (on, off) = if tty {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
+    html.replace("<mark>", on)
+        .replace("</mark>", off)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+fn print_search(query: &str, results: &onrecord::SearchResults) {
+    let tty = std::io::stdout().is_terminal();
+    if results.total == 0 {
+        println!("no quotes match {query:?}");
+        return;
+    }
+    println!(
+        "{} quote(s) match {query:?}{}",
+        results.total,
+        if results.hits.len() < results.total {
+            format!(", showing {}", results.hits.len())
+        } else {
+            String::new()
+        }
+    );
+    for hit in &results.hits {
+        println!(
+            "[{}] “{}”\n     {}",
+            hit.quote.id,
+            terminal_snippet(&hit.snippet, tty),
+            attribution(&hit.quote)
+        );
+    }
+}
+
+fn print_doctor(r: &onrecord::DoctorReport) {
+    println!("database: {}", r.database.display());
+    println!("index:    {}", r.index.display());
+    println!(
+        "integrity: {}",
+        if r.integrity == ["ok"] {
+            "ok".to_owned()
+        } else {
+            r.integrity.join("; ")
+        }
+    );
+    println!(
+        "quotes in database: {}; documents in index: {}",
+        r.quotes_in_store, r.documents_in_index
+    );
+    println!(
+        "changes: database at {}, index at {} ({} pending)",
+        r.store_sequence, r.index_sequence, r.pending_changes
+    );
+    let ids = |v: &[QuoteId]| {
+        v.iter()
+            .take(20)
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !r.missing_from_index.is_empty() {
+        println!(
+            "not searchable ({}): {}",
+            r.missing_from_index.len(),
+            ids(&r.missing_from_index)
+        );
+    }
+    if !r.extra_in_index.is_empty() {
+        println!(
+            "deleted but still in the index ({}): {}",
+            r.extra_in_index.len(),
+            ids(&r.extra_in_index)
+        );
+    }
+    if !r.duplicated_in_index.is_empty() {
+        println!(
+            "indexed twice ({}): {}",
+            r.duplicated_in_index.len(),
+            ids(&r.duplicated_in_index)
+        );
+    }
+    if r.healthy() {
+        println!("healthy");
+    } else {
+        println!("problems found: run `onrecord reindex` to rebuild the index from the database");
+    }
+}
