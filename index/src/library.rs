@@ -10,9 +10,12 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::clip::Clip;
 use crate::error::{Error, Result};
 use crate::import::{ImportFile, ImportQuote, ImportReport};
-use crate::model::{NewQuote, Quote, QuoteEdit, QuoteId, Source, SourceId, Speaker};
+use crate::model::{
+    NewQuote, NewSource, Quote, QuoteEdit, QuoteId, Source, SourceId, SourceKind, Speaker,
+};
 use crate::search::{Facets, SearchIndex, SearchRequest, SyncReport};
 use crate::store::{self, InsertOptions, Store};
 
@@ -37,6 +40,17 @@ pub struct Library {
     index: SearchIndex,
     /// Things worth telling the user about the open (an index rebuilt, changes replayed).
     notices: Vec<String>,
+}
+
+/// What saving a clip did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ClipReport {
+    pub source: Option<SourceId>,
+    pub saved: Vec<QuoteId>,
+    /// Candidates of this article saved before.
+    pub already_saved: usize,
+    /// Candidates with no speaker: they need one before they can be saved.
+    pub without_speaker: usize,
 }
 
 /// One search result: the quote as stored, its relevance and a highlighted extract.
@@ -310,6 +324,87 @@ impl Library {
             store_sequence: self.store.outbox_head()?,
             index_sequence: payload.seq,
         })
+    }
+
+    /// Saves a clip: the article as a source (with its full text and content hash) and every
+    /// candidate that has a speaker, with its offsets. Clipping the same article again adds
+    /// nothing; the candidates' `id`s are filled in.
+    pub fn save_clip(&mut self, clip: &mut Clip) -> Result<ClipReport> {
+        let report = self.store.write(|c| {
+            let article = &clip.article;
+            let source = NewSource {
+                kind: SourceKind::Article,
+                title: article.title.clone(),
+                outlet: article.site_name.clone(),
+                authors: article
+                    .byline
+                    .iter()
+                    .flat_map(|b| {
+                        b.trim_start_matches("By ")
+                            .trim_start_matches("by ")
+                            .split([',', ';'])
+                    })
+                    .flat_map(|b| b.split(" and "))
+                    .map(|a| a.trim().to_owned())
+                    .filter(|a| !a.is_empty())
+                    .collect(),
+                published: article.published,
+                url: article.url.clone(),
+                language: article.language.clone(),
+                text: Some(article.text.clone()),
+                accessed: Some(chrono::Utc::now().date_naive()),
+            };
+            let source_id = store::source_id_for(c, &source, None)?;
+            let mut report = ClipReport::default();
+            for candidate in &mut clip.quotes {
+                let Some(speaker) = candidate.speaker.clone() else {
+                    report.without_speaker += 1;
+                    continue;
+                };
+                if let Some(existing) =
+                    store::quote_at(c, source_id, candidate.start, candidate.end)?
+                {
+                    candidate.id = Some(existing);
+                    report.already_saved += 1;
+                    continue;
+                }
+                let new = NewQuote {
+                    text: candidate.text.clone(),
+                    speaker,
+                    title: candidate.title.clone(),
+                    organization: candidate.organization.clone(),
+                    organization_description: candidate.organization_description.clone(),
+                    medium: candidate.medium,
+                    told_to: candidate.told_to.clone(),
+                    said_on: candidate.said_on,
+                    source: None,
+                    start: Some(candidate.start),
+                    end: Some(candidate.end),
+                    tags: Vec::new(),
+                    language: Some(candidate.language.clone()),
+                    notes: None,
+                };
+                store::validate(&new)?;
+                let speaker_id = store::speaker_id_for(c, &new.speaker)?;
+                let id = store::insert_quote_row(
+                    c,
+                    new,
+                    speaker_id,
+                    Some(source_id),
+                    InsertOptions {
+                        record_affiliation: true,
+                        ..Default::default()
+                    },
+                )?;
+                candidate.id = Some(id);
+                report.saved.push(id);
+            }
+            report.source = Some(source_id);
+            Ok(report)
+        })?;
+        crate::failpoint("after-store-commit");
+        self.sync()?;
+        Ok(report)
     }
 
     /// The quotes matching `query` (the whole library when it is empty) as one lossless

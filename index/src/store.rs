@@ -869,6 +869,23 @@ pub(crate) fn import_speaker(conn: &Connection, speaker: &Speaker) -> Result<Spe
     Ok(id)
 }
 
+/// The quote already stored for these offsets in this source, if any (a clip saved twice).
+pub(crate) fn quote_at(
+    conn: &Connection,
+    source: SourceId,
+    start: usize,
+    end: usize,
+) -> Result<Option<QuoteId>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id FROM quote WHERE source_id = ?1 AND start_offset = ?2 AND end_offset = ?3",
+        )?
+        .query_row(params![source.0, start as i64, end as i64], |r| {
+            r.get(0).map(QuoteId)
+        })
+        .optional()?)
+}
+
 /// Whether a quote with this id already holds these words by this speaker (a re-import).
 pub(crate) fn same_quote_exists(
     conn: &Connection,

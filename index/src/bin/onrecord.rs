@@ -48,6 +48,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Extract an article's quotations with their speakers (FILE, URL, or - for standard input).
+    Clip(ClipArgs),
     /// Full-text search: words, "exact phrases", speaker: org: title: outlet: tag: lang:
     /// medium: after: before: year:, AND/OR/NOT, parentheses.
     Search {
@@ -132,6 +134,29 @@ struct AddArgs {
     language: Option<String>,
     #[arg(long)]
     notes: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args, Debug)]
+struct ClipArgs {
+    /// A saved HTML page or text file, an http(s) URL, or - to read standard input.
+    input: String,
+    /// The article's address (for a saved page or pasted text).
+    #[arg(long)]
+    url: Option<String>,
+    /// The publication (when the page does not say).
+    #[arg(long)]
+    outlet: Option<String>,
+    /// The publication date, YYYY-MM-DD (when the page does not say, or to correct it).
+    #[arg(long)]
+    date: Option<String>,
+    /// The article's title.
+    #[arg(long)]
+    title: Option<String>,
+    /// Store the article and every quotation that has a speaker.
+    #[arg(long)]
+    save: bool,
     #[arg(long)]
     json: bool,
 }
@@ -289,6 +314,26 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 print_json(&quote)?;
             } else {
                 println!("removed quote {id} ({})", quote.speaker);
+            }
+        }
+        Command::Clip(args) => {
+            let opts = onrecord::clip::ClipOptions {
+                url: opt(args.url.clone()),
+                outlet: opt(args.outlet),
+                date: date_arg(args.date.as_deref(), "--date")?,
+                title: opt(args.title),
+            };
+            let mut clip = read_clip(&args.input, opts)?;
+            let report = if args.save {
+                let mut library = open(library_dir)?;
+                Some(library.save_clip(&mut clip)?)
+            } else {
+                None
+            };
+            if args.json {
+                print_json(&clip)?;
+            } else {
+                print_clip(&clip, report.as_ref());
             }
         }
         Command::Search {
@@ -520,6 +565,131 @@ fn quote_edit(args: EditArgs) -> Result<QuoteEdit, Error> {
         language: opt(args.language),
         notes: clearable(args.notes),
     })
+}
+
+fn read_clip(
+    input: &str,
+    opts: onrecord::clip::ClipOptions,
+) -> Result<onrecord::clip::Clip, Error> {
+    use std::io::Read;
+    if input.starts_with("http://") || input.starts_with("https://") {
+        let page =
+            onrecord::clip::fetch::fetch(input, &onrecord::clip::fetch::FetchOptions::default())?;
+        let opts = onrecord::clip::ClipOptions {
+            url: opts.url.clone().or(Some(page.url.clone())),
+            ..opts
+        };
+        return onrecord::clip::fetch::clip_page(&page, &opts);
+    }
+    let bytes = if input == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .take(onrecord::clip::MAX_INPUT_BYTES as u64 + 1)
+            .read_to_end(&mut buf)
+            .map_err(|source| Error::ReadFile {
+                path: PathBuf::from("-"),
+                source,
+            })?;
+        buf
+    } else {
+        let path = Path::new(input);
+        let meta = std::fs::metadata(path).map_err(|source| Error::ReadFile {
+            path: path.to_owned(),
+            source,
+        })?;
+        if meta.is_dir() {
+            return Err(Error::Invalid(format!(
+                "{input} is a folder; give an HTML or text file"
+            )));
+        }
+        if meta.len() > onrecord::clip::MAX_INPUT_BYTES as u64 {
+            return Err(Error::Invalid(format!(
+                "{input} is {} MB; an article is at most {} MB — is this the right file?",
+                meta.len() / (1024 * 1024),
+                onrecord::clip::MAX_INPUT_BYTES / (1024 * 1024)
+            )));
+        }
+        std::fs::read(path).map_err(|source| Error::ReadFile {
+            path: path.to_owned(),
+            source,
+        })?
+    };
+    onrecord::clip::clip_bytes(&bytes, &opts)
+}
+
+fn print_clip(clip: &onrecord::clip::Clip, report: Option<&onrecord::library::ClipReport>) {
+    let a = &clip.article;
+    if let Some(t) = &a.title {
+        println!("{t}");
+    }
+    let meta: Vec<String> = [
+        a.site_name.clone(),
+        a.byline.clone(),
+        a.published.map(|d| d.to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !meta.is_empty() {
+        println!("{}", meta.join(" · "));
+    }
+    println!("{} quotation(s)", clip.quotes.len());
+    for (n, q) in clip.quotes.iter().enumerate() {
+        let who = match &q.speaker {
+            Some(s) => {
+                let mut who = s.clone();
+                for part in [q.title.as_deref(), q.organization.as_deref()]
+                    .into_iter()
+                    .flatten()
+                {
+                    who.push_str(", ");
+                    who.push_str(part);
+                }
+                who
+            }
+            None => "speaker unknown".to_owned(),
+        };
+        let how = match (&q.medium, &q.told_to) {
+            (Medium::Told, Some(to)) => format!("told {to}"),
+            (m, _) => m.to_string(),
+        };
+        let id = q.id.map(|i| format!(" [{i}]")).unwrap_or_default();
+        println!(
+            "{:>3}.{id} “{}”
+     {who} · {how}",
+            n + 1,
+            q.text
+        );
+        if let Some(note) = &q.note {
+            println!("     ({note})");
+        }
+    }
+    if !clip.unclosed.is_empty() {
+        println!(
+            "{} quotation mark(s) never closed (at characters {:?}): not clipped",
+            clip.unclosed.len(),
+            clip.unclosed
+        );
+    }
+    if let Some(r) = report {
+        println!(
+            "saved {} quote(s){}{}",
+            r.saved.len(),
+            if r.already_saved > 0 {
+                format!(", {} already saved", r.already_saved)
+            } else {
+                String::new()
+            },
+            if r.without_speaker > 0 {
+                format!(
+                    ", {} without a speaker not saved (add them with `onrecord add`)",
+                    r.without_speaker
+                )
+            } else {
+                String::new()
+            }
+        );
+    }
 }
 
 /// Refuses to overwrite a file without --force, or to write onto a directory.

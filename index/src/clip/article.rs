@@ -1,0 +1,215 @@
+//! From an HTML page to an article: title, byline, date, site name, language and the main text
+//! (navigation, ads and comments left out). The extraction itself is `dom_smoothie` (a port of
+//! Mozilla's Readability); this module feeds it safely and shapes its output.
+
+use chrono::NaiveDate;
+use encoding_rs::Encoding;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::model::detect_language;
+
+/// An article's text and what is known about it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Article {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub site_name: Option<String>,
+    pub language: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The main text, one paragraph a line. Quote offsets point into this.
+    pub text: String,
+}
+
+/// The deepest element nesting we hand to the HTML parser. Real pages stay in the tens; a page
+/// nested thousands deep is an attack or an accident, and recursive tree walks would overflow.
+const MAX_NESTING: usize = 512;
+/// The most elements we let the extractor score.
+const MAX_ELEMENTS: usize = 200_000;
+
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text.chars().take(2048).collect::<String>().to_lowercase();
+    head.contains("<html")
+        || head.contains("<!doctype html")
+        || head.contains("<body")
+        || head.contains("<p>")
+        || head.contains("<div")
+}
+
+/// Decodes a page: a byte-order mark, else the charset its HTTP header gave, else a
+/// `<meta charset>` in its first kilobytes, else UTF-8 when valid, else Windows-1252.
+pub fn decode_page(bytes: &[u8], header_charset: Option<&str>) -> String {
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        return encoding
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
+    }
+    let declared = header_charset
+        .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
+        .or_else(|| meta_charset(bytes));
+    if let Some(encoding) = declared {
+        return encoding.decode_without_bom_handling(bytes).0.into_owned();
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_owned(),
+        Err(_) => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    }
+}
+
+fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = String::from_utf8_lossy(head).to_lowercase();
+    let i = head.find("charset=")?;
+    let rest = head[i + 8..].trim_start_matches(['"', '\'']);
+    let label: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    Encoding::for_label(label.as_bytes())
+}
+
+/// How deep elements nest, roughly (void elements and self-closing tags ignored). Cheap, and
+/// enough to refuse pathological pages before they reach a tree builder.
+fn nesting_depth(html: &str) -> usize {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "!doctype", "!--",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = html[i..].find('<') {
+        let start = i + off + 1;
+        let closing = bytes.get(start) == Some(&b'/');
+        let name_start = if closing { start + 1 } else { start };
+        let name: String = html[name_start..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!' || *c == '-')
+            .take(16)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let end = html[start..].find('>').map_or(html.len(), |e| start + e);
+        let self_closing = end > 0 && bytes.get(end - 1) == Some(&b'/');
+        if !name.is_empty() && !VOID.contains(&name.as_str()) && !self_closing {
+            if closing {
+                depth = depth.saturating_sub(1);
+            } else {
+                depth += 1;
+                max = max.max(depth);
+            }
+        }
+        i = (end + 1).min(html.len());
+        if i >= html.len() {
+            break;
+        }
+    }
+    max
+}
+
+/// Extracts the article from an HTML page.
+pub fn extract(html: &str, url: Option<&str>) -> Result<Article> {
+    let depth = nesting_depth(html);
+    if depth > MAX_NESTING {
+        return Err(Error::invalid(format!(
+            "the page nests its elements {depth} deep (an article stays under {MAX_NESTING}); it is malformed or not an article — save its text and clip that instead"
+        )));
+    }
+    let config = dom_smoothie::Config {
+        max_elements_to_parse: MAX_ELEMENTS,
+        text_mode: dom_smoothie::TextMode::Formatted,
+        ..Default::default()
+    };
+    // A URL the extractor cannot use (relative, odd scheme) only loses link resolution.
+    let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let mut reader = dom_smoothie::Readability::new(html, url, Some(config.clone()))
+        .or_else(|_| dom_smoothie::Readability::new(html, None, Some(config)))
+        .map_err(|e| Error::invalid(format!("cannot read this HTML page: {e}")))?;
+    let parsed = reader.parse().map_err(|e| {
+        Error::invalid(format!(
+            "no article text found in this page ({e}); if it is an article, copy its text and clip that"
+        ))
+    })?;
+    let text = tidy(&parsed.text_content);
+    if text.is_empty() {
+        return Err(Error::invalid(
+            "no article text found in this page; if it is an article, copy its text and clip that",
+        ));
+    }
+    let nonempty = |s: Option<String>| s.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    let language = nonempty(parsed.lang.clone())
+        .map(|l| l.split(['-', '_']).next().unwrap_or("en").to_lowercase())
+        .unwrap_or_else(|| detect_language(&text).to_owned());
+    Ok(Article {
+        title: nonempty(Some(parsed.title.clone())),
+        byline: nonempty(parsed.byline.clone()),
+        published: parsed.published_time.as_deref().and_then(parse_published),
+        site_name: nonempty(parsed.site_name.clone()),
+        language: Some(language),
+        url: nonempty(parsed.url.clone()).or_else(|| url.map(str::to_owned)),
+        text,
+    })
+}
+
+/// Collapses the extractor's whitespace: paragraphs on their own lines, no blank runs.
+fn tidy(text: &str) -> String {
+    text.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Publication dates as pages give them: RFC 3339 / ISO 8601 timestamps or plain dates.
+fn parse_published(value: &str) -> Option<NaiveDate> {
+    let v = value.trim();
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(v) {
+        return Some(dt.date_naive());
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(v) {
+        return Some(dt.date_naive());
+    }
+    let day = v.get(..10)?;
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deeply_nested_pages_are_refused_quickly() {
+        let html = format!(
+            "<html><body>{}x{}</body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        let err = extract(&html, None).unwrap_err().to_string();
+        assert!(err.contains("nests its elements"), "{err}");
+    }
+
+    #[test]
+    fn charset_from_meta_and_fallback() {
+        let page =
+            b"<html><head><meta charset=\"windows-1252\"></head><body><p>caf\xe9</p></body></html>";
+        assert!(decode_page(page, None).contains("café"));
+        assert!(decode_page(b"caf\xc3\xa9", None).contains("café"));
+        assert!(decode_page(b"caf\xe9", None).contains("café"));
+        assert!(decode_page("café".as_bytes(), Some("utf-8")).contains("café"));
+    }
+
+    #[test]
+    fn dates_in_the_forms_pages_use() {
+        let d = NaiveDate::from_ymd_opt(2025, 3, 1);
+        assert_eq!(parse_published("2025-03-01T08:00:00Z"), d);
+        assert_eq!(parse_published("2025-03-01T08:00:00+05:30"), d);
+        assert_eq!(parse_published("2025-03-01"), d);
+        assert_eq!(parse_published("Sat, 01 Mar 2025 10:00:00 GMT"), d);
+        assert_eq!(parse_published("yesterday"), None);
+    }
+}

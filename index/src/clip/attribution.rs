@@ -1,0 +1,852 @@
+//! Who said a quotation, as the text around it tells: the speaker from the reporting cue before or
+//! after it ("…,” Yoon said", "said Ann Lee", "According to X, “…”"), pronouns and surnames
+//! resolved to a full name introduced earlier, the title and organization from appositives
+//! ("Vijayasimha Alilughatta, chief operating officer of tech services provider Zensar") or from
+//! the words before the name ("Zensar CEO Ajay Bhandari", "Alibaba's COO"), and the medium
+//! ("told Reuters", "said in an email").
+//!
+//! The same reading serves clipping (what an article says) and checking (what a draft claims),
+//! so both understand attributions the same way. When the text does not say who spoke, the
+//! result says so instead of guessing.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use super::quotes::Quotation;
+use crate::model::Medium;
+
+/// What the text says about one quotation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Attribution {
+    /// The speaker's full name, when the text names (or lets us resolve) one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// How the text refers to the speaker at this quotation ("he", "Yoon", "Alibaba’s COO").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mention: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organization_description: Option<String>,
+    /// `None` when the text only says "said"/"says": it claims no particular medium.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub medium: Option<Medium>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub told_to: Option<String>,
+    /// The reporting verb or phrase ("told", "said", "according to").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+    /// Why no speaker was given, or how it was resolved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A person met earlier in the text, for resolving later mentions.
+#[derive(Debug, Clone)]
+struct Person {
+    name: String,
+    title: Option<String>,
+    organization: Option<String>,
+    organization_description: Option<String>,
+}
+
+const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|explained|described|describes|called|calls";
+
+const NAME: &str = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Lu}\.)(?:\s+(?:(?:de|van|von|der|den|bin|al|da|di|du|la|le|del|dos|y)\s+)?(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Lu}\.)){0,6}";
+const PRONOUN: &str = r"[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e";
+const ADVERBS: &str = r"(?:(?:also|later|then|previously|once|recently|simply|further|separately|again|had|has|have|would|will|once)\s+)*";
+
+static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<subj>{NAME}|{PRONOUN})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
+    ))
+    .expect("valid regex")
+});
+
+static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>said|says|added|adds|wrote|writes|explained|noted|argued|asked|insisted|warned|continued|recalled|claimed|declared|acknowledged|admitted|replied|responded|remarked|observed|stated|countered|quipped|concluded|cautioned)\s+(?P<subj>{NAME}|he|she|they)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.|$))?(?P<rest>[^“«\x22]*)"
+    ))
+    .expect("valid regex")
+});
+
+static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*[,.;:]?\s*(?P<cue>according to)\s+(?P<subj>{NAME})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.|$))?(?P<rest>[^“«\x22]*)"
+    ))
+    .expect("valid regex")
+});
+
+static BEFORE_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|Asked about [^,]+|In [^,]+),?\s+)?(?P<subj>{NAME}|{PRONOUN})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
+    ))
+    .expect("valid regex")
+});
+
+static BEFORE_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|\s)(?P<cue>[Aa]ccording to)\s+(?P<subj>{NAME})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*)?,\s*$"
+    ))
+    .expect("valid regex")
+});
+
+/// Title words that may stand before a name ("President Joe Biden", "Zensar CEO Ajay Bhandari").
+const TITLE_WORDS: &[&str] = &[
+    "president",
+    "vice",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "gov.",
+    "governor",
+    "mayor",
+    "secretary",
+    "minister",
+    "prime",
+    "chancellor",
+    "judge",
+    "justice",
+    "prof.",
+    "professor",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "cio",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chief",
+    "executive",
+    "officer",
+    "director",
+    "general",
+    "gen.",
+    "col.",
+    "lt.",
+    "sgt.",
+    "adm.",
+    "attorney",
+    "speaker",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "commissioner",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "former",
+    "acting",
+    "deputy",
+    "treasurer",
+    "sheriff",
+    "councilman",
+    "councilwoman",
+    "councilmember",
+    "economist",
+    "analyst",
+    "strategist",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "dr.",
+    "managing",
+    "partner",
+    "head",
+    "candidate",
+    "nominee",
+    "lawmaker",
+    "sens.",
+    "reps.",
+    "assemblyman",
+    "assemblywoman",
+    "delegate",
+    "pastor",
+    "rabbi",
+    "coach",
+    "manager",
+];
+
+/// Honorifics dropped from names ("Mr. Smith" is Smith).
+const HONORIFICS: &[&str] = &[
+    "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "sir", "dame",
+];
+
+/// Words that mark a phrase as a title when it follows a name ("…, chief operating officer of…").
+const TITLE_KEYWORDS: &[&str] = &[
+    "officer",
+    "president",
+    "chief",
+    "director",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "founder",
+    "partner",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "secretary",
+    "minister",
+    "senator",
+    "representative",
+    "governor",
+    "mayor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "analyst",
+    "professor",
+    "economist",
+    "manager",
+    "head",
+    "executive",
+    "editor",
+    "researcher",
+    "fellow",
+    "adviser",
+    "advisor",
+    "strategist",
+    "leader",
+    "lawyer",
+    "attorney",
+    "counsel",
+    "commissioner",
+    "ambassador",
+    "general",
+    "official",
+    "member",
+    "candidate",
+    "nominee",
+    "aide",
+    "owner",
+    "investor",
+    "scientist",
+    "engineer",
+    "vice",
+    "deputy",
+    "vp",
+    "svp",
+    "evp",
+    "chancellor",
+    "judge",
+    "justice",
+    "treasurer",
+    "sheriff",
+    "spokesman",
+    "director",
+    "professor",
+    "lecturer",
+    "dean",
+    "principal",
+    "superintendent",
+    "coach",
+    "pastor",
+    "author",
+    "founder",
+    "cofounder",
+    "co-founder",
+    "consultant",
+    "specialist",
+    "expert",
+    "president-elect",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "delegate",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
+
+fn is_title_word(w: &str) -> bool {
+    TITLE_WORDS.contains(&w.to_lowercase().as_str())
+}
+
+fn has_title_keyword(phrase: &str) -> bool {
+    phrase
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+        .any(|w| {
+            TITLE_KEYWORDS.contains(
+                &w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .as_str(),
+            )
+        })
+}
+
+/// The parts of an appositive or a pre-name phrase.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Role {
+    pub title: Option<String>,
+    pub organization: Option<String>,
+    pub organization_description: Option<String>,
+}
+
+/// Reads "chief operating officer of tech services provider Zensar" as title, description and
+/// organization; "Zensar’s COO" and "a spokeswoman for Acme" too. Returns `None` for a phrase
+/// that is not a role ("a Democrat from Ohio", "who declined to give her name").
+pub fn parse_role(phrase: &str) -> Option<Role> {
+    let phrase = phrase.trim().trim_end_matches(['.', ',']);
+    let lower = phrase.to_lowercase();
+    if lower.starts_with("who ") || lower.starts_with("which ") || lower.starts_with("whose ") {
+        return None;
+    }
+    let phrase = strip_article(phrase);
+    // "Zensar’s COO"
+    if let Some((org, title)) = split_possessive(phrase)
+        && has_title_keyword(title)
+    {
+        return Some(Role {
+            title: Some(title.trim().to_owned()),
+            organization: Some(org.trim().to_owned()),
+            organization_description: None,
+        });
+    }
+    static LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s+(?:of|at|for|with|from)\s+").expect("valid regex"));
+    let (title, rest) = match LINK.find(phrase) {
+        Some(m) => (&phrase[..m.start()], Some(&phrase[m.end()..])),
+        None => (phrase, None),
+    };
+    if !has_title_keyword(title) {
+        return None;
+    }
+    let mut role = Role {
+        title: Some(title.trim().to_owned()),
+        ..Default::default()
+    };
+    if let Some(rest) = rest {
+        let (description, org) = split_description(strip_article(rest));
+        role.organization = org;
+        role.organization_description = description;
+    }
+    Some(role)
+}
+
+fn strip_article(s: &str) -> &str {
+    let t = s.trim();
+    for a in ["the ", "a ", "an ", "The ", "A ", "An "] {
+        if let Some(rest) = t.strip_prefix(a) {
+            return rest.trim();
+        }
+    }
+    t
+}
+
+fn split_possessive(s: &str) -> Option<(&str, &str)> {
+    for mark in ["’s ", "'s "] {
+        if let Some(i) = s.find(mark) {
+            let org = &s[..i];
+            if org.starts_with(|c: char| c.is_uppercase()) {
+                return Some((org, &s[i + mark.len()..]));
+            }
+        }
+    }
+    None
+}
+
+/// "tech services provider Zensar" → ("tech services provider", "Zensar"); the organization is
+/// the trailing run of capitalised words (with "of", "and", "&" inside it).
+fn split_description(s: &str) -> (Option<String>, Option<String>) {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let mut start = words.len();
+    while start > 0 {
+        let w = words[start - 1];
+        if capital(w)
+            || (["of", "and", "&", "for", "de"].contains(&w) && start >= 2 && start < words.len())
+        {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    while start < words.len() && !capital(words[start]) {
+        start += 1;
+    }
+    if start == words.len() {
+        // No capitalised name: "a local bank" is a description only.
+        return (Some(s.to_owned()).filter(|d| !d.is_empty()), None);
+    }
+    let desc = words[..start].join(" ");
+    let org = words[start..].join(" ");
+    (Some(desc).filter(|d| !d.is_empty()), Some(org))
+}
+
+/// Splits "Zensar CEO Ajay Bhandari" into the role before the name and the name.
+fn split_pre_name(subject: &str) -> (Role, String) {
+    let tokens: Vec<&str> = subject.split_whitespace().collect();
+    let Some(last_title) = tokens[..tokens.len().saturating_sub(1)]
+        .iter()
+        .rposition(|t| is_title_word(t))
+    else {
+        return (Role::default(), strip_honorifics(subject));
+    };
+    let first_title = tokens[..=last_title]
+        .iter()
+        .position(|t| is_title_word(t))
+        .unwrap_or(last_title);
+    let organization = (first_title > 0).then(|| tokens[..first_title].join(" "));
+    let title: Vec<&str> = tokens[first_title..=last_title]
+        .iter()
+        .copied()
+        .filter(|t| !HONORIFICS.contains(&t.to_lowercase().as_str()))
+        .collect();
+    let name = strip_honorifics(&tokens[last_title + 1..].join(" "));
+    (
+        Role {
+            title: (!title.is_empty()).then(|| title.join(" ")),
+            organization: organization.map(|o| o.trim_end_matches(['’', '\'']).to_owned()),
+            organization_description: None,
+        },
+        name,
+    )
+}
+
+fn strip_honorifics(name: &str) -> String {
+    let mut tokens: Vec<&str> = name
+        .split_whitespace()
+        .skip_while(|t| HONORIFICS.contains(&t.to_lowercase().as_str()))
+        .collect();
+    // The sentence's full stop is not part of the name, but an initial's or "Jr."'s is.
+    if let Some(last) = tokens.last_mut() {
+        let bare = last.trim_end_matches('.');
+        if bare.chars().count() > 1 && !["Jr", "Sr"].contains(&bare) {
+            *last = bare;
+        }
+    }
+    tokens.join(" ")
+}
+
+/// Reads the medium from the cue and what follows it ("told Reuters", "in an email").
+fn medium_of(cue: &str, rest: &str) -> (Option<Medium>, Option<String>) {
+    static TOLD_TO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"^\s+(?P<to>(?:[Tt]he\s+)?{NAME})")).expect("valid regex")
+    });
+    static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:in|via|by) (?:an? )?(?:\w+ ){0,2}?e-?mail(?:ed)?\b|\bemailed (?:comments|remarks|statement)")
+            .expect("valid regex")
+    });
+    static STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bin an? (?:\w+ ){0,2}?(?:statement|news release|press release)\b")
+            .expect("valid regex")
+    });
+    static INTERVIEW: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:in|during) an? (?:\w+ ){0,3}?interview\b").expect("valid regex")
+    });
+    static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:in|during|at) (?:an? |his |her |their )?(?:\w+ ){0,3}?(?:speech|address|rally|commencement)\b")
+            .expect("valid regex")
+    });
+    static POST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bon (?:Twitter|X|Facebook|Instagram|LinkedIn|Truth Social|Threads|Bluesky|TikTok|Weibo|WeChat)\b|\bin an? (?:\w+ )?(?:tweet|social media post|blog post|post)\b")
+            .expect("valid regex")
+    });
+    static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bin an? (?:\w+ ){0,2}?(?:letter|memo|report|filing|op-ed|essay|column|book|affidavit|complaint)\b")
+            .expect("valid regex")
+    });
+    let cue = cue.to_lowercase();
+    if matches!(cue.as_str(), "told" | "tells" | "telling")
+        && let Some(c) = TOLD_TO.captures(rest)
+    {
+        let to = c["to"].trim().trim_end_matches(['.', ',']);
+        return (Some(Medium::Told), Some(to.to_owned()));
+    }
+    if cue == "emailed" || EMAIL.is_match(rest) {
+        return (Some(Medium::Email), None);
+    }
+    if STATEMENT.is_match(rest) {
+        return (Some(Medium::Statement), None);
+    }
+    if INTERVIEW.is_match(rest) {
+        return (Some(Medium::Interview), None);
+    }
+    if SPEECH.is_match(rest) {
+        return (Some(Medium::Speech), None);
+    }
+    if cue == "tweeted" || cue == "posted" || POST.is_match(rest) {
+        return (Some(Medium::Post), None);
+    }
+    if DOCUMENT.is_match(rest) || matches!(cue.as_str(), "wrote" | "writes" | "writing") {
+        return (Some(Medium::Document), None);
+    }
+    (None, None)
+}
+
+/// Abbreviations whose full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "prof", "st", "jr", "sr", "inc", "corp", "co",
+    "ltd", "gen", "col", "lt", "sgt", "adm", "capt", "u.s", "u.k", "u.n", "e.g", "i.e", "vs", "no",
+    "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft",
+];
+
+fn ends_sentence(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| !c.is_whitespace())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let word = word
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if ABBREVIATIONS.contains(&word.as_str()) {
+        return false;
+    }
+    // An initial ("J. Smith") does not end one either.
+    !(word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
+}
+
+/// The start of the sentence containing byte `pos`.
+fn sentence_start(text: &str, pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = pos;
+    while i > 0 {
+        let c = bytes[i - 1];
+        if c == b'\n' {
+            return i;
+        }
+        if matches!(c, b'.' | b'!' | b'?')
+            && i < pos
+            && bytes[i].is_ascii_whitespace()
+            && (c != b'.' || ends_sentence(text, i - 1))
+        {
+            return i + 1;
+        }
+        i -= 1;
+    }
+    0
+}
+
+/// The end of the sentence containing byte `pos` (exclusive, at the full stop or line end).
+fn sentence_end(text: &str, pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = pos;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c == b'\n' {
+            return i;
+        }
+        if matches!(c, b'.' | b'!' | b'?')
+            && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
+            && (c != b'.' || ends_sentence(text, i))
+        {
+            return i + 1;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// Reads the attribution of every quotation in `text` (in order), resolving pronouns and
+/// surnames against the people named before.
+pub fn attribute(text: &str, quotations: &[Quotation]) -> Vec<Attribution> {
+    let mut people: Vec<Person> = Vec::new();
+    let mut out: Vec<Attribution> = Vec::with_capacity(quotations.len());
+    for (n, q) in quotations.iter().enumerate() {
+        let prev_end = n.checked_sub(1).map_or(0, |p| quotations[p].close_end);
+        let next_open = quotations.get(n + 1).map_or(text.len(), |next| next.open);
+        let after_end = sentence_end(text, q.close_end)
+            .min(next_open)
+            .max(q.close_end);
+        let before_start = sentence_start(text, q.open).max(prev_end).min(q.open);
+        let after = &text[q.close_end..after_end];
+        let before = &text[before_start..q.open];
+
+        let found = read_after(after).or_else(|| read_before(before));
+        let mut attribution = match found {
+            Some(raw) => resolve(raw, &mut people),
+            None => Attribution::default(),
+        };
+        if attribution.speaker.is_none() && attribution.mention.is_none() {
+            // “…,” she said. “More words.” — a quotation with no cue of its own, in the same
+            // paragraph as the previous one, continues it.
+            let same_paragraph = n > 0 && !text[prev_end..q.open].contains('\n');
+            if same_paragraph && let Some(prev) = out.last().filter(|p| p.speaker.is_some()) {
+                attribution = Attribution {
+                    note: Some("continues the previous quotation".into()),
+                    cue: None,
+                    ..prev.clone()
+                };
+            } else {
+                attribution.note = Some("no attribution found next to the quotation".into());
+            }
+        }
+        out.push(attribution);
+    }
+    out
+}
+
+/// The raw reading of one cue, before resolution.
+#[derive(Debug, Clone)]
+struct Raw {
+    subject: String,
+    appositive: Option<String>,
+    cue: String,
+    rest: String,
+}
+
+fn read_after(after: &str) -> Option<Raw> {
+    for re in [&*AFTER_SPEAKER_CUE, &*AFTER_CUE_SPEAKER, &*AFTER_ACCORDING] {
+        if let Some(c) = re.captures(after) {
+            return Some(Raw {
+                subject: c["subj"].to_owned(),
+                appositive: c.name("appos").map(|m| m.as_str().to_owned()),
+                cue: c["cue"].to_owned(),
+                rest: c
+                    .name("rest")
+                    .map_or(String::new(), |m| m.as_str().to_owned()),
+            });
+        }
+    }
+    None
+}
+
+fn read_before(before: &str) -> Option<Raw> {
+    for re in [&*BEFORE_SPEAKER_CUE, &*BEFORE_ACCORDING] {
+        if let Some(c) = re.captures(before) {
+            return Some(Raw {
+                subject: c["subj"].to_owned(),
+                appositive: c.name("appos").map(|m| m.as_str().to_owned()),
+                cue: c["cue"].to_owned(),
+                rest: c
+                    .name("rest")
+                    .map_or(String::new(), |m| m.as_str().to_owned()),
+            });
+        }
+    }
+    None
+}
+
+fn resolve(raw: Raw, people: &mut Vec<Person>) -> Attribution {
+    let (medium, told_to) = medium_of(&raw.cue, &raw.rest);
+    let mut a = Attribution {
+        mention: Some(raw.subject.clone()),
+        medium,
+        told_to,
+        cue: Some(raw.cue.to_lowercase()),
+        ..Default::default()
+    };
+    let subject = raw.subject.trim();
+    let lower = subject.to_lowercase();
+    if PRONOUNS.contains(&lower.as_str()) {
+        match people.last() {
+            Some(p) => {
+                a.speaker = Some(p.name.clone());
+                a.title = p.title.clone();
+                a.organization = p.organization.clone();
+                a.organization_description = p.organization_description.clone();
+                a.note = Some(format!("“{subject}” resolved to {}", p.name));
+            }
+            None => a.note = Some(format!("“{subject}” does not refer to anyone named before")),
+        }
+        return a;
+    }
+    // "Alibaba’s COO": a role with no name.
+    if let Some(role) = parse_role(subject).filter(|_| split_possessive(subject).is_some()) {
+        a.title = role.title;
+        a.organization = role.organization;
+        let known = people.iter().rev().find(|p| {
+            p.organization.as_deref().map(str::to_lowercase)
+                == a.organization.as_deref().map(str::to_lowercase)
+        });
+        match known {
+            Some(p) => {
+                a.speaker = Some(p.name.clone());
+                a.note = Some(format!("“{subject}” resolved to {}", p.name));
+            }
+            None => a.note = Some(format!("“{subject}” names a role, not a person")),
+        }
+        return a;
+    }
+    let subject = subject.strip_prefix("The ").unwrap_or(subject);
+    let (pre_role, name) = split_pre_name(subject);
+    let appositive_role = raw.appositive.as_deref().and_then(parse_role);
+    let role = merge_roles(appositive_role, pre_role);
+    // A surname (or a first name) alone refers to someone named in full before.
+    let single = !name.contains(char::is_whitespace);
+    let known = people
+        .iter()
+        .rev()
+        .find(|p| p.name == name || (single && p.name.split_whitespace().any(|part| part == name)));
+    match known {
+        Some(p) => {
+            if p.name != name {
+                a.note = Some(format!("“{name}” resolved to {}", p.name));
+            }
+            a.speaker = Some(p.name.clone());
+            a.title = role.title.clone().or_else(|| p.title.clone());
+            a.organization = role.organization.clone().or_else(|| p.organization.clone());
+            a.organization_description = role
+                .organization_description
+                .clone()
+                .or_else(|| p.organization_description.clone());
+        }
+        None => {
+            a.speaker = Some(name.clone());
+            a.title = role.title.clone();
+            a.organization = role.organization.clone();
+            a.organization_description = role.organization_description.clone();
+        }
+    }
+    if let Some(speaker) = &a.speaker {
+        people.retain(|p| &p.name != speaker);
+        people.push(Person {
+            name: speaker.clone(),
+            title: a.title.clone(),
+            organization: a.organization.clone(),
+            organization_description: a.organization_description.clone(),
+        });
+    }
+    a
+}
+
+fn merge_roles(first: Option<Role>, second: Role) -> Role {
+    match first {
+        Some(r) => Role {
+            title: r.title.or(second.title),
+            organization: r.organization.or(second.organization),
+            organization_description: r
+                .organization_description
+                .or(second.organization_description),
+        },
+        None => second,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clip::quotes;
+
+    fn read(text: &str) -> Vec<Attribution> {
+        let (found, _) = quotes::find(text);
+        attribute(text, &found)
+    }
+
+    #[test]
+    fn roles_from_appositives() {
+        let r = parse_role("chief operating officer of tech services provider Zensar").unwrap();
+        assert_eq!(r.title.as_deref(), Some("chief operating officer"));
+        assert_eq!(r.organization.as_deref(), Some("Zensar"));
+        assert_eq!(
+            r.organization_description.as_deref(),
+            Some("tech services provider")
+        );
+        let r =
+            parse_role("founder and managing partner at venture firm Principal Venture Partners")
+                .unwrap();
+        assert_eq!(r.title.as_deref(), Some("founder and managing partner"));
+        assert_eq!(
+            r.organization.as_deref(),
+            Some("Principal Venture Partners")
+        );
+        assert_eq!(r.organization_description.as_deref(), Some("venture firm"));
+        let r = parse_role("Zensar’s COO").unwrap();
+        assert_eq!(
+            (r.title.as_deref(), r.organization.as_deref()),
+            (Some("COO"), Some("Zensar"))
+        );
+        let r = parse_role("a spokeswoman for the Bank of America").unwrap();
+        assert_eq!(r.organization.as_deref(), Some("Bank of America"));
+        assert!(parse_role("who declined to be named").is_none());
+        assert!(parse_role("a Democrat from Ohio").is_none());
+    }
+
+    #[test]
+    fn speaker_after_the_quotation_with_appositive_and_told() {
+        let a = &read(
+            "“It could be pivotal,” Vijayasimha Alilughatta, chief operating officer of tech services provider Zensar, told Reuters.",
+        )[0];
+        assert_eq!(a.speaker.as_deref(), Some("Vijayasimha Alilughatta"));
+        assert_eq!(a.title.as_deref(), Some("chief operating officer"));
+        assert_eq!(a.organization.as_deref(), Some("Zensar"));
+        assert_eq!(a.medium, Some(Medium::Told));
+        assert_eq!(a.told_to.as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn cue_before_the_speaker_and_titles_before_names() {
+        let a = &read("“We are ready,” said Zensar CEO Ajay Bhandari.")[0];
+        assert_eq!(a.speaker.as_deref(), Some("Ajay Bhandari"));
+        assert_eq!(a.title.as_deref(), Some("CEO"));
+        assert_eq!(a.organization.as_deref(), Some("Zensar"));
+        assert_eq!(a.medium, None);
+        let a = &read("Sen. Ted Cruz said: “Not today.”")[0];
+        assert_eq!(a.speaker.as_deref(), Some("Ted Cruz"));
+        assert_eq!(a.title.as_deref(), Some("Sen."));
+    }
+
+    #[test]
+    fn pronouns_and_surnames_resolve_to_the_full_name() {
+        let text = "“First,” Songyee Yoon, founder of Acme, said in an email.\n“Second,” Yoon said.\nAnd she added that it was “a third thing entirely.”";
+        let all = read(text);
+        assert_eq!(all.len(), 3);
+        for a in &all {
+            assert_eq!(a.speaker.as_deref(), Some("Songyee Yoon"), "{a:?}");
+            assert_eq!(a.organization.as_deref(), Some("Acme"));
+        }
+        assert_eq!(all[0].medium, Some(Medium::Email));
+        assert_eq!(all[1].medium, None);
+    }
+
+    #[test]
+    fn a_role_without_a_name_is_kept_as_a_claim() {
+        let a =
+            &read("Alibaba’s COO said the launch “could be a pivotal moment in the AI industry.”")
+                [0];
+        assert_eq!(a.speaker, None);
+        assert_eq!(a.organization.as_deref(), Some("Alibaba"));
+        assert_eq!(a.title.as_deref(), Some("COO"));
+        assert_eq!(a.medium, None);
+    }
+
+    #[test]
+    fn according_to_and_media() {
+        let a = &read("According to Ann Lee, “the numbers are wrong.”")[0];
+        assert_eq!(a.speaker.as_deref(), Some("Ann Lee"));
+        for (text, medium) in [
+            ("“Yes,” Bo Li said in a statement.", Medium::Statement),
+            ("“Yes,” Bo Li said in a speech at Harvard.", Medium::Speech),
+            ("“Yes,” Bo Li wrote on Twitter.", Medium::Post),
+            (
+                "“Yes,” Bo Li said in an interview with CNN.",
+                Medium::Interview,
+            ),
+            ("“Yes,” Bo Li tweeted.", Medium::Post),
+        ] {
+            assert_eq!(read(text)[0].medium, Some(medium), "{text}");
+        }
+    }
+
+    #[test]
+    fn no_cue_means_no_speaker_and_says_so() {
+        let a = &read("The slogan “Make it so” was everywhere.")[0];
+        assert_eq!(a.speaker, None);
+        assert!(
+            a.note.as_deref().unwrap().contains("no attribution"),
+            "{a:?}"
+        );
+    }
+
+    #[test]
+    fn a_quotation_broken_by_its_attribution_keeps_the_speaker() {
+        let all = read("“We are ready,” Ann Lee said. “The rest is up to them.”");
+        assert_eq!(all[1].speaker.as_deref(), Some("Ann Lee"));
+    }
+}

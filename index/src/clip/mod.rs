@@ -1,0 +1,269 @@
+//! Clipping: from an article (HTML or plain text) to candidate quotes, each with its speaker,
+//! their title and organization as the article gives them, and how it was said.
+//!
+//! - [`quotes`] finds the quotations (the marks of many languages, multi-paragraph quotations);
+//! - [`attribution`] reads who said each one (shared with checking drafts);
+//! - [`article`] turns an HTML page into its main text and metadata.
+
+pub mod article;
+pub mod attribution;
+pub mod fetch;
+pub mod quotes;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::model::{Medium, detect_language};
+
+pub use article::Article;
+pub use attribution::Attribution;
+
+/// The largest input clipping reads: far above any article, small enough that a mistaken file
+/// (a video, a disk image) is refused at once rather than churned through.
+pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+
+/// What the user knows about the article beyond its text.
+#[derive(Debug, Clone, Default)]
+pub struct ClipOptions {
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    /// The publication date, when the page does not give one (or to override it).
+    pub date: Option<NaiveDate>,
+    pub title: Option<String>,
+}
+
+/// One quotation found in an article, ready to review and save.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate {
+    /// Set once the candidate is saved (`clip --save`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<crate::model::QuoteId>,
+    pub text: String,
+    /// `null` when the article does not say who said it (see `note`).
+    pub speaker: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organization_description: Option<String>,
+    pub medium: Medium,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub told_to: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub said_on: Option<NaiveDate>,
+    /// Character offsets of the words in the article text (Unicode scalar values, end
+    /// exclusive, quotation marks excluded).
+    pub start: usize,
+    pub end: usize,
+    pub language: String,
+    /// How the article refers to the speaker here ("he", "Yoon").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mention: Option<String>,
+    /// The reporting verb ("told", "said in an email" → "said").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+    /// Why there is no speaker, or how a pronoun or surname was resolved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// An article and the quotations in it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Clip {
+    pub article: Article,
+    pub quotes: Vec<Candidate>,
+    /// Quotation marks opened and never closed, as character offsets (not guessed at).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unclosed: Vec<usize>,
+}
+
+/// Clips plain text (one paragraph a line).
+pub fn clip_text(text: &str, opts: &ClipOptions) -> Result<Clip> {
+    check_size(text.len())?;
+    let article = Article {
+        title: opts.title.clone(),
+        byline: None,
+        published: opts.date,
+        site_name: opts.outlet.clone(),
+        language: Some(detect_language(text).to_owned()),
+        url: opts.url.clone(),
+        text: normalise_text(text),
+    };
+    Ok(clip_article(article))
+}
+
+/// Clips an HTML page: the main text is extracted first.
+pub fn clip_html(html: &str, opts: &ClipOptions) -> Result<Clip> {
+    check_size(html.len())?;
+    let mut article = article::extract(html, opts.url.as_deref())?;
+    if opts.title.is_some() {
+        article.title = opts.title.clone();
+    }
+    if opts.outlet.is_some() {
+        article.site_name = opts.outlet.clone();
+    }
+    if opts.date.is_some() {
+        article.published = opts.date;
+    }
+    if opts.url.is_some() {
+        article.url = opts.url.clone();
+    }
+    Ok(clip_article(article))
+}
+
+/// Clips a file's bytes: HTML when it looks like HTML, else text. Binary data is refused.
+pub fn clip_bytes(bytes: &[u8], opts: &ClipOptions) -> Result<Clip> {
+    check_size(bytes.len())?;
+    if bytes.iter().take(8192).any(|b| *b == 0) {
+        return Err(Error::invalid(
+            "this is binary data, not an article; clip an HTML page or a text file",
+        ));
+    }
+    let text = article::decode_page(bytes, None);
+    if text.trim().is_empty() {
+        return Err(Error::invalid(
+            "the input is empty; there is nothing to clip",
+        ));
+    }
+    if article::looks_like_html(&text) {
+        clip_html(&text, opts)
+    } else {
+        clip_text(&text, opts)
+    }
+}
+
+fn check_size(len: usize) -> Result<()> {
+    if len > MAX_INPUT_BYTES {
+        return Err(Error::invalid(format!(
+            "the input is {} MB; an article is at most {} MB — is this the right file?",
+            len / (1024 * 1024),
+            MAX_INPUT_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(())
+}
+
+/// Line endings unified, trailing space trimmed, NULs dropped: the text the offsets refer to.
+fn normalise_text(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\0', "")
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_owned()
+}
+
+/// Finds and attributes the quotations of an extracted article.
+pub fn clip_article(article: Article) -> Clip {
+    let text = &article.text;
+    let (found, unclosed) = quotes::find(text);
+    let attributions = attribution::attribute(text, &found);
+    let mut offsets: Vec<usize> = found.iter().flat_map(|q| [q.start, q.end]).collect();
+    offsets.extend(unclosed.iter().map(|u| u.open));
+    let to_char = char_offsets(text, &offsets);
+    let language = article.language.clone().unwrap_or_else(|| "en".into());
+    let quotes = found
+        .iter()
+        .zip(attributions)
+        .filter(|(q, a)| keep(q, a))
+        .map(|(q, a)| Candidate {
+            id: None,
+            language: if language == "en" {
+                detect_language(&q.text).to_owned()
+            } else {
+                language.clone()
+            },
+            text: q.text.clone(),
+            speaker: a.speaker,
+            title: a.title,
+            organization: a.organization,
+            organization_description: a.organization_description,
+            medium: a.medium.unwrap_or(Medium::Said),
+            told_to: a.told_to,
+            said_on: article.published,
+            start: to_char(q.start),
+            end: to_char(q.end),
+            mention: a.mention,
+            cue: a.cue,
+            note: a.note,
+        })
+        .collect();
+    let unclosed = unclosed.iter().map(|u| to_char(u.open)).collect();
+    Clip {
+        article,
+        quotes,
+        unclosed,
+    }
+}
+
+/// Short quoted phrases with no attribution are scare quotes, titles or names ("so-called
+/// “experts”"), not quotations of anyone.
+fn keep(q: &quotes::Quotation, a: &Attribution) -> bool {
+    let words = q.text.split_whitespace().count();
+    let cjk = crate::model::has_cjk(&q.text);
+    a.cue.is_some() || words >= 4 || (cjk && q.text.chars().count() >= 6)
+}
+
+/// Maps byte offsets (any order) to character offsets in one pass.
+fn char_offsets(text: &str, bytes: &[usize]) -> impl Fn(usize) -> usize + use<> {
+    let mut sorted: Vec<usize> = bytes.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut map = Vec::with_capacity(sorted.len());
+    let mut chars = 0;
+    let mut last = 0;
+    for b in sorted {
+        chars += text[last..b].chars().count();
+        last = b;
+        map.push((b, chars));
+    }
+    move |b| match map.binary_search_by_key(&b, |(k, _)| *k) {
+        Ok(i) => map[i].1,
+        Err(_) => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_are_characters_into_the_article_text() {
+        let clip = clip_text(
+            "Ünïcödé — “naïve café words here,” Zoë Ng said.",
+            &ClipOptions::default(),
+        )
+        .unwrap();
+        let q = &clip.quotes[0];
+        let chars: Vec<char> = clip.article.text.chars().collect();
+        let slice: String = chars[q.start..q.end].iter().collect();
+        assert_eq!(slice, "naïve café words here");
+        assert_eq!(q.speaker.as_deref(), Some("Zoë Ng"));
+    }
+
+    #[test]
+    fn binary_and_empty_input_are_refused_clearly() {
+        let err = clip_bytes(b"\x00\x01\x02PK\x03\x04", &ClipOptions::default()).unwrap_err();
+        assert!(err.to_string().contains("binary data"), "{err}");
+        let err = clip_bytes(b"   \n ", &ClipOptions::default()).unwrap_err();
+        assert!(err.to_string().contains("empty"), "{err}");
+        let big = vec![b'a'; MAX_INPUT_BYTES + 1];
+        let err = clip_bytes(&big, &ClipOptions::default()).unwrap_err();
+        assert!(err.to_string().contains("MB"), "{err}");
+    }
+
+    #[test]
+    fn scare_quotes_are_not_candidates() {
+        let clip = clip_text(
+            "So-called “experts” disagree about the “plan.”",
+            &ClipOptions::default(),
+        )
+        .unwrap();
+        assert!(clip.quotes.is_empty(), "{:?}", clip.quotes);
+    }
+}

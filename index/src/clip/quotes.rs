@@ -1,0 +1,299 @@
+//! Finding direct quotations in running text: the spans between quotation marks, in the marks of
+//! many languages (“ ” " " ‘ ’ « » „ “ „ ” 「 」 『 』 ” ”), including quotations that run over
+//! several paragraphs (the opening mark repeated at each new paragraph, the closing one only at
+//! the end).
+//!
+//! Offsets are byte offsets into the text given; the caller converts them to characters.
+
+/// One quotation found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quotation {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// Byte offset just past the closing mark.
+    pub close_end: usize,
+    /// Byte range of the words (marks and surrounding space excluded; trailing comma dropped).
+    pub start: usize,
+    pub end: usize,
+    /// The words. For a quotation over several paragraphs the repeated opening marks are left
+    /// out and paragraphs are joined by a space.
+    pub text: String,
+}
+
+/// A quotation mark that was opened and never closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unclosed {
+    pub open: usize,
+}
+
+fn closers(open: char) -> &'static [char] {
+    match open {
+        '“' => &['”'],
+        '„' => &['“', '”'],
+        '"' => &['"'],
+        '«' => &['»'],
+        '»' => &['«'],
+        '「' => &['」'],
+        '『' => &['』'],
+        '‘' => &['’'],
+        '‚' => &['‘', '’'],
+        '”' => &['”'],
+        _ => &[],
+    }
+}
+
+/// Whether `c` at this position opens a quotation. Marks that also serve as apostrophes or
+/// closing marks open only at the start of a word.
+fn opens(c: char, prev: Option<char>, next: Option<char>) -> bool {
+    let at_word_start = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+    let followed = next.is_some_and(|n| !n.is_whitespace());
+    match c {
+        // French sets the words off with spaces: « Nous gagnerons ».
+        '«' => true,
+        '“' | '„' | '「' | '『' => followed || next.is_none(),
+        '"' => at_word_start && followed,
+        '‘' | '‚' => at_word_start && followed,
+        // Swedish/Finnish ” … ”, and Danish » … «.
+        '”' | '»' => at_word_start && followed,
+        _ => false,
+    }
+}
+
+/// Whether `c` at this position closes a quotation opened with `open`.
+fn closes(open: char, c: char, prev: Option<char>, next: Option<char>) -> bool {
+    if !closers(open).contains(&c) {
+        return false;
+    }
+    match c {
+        // An apostrophe inside a word (don’t, Reuters’) is not a closing mark.
+        '’' | '\'' => {
+            prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| !n.is_alphanumeric())
+        }
+        '"' | '”' if open == c => {
+            prev.is_some_and(|p| !p.is_whitespace()) || next.is_none_or(|n| n.is_whitespace())
+        }
+        _ => true,
+    }
+}
+
+/// A quotation carried over from earlier paragraphs: its opening mark, where it opened and the
+/// word ranges collected so far.
+type Pending = (char, usize, Vec<(usize, usize)>);
+
+/// Finds every quotation in `text`. Marks left open (and not continued in the next paragraph)
+/// are reported separately so that a caller can say so instead of guessing.
+pub fn find(text: &str) -> (Vec<Quotation>, Vec<Unclosed>) {
+    let mut found = Vec::new();
+    let mut unclosed = Vec::new();
+    let mut pending: Option<Pending> = None;
+
+    let mut para_start = 0;
+    for para in text.split_inclusive('\n') {
+        let para_end = para_start + para.len();
+        let body_end = para_start + para.trim_end_matches(['\n', '\r']).len();
+        let chars: Vec<(usize, char)> = text[para_start..body_end]
+            .char_indices()
+            .map(|(i, c)| (para_start + i, c))
+            .collect();
+        let mut k = 0;
+        if let Some((mark, open_at, pieces)) = pending.take() {
+            // A continued quotation starts the next paragraph with the same opening mark.
+            let first = chars.iter().position(|(_, c)| !c.is_whitespace());
+            match first {
+                Some(f) if chars[f].1 == mark => {
+                    let (closed, next_k) = scan_to_close(&chars, f + 1, mark);
+                    let piece_start = chars.get(f + 1).map_or(body_end, |(i, _)| *i);
+                    let mut pieces = pieces;
+                    match closed {
+                        Some((close_at, close_end)) => {
+                            pieces.push((piece_start, close_at));
+                            found.extend(finish(text, open_at, close_end, &pieces));
+                            k = next_k;
+                        }
+                        None => {
+                            pieces.push((piece_start, body_end));
+                            pending = Some((mark, open_at, pieces));
+                            para_start = para_end;
+                            continue;
+                        }
+                    }
+                }
+                None if chars.is_empty() => {
+                    // A blank line between paragraphs: keep waiting.
+                    pending = Some((mark, open_at, pieces));
+                    para_start = para_end;
+                    continue;
+                }
+                _ => unclosed.push(Unclosed { open: open_at }),
+            }
+        }
+        while k < chars.len() {
+            let (at, c) = chars[k];
+            let prev = k.checked_sub(1).map(|p| chars[p].1);
+            let next = chars.get(k + 1).map(|(_, n)| *n);
+            if !opens(c, prev, next) {
+                k += 1;
+                continue;
+            }
+            let (closed, next_k) = scan_to_close(&chars, k + 1, c);
+            let words_start = chars.get(k + 1).map_or(body_end, |(i, _)| *i);
+            match closed {
+                Some((close_at, close_end)) => {
+                    found.extend(finish(text, at, close_end, &[(words_start, close_at)]));
+                    k = next_k;
+                }
+                None => {
+                    pending = Some((c, at, vec![(words_start, body_end)]));
+                    break;
+                }
+            }
+        }
+        para_start = para_end;
+    }
+    if let Some((_, open_at, _)) = pending {
+        unclosed.push(Unclosed { open: open_at });
+    }
+    (found, unclosed)
+}
+
+/// Looks for the mark closing `open` from `from` to the end of the paragraph. Returns the byte
+/// range of the closing mark and the index to continue scanning from.
+fn scan_to_close(
+    chars: &[(usize, char)],
+    from: usize,
+    open: char,
+) -> (Option<(usize, usize)>, usize) {
+    for j in from..chars.len() {
+        let (at, c) = chars[j];
+        let prev = j.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(j + 1).map(|(_, n)| *n);
+        if closes(open, c, prev, next) {
+            return (Some((at, at + c.len_utf8())), j + 1);
+        }
+    }
+    (None, chars.len())
+}
+
+fn finish(
+    text: &str,
+    open: usize,
+    close_end: usize,
+    pieces: &[(usize, usize)],
+) -> Option<Quotation> {
+    let trim = |(s, e): (usize, usize)| {
+        let slice = &text[s..e];
+        let lead = slice.len() - slice.trim_start().len();
+        let body = slice.trim();
+        (s + lead, s + lead + body.len())
+    };
+    let mut pieces: Vec<(usize, usize)> = pieces
+        .iter()
+        .map(|p| trim(*p))
+        .filter(|(s, e)| s < e)
+        .collect();
+    // The comma before the closing mark belongs to the sentence around the quotation
+    // (“…,” she said), not to the words.
+    if let Some(last) = pieces.last_mut() {
+        let body = &text[last.0..last.1];
+        let stripped = body.trim_end_matches([',', '，']).trim_end();
+        last.1 = last.0 + stripped.len();
+        if last.0 >= last.1 {
+            pieces.pop();
+        }
+    }
+    let (first, last) = (pieces.first()?, pieces.last()?);
+    let words: Vec<&str> = pieces.iter().map(|(s, e)| &text[*s..*e]).collect();
+    Some(Quotation {
+        open,
+        close_end,
+        start: first.0,
+        end: last.1,
+        text: words.join(" "),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(input: &str) -> Vec<String> {
+        find(input).0.into_iter().map(|q| q.text).collect()
+    }
+
+    #[test]
+    fn each_style_of_quotation_mark() {
+        for (input, want) in [
+            ("He said “we will win,” and left.", "we will win"),
+            ("He said \"we will win\" and left.", "we will win"),
+            ("Sie sagte: „Wir schaffen das“.", "Wir schaffen das"),
+            ("Hij zei: „We gaan winnen”.", "We gaan winnen"),
+            (
+                "Il a dit : « Nous allons gagner » hier.",
+                "Nous allons gagner",
+            ),
+            ("他说：「我们会赢」。", "我们会赢"),
+            ("她说：『我们会赢』。", "我们会赢"),
+            ("Han sa: ”Vi kommer att vinna” igår.", "Vi kommer att vinna"),
+            ("She said ‘we will win’ and left.", "we will win"),
+            ("Hun sagde: »Vi vinder« i går.", "Vi vinder"),
+        ] {
+            assert_eq!(texts(input), vec![want.to_owned()], "{input}");
+        }
+    }
+
+    #[test]
+    fn apostrophes_do_not_close_single_quotes() {
+        assert_eq!(
+            texts("She said ‘the company’s plan isn’t working’ yesterday."),
+            vec!["the company’s plan isn’t working"]
+        );
+        assert!(texts("It’s Reuters’ report, not the company’s.").is_empty());
+    }
+
+    #[test]
+    fn a_quotation_over_several_paragraphs() {
+        let text = "“This is the first part.\n“And this is the second,” she said.\nNext.";
+        let (found, unclosed) = find(text);
+        assert!(unclosed.is_empty());
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].text,
+            "This is the first part. And this is the second"
+        );
+        assert_eq!(
+            &text[found[0].start..found[0].end],
+            "This is the first part.\n“And this is the second"
+        );
+    }
+
+    #[test]
+    fn a_quotation_broken_by_its_attribution_is_two_spans() {
+        assert_eq!(
+            texts("“We are ready,” she said. “The rest is up to them.”"),
+            vec!["We are ready", "The rest is up to them."]
+        );
+    }
+
+    #[test]
+    fn unterminated_marks_are_reported_not_guessed() {
+        let (found, unclosed) = find("He said “this never ends.\nA new paragraph.");
+        assert!(found.is_empty());
+        assert_eq!(unclosed, vec![Unclosed { open: 8 }]);
+        let (found, unclosed) = find("“open at the very end");
+        assert!(found.is_empty());
+        assert_eq!(unclosed.len(), 1);
+    }
+
+    #[test]
+    fn offsets_point_at_the_words() {
+        let text = "Yoon said “engineering ingenuity,” in an email.";
+        let q = &find(text).0[0];
+        assert_eq!(&text[q.start..q.end], "engineering ingenuity");
+        assert_eq!(&text[q.open..q.close_end], "“engineering ingenuity,”");
+    }
+
+    #[test]
+    fn inches_and_stray_marks_are_not_quotations() {
+        assert!(texts("He is 6'2\" tall and 5\" wide.").is_empty());
+    }
+}
