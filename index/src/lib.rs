@@ -9,6 +9,7 @@
 //! - [`import`]: reading JSON and CSV/TSV files.
 //! - [`library`]: the facade that keeps store and index in step.
 
+pub mod check;
 pub mod clip;
 pub mod error;
 pub mod import;

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::check::{self, CheckReport};
 use crate::clip::Clip;
 use crate::error::{Error, Result};
 use crate::import::{ImportFile, ImportQuote, ImportReport};
@@ -407,6 +408,12 @@ impl Library {
         Ok(report)
     }
 
+    /// Checks every quotation in a draft against the library.
+    pub fn check(&mut self, draft: &str) -> Result<CheckReport> {
+        self.sync()?;
+        check::check(draft, self)
+    }
+
     /// The quotes matching `query` (the whole library when it is empty) as one lossless
     /// document, with the speakers and sources they refer to.
     pub fn export(&mut self, query: &str) -> Result<LibraryExport> {
@@ -441,6 +448,20 @@ impl Library {
         Ok(report)
     }
 }
+
+impl check::Records for Library {
+    fn candidates(&mut self, words: &str) -> Result<Vec<Quote>> {
+        let ids = self.index.similar_to(words, CHECK_CANDIDATES)?;
+        self.store.quotes(&ids)
+    }
+
+    fn speaker(&mut self, name: &str) -> Result<Option<Speaker>> {
+        self.store.speaker_by_name(name)
+    }
+}
+
+/// How many records, by shared rare words, are aligned against each quotation of a draft.
+const CHECK_CANDIDATES: usize = 10;
 
 fn import_into(conn: &rusqlite::Connection, file: ImportFile) -> Result<ImportReport> {
     let mut report = ImportReport::default();

@@ -38,6 +38,8 @@ use crate::store::{IndexRecord, Store};
 /// Bumped whenever the schema or the analysis changes; an index of another version is rebuilt.
 const INDEX_VERSION: u32 = 1;
 const WRITER_HEAP: usize = 64_000_000;
+/// How many of a quotation's rarest words look it up in `similar_to`.
+const RARE_TERMS: usize = 12;
 const EN: &str = "onrecord_en";
 const NAME: &str = "onrecord_name";
 const KEYWORD: &str = "onrecord_keyword";
@@ -597,6 +599,63 @@ impl SearchIndex {
             ids.extend(column.first(addr.doc_id).map(|id| QuoteId(id as i64)));
         }
         ids.sort();
+        Ok(ids)
+    }
+
+    /// Quotes sharing the most words with `text` (for checking a quotation against the record):
+    /// the top `limit` by BM25 over the distinct words, in order.
+    pub fn similar_to(&self, text: &str, limit: usize) -> Result<Vec<QuoteId>> {
+        let mut words: BTreeSet<String> = self.tokens(EN, text).into_iter().collect();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if has_cjk(text) {
+            for t in self.tokens(ZH, text) {
+                if t.chars().any(char::is_alphanumeric) {
+                    clauses.push((
+                        Occur::Should,
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(self.fields.text_cjk, &t),
+                            IndexRecordOption::WithFreqs,
+                        )),
+                    ));
+                }
+            }
+        }
+        // A quotation's rarest words identify it; common ones ("the", "said") only cost time.
+        let searcher = self.reader.searcher();
+        words.retain(|w| w.chars().any(char::is_alphanumeric));
+        let mut by_rarity: Vec<(u64, Term)> = Vec::with_capacity(words.len());
+        for w in words {
+            let term = Term::from_field_text(self.fields.text, &w);
+            let df = searcher
+                .doc_freq(&term)
+                .map_err(|e| index_err(&self.dir, e))?;
+            if df > 0 {
+                by_rarity.push((df, term));
+            }
+        }
+        by_rarity.sort_by_key(|(df, _)| *df);
+        for (_, term) in by_rarity.into_iter().take(RARE_TERMS) {
+            clauses.push((
+                Occur::Should,
+                Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+            ));
+        }
+        if clauses.is_empty() {
+            return Ok(Vec::new());
+        }
+        let query = BooleanQuery::new(clauses);
+        let docs = searcher
+            .search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score())
+            .map_err(|e| index_err(&self.dir, e))?;
+        let mut ids = Vec::with_capacity(docs.len());
+        for (_, addr) in docs {
+            let column = searcher
+                .segment_reader(addr.segment_ord)
+                .fast_fields()
+                .u64("id")
+                .map_err(|e| index_err(&self.dir, e))?;
+            ids.extend(column.first(addr.doc_id).map(|id| QuoteId(id as i64)));
+        }
         Ok(ids)
     }
 

@@ -50,6 +50,13 @@ enum Command {
     },
     /// Extract an article's quotations with their speakers (FILE, URL, or - for standard input).
     Clip(ClipArgs),
+    /// Check every quotation in a draft against the library (FILE or - for standard input);
+    /// exits 1 when any is not verified.
+    Check {
+        input: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Full-text search: words, "exact phrases", speaker: org: title: outlet: tag: lang:
     /// medium: after: before: year:, AND/OR/NOT, parentheses.
     Search {
@@ -336,6 +343,19 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 print_clip(&clip, report.as_ref());
             }
         }
+        Command::Check { input, json } => {
+            let draft = read_text_input(&input)?;
+            let mut library = open(library_dir)?;
+            let report = library.check(&draft)?;
+            if json {
+                print_json(&report)?;
+            } else {
+                print_check(&report);
+            }
+            if !report.all_verified() {
+                return Ok(ExitCode::from(1));
+            }
+        }
         Command::Search {
             query,
             limit,
@@ -615,6 +635,83 @@ fn read_clip(
         })?
     };
     onrecord::clip::clip_bytes(&bytes, &opts)
+}
+
+/// Reads a text file or standard input (`-`), refusing binary data and huge files.
+fn read_text_input(input: &str) -> Result<String, Error> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let limit = onrecord::clip::MAX_INPUT_BYTES as u64 + 1;
+    let (path, result) = if input == "-" {
+        (
+            PathBuf::from("-"),
+            std::io::stdin().take(limit).read_to_end(&mut bytes),
+        )
+    } else {
+        let path = PathBuf::from(input);
+        let result = std::fs::File::open(&path).and_then(|f| f.take(limit).read_to_end(&mut bytes));
+        (path, result)
+    };
+    result.map_err(|source| Error::ReadFile {
+        path: path.clone(),
+        source,
+    })?;
+    if bytes.len() as u64 >= limit {
+        return Err(Error::Invalid(format!(
+            "{} is larger than {} MB; a draft is much smaller — is this the right file?",
+            path.display(),
+            onrecord::clip::MAX_INPUT_BYTES / (1024 * 1024)
+        )));
+    }
+    if bytes.iter().take(8192).any(|b| *b == 0) {
+        return Err(Error::Invalid(format!(
+            "{} is binary data, not a draft",
+            path.display()
+        )));
+    }
+    onrecord::import::decode(&path, &bytes, None)
+}
+
+fn print_check(report: &onrecord::check::CheckReport) {
+    use onrecord::check::Verdict;
+    let tty = std::io::stdout().is_terminal();
+    if report.findings.is_empty() {
+        println!("no quotations found in the draft");
+        return;
+    }
+    for f in &report.findings {
+        let (mark, colour) = match f.verdict {
+            Verdict::Verified => ("✓ verified", "32"),
+            Verdict::Misquoted => ("✗ misquoted", "33"),
+            Verdict::Misattributed => ("✗ misattributed", "31"),
+            Verdict::Unverified => ("? unverified", "35"),
+        };
+        let label = if tty {
+            format!("\x1b[1;{colour}m{mark}\x1b[0m")
+        } else {
+            mark.to_owned()
+        };
+        println!("{label}  “{}”", f.quote);
+        for p in &f.problems {
+            println!("    {}", p.message);
+        }
+        match (&f.record, f.verdict) {
+            (Some(r), Verdict::Verified) => {
+                println!("    on record: {}", onrecord::check::describe_record(r))
+            }
+            (None, _) => println!("    nothing like it is in the library"),
+            _ => {}
+        }
+    }
+    let count = |v: Verdict| report.findings.iter().filter(|f| f.verdict == v).count();
+    println!(
+        "{} quotation(s): {} verified, {} misquoted, {} misattributed, {} unverified",
+        report.findings.len(),
+        count(Verdict::Verified),
+        count(Verdict::Misquoted),
+        count(Verdict::Misattributed),
+        count(Verdict::Unverified)
+    );
 }
 
 fn print_clip(clip: &onrecord::clip::Clip, report: Option<&onrecord::library::ClipReport>) {

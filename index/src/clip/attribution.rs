@@ -553,12 +553,29 @@ fn sentence_end(text: &str, pos: usize) -> usize {
     bytes.len()
 }
 
+/// How much of an earlier mention carries over to a later one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Carry {
+    /// The speaker and their title and organization as introduced earlier (reading an article:
+    /// "he said" is the chief operating officer of Zensar introduced above).
+    SpeakerAndRole,
+    /// The speaker only (reading a draft: only what a sentence states is claimed there).
+    SpeakerOnly,
+}
+
 /// Reads the attribution of every quotation in `text` (in order), resolving pronouns and
 /// surnames against the people named before.
-pub fn attribute(text: &str, quotations: &[Quotation]) -> Vec<Attribution> {
+pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attribution> {
     let mut people: Vec<Person> = Vec::new();
     let mut out: Vec<Attribution> = Vec::with_capacity(quotations.len());
+    let mut scanned_to = 0;
     for (n, q) in quotations.iter().enumerate() {
+        // People named in the text before this quotation (outside quotations) are who later
+        // pronouns and surnames refer to.
+        if scanned_to < q.open {
+            note_mentions(&text[scanned_to..q.open], &mut people);
+        }
+        scanned_to = q.close_end;
         let prev_end = n.checked_sub(1).map_or(0, |p| quotations[p].close_end);
         let next_open = quotations.get(n + 1).map_or(text.len(), |next| next.open);
         let after_end = sentence_end(text, q.close_end)
@@ -570,7 +587,7 @@ pub fn attribute(text: &str, quotations: &[Quotation]) -> Vec<Attribution> {
 
         let found = read_after(after).or_else(|| read_before(before));
         let mut attribution = match found {
-            Some(raw) => resolve(raw, &mut people),
+            Some(raw) => resolve(raw, &mut people, carry),
             None => Attribution::default(),
         };
         if attribution.speaker.is_none() && attribution.mention.is_none() {
@@ -590,6 +607,155 @@ pub fn attribute(text: &str, quotations: &[Quotation]) -> Vec<Attribution> {
         out.push(attribution);
     }
     out
+}
+
+/// Words that mark a capitalised run as an organization or a place rather than a person.
+const NOT_PERSON: &[&str] = &[
+    "city",
+    "council",
+    "committee",
+    "house",
+    "senate",
+    "congress",
+    "university",
+    "college",
+    "school",
+    "inc",
+    "corp",
+    "group",
+    "partners",
+    "capital",
+    "bank",
+    "street",
+    "avenue",
+    "valley",
+    "county",
+    "state",
+    "states",
+    "united",
+    "department",
+    "ministry",
+    "office",
+    "party",
+    "times",
+    "post",
+    "news",
+    "journal",
+    "press",
+    "association",
+    "institute",
+    "foundation",
+    "fund",
+    "agency",
+    "court",
+    "board",
+    "company",
+    "technologies",
+    "systems",
+    "labs",
+    "new",
+    "san",
+    "los",
+    "las",
+    "saint",
+    "north",
+    "south",
+    "east",
+    "west",
+    "the",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "white",
+    "republican",
+    "republicans",
+    "democrat",
+    "democrats",
+    "democratic",
+    "national",
+    "federal",
+    "international",
+    "global",
+    "american",
+    "chinese",
+    "european",
+    "union",
+    "reuters",
+    "ai",
+];
+
+/// Records the people a stretch of text names: full names (with a role when an appositive
+/// follows), and surnames of people already met, which make them the most recent.
+fn note_mentions(text: &str, people: &mut Vec<Person>) {
+    static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?P<name>{NAME})(?:\s*,\s*(?P<appos>[^,“”«»\x22.]{{2,160}}?)\s*,)?"
+        ))
+        .expect("valid regex")
+    });
+    for c in MENTION.captures_iter(text) {
+        let (role, name) = split_pre_name(&c["name"]);
+        let tokens: Vec<&str> = name.split_whitespace().collect();
+        let person_like = |t: &&str| {
+            let bare = t.trim_end_matches(['’', '\'', 's']).trim_end_matches('.');
+            t.chars().any(char::is_lowercase)
+                && !NOT_PERSON.contains(&bare.to_lowercase().as_str())
+                && !is_title_word(t)
+        };
+        if tokens.len() >= 2
+            && tokens.len() <= 4
+            && tokens.iter().all(person_like)
+            && !name.contains(['’', '\''])
+        {
+            let appositive = c.name("appos").and_then(|m| parse_role(m.as_str()));
+            let role = merge_roles(appositive, role);
+            let before = people
+                .iter()
+                .position(|p| p.name == name)
+                .map(|i| people.remove(i));
+            people.push(Person {
+                title: role
+                    .title
+                    .or_else(|| before.as_ref().and_then(|p| p.title.clone())),
+                organization: role
+                    .organization
+                    .or_else(|| before.as_ref().and_then(|p| p.organization.clone())),
+                organization_description: role.organization_description.or_else(|| {
+                    before
+                        .as_ref()
+                        .and_then(|p| p.organization_description.clone())
+                }),
+                name,
+            });
+        } else if tokens.len() == 1 {
+            let surname = tokens[0]
+                .trim_end_matches(['’', '\''])
+                .trim_end_matches("’s");
+            if let Some(i) = people
+                .iter()
+                .rposition(|p| p.name.split_whitespace().last() == Some(surname))
+            {
+                let p = people.remove(i);
+                people.push(p);
+            }
+        }
+    }
 }
 
 /// The raw reading of one cue, before resolution.
@@ -633,7 +799,8 @@ fn read_before(before: &str) -> Option<Raw> {
     None
 }
 
-fn resolve(raw: Raw, people: &mut Vec<Person>) -> Attribution {
+fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
+    let inherit = carry == Carry::SpeakerAndRole;
     let (medium, told_to) = medium_of(&raw.cue, &raw.rest);
     let mut a = Attribution {
         mention: Some(raw.subject.clone()),
@@ -648,9 +815,11 @@ fn resolve(raw: Raw, people: &mut Vec<Person>) -> Attribution {
         match people.last() {
             Some(p) => {
                 a.speaker = Some(p.name.clone());
-                a.title = p.title.clone();
-                a.organization = p.organization.clone();
-                a.organization_description = p.organization_description.clone();
+                if inherit {
+                    a.title = p.title.clone();
+                    a.organization = p.organization.clone();
+                    a.organization_description = p.organization_description.clone();
+                }
                 a.note = Some(format!("“{subject}” resolved to {}", p.name));
             }
             None => a.note = Some(format!("“{subject}” does not refer to anyone named before")),
@@ -690,12 +859,18 @@ fn resolve(raw: Raw, people: &mut Vec<Person>) -> Attribution {
                 a.note = Some(format!("“{name}” resolved to {}", p.name));
             }
             a.speaker = Some(p.name.clone());
-            a.title = role.title.clone().or_else(|| p.title.clone());
-            a.organization = role.organization.clone().or_else(|| p.organization.clone());
+            a.title = role
+                .title
+                .clone()
+                .or_else(|| p.title.clone().filter(|_| inherit));
+            a.organization = role
+                .organization
+                .clone()
+                .or_else(|| p.organization.clone().filter(|_| inherit));
             a.organization_description = role
                 .organization_description
                 .clone()
-                .or_else(|| p.organization_description.clone());
+                .or_else(|| p.organization_description.clone().filter(|_| inherit));
         }
         None => {
             a.speaker = Some(name.clone());
@@ -705,12 +880,26 @@ fn resolve(raw: Raw, people: &mut Vec<Person>) -> Attribution {
         }
     }
     if let Some(speaker) = &a.speaker {
-        people.retain(|p| &p.name != speaker);
+        // Remember the fullest description of the person met so far.
+        let before = people
+            .iter()
+            .position(|p| &p.name == speaker)
+            .map(|i| people.remove(i));
         people.push(Person {
             name: speaker.clone(),
-            title: a.title.clone(),
-            organization: a.organization.clone(),
-            organization_description: a.organization_description.clone(),
+            title: a
+                .title
+                .clone()
+                .or_else(|| before.as_ref().and_then(|p| p.title.clone())),
+            organization: a
+                .organization
+                .clone()
+                .or_else(|| before.as_ref().and_then(|p| p.organization.clone())),
+            organization_description: a.organization_description.clone().or_else(|| {
+                before
+                    .as_ref()
+                    .and_then(|p| p.organization_description.clone())
+            }),
         });
     }
     a
@@ -736,7 +925,7 @@ mod tests {
 
     fn read(text: &str) -> Vec<Attribution> {
         let (found, _) = quotes::find(text);
-        attribute(text, &found)
+        attribute(text, &found, Carry::SpeakerAndRole)
     }
 
     #[test]

@@ -134,7 +134,7 @@ pub fn clip_bytes(bytes: &[u8], opts: &ClipOptions) -> Result<Clip> {
     }
 }
 
-fn check_size(len: usize) -> Result<()> {
+pub(crate) fn check_size(len: usize) -> Result<()> {
     if len > MAX_INPUT_BYTES {
         return Err(Error::invalid(format!(
             "the input is {} MB; an article is at most {} MB — is this the right file?",
@@ -146,7 +146,7 @@ fn check_size(len: usize) -> Result<()> {
 }
 
 /// Line endings unified, trailing space trimmed, NULs dropped: the text the offsets refer to.
-fn normalise_text(text: &str) -> String {
+pub(crate) fn normalise_text(text: &str) -> String {
     text.replace("\r\n", "\n")
         .replace('\r', "\n")
         .replace('\0', "")
@@ -162,7 +162,7 @@ fn normalise_text(text: &str) -> String {
 pub fn clip_article(article: Article) -> Clip {
     let text = &article.text;
     let (found, unclosed) = quotes::find(text);
-    let attributions = attribution::attribute(text, &found);
+    let attributions = attribution::attribute(text, &found, attribution::Carry::SpeakerAndRole);
     let mut offsets: Vec<usize> = found.iter().flat_map(|q| [q.start, q.end]).collect();
     offsets.extend(unclosed.iter().map(|u| u.open));
     let to_char = char_offsets(text, &offsets);
@@ -203,7 +203,7 @@ pub fn clip_article(article: Article) -> Clip {
 
 /// Short quoted phrases with no attribution are scare quotes, titles or names ("so-called
 /// “experts”"), not quotations of anyone.
-fn keep(q: &quotes::Quotation, a: &Attribution) -> bool {
+pub(crate) fn keep(q: &quotes::Quotation, a: &Attribution) -> bool {
     let words = q.text.split_whitespace().count();
     let cjk = crate::model::has_cjk(&q.text);
     a.cue.is_some() || words >= 4 || (cjk && q.text.chars().count() >= 6)

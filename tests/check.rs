@@ -1,0 +1,317 @@
+//! Checking drafts against a real library holding the clipped seed article (and a few quotes
+//! added for the title-over-time cases). Each case states its expected verdict and problems.
+
+use std::path::Path;
+use std::process::Command;
+
+use onrecord::check::{CheckReport, Field, Finding, Verdict};
+use onrecord::clip::{ClipOptions, clip_bytes};
+use onrecord::{Library, NewQuote};
+
+fn library() -> (tempfile::TempDir, Library) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(&dir.path().join("lib")).unwrap();
+    let seed = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/seed-article.txt"),
+    )
+    .unwrap();
+    let mut clip = clip_bytes(
+        &seed,
+        &ClipOptions {
+            outlet: Some("Reuters".into()),
+            date: chrono::NaiveDate::from_ymd_opt(2025, 2, 26),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(library.save_clip(&mut clip).unwrap().saved.len(), 3);
+    let d = |s: &str| Some(onrecord::model::parse_date(s).unwrap());
+    for (text, title, date) in [
+        (
+            "We will keep our costs under control this year",
+            "chief financial officer",
+            "2021-03-04",
+        ),
+        (
+            "Our growth will come from new markets in Asia",
+            "chief executive officer",
+            "2024-06-01",
+        ),
+    ] {
+        library
+            .add(NewQuote {
+                text: text.into(),
+                speaker: "Ann Lee".into(),
+                title: Some(title.into()),
+                organization: Some("Acme Group".into()),
+                said_on: d(date),
+                ..Default::default()
+            })
+            .unwrap();
+    }
+    (dir, library)
+}
+
+fn one(library: &mut Library, draft: &str) -> Finding {
+    let report = library.check(draft).unwrap();
+    assert_eq!(report.findings.len(), 1, "{draft}: {:#?}", report.findings);
+    report.findings.into_iter().next().unwrap()
+}
+
+fn fields(f: &Finding) -> Vec<Field> {
+    f.problems.iter().map(|p| p.field).collect()
+}
+
+#[test]
+fn alibabas_coo_is_misattributed_with_one_organization_problem() {
+    let (_dir, mut lib) = library();
+    let f = one(
+        &mut lib,
+        "Alibaba's COO said the launch of DeepSeek's R2 model \"could be a pivotal moment in the AI industry.\"",
+    );
+    assert_eq!(f.verdict, Verdict::Misattributed);
+    assert_eq!(fields(&f), vec![Field::Organization]);
+    assert_eq!(f.problems[0].draft, "Alibaba");
+    assert_eq!(f.problems[0].record, "Zensar");
+    assert!(f.problems[0].message.starts_with("the record has Zensar, not Alibaba — Vijayasimha Alilughatta, chief operating officer of Zensar, told Reuters, 2025-02-26"), "{}", f.problems[0].message);
+    assert_eq!(f.record.unwrap().speaker, "Vijayasimha Alilughatta");
+}
+
+#[test]
+fn the_correct_attribution_is_verified() {
+    let (_dir, mut lib) = library();
+    for draft in [
+        "“The launch of DeepSeek’s R2 model could be a pivotal moment in the AI industry,” Vijayasimha Alilughatta, chief operating officer of Zensar, told Reuters.",
+        "Zensar's COO said the launch of DeepSeek's R2 model \"could be a pivotal moment in the AI industry.\"",
+        "\"the launch of DeepSeek's R2 model could be a pivotal moment,\" Alilughatta said.",
+    ] {
+        let f = one(&mut lib, draft);
+        assert_eq!(f.verdict, Verdict::Verified, "{draft}: {:#?}", f.problems);
+        assert!(f.problems.is_empty());
+    }
+}
+
+#[test]
+fn an_altered_word_is_misquoted_with_a_diff() {
+    let (_dir, mut lib) = library();
+    let f = one(
+        &mut lib,
+        "Alilughatta said the launch “could be a decisive moment in the AI industry.”",
+    );
+    assert_eq!(f.verdict, Verdict::Misquoted);
+    assert_eq!(fields(&f), vec![Field::Wording]);
+    let ops: Vec<(&str, &str)> = f.diff.iter().map(|d| (d.op, d.text.as_str())).collect();
+    assert!(
+        ops.contains(&("delete", "pivotal")) && ops.contains(&("insert", "decisive")),
+        "{ops:?}"
+    );
+    assert!(
+        f.problems[0]
+            .message
+            .contains("“pivotal” became “decisive”")
+    );
+}
+
+#[test]
+fn yoons_words_given_to_alilughatta_are_misattributed_by_speaker() {
+    let (_dir, mut lib) = library();
+    let f = one(
+        &mut lib,
+        "“DeepSeek represents engineering ingenuity and the natural evolution of science and technology,” Vijayasimha Alilughatta said.",
+    );
+    assert_eq!(f.verdict, Verdict::Misattributed);
+    assert_eq!(fields(&f), vec![Field::Speaker]);
+    assert_eq!(f.problems[0].draft, "Vijayasimha Alilughatta");
+    assert_eq!(f.problems[0].record, "Songyee Yoon");
+}
+
+#[test]
+fn a_quote_nobody_said_is_unverified() {
+    let (_dir, mut lib) = library();
+    let f = one(
+        &mut lib,
+        "“We will open-source every model we build next year,” Yoon said.",
+    );
+    assert_eq!(f.verdict, Verdict::Unverified);
+    assert!(f.record.is_none() && f.problems.is_empty());
+}
+
+#[test]
+fn faithful_elisions_and_bracketed_insertions_are_verified() {
+    let (_dir, mut lib) = library();
+    let draft = "Vijayasimha Alilughatta of Zensar spoke to Reuters. DeepSeek “would likely spur companies worldwide … breaking the stranglehold of the few dominant players,” he said.";
+    let f = one(&mut lib, draft);
+    assert_eq!(f.verdict, Verdict::Verified, "{:#?}", f.problems);
+    let f = one(
+        &mut lib,
+        "“DeepSeek represents engineering ingenuity […] and the evolution of art,” Yoon said in an email.",
+    );
+    assert_eq!(
+        f.verdict,
+        Verdict::Misquoted,
+        "an elision may leave words out, not change them: {f:#?}"
+    );
+    let f = one(
+        &mut lib,
+        "“[The Chinese startup] represents engineering ingenuity and the natural evolution of science and technology,” Yoon said in an email.",
+    );
+    assert_eq!(f.verdict, Verdict::Verified, "{:#?}", f.problems);
+}
+
+#[test]
+fn the_medium_is_compared_only_when_the_draft_names_one() {
+    let (_dir, mut lib) = library();
+    let f = one(
+        &mut lib,
+        "“DeepSeek represents engineering ingenuity,” Songyee Yoon said in a statement.",
+    );
+    assert_eq!(f.verdict, Verdict::Misattributed);
+    assert_eq!(fields(&f), vec![Field::Medium]);
+    assert_eq!(
+        (f.problems[0].draft.as_str(), f.problems[0].record.as_str()),
+        ("said in a statement", "said in an email")
+    );
+
+    let f = one(
+        &mut lib,
+        "“The launch of DeepSeek’s R2 model could be a pivotal moment in the AI industry,” Alilughatta told Bloomberg.",
+    );
+    assert_eq!(fields(&f), vec![Field::Medium]);
+    assert_eq!(f.problems[0].record, "told Reuters");
+
+    let f = one(
+        &mut lib,
+        "“DeepSeek represents engineering ingenuity,” Songyee Yoon says.",
+    );
+    assert_eq!(f.verdict, Verdict::Verified);
+}
+
+#[test]
+fn a_later_title_for_an_older_quote_is_a_title_problem_naming_both() {
+    let (_dir, mut lib) = library();
+    let f = one(
+        &mut lib,
+        "Acme CEO Ann Lee said in 2021 that “we will keep our costs under control this year.”",
+    );
+    assert_eq!(f.verdict, Verdict::Misattributed);
+    assert_eq!(fields(&f), vec![Field::Title]);
+    assert_eq!(f.problems[0].draft, "CEO");
+    assert_eq!(f.problems[0].record, "chief financial officer");
+    assert!(
+        f.problems[0].message.contains("on 2021-03-04")
+            && f.problems[0].message.contains("another time"),
+        "{}",
+        f.problems[0].message
+    );
+
+    // The same title for the later quote is right; "Acme" is "Acme Group".
+    let f = one(
+        &mut lib,
+        "Acme CEO Ann Lee said “our growth will come from new markets in Asia.”",
+    );
+    assert_eq!(f.verdict, Verdict::Verified, "{:#?}", f.problems);
+}
+
+#[test]
+fn wrong_words_and_wrong_speaker_are_misattributed_listing_both() {
+    let (_dir, mut lib) = library();
+    let f = one(
+        &mut lib,
+        "“DeepSeek represents engineering genius and the natural evolution of science and technology,” Vijayasimha Alilughatta said.",
+    );
+    assert_eq!(f.verdict, Verdict::Misattributed);
+    assert_eq!(fields(&f), vec![Field::Wording, Field::Speaker]);
+}
+
+#[test]
+fn a_whole_draft_in_one_pass_through_the_cli() {
+    let (dir, lib) = library();
+    drop(lib);
+    let draft = "Alibaba's COO said the launch of DeepSeek's R2 model \"could be a pivotal moment in the AI industry.\"\n\
+                 “DeepSeek represents engineering ingenuity and the natural evolution of science and technology,” Songyee Yoon said in an email.\n\
+                 Officials called it “a so-called breakthrough.”\n";
+    let path = dir.path().join("draft.txt");
+    std::fs::write(&path, draft).unwrap();
+    let run = |file: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_onrecord"))
+            .arg("--library")
+            .arg(dir.path().join("lib"))
+            .args(["check", file.to_str().unwrap(), "--json"])
+            .output()
+            .unwrap()
+    };
+    let out = run(&path);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "exit 1 when any finding is not verified"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    let verdicts: Vec<&str> = findings
+        .iter()
+        .map(|f| f["verdict"].as_str().unwrap())
+        .collect();
+    assert_eq!(verdicts, vec!["misattributed", "verified", "unverified"]);
+    assert_eq!(findings[0]["problems"][0]["field"], "organization");
+    assert_eq!(findings[0]["record"]["organization"], "Zensar");
+    // Offsets are characters in the draft.
+    let chars: Vec<char> = draft.chars().collect();
+    let (s, e) = (
+        findings[1]["start"].as_u64().unwrap() as usize,
+        findings[1]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        chars[s..e].iter().collect::<String>(),
+        findings[1]["quote"].as_str().unwrap()
+    );
+
+    let good = dir.path().join("good.txt");
+    std::fs::write(
+        &good,
+        "“DeepSeek represents engineering ingenuity,” Yoon said in an email.",
+    )
+    .unwrap();
+    let out = run(&good);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+
+    // People-facing output explains each problem in one line.
+    let out = Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .arg("--library")
+        .arg(dir.path().join("lib"))
+        .args(["check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("✗ misattributed") && text.contains("the record has Zensar, not Alibaba"),
+        "{text}"
+    );
+}
+
+#[test]
+fn hostile_drafts_give_results_or_clear_errors() {
+    let (_dir, mut lib) = library();
+    let report: CheckReport = lib
+        .check("“unterminated quotation that never ends")
+        .unwrap();
+    assert!(report.findings.is_empty());
+    let report = lib.check("“(((“[[[” … ”…” ...").unwrap();
+    assert!(
+        report
+            .findings
+            .iter()
+            .all(|f| f.verdict == Verdict::Unverified)
+    );
+    let report = lib
+        .check("“🎉 שלום עולם e\u{301}é speaker: OR AND (,” Ann Lee said.")
+        .unwrap();
+    assert_eq!(report.findings[0].verdict, Verdict::Unverified);
+    let huge = "word ".repeat(4 * 1024 * 1024);
+    assert!(lib.check(&huge).unwrap_err().to_string().contains("MB"));
+}

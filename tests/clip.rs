@@ -1,0 +1,454 @@
+//! Clipping articles end to end: the seed article, an HTML page, pages fetched over HTTP from a
+//! server on 127.0.0.1, saving clips, and hostile input.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use onrecord::clip::fetch::{FetchOptions, fetch};
+use onrecord::clip::{ClipOptions, clip_bytes};
+use onrecord::{Library, Medium, SearchRequest};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures")
+        .join(name)
+}
+
+fn seed() -> Vec<u8> {
+    std::fs::read(fixture("seed-article.txt")).unwrap()
+}
+
+#[test]
+fn the_seed_article_gives_exactly_its_three_quotations_with_speakers_roles_and_media() {
+    let clip = clip_bytes(&seed(), &ClipOptions::default()).unwrap();
+    assert_eq!(clip.quotes.len(), 3, "{:#?}", clip.quotes);
+    let [first, second, third] = &clip.quotes[..] else {
+        unreachable!()
+    };
+
+    assert!(
+        first
+            .text
+            .starts_with("The launch of DeepSeek’s R2 model could be a pivotal moment")
+    );
+    assert_eq!(first.speaker.as_deref(), Some("Vijayasimha Alilughatta"));
+    assert_eq!(first.title.as_deref(), Some("chief operating officer"));
+    assert_eq!(first.organization.as_deref(), Some("Zensar"));
+    assert_eq!(
+        first.organization_description.as_deref(),
+        Some("tech services provider")
+    );
+    assert_eq!(first.medium, Medium::Told);
+    assert_eq!(first.told_to.as_deref(), Some("Reuters"));
+
+    // The partial quotation, attributed by "he said".
+    assert!(
+        second
+            .text
+            .starts_with("would likely spur companies worldwide")
+    );
+    assert_eq!(second.speaker.as_deref(), Some("Vijayasimha Alilughatta"));
+    assert_eq!(second.mention.as_deref(), Some("he"));
+    assert_eq!(second.title.as_deref(), Some("chief operating officer"));
+    assert_eq!(second.organization.as_deref(), Some("Zensar"));
+    assert_eq!(second.medium, Medium::Said);
+
+    assert!(
+        third
+            .text
+            .starts_with("DeepSeek represents engineering ingenuity")
+    );
+    assert_eq!(third.speaker.as_deref(), Some("Songyee Yoon"));
+    assert_eq!(third.title.as_deref(), Some("founder and managing partner"));
+    assert_eq!(
+        third.organization.as_deref(),
+        Some("Principal Venture Partners")
+    );
+    assert_eq!(
+        third.organization_description.as_deref(),
+        Some("venture firm")
+    );
+    assert_eq!(third.medium, Medium::Email);
+
+    for q in &clip.quotes {
+        assert_ne!(q.organization.as_deref(), Some("Alibaba"));
+        // Offsets are characters into the article text and cover exactly the words.
+        let chars: Vec<char> = clip.article.text.chars().collect();
+        let slice: String = chars[q.start..q.end].iter().collect();
+        assert_eq!(slice, q.text);
+    }
+}
+
+#[test]
+fn saving_a_clip_twice_stores_it_once_and_records_the_affiliation_with_the_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(dir.path()).unwrap();
+    let opts = ClipOptions {
+        outlet: Some("Reuters".into()),
+        date: chrono::NaiveDate::from_ymd_opt(2025, 2, 26),
+        url: Some("https://example.org/deepseek-r2".into()),
+        ..Default::default()
+    };
+    let mut clip = clip_bytes(&seed(), &opts).unwrap();
+    let report = library.save_clip(&mut clip).unwrap();
+    assert_eq!(report.saved.len(), 3);
+    assert!(clip.quotes.iter().all(|q| q.id.is_some()));
+
+    let mut again = clip_bytes(&seed(), &opts).unwrap();
+    let report = library.save_clip(&mut again).unwrap();
+    assert!(report.saved.is_empty());
+    assert_eq!(report.already_saved, 3);
+    assert_eq!(library.store().quote_count().unwrap(), 3);
+    assert_eq!(library.store().sources().unwrap().len(), 1);
+
+    let source = &library.store().sources().unwrap()[0];
+    assert_eq!(source.text.as_deref(), Some(clip.article.text.as_str()));
+    assert_eq!(source.content_hash.as_ref().map(String::len), Some(64));
+
+    let stored = library.quote(clip.quotes[0].id.unwrap()).unwrap();
+    assert_eq!(stored.start, Some(clip.quotes[0].start));
+    assert_eq!(stored.source.unwrap().outlet.as_deref(), Some("Reuters"));
+
+    let speaker = library.speaker("Vijayasimha Alilughatta").unwrap();
+    assert_eq!(speaker.affiliations.len(), 1);
+    assert_eq!(
+        speaker.affiliations[0].organization.as_deref(),
+        Some("Zensar")
+    );
+    assert_eq!(speaker.affiliations[0].valid_from, opts.date);
+
+    let hits = library
+        .search(&SearchRequest {
+            query: "pivotal".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(hits.total, 1);
+    assert_eq!(hits.hits[0].quote.organization.as_deref(), Some("Zensar"));
+}
+
+#[test]
+fn an_html_page_gives_its_article_without_navigation_ads_or_comments() {
+    let html = std::fs::read(fixture("article.html")).unwrap();
+    let clip = clip_bytes(&html, &ClipOptions::default()).unwrap();
+    let a = &clip.article;
+    assert_eq!(
+        a.title.as_deref(),
+        Some("City council approves new transit plan")
+    );
+    assert_eq!(a.site_name.as_deref(), Some("The Riverside Ledger"));
+    assert_eq!(a.published, chrono::NaiveDate::from_ymd_opt(2024, 11, 5));
+    assert_eq!(a.language.as_deref(), Some("en"));
+    assert!(
+        a.byline
+            .as_deref()
+            .is_some_and(|b| b.contains("Dana Whitfield")),
+        "{:?}",
+        a.byline
+    );
+    assert!(a.text.contains("voted 7-2 on Monday"));
+    for junk in [
+        "mattress",
+        "angry_taxpayer",
+        "Subscribe now",
+        "Privacy policy",
+        "Bridge repairs",
+    ] {
+        assert!(
+            !a.text.contains(junk),
+            "{junk} leaked into the text:\n{}",
+            a.text
+        );
+    }
+
+    let speakers: Vec<(&str, Option<&str>, Medium)> = clip
+        .quotes
+        .iter()
+        .map(|q| {
+            (
+                q.speaker.as_deref().unwrap_or("?"),
+                q.title.as_deref(),
+                q.medium,
+            )
+        })
+        .collect();
+    assert_eq!(
+        speakers,
+        vec![
+            ("Maria Gonzalez", Some("chair"), Medium::Said),
+            ("Robert Hale", Some("Councilman"), Medium::Said),
+            ("Maria Gonzalez", Some("chair"), Medium::Said),
+            ("James Okafor", Some("spokesman"), Medium::Statement),
+        ]
+    );
+    assert_eq!(clip.quotes[2].mention.as_deref(), Some("she"));
+}
+
+#[test]
+fn surnames_pronouns_and_multi_paragraph_quotations() {
+    let text = "Ann Lee, the mayor of Springfield, spoke first.\n\
+                “We will rebuild the bridge.\n\
+                “And we will do it this year,” Lee said.\n\
+                Bob Roe, a professor at Shelbyville University, was skeptical. “I have heard that before,” he said.\n\
+                “Nobody has the money,” Roe added.";
+    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let got: Vec<(&str, &str)> = clip
+        .quotes
+        .iter()
+        .map(|q| (q.text.as_str(), q.speaker.as_deref().unwrap_or("?")))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "We will rebuild the bridge. And we will do it this year",
+                "Ann Lee"
+            ),
+            ("I have heard that before", "Bob Roe"),
+            ("Nobody has the money", "Bob Roe"),
+        ]
+    );
+    // The role comes from where each was introduced, not from the quotation's sentence.
+    assert_eq!(clip.quotes[0].title.as_deref(), Some("mayor"));
+    assert_eq!(clip.quotes[0].organization.as_deref(), Some("Springfield"));
+    assert_eq!(clip.quotes[1].title.as_deref(), Some("professor"));
+    assert_eq!(
+        clip.quotes[1].organization.as_deref(),
+        Some("Shelbyville University")
+    );
+}
+
+/// A tiny HTTP server on 127.0.0.1 answering each path from a table.
+struct Server {
+    url: String,
+}
+
+impl Server {
+    fn start() -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                std::thread::spawn(move || answer(stream));
+            }
+        });
+        Server { url }
+    }
+}
+
+fn answer(mut stream: TcpStream) {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut request = String::new();
+    if reader.read_line(&mut request).is_err() {
+        return;
+    }
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+            break;
+        }
+    }
+    let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+    let html = std::fs::read(fixture("article.html")).unwrap();
+    let (status, headers, body): (&str, String, Vec<u8>) = match path.as_str() {
+        "/article" => ("200 OK", "Content-Type: text/html; charset=utf-8\r\n".into(), html),
+        "/latin" => (
+            "200 OK",
+            "Content-Type: text/html; charset=windows-1252\r\n".into(),
+            b"<html><body><article><p>Le ministre a d\xe9clar\xe9 : \xab Nous ne c\xe9derons pas sur ce point essentiel \xbb, a dit Jos\xe9 Mu\xf1oz.</p><p>Il a ajout\xe9 que la r\xe9forme continuerait malgr\xe9 les protestations dans les rues de la capitale.</p></article></body></html>".to_vec(),
+        ),
+        "/text" => ("200 OK", "Content-Type: text/plain\r\n".into(), seed()),
+        "/redirect" => ("302 Found", "Location: /article\r\n".into(), Vec::new()),
+        "/loop" => ("302 Found", "Location: /loop\r\n".into(), Vec::new()),
+        "/report.pdf" => ("200 OK", "Content-Type: application/pdf\r\n".into(), b"%PDF-1.7".to_vec()),
+        "/photo.jpg" => ("200 OK", "Content-Type: image/jpeg\r\n".into(), vec![0xff, 0xd8, 0xff]),
+        "/huge" => ("200 OK", "Content-Type: text/html\r\n".into(), vec![b'a'; 3 * 1024 * 1024]),
+        "/slow" => {
+            std::thread::sleep(Duration::from_secs(3));
+            ("200 OK", "Content-Type: text/html\r\n".into(), b"<p>late</p>".to_vec())
+        }
+        _ => ("404 Not Found", "Content-Type: text/html\r\n".into(), b"<h1>Not found</h1>".to_vec()),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+    let mut rest = Vec::new();
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(50)));
+    let _ = reader.read_to_end(&mut rest);
+}
+
+#[test]
+fn fetching_pages_from_a_local_server() {
+    let server = Server::start();
+    let opts = FetchOptions::default();
+
+    let page = fetch(&format!("{}/redirect", server.url), &opts).unwrap();
+    assert!(page.url.ends_with("/article"), "{}", page.url);
+    let clip = onrecord::clip::fetch::clip_page(&page, &ClipOptions::default()).unwrap();
+    assert_eq!(clip.quotes.len(), 4);
+
+    let latin = fetch(&format!("{}/latin", server.url), &opts).unwrap();
+    assert!(
+        latin.text.contains("déclaré : « Nous ne céderons pas"),
+        "{}",
+        latin.text
+    );
+    let clip = onrecord::clip::fetch::clip_page(&latin, &ClipOptions::default()).unwrap();
+    assert_eq!(
+        clip.quotes[0].text,
+        "Nous ne céderons pas sur ce point essentiel"
+    );
+
+    let text = fetch(&format!("{}/text", server.url), &opts).unwrap();
+    let clip = onrecord::clip::fetch::clip_page(&text, &ClipOptions::default()).unwrap();
+    assert_eq!(clip.quotes.len(), 3);
+
+    let err = |path: &str, opts: &FetchOptions| {
+        fetch(&format!("{}{path}", server.url), opts)
+            .unwrap_err()
+            .to_string()
+    };
+    assert!(err("/missing", &opts).contains("not found (HTTP 404)"));
+    assert!(err("/report.pdf", &opts).contains("is a PDF"));
+    assert!(err("/photo.jpg", &opts).contains("an image"));
+    assert!(
+        err("/loop", &opts).contains("redirect"),
+        "{}",
+        err("/loop", &opts)
+    );
+    let small = FetchOptions {
+        max_bytes: 1024 * 1024,
+        ..FetchOptions::default()
+    };
+    assert!(
+        err("/huge", &small).contains("larger than 1 MB"),
+        "{}",
+        err("/huge", &small)
+    );
+    let quick = FetchOptions {
+        timeout: Duration::from_millis(500),
+        ..FetchOptions::default()
+    };
+    assert!(
+        err("/slow", &quick).contains("too long"),
+        "{}",
+        err("/slow", &quick)
+    );
+    assert!(
+        fetch("ftp://127.0.0.1/file", &opts)
+            .unwrap_err()
+            .to_string()
+            .contains("http:// or https://")
+    );
+    assert!(fetch("file:///etc/passwd", &opts).is_err());
+}
+
+#[test]
+fn the_cli_clips_a_url_and_saves_it() {
+    let server = Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .arg("--library")
+        .arg(dir.path())
+        .args([
+            "clip",
+            &format!("{}/article", server.url),
+            "--save",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["article"]["title"],
+        "City council approves new transit plan"
+    );
+    assert_eq!(v["quotes"].as_array().unwrap().len(), 4);
+    assert!(v["quotes"][0]["id"].is_string());
+    assert_eq!(v["quotes"][3]["medium"], "statement");
+
+    let out = Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .arg("--library")
+        .arg(dir.path())
+        .args(["clip", &format!("{}/missing", server.url)])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("HTTP 404"));
+}
+
+#[test]
+fn hostile_input_gets_a_result_or_a_clear_error_never_a_panic() {
+    let opts = ClipOptions::default();
+    // Binary junk.
+    let err = clip_bytes(&[0u8, 159, 146, 150, 0, 1, 2, 3], &opts).unwrap_err();
+    assert!(err.to_string().contains("binary data"));
+    // Invalid UTF-8 without NULs decodes as Windows-1252 rather than failing.
+    let clip = clip_bytes(
+        b"\xe9t\xe9 \x93Quoted words here now,\x94 Ann Lee said.",
+        &opts,
+    )
+    .unwrap();
+    assert_eq!(clip.quotes[0].speaker.as_deref(), Some("Ann Lee"));
+    // Unterminated quotation marks are reported, not guessed at.
+    let clip = clip_bytes(
+        "“This never ends, he said.\nNext paragraph “and this neither".as_bytes(),
+        &opts,
+    )
+    .unwrap();
+    assert!(clip.quotes.is_empty());
+    assert_eq!(clip.unclosed.len(), 2);
+    // Right-to-left text, combining characters, emoji.
+    let clip = clip_bytes(
+        "“שלום עולם, זה ציטוט ארוך,” אמר. “Cafe\u{301} 🎉 is open for everyone,” Zoë Ng said."
+            .as_bytes(),
+        &opts,
+    )
+    .unwrap();
+    assert_eq!(clip.quotes.len(), 2);
+    assert_eq!(clip.quotes[1].speaker.as_deref(), Some("Zoë Ng"));
+    // HTML nested 100,000 deep.
+    let nested = format!(
+        "<html><body>{}“deep words are here,” X said{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    let err = clip_bytes(nested.as_bytes(), &opts).unwrap_err();
+    assert!(err.to_string().contains("nests its elements"), "{err}");
+    // Malformed HTML still gives text.
+    let clip = clip_bytes(b"<html><body><p>\xe2\x80\x9cUnclosed tags everywhere here,\xe2\x80\x9d Ann Lee said.<p><div><span>More text for the page so it reads as an article.", &opts).unwrap();
+    assert_eq!(clip.quotes.len(), 1);
+}
+
+#[test]
+fn a_50_megabyte_file_is_refused_quickly_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(50 * 1024 * 1024).unwrap();
+    drop(file);
+    std::fs::write(dir.path().join("x"), b"").unwrap();
+    let started = std::time::Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .arg("--library")
+        .arg(dir.path().join("lib"))
+        .args(["clip", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("50 MB") && err.contains("right file"), "{err}");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert!(!dir.path().join("lib").exists(), "nothing was written");
+}
