@@ -120,6 +120,7 @@ pub fn check(draft: &str, records: &mut dyn Records) -> crate::Result<CheckRepor
     let text = clip::normalise_text(draft);
     let (found, _) = clip::quotes::find(&text);
     let claims = clip::attribution::attribute(&text, &found, clip::attribution::Carry::SpeakerOnly);
+    let (found, claims) = clip::attribution::join_broken(&text, found, claims);
     let mut findings = Vec::new();
     for (q, claim) in found.iter().zip(claims) {
         if !clip::keep(q, &claim) {

@@ -56,20 +56,35 @@ struct Person {
 
 const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|explained|described|describes|called|calls";
 
-const NAME: &str = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Lu}\.)(?:\s+(?:(?:de|van|von|der|den|bin|al|da|di|du|la|le|del|dos|y)\s+)?(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Lu}\.)){0,6}";
+/// A name: capitalised words, initials ("G.K."), or abbreviations that keep their full stop
+/// ("Jr.", "Sen."). A capitalised word never takes a full stop: "Clinton." ends a sentence.
+const NAME: &str = concat!(
+    r"(?:(?:\p{Lu}\.){1,3}|(?:Jr|Sr|St|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Capt|Prof|Rev|Pres|Atty|Supt|Sens|Reps)\.|\p{Lu}[\p{L}\p{M}'’\-]*)",
+    r"(?:\s+(?:(?:de|van|von|der|den|bin|al|da|di|du|la|le|del|dos|y)\s+)?(?:(?:\p{Lu}\.){1,3}|(?:Jr|Sr|St|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Capt|Prof|Rev|Pres|Atty|Supt|Sens|Reps)\.|\p{Lu}[\p{L}\p{M}'’\-]*)){0,6}",
+    // A party and state after a name: "Jim Clyburn (D-S.C.)".
+    r"(?:\s*\([^()]{1,24}\))?"
+);
+/// A name with a role in front of it, partly lower case: "Tulsa police Chief Chuck Jordan",
+/// "White House press secretary Josh Earnest", "campaign spokesman Jason Miller".
+const ROLE_NAME: &str = concat!(
+    r"(?:\p{Lu}[\p{L}’'.\-]*\s+){0,3}(?:[a-z][\p{L}’'\-]*\s+){0,3}",
+    r"(?:[Cc]hief|[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Dd]irector|[Oo]fficer|[Aa]dvis[eo]r|[Pp]resident|CEO|CFO|COO|[Cc]hair(?:man|woman)?|[Mm]anager|[Aa]nalyst|[Pp]rofessor|[Ll]eader|[Aa]ttorney|[Gg]eneral|[Cc]ommissioner|[Mm]ayor|[Jj]udge|[Gg]overnor|[Ss]enator|[Ee]conomist|[Ss]trategist|[Ff]ounder|[Pp]artner|[Ee]xecutive|[Ee]ditor|[Cc]andidate|[Nn]ominee|[Aa]ide|[Pp]ollster|[Cc]oach|Rep\.|Sen\.|Gov\.|Dr\.)\s+",
+    r"(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)(?:\s+(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)){0,3}",
+    r"(?:\s*\([^()]{1,24}\))?"
+);
 const PRONOUN: &str = r"[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e";
 const ADVERBS: &str = r"(?:(?:also|later|then|previously|once|recently|simply|further|separately|again|had|has|have|would|will|once)\s+)*";
 
 static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<subj>{NAME}|{PRONOUN})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
 
 static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>said|says|added|adds|wrote|writes|explained|noted|argued|asked|insisted|warned|continued|recalled|claimed|declared|acknowledged|admitted|replied|responded|remarked|observed|stated|countered|quipped|concluded|cautioned)\s+(?P<subj>{NAME}|he|she|they)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.|$))?(?P<rest>[^“«\x22]*)"
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>said|says|added|adds|wrote|writes|explained|noted|argued|asked|insisted|warned|continued|recalled|claimed|declared|acknowledged|admitted|replied|responded|remarked|observed|stated|countered|quipped|concluded|cautioned)\s+(?P<subj>{ROLE_NAME}|{NAME}|he|she|they)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.|$))?(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
@@ -81,9 +96,25 @@ static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// “…” ― Pamela Padilla
+static AFTER_DASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*[,.]?\s*[―—–]+\s*(?P<subj>{NAME})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?))?\s*(?P<cue>)(?P<rest>[^“«\x22]*)$"
+    ))
+    .expect("valid regex")
+});
+
+/// “…” for criminal behavior, she said.
+static AFTER_LATER_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[^“”«»\x22.!?]{{1,120}}?,\s*(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
+    ))
+    .expect("valid regex")
+});
+
 static BEFORE_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|Asked about [^,]+|In [^,]+),?\s+)?(?P<subj>{NAME}|{PRONOUN})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
+        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|Asked about [^,]+|In [^,]+),?\s+)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
     ))
     .expect("valid regex")
 });
@@ -384,26 +415,32 @@ fn split_description(s: &str) -> (Option<String>, Option<String>) {
     (Some(desc).filter(|d| !d.is_empty()), Some(org))
 }
 
-/// Splits "Zensar CEO Ajay Bhandari" into the role before the name and the name.
+/// Splits "Zensar CEO Ajay Bhandari" (or "Tulsa police Chief Chuck Jordan") into the role
+/// before the name and the name.
 fn split_pre_name(subject: &str) -> (Role, String) {
     let tokens: Vec<&str> = subject.split_whitespace().collect();
-    let Some(last_title) = tokens[..tokens.len().saturating_sub(1)]
+    let lower_word = |t: &str| t.chars().next().is_some_and(char::is_lowercase);
+    // The name is the capitalised run at the end, after the last title or lower-case word.
+    let Some(last_role) = tokens[..tokens.len().saturating_sub(1)]
         .iter()
-        .rposition(|t| is_title_word(t))
+        .rposition(|t| is_title_word(t) || lower_word(t))
     else {
         return (Role::default(), strip_honorifics(subject));
     };
-    let first_title = tokens[..=last_title]
-        .iter()
-        .position(|t| is_title_word(t))
-        .unwrap_or(last_title);
+    // The title: the title words and lower-case words just before the name.
+    let mut first_title = last_role;
+    while first_title > 0
+        && (is_title_word(tokens[first_title - 1]) || lower_word(tokens[first_title - 1]))
+    {
+        first_title -= 1;
+    }
     let organization = (first_title > 0).then(|| tokens[..first_title].join(" "));
-    let title: Vec<&str> = tokens[first_title..=last_title]
+    let title: Vec<&str> = tokens[first_title..=last_role]
         .iter()
         .copied()
         .filter(|t| !HONORIFICS.contains(&t.to_lowercase().as_str()))
         .collect();
-    let name = strip_honorifics(&tokens[last_title + 1..].join(" "));
+    let name = strip_honorifics(&tokens[last_role + 1..].join(" "));
     (
         Role {
             title: (!title.is_empty()).then(|| title.join(" ")),
@@ -710,7 +747,17 @@ fn note_mentions(text: &str, people: &mut Vec<Person>) {
         .expect("valid regex")
     });
     for c in MENTION.captures_iter(text) {
-        let (role, name) = split_pre_name(&c["name"]);
+        // Headlines capitalise every word ("Hillary Clinton Speaks Directly To…"): no names there.
+        let line_start = text[..c.get(0).map_or(0, |m| m.start())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
+        if is_headline(&text[line_start..line_end]) {
+            continue;
+        }
+        let (role, name) = split_pre_name(strip_sentence_words(strip_paren(&c["name"])));
         let tokens: Vec<&str> = name.split_whitespace().collect();
         let person_like = |t: &&str| {
             let bare = t.trim_end_matches(['’', '\'', 's']).trim_end_matches('.');
@@ -758,6 +805,148 @@ fn note_mentions(text: &str, people: &mut Vec<Person>) {
     }
 }
 
+/// "Jim Clyburn (D-S.C.)": the party and state are not part of the name.
+fn strip_paren(s: &str) -> &str {
+    match s.find('(') {
+        Some(i) => s[..i].trim(),
+        None => s.trim(),
+    }
+}
+
+/// Words capitalised only because they start a sentence ("What Mr. Obama said…").
+fn strip_sentence_words(s: &str) -> &str {
+    const WORDS: &[&str] = &[
+        "What",
+        "When",
+        "Where",
+        "Why",
+        "How",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "In",
+        "As",
+        "At",
+        "For",
+        "If",
+        "But",
+        "And",
+        "So",
+        "Then",
+        "Also",
+        "Still",
+        "Yet",
+        "While",
+        "After",
+        "Before",
+        "Since",
+        "Because",
+        "Although",
+        "Though",
+        "Even",
+        "Only",
+        "Just",
+        "Now",
+        "Here",
+        "There",
+        "Asked",
+        "Speaking",
+        "Writing",
+        "Meanwhile",
+        "On",
+        "Of",
+        "To",
+        "With",
+        "By",
+        "Many",
+        "Some",
+        "Most",
+        "Both",
+        "All",
+        "Each",
+        "Every",
+    ];
+    let mut rest = s.trim();
+    while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
+        if WORDS.contains(&first) {
+            rest = tail.trim_start();
+        } else {
+            break;
+        }
+    }
+    if WORDS.contains(&rest) { "" } else { rest }
+}
+
+/// A line in title case: four or more words, nearly all capitalised.
+fn is_headline(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    if words.len() < 4 {
+        return false;
+    }
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    capitalised * 10 >= words.len() * 8
+}
+
+/// Joins a quotation broken by its attribution — “First part,” she said. “Second part.” — into
+/// one quotation spoken by the same person: the words are one quote, the cue sits inside it.
+pub fn join_broken(
+    text: &str,
+    quotations: Vec<Quotation>,
+    attributions: Vec<Attribution>,
+) -> (Vec<Quotation>, Vec<Attribution>) {
+    let mut out_q: Vec<Quotation> = Vec::with_capacity(quotations.len());
+    let mut out_a: Vec<Attribution> = Vec::with_capacity(attributions.len());
+    let opens: Vec<usize> = quotations.iter().map(|q| q.open).skip(1).collect();
+    for (n, (q, a)) in quotations.into_iter().zip(attributions).enumerate() {
+        // The second part has no cue after it of its own (“…,” Lee said. “…,” Roe said. are two).
+        let next_open = opens.get(n).copied().unwrap_or(text.len());
+        let after_end = sentence_end(text, q.close_end)
+            .min(next_open)
+            .max(q.close_end);
+        let own_cue_after = read_after(&text[q.close_end..after_end]).is_some();
+        if let (Some(prev), Some(prev_a)) = (out_q.last_mut(), out_a.last())
+            && prev_a.cue.is_some()
+            && !own_cue_after
+            && (a.speaker.is_none() || a.speaker == prev_a.speaker)
+            && is_attribution_only(&text[prev.close_end..q.open])
+        {
+            prev.text = format!("{} {}", prev.text, q.text);
+            prev.end = q.end;
+            prev.close_end = q.close_end;
+            continue;
+        }
+        out_q.push(q);
+        out_a.push(a);
+    }
+    (out_q, out_a)
+}
+
+/// Whether the text between two quotations is just the attribution of the first: one clause
+/// with a cue, in the same paragraph, ending the sentence or continuing it.
+fn is_attribution_only(between: &str) -> bool {
+    if between.contains('\n') || between.len() > 240 {
+        return false;
+    }
+    let Some(raw) = read_after(between) else {
+        return false;
+    };
+    // The clause after the cue must not carry a sentence of its own.
+    let rest = raw.rest.trim();
+    let inner_stops = rest
+        .trim_end_matches(['.', ',', ':', ';', ' '])
+        .matches(['.', '!', '?'])
+        .count();
+    inner_stops == 0 && rest.len() < 120
+}
+
 /// The raw reading of one cue, before resolution.
 #[derive(Debug, Clone)]
 struct Raw {
@@ -768,12 +957,24 @@ struct Raw {
 }
 
 fn read_after(after: &str) -> Option<Raw> {
-    for re in [&*AFTER_SPEAKER_CUE, &*AFTER_CUE_SPEAKER, &*AFTER_ACCORDING] {
+    for re in [
+        &*AFTER_SPEAKER_CUE,
+        &*AFTER_CUE_SPEAKER,
+        &*AFTER_ACCORDING,
+        &*AFTER_DASH,
+        &*AFTER_LATER_CUE,
+    ] {
         if let Some(c) = re.captures(after) {
+            let cue = &c["cue"];
             return Some(Raw {
                 subject: c["subj"].to_owned(),
                 appositive: c.name("appos").map(|m| m.as_str().to_owned()),
-                cue: c["cue"].to_owned(),
+                // A dash before the name stands for "said".
+                cue: if cue.is_empty() {
+                    "said".to_owned()
+                } else {
+                    cue.to_owned()
+                },
                 rest: c
                     .name("rest")
                     .map_or(String::new(), |m| m.as_str().to_owned()),
@@ -809,7 +1010,11 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         cue: Some(raw.cue.to_lowercase()),
         ..Default::default()
     };
-    let subject = raw.subject.trim();
+    let subject = strip_sentence_words(strip_paren(&raw.subject));
+    if subject.is_empty() {
+        a.note = Some(format!("“{}” does not name a speaker", raw.subject.trim()));
+        return a;
+    }
     let lower = subject.to_lowercase();
     if PRONOUNS.contains(&lower.as_str()) {
         match people.last() {

@@ -163,6 +163,7 @@ pub fn clip_article(article: Article) -> Clip {
     let text = &article.text;
     let (found, unclosed) = quotes::find(text);
     let attributions = attribution::attribute(text, &found, attribution::Carry::SpeakerAndRole);
+    let (found, attributions) = attribution::join_broken(text, found, attributions);
     let mut offsets: Vec<usize> = found.iter().flat_map(|q| [q.start, q.end]).collect();
     offsets.extend(unclosed.iter().map(|u| u.open));
     let to_char = char_offsets(text, &offsets);
@@ -204,9 +205,23 @@ pub fn clip_article(article: Article) -> Clip {
 /// Short quoted phrases with no attribution are scare quotes, titles or names ("so-called
 /// “experts”"), not quotations of anyone.
 pub(crate) fn keep(q: &quotes::Quotation, a: &Attribution) -> bool {
-    let words = q.text.split_whitespace().count();
+    let words: Vec<&str> = q.text.split_whitespace().collect();
+    // “Morning Joe”, “The Steve Harvey Morning Show”: the names of things, in title case.
+    let title_case = words.len() <= 6
+        && words.iter().all(|w| {
+            !w.chars().any(char::is_alphabetic)
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                || ["of", "the", "and", "a", "in", "on", "to", "for"].contains(w)
+        })
+        && !q.text.ends_with(['.', '!', '?', ','])
+        && words.len() > 1;
+    if title_case {
+        return false;
+    }
     let cjk = crate::model::has_cjk(&q.text);
-    a.cue.is_some() || words >= 4 || (cjk && q.text.chars().count() >= 6)
+    a.cue.is_some() || words.len() >= 4 || (cjk && q.text.chars().count() >= 6)
 }
 
 /// Maps byte offsets (any order) to character offsets in one pass.

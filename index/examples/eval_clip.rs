@@ -1,0 +1,567 @@
+//! Scores clipping on gold data and prints the figures (recorded in docs/QUALITY.md).
+//!
+//! ```sh
+//! cargo run --release -p index --example eval_clip -- ../shared/data
+//! ```
+//!
+//! - Quotations and speakers on PolNeAR (brat standoff): for attribution relations whose content
+//!   is a direct quotation (the content span starts with a quotation mark), precision, recall and
+//!   F1 of the quotation span — a predicted quotation counts as found when the tokens it shares
+//!   with the gold span are at least 80% of the gold span's tokens and at least 80% of its own —
+//!   and the share of found quotations whose speaker matches the gold source resolved to a full
+//!   name (equal names, or the same surname). Predictions that fall inside a gold content span
+//!   that is not a direct quotation (an indirect attribution with a partial quote) are not
+//!   counted either way.
+//! - Article text on Readability's and newspaper's test pages: bag-of-words token F1 of the main
+//!   text against the expected text, and exact-match rates for title, byline and date.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use onrecord::clip::{Article, article, clip_article};
+use onrecord::store::name_key;
+
+fn main() {
+    let data = std::env::args()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("../shared/data"));
+    if !data.join("polnear").exists() {
+        eprintln!(
+            "eval_clip: {} has no polnear/ folder; pass the shared data folder",
+            data.display()
+        );
+        std::process::exit(2);
+    }
+    println!("# Clipping quality ({})\n", data.display());
+    println!("## Quotations and speakers (PolNeAR)\n");
+    println!(
+        "| split | articles | gold quotes | predicted | found | precision | recall | F1 | speaker accuracy |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|");
+    let splits: Vec<String> = std::env::var("EVAL_SPLITS")
+        .map(|s| s.split(',').map(str::to_owned).collect())
+        .unwrap_or_else(|_| vec!["train".into(), "dev".into()]);
+    for split in &splits {
+        let split = split.as_str();
+        let s = polnear(&data.join("polnear/data").join(split));
+        println!(
+            "| {split} | {} | {} | {} | {} | {:.3} | {:.3} | {:.3} | {:.3} |",
+            s.articles,
+            s.gold,
+            s.predicted,
+            s.found,
+            s.precision(),
+            s.recall(),
+            s.f1(),
+            s.speaker_ok as f64 / s.found.max(1) as f64
+        );
+    }
+    println!("\n## Article extraction\n");
+    println!("| set | pages | mean text F1 | title exact | byline exact | date exact |");
+    println!("|---|---|---|---|---|---|");
+    let r = readability_pages(&data.join("readability-test-pages/pages"));
+    r.print("readability-test-pages");
+    let n3 = newspaper3k(&data.join("newspaper-tests/newspaper3k/tests/data"));
+    n3.print("newspaper3k");
+    let n4 = newspaper4k(&data.join("newspaper-tests/newspaper4k/tests/data"));
+    n4.print("newspaper4k");
+}
+
+#[derive(Default)]
+struct QuoteScore {
+    articles: usize,
+    gold: usize,
+    predicted: usize,
+    found: usize,
+    /// Predictions matched to a gold quotation (for precision).
+    true_predictions: usize,
+    speaker_ok: usize,
+}
+
+impl QuoteScore {
+    fn precision(&self) -> f64 {
+        self.true_predictions as f64 / self.predicted.max(1) as f64
+    }
+    fn recall(&self) -> f64 {
+        self.found as f64 / self.gold.max(1) as f64
+    }
+    fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Span {
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+struct Relation {
+    content: Span,
+    source: Option<Span>,
+}
+
+fn parse_ann(ann: &str) -> Vec<Relation> {
+    // Records may continue over lines: a line not starting with T/E/A/R/# and a number continues
+    // the previous record.
+    let mut records: Vec<String> = Vec::new();
+    for line in ann.lines() {
+        let starts_record = line.split('\t').next().is_some_and(|id| {
+            id.len() > 1
+                && "TEAR#".contains(&id[..1])
+                && id[1..].chars().all(|c| c.is_ascii_digit())
+        });
+        if starts_record || records.is_empty() {
+            records.push(line.to_owned());
+        } else if let Some(last) = records.last_mut() {
+            last.push('\n');
+            last.push_str(line);
+        }
+    }
+    let mut spans: HashMap<String, Span> = HashMap::new();
+    let mut relations = Vec::new();
+    for r in &records {
+        let mut parts = r.splitn(3, '\t');
+        let id = parts.next().unwrap_or("");
+        let body = parts.next().unwrap_or("");
+        let text = parts.next().unwrap_or("").to_owned();
+        if id.starts_with('T') {
+            let mut f = body.split_whitespace();
+            let _kind = f.next();
+            let start = f.next().and_then(|v| v.parse().ok());
+            // Discontinuous spans ("12 20;25 30"): keep the outer range.
+            let end = body.rsplit(' ').next().and_then(|v| v.parse().ok());
+            if let (Some(start), Some(end)) = (start, end) {
+                spans.insert(id.to_owned(), Span { start, end, text });
+            }
+        } else if id.starts_with('E') {
+            let mut content = None;
+            let mut source = None;
+            for role in body.split_whitespace() {
+                if let Some((name, t)) = role.split_once(':') {
+                    match name {
+                        "Content" => content = spans.get(t).cloned(),
+                        "Source" => source = spans.get(t).cloned(),
+                        _ => {}
+                    }
+                }
+            }
+            if let Some(content) = content {
+                relations.push(Relation { content, source });
+            }
+        }
+    }
+    relations
+}
+
+fn is_direct(text: &str) -> bool {
+    text.trim_start().starts_with(['“', '"', '‘', '«'])
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Token positions (as char ranges) of a text, for overlap counting.
+fn token_ranges(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = start;
+    while i < end.min(chars.len()) {
+        if chars[i].is_alphanumeric() {
+            let s = i;
+            while i < end.min(chars.len()) && chars[i].is_alphanumeric() {
+                i += 1;
+            }
+            out.push((s, i));
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn overlap(chars: &[char], a: (usize, usize), b: (usize, usize)) -> (usize, usize, usize) {
+    let ta = token_ranges(chars, a.0, a.1);
+    let tb = token_ranges(chars, b.0, b.1);
+    let shared = ta.iter().filter(|t| tb.contains(t)).count();
+    (shared, ta.len(), tb.len())
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "him", "her", "his"];
+
+/// The gold source as a full name: pronouns take the previous resolved source, a single word
+/// takes the earliest full name in the text containing it.
+fn resolve_gold(source: &str, at: usize, chars: &[char], previous: Option<&str>) -> String {
+    let s = source.trim();
+    if PRONOUNS.contains(&s.to_lowercase().as_str()) {
+        return previous.unwrap_or(s).to_owned();
+    }
+    if !s.contains(' ') && s.chars().next().is_some_and(char::is_uppercase) {
+        let before: String = chars[..at.min(chars.len())].iter().collect();
+        let mut best: Option<String> = None;
+        let tokens: Vec<&str> = before.split_whitespace().collect();
+        for (i, t) in tokens.iter().enumerate() {
+            let bare = t.trim_matches(|c: char| !c.is_alphanumeric());
+            if bare == s && i > 0 {
+                let first = tokens[i - 1].trim_matches(|c: char| !c.is_alphanumeric());
+                if first.chars().next().is_some_and(char::is_uppercase)
+                    && first.chars().any(char::is_lowercase)
+                {
+                    best = Some(format!("{first} {s}"));
+                    break;
+                }
+            }
+        }
+        return best.unwrap_or_else(|| s.to_owned());
+    }
+    s.to_owned()
+}
+
+fn same_speaker(predicted: &str, gold: &str) -> bool {
+    let p = name_key(predicted);
+    let g = name_key(gold);
+    // The gold source often carries a title or a description ("Rep. Jim Clyburn (D-S.C.), the
+    // assistant leader…"): the predicted name's words all in it is a match.
+    let gold_words: Vec<&str> = g
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !p.is_empty()
+        && p.split(' ').all(|w| gold_words.contains(&w))
+        && !PRONOUNS.contains(&p.as_str())
+    {
+        return true;
+    }
+    if p == g || g.ends_with(&format!(" {p}")) || p.ends_with(&format!(" {g}")) {
+        return true;
+    }
+    let last = |s: &str| s.split(' ').next_back().map(str::to_owned);
+    let lp = last(&p);
+    lp.is_some() && lp == last(&g) && !PRONOUNS.contains(&g.as_str())
+}
+
+fn polnear(split: &Path) -> QuoteScore {
+    let mut score = QuoteScore::default();
+    let mut texts: Vec<PathBuf> = std::fs::read_dir(split.join("text"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    texts.sort();
+    let mut anns: Vec<PathBuf> = std::fs::read_dir(split.join("attributions"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    anns.sort();
+    for text_path in texts {
+        let stem = text_path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_owned();
+        let Some(ann_path) = anns.iter().find(|a| {
+            a.file_stem()
+                .and_then(|s| s.to_str())
+                .is_some_and(|s| s.rsplit_once('_').is_some_and(|(base, _)| base == stem))
+        }) else {
+            continue;
+        };
+        let Ok(text) = std::fs::read_to_string(&text_path) else {
+            continue;
+        };
+        let Ok(ann) = std::fs::read_to_string(ann_path) else {
+            continue;
+        };
+        score.articles += 1;
+        let chars: Vec<char> = text.chars().collect();
+        let relations = parse_ann(&ann);
+        let clip = clip_article(Article {
+            text: text.clone(),
+            language: Some("en".into()),
+            ..Default::default()
+        });
+        let mut gold: Vec<(&Relation, String)> = Vec::new();
+        let mut previous: Option<String> = None;
+        let mut ordered: Vec<&Relation> = relations.iter().collect();
+        ordered.sort_by_key(|r| r.content.start);
+        for r in ordered {
+            let resolved = r
+                .source
+                .as_ref()
+                .map(|s| resolve_gold(&s.text, s.start, &chars, previous.as_deref()))
+                .unwrap_or_default();
+            if !resolved.is_empty() && !PRONOUNS.contains(&resolved.to_lowercase().as_str()) {
+                previous = Some(resolved.clone());
+            }
+            if is_direct(&r.content.text) {
+                gold.push((r, resolved));
+            }
+        }
+        score.gold += gold.len();
+        let debug = std::env::var_os("EVAL_DEBUG").is_some();
+        let mut gold_found = vec![false; gold.len()];
+        for q in &clip.quotes {
+            let inside_indirect = relations.iter().any(|r| {
+                !is_direct(&r.content.text) && r.content.start <= q.start && q.end <= r.content.end
+            });
+            let matched = gold.iter().position(|(g, _)| {
+                let (shared, np, ng) =
+                    overlap(&chars, (q.start, q.end), (g.content.start, g.content.end));
+                ng > 0 && np > 0 && shared * 10 >= ng * 8 && shared * 10 >= np * 8
+            });
+            match matched {
+                Some(i) => {
+                    score.predicted += 1;
+                    score.true_predictions += 1;
+                    if !gold_found[i] {
+                        gold_found[i] = true;
+                        score.found += 1;
+                        let gold_speaker = &gold[i].1;
+                        if let Some(p) = &q.speaker
+                            && same_speaker(p, gold_speaker)
+                        {
+                            score.speaker_ok += 1;
+                        }
+                    }
+                }
+                None if inside_indirect => {}
+                None => {
+                    score.predicted += 1;
+                    if debug {
+                        println!("FP {stem}: {:?} [{:?}]", q.text, q.speaker);
+                    }
+                }
+            }
+        }
+        if debug {
+            for (i, (g, sp)) in gold.iter().enumerate() {
+                if !gold_found[i] {
+                    println!("FN {stem}: {:?} [{sp}]", g.content.text);
+                }
+            }
+            for q in &clip.quotes {
+                if let Some((g, sp)) = gold
+                    .iter()
+                    .find(|(g, _)| g.content.start <= q.start && q.end <= g.content.end + 2)
+                    && !q.speaker.as_deref().is_some_and(|p| same_speaker(p, sp))
+                {
+                    let _ = g;
+                    println!(
+                        "SPK {stem}: {:?} predicted {:?} gold {sp:?}",
+                        q.text.chars().take(60).collect::<String>(),
+                        q.speaker
+                    );
+                }
+            }
+        }
+    }
+    score
+}
+
+#[derive(Default)]
+struct TextScore {
+    pages: usize,
+    f1_sum: f64,
+    title: (usize, usize),
+    byline: (usize, usize),
+    date: (usize, usize),
+}
+
+impl TextScore {
+    fn print(&self, name: &str) {
+        let rate = |(ok, n): (usize, usize)| {
+            if n == 0 {
+                "–".to_owned()
+            } else {
+                format!("{:.3} ({ok}/{n})", ok as f64 / n as f64)
+            }
+        };
+        println!(
+            "| {name} | {} | {:.3} | {} | {} | {} |",
+            self.pages,
+            self.f1_sum / self.pages.max(1) as f64,
+            rate(self.title),
+            rate(self.byline),
+            rate(self.date)
+        );
+    }
+
+    fn add_text(&mut self, predicted: &str, expected: &str) {
+        self.pages += 1;
+        self.f1_sum += token_f1(predicted, expected);
+    }
+}
+
+fn token_f1(predicted: &str, expected: &str) -> f64 {
+    let mut counts: HashMap<String, i64> = HashMap::new();
+    let e = words(expected);
+    let p = words(predicted);
+    if e.is_empty() && p.is_empty() {
+        return 1.0;
+    }
+    for w in &e {
+        *counts.entry(w.clone()).or_default() += 1;
+    }
+    let mut shared = 0;
+    for w in &p {
+        if let Some(c) = counts.get_mut(w)
+            && *c > 0
+        {
+            *c -= 1;
+            shared += 1;
+        }
+    }
+    if shared == 0 {
+        return 0.0;
+    }
+    let precision = shared as f64 / p.len() as f64;
+    let recall = shared as f64 / e.len() as f64;
+    2.0 * precision * recall / (precision + recall)
+}
+
+fn extract(html_bytes: &[u8]) -> Option<Article> {
+    let html = article::decode_page(html_bytes, None);
+    article::extract(&html, None).ok()
+}
+
+fn html_text(html: &str) -> String {
+    dom_query::Document::from(html)
+        .select("body")
+        .text()
+        .to_string()
+}
+
+fn same(a: Option<&str>, b: Option<&str>) -> bool {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    match (a, b) {
+        (Some(a), Some(b)) => norm(a) == norm(b),
+        _ => false,
+    }
+}
+
+fn readability_pages(dir: &Path) -> TextScore {
+    let mut score = TextScore::default();
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    pages.sort();
+    for page in pages {
+        let (Ok(source), Ok(expected)) = (
+            std::fs::read(page.join("source.html")),
+            std::fs::read_to_string(page.join("expected.html")),
+        ) else {
+            continue;
+        };
+        let meta: serde_json::Value = std::fs::read_to_string(page.join("expected-metadata.json"))
+            .ok()
+            .and_then(|m| serde_json::from_str(&m).ok())
+            .unwrap_or_default();
+        let got = extract(&source);
+        let text = got.as_ref().map(|a| a.text.clone()).unwrap_or_default();
+        score.add_text(&text, &html_text(&expected));
+        let a = got.unwrap_or_default();
+        if let Some(t) = meta["title"].as_str() {
+            score.title.1 += 1;
+            score.title.0 += usize::from(same(a.title.as_deref(), Some(t)));
+        }
+        if let Some(b) = meta["byline"].as_str() {
+            score.byline.1 += 1;
+            score.byline.0 += usize::from(same(a.byline.as_deref(), Some(b)));
+        }
+        if let Some(d) = meta["publishedTime"].as_str() {
+            score.date.1 += 1;
+            let want = d.get(..10).map(str::to_owned);
+            score.date.0 += usize::from(a.published.map(|p| p.to_string()) == want);
+        }
+    }
+    score
+}
+
+fn newspaper3k(dir: &Path) -> TextScore {
+    let mut score = TextScore::default();
+    let mut htmls: Vec<PathBuf> = std::fs::read_dir(dir.join("html"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    htmls.sort();
+    for html in htmls {
+        let stem = html
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_owned();
+        let Ok(expected) = std::fs::read_to_string(dir.join("text").join(format!("{stem}.txt")))
+        else {
+            continue;
+        };
+        let Ok(source) = std::fs::read(&html) else {
+            continue;
+        };
+        let text = extract(&source).map(|a| a.text).unwrap_or_default();
+        score.add_text(&text, &expected);
+    }
+    score
+}
+
+fn newspaper4k(dir: &Path) -> TextScore {
+    let mut score = TextScore::default();
+    let mut htmls: Vec<PathBuf> = std::fs::read_dir(dir.join("html"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    htmls.sort();
+    for html in htmls {
+        let stem = html
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_owned();
+        let Ok(source) = std::fs::read(&html) else {
+            continue;
+        };
+        let got = extract(&source).unwrap_or_default();
+        let meta: Option<serde_json::Value> =
+            std::fs::read_to_string(dir.join("metadata").join(format!("{stem}.json")))
+                .ok()
+                .and_then(|m| serde_json::from_str(&m).ok());
+        let expected_text = std::fs::read_to_string(dir.join("txt").join(format!("{stem}.txt")))
+            .ok()
+            .or_else(|| {
+                meta.as_ref()
+                    .and_then(|m| m["text"].as_str().map(str::to_owned))
+            });
+        if let Some(expected) = expected_text {
+            score.add_text(&got.text, &expected);
+        }
+        if let Some(m) = meta {
+            if let Some(t) = m["title"].as_str() {
+                score.title.1 += 1;
+                score.title.0 += usize::from(same(got.title.as_deref(), Some(t)));
+            }
+            if let Some(authors) = m["authors"].as_array().filter(|a| !a.is_empty()) {
+                score.byline.1 += 1;
+                let names: Vec<&str> = authors.iter().filter_map(|a| a.as_str()).collect();
+                let byline = got.byline.unwrap_or_default().to_lowercase();
+                score.byline.0 +=
+                    usize::from(names.iter().all(|n| byline.contains(&n.to_lowercase())));
+            }
+            if let Some(d) = m["publish_date"].as_str() {
+                score.date.1 += 1;
+                score.date.0 += usize::from(
+                    got.published.map(|p| p.to_string()) == d.get(..10).map(str::to_owned),
+                );
+            }
+        }
+    }
+    score
+}
