@@ -49,6 +49,10 @@ pub struct Attribution {
 #[derive(Debug, Clone)]
 struct Person {
     name: String,
+    /// Quoted, or introduced with a role ("Bob Roe, a professor at…"): someone a "he" or "she"
+    /// can refer to. A bare capitalised pair may be a place ("Pacific Ocean") and is only used
+    /// to complete surnames.
+    referent: bool,
     title: Option<String>,
     organization: Option<String>,
     organization_description: Option<String>,
@@ -210,7 +214,7 @@ const TITLE_WORDS: &[&str] = &[
 
 /// Honorifics dropped from names ("Mr. Smith" is Smith).
 const HONORIFICS: &[&str] = &[
-    "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "sir", "dame",
+    "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "sir", "dame", "rev.", "the",
 ];
 
 /// Words that mark a phrase as a title when it follows a name ("…, chief operating officer of…").
@@ -776,7 +780,9 @@ fn note_mentions(text: &str, people: &mut Vec<Person>) {
                 .iter()
                 .position(|p| p.name == name)
                 .map(|i| people.remove(i));
+            let described = role.title.is_some() || role.organization.is_some();
             people.push(Person {
+                referent: described || before.as_ref().is_some_and(|p| p.referent),
                 title: role
                     .title
                     .or_else(|| before.as_ref().and_then(|p| p.title.clone())),
@@ -890,7 +896,11 @@ fn is_headline(line: &str) -> bool {
     }
     let capitalised = words
         .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
         .count();
     capitalised * 10 >= words.len() * 8
 }
@@ -932,7 +942,11 @@ pub fn join_broken(
 /// Whether the text between two quotations is just the attribution of the first: one clause
 /// with a cue, in the same paragraph, ending the sentence or continuing it.
 fn is_attribution_only(between: &str) -> bool {
-    if between.contains('\n') || between.len() > 240 {
+    // “…,” she said. “…” or “…,” she said, “…” — but not “…,” Flynn told “Fox and Friends.”
+    if between.contains('\n')
+        || between.len() > 240
+        || !between.trim_end().ends_with(['.', ',', ':', ';'])
+    {
         return false;
     }
     let Some(raw) = read_after(between) else {
@@ -1017,7 +1031,7 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
     }
     let lower = subject.to_lowercase();
     if PRONOUNS.contains(&lower.as_str()) {
-        match people.last() {
+        match people.iter().rev().find(|p| p.referent) {
             Some(p) => {
                 a.speaker = Some(p.name.clone());
                 if inherit {
@@ -1091,6 +1105,7 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
             .position(|p| &p.name == speaker)
             .map(|i| people.remove(i));
         people.push(Person {
+            referent: true,
             name: speaker.clone(),
             title: a
                 .title
