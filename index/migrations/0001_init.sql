@@ -53,6 +53,9 @@ CREATE TABLE source (
 );
 CREATE UNIQUE INDEX source_content_hash ON source(content_hash) WHERE content_hash IS NOT NULL;
 CREATE INDEX source_url ON source(url) WHERE url IS NOT NULL;
+-- Sources without text or URL are told apart by title, outlet and date (see store::source_id_for).
+CREATE INDEX source_identity ON source(outlet, published, title)
+    WHERE url IS NULL AND content_hash IS NULL;
 
 CREATE TABLE quote (
     id                        INTEGER PRIMARY KEY,

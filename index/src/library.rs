@@ -180,25 +180,52 @@ impl Library {
         self.store.quote(id)
     }
 
-    /// Stores many quotes in one transaction: all of them, or none.
+    /// Stores many quotes in one transaction: all of them, or none. A large batch is fed to the
+    /// index while SQLite writes (the two use different cores), and both commit at the end.
     pub fn add_many(&mut self, quotes: Vec<NewQuote>) -> Result<Vec<QuoteId>> {
-        let ids = self.store.write(|c| {
-            quotes
-                .into_iter()
-                .map(|q| {
-                    store::insert_quote(
-                        c,
-                        q,
-                        InsertOptions {
-                            record_affiliation: true,
-                            ..Default::default()
-                        },
-                    )
-                })
-                .collect::<Result<Vec<_>>>()
+        const BULK_MIN: usize = 5_000;
+        const CHUNK: usize = 10_000;
+        let Library { store, index, .. } = self;
+        let mut bulk = if quotes.len() >= BULK_MIN {
+            index.begin_bulk(store)?
+        } else {
+            None
+        };
+        let opts = InsertOptions {
+            record_affiliation: true,
+            ..Default::default()
+        };
+        let ids = store.write(|c| {
+            let from = store::outbox_head_in(c)?;
+            let mut batch = if bulk.is_some() {
+                store::Batch::collecting(c)
+            } else {
+                store::Batch::new(c)
+            };
+            let mut ids = Vec::with_capacity(quotes.len());
+            let mut pending = 0;
+            for q in quotes {
+                ids.push(batch.insert(q, opts)?);
+                pending += 1;
+                if pending == CHUNK
+                    && let Some(b) = bulk.as_mut()
+                {
+                    index.bulk_add(b, &batch.take_records())?;
+                    pending = 0;
+                }
+            }
+            if let Some(b) = bulk.as_mut() {
+                index.bulk_add(b, &batch.take_records())?;
+                index.bulk_covers(b, from, store::outbox_head_in(c)?);
+            }
+            batch.finish()?;
+            Ok(ids)
         })?;
         crate::failpoint("after-store-commit");
-        self.sync()?;
+        match bulk {
+            Some(b) => self.index.bulk_finish(b, &self.store)?,
+            None => self.sync()?,
+        };
         Ok(ids)
     }
 
@@ -356,6 +383,7 @@ impl Library {
                 accessed: Some(chrono::Utc::now().date_naive()),
             };
             let source_id = store::source_id_for(c, &source, None)?;
+            let mut batch = store::Batch::new(c);
             let mut report = ClipReport::default();
             for candidate in &mut clip.quotes {
                 let Some(speaker) = candidate.speaker.clone() else {
@@ -385,13 +413,9 @@ impl Library {
                     language: Some(candidate.language.clone()),
                     notes: None,
                 };
-                store::validate(&new)?;
-                let speaker_id = store::speaker_id_for(c, &new.speaker)?;
-                let id = store::insert_quote_row(
-                    c,
+                let id = batch.insert_in_source(
                     new,
-                    speaker_id,
-                    Some(source_id),
+                    source_id,
                     InsertOptions {
                         record_affiliation: true,
                         ..Default::default()
@@ -400,6 +424,7 @@ impl Library {
                 candidate.id = Some(id);
                 report.saved.push(id);
             }
+            batch.finish()?;
             report.source = Some(source_id);
             Ok(report)
         })?;
@@ -496,9 +521,9 @@ fn import_into(conn: &rusqlite::Connection, file: ImportFile) -> Result<ImportRe
             }
         }
         ImportFile::Quotes(quotes) => {
+            let mut batch = store::Batch::new(conn);
             for quote in quotes {
-                store::insert_quote(
-                    conn,
+                batch.insert(
                     quote,
                     InsertOptions {
                         record_affiliation: true,
@@ -507,6 +532,7 @@ fn import_into(conn: &rusqlite::Connection, file: ImportFile) -> Result<ImportRe
                 )?;
                 report.imported += 1;
             }
+            batch.finish()?;
         }
     }
     Ok(report)
@@ -546,7 +572,7 @@ fn insert_exported_quote(
     };
     let new = quote.into_new_quote();
     store::validate(&new)?;
-    store::insert_quote_row(conn, new, speaker, source, opts)
+    store::insert_row(conn, &new, speaker, source, opts)
 }
 
 fn exists_source(conn: &rusqlite::Connection, id: SourceId) -> bool {

@@ -12,14 +12,15 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use std::collections::HashMap;
+
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
     RangeQuery, TermQuery,
 };
 use tantivy::schema::{
-    FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, Schema, TextFieldIndexing,
-    TextOptions,
+    FAST, Field, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{
@@ -36,7 +37,7 @@ use crate::query::{self, Node};
 use crate::store::{IndexRecord, Store};
 
 /// Bumped whenever the schema or the analysis changes; an index of another version is rebuilt.
-const INDEX_VERSION: u32 = 1;
+const INDEX_VERSION: u32 = 2;
 const WRITER_HEAP: usize = 64_000_000;
 /// How many of a quotation's rarest words look it up in `similar_to`.
 const RARE_TERMS: usize = 12;
@@ -59,7 +60,11 @@ struct Fields {
     language: Field,
     medium: Field,
     date: Field,
-    facet: Field,
+    /// Whole values as fast (columnar) fields only: facets count their term ordinals.
+    speaker_facet: Field,
+    organization_facet: Field,
+    outlet_facet: Field,
+    year: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -92,7 +97,11 @@ fn schema() -> (Schema, Fields) {
         language: b.add_text_field("language", keyword.clone()),
         medium: b.add_text_field("medium", keyword),
         date: b.add_i64_field("date", INDEXED | FAST),
-        facet: b.add_facet_field("facet", FacetOptions::default()),
+        speaker_facet: b.add_text_field("speaker_facet", TextOptions::default().set_fast("raw")),
+        organization_facet: b
+            .add_text_field("organization_facet", TextOptions::default().set_fast("raw")),
+        outlet_facet: b.add_text_field("outlet_facet", TextOptions::default().set_fast("raw")),
+        year: b.add_u64_field("year", FAST),
     };
     (b.build(), fields)
 }
@@ -197,7 +206,110 @@ impl Serialize for Counts {
 
 /// How many values of each facet are reported.
 const FACET_TOP: usize = 20;
-const FACET_DIMENSIONS: [&str; 4] = ["speaker", "organization", "outlet", "year"];
+const FACET_FIELDS: [&str; 3] = ["speaker_facet", "organization_facet", "outlet_facet"];
+
+/// Facet counts from fast fields: per segment, a counter per term ordinal; only the ordinals
+/// seen are turned back into strings, in one sorted pass over each dictionary.
+struct FacetCounter;
+
+#[derive(Default)]
+struct FacetTally {
+    strings: [HashMap<String, u64>; 3],
+    years: HashMap<u64, u64>,
+}
+
+struct FacetSegment {
+    columns: Vec<Option<(tantivy::columnar::StrColumn, Vec<u32>)>>,
+    year: Option<tantivy::columnar::Column<u64>>,
+    years: HashMap<u64, u64>,
+}
+
+impl tantivy::collector::Collector for FacetCounter {
+    type Fruit = FacetTally;
+    type Child = FacetSegment;
+
+    fn for_segment(
+        &self,
+        _segment: tantivy::SegmentOrdinal,
+        reader: &tantivy::SegmentReader,
+    ) -> tantivy::Result<FacetSegment> {
+        let fast = reader.fast_fields();
+        let mut columns = Vec::with_capacity(FACET_FIELDS.len());
+        for name in FACET_FIELDS {
+            columns.push(fast.str(name)?.map(|c| {
+                let n = c.dictionary().num_terms();
+                (c, vec![0u32; n])
+            }));
+        }
+        Ok(FacetSegment {
+            columns,
+            year: fast.u64("year").ok(),
+            years: HashMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<FacetTally>) -> tantivy::Result<FacetTally> {
+        let mut total = FacetTally::default();
+        for fruit in fruits {
+            for (into, from) in total.strings.iter_mut().zip(fruit.strings) {
+                for (k, v) in from {
+                    *into.entry(k).or_default() += v;
+                }
+            }
+            for (k, v) in fruit.years {
+                *total.years.entry(k).or_default() += v;
+            }
+        }
+        Ok(total)
+    }
+}
+
+impl tantivy::collector::SegmentCollector for FacetSegment {
+    type Fruit = FacetTally;
+
+    fn collect(&mut self, doc: tantivy::DocId, _score: tantivy::Score) {
+        for (column, counts) in self.columns.iter_mut().flatten() {
+            for ord in column.ords().values_for_doc(doc) {
+                counts[ord as usize] += 1;
+            }
+        }
+        if let Some(year) = self.year.as_ref().and_then(|c| c.first(doc)) {
+            *self.years.entry(year).or_default() += 1;
+        }
+    }
+
+    fn harvest(self) -> FacetTally {
+        let mut tally = FacetTally {
+            years: self.years,
+            ..Default::default()
+        };
+        for (slot, column) in tally.strings.iter_mut().zip(self.columns) {
+            let Some((column, counts)) = column else {
+                continue;
+            };
+            let ords: Vec<u64> = counts
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .map(|(ord, _)| ord as u64)
+                .collect();
+            let mut seen = ords.iter();
+            let _ = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+                if let Some(ord) = seen.next() {
+                    slot.insert(
+                        String::from_utf8_lossy(bytes).into_owned(),
+                        u64::from(counts[*ord as usize]),
+                    );
+                }
+            });
+        }
+        tally
+    }
+}
 
 pub struct Matches {
     pub total: usize,
@@ -269,6 +381,23 @@ impl std::fmt::Debug for Matches {
         f.debug_struct("Matches")
             .field("total", &self.total)
             .field("matches", &self.matches)
+            .finish_non_exhaustive()
+    }
+}
+
+/// An index writer held through a bulk import (see [`SearchIndex::begin_bulk`]). Dropping it
+/// without [`SearchIndex::bulk_finish`] discards what was added.
+pub struct Bulk {
+    writer: IndexWriter<TantivyDocument>,
+    /// The outbox sequence the documents added so far bring the index to.
+    covered: i64,
+    contiguous: bool,
+}
+
+impl std::fmt::Debug for Bulk {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Bulk")
+            .field("covered", &self.covered)
             .finish_non_exhaustive()
     }
 }
@@ -353,7 +482,17 @@ impl SearchIndex {
             source,
         })?;
         let (schema, fields) = schema();
-        let index = Index::create_in_dir(&staging, schema).map_err(|e| index_err(&staging, e))?;
+        // Nothing is stored in the index (rows come from SQLite), so its doc store needs no
+        // compression; zstd contexts were a visible cost in bulk imports.
+        let settings = tantivy::IndexSettings {
+            docstore_compression: tantivy::store::Compressor::None,
+            ..Default::default()
+        };
+        let index = Index::builder()
+            .schema(schema)
+            .settings(settings)
+            .create_in_dir(&staging)
+            .map_err(|e| index_err(&staging, e))?;
         register_analyzers(&index);
         {
             let mut writer: IndexWriter<TantivyDocument> = index
@@ -421,8 +560,15 @@ impl SearchIndex {
         if store.outbox_head()? <= on_disk.seq {
             return Ok(SyncReport::default());
         }
+        // A bulk import gets both cores and a larger buffer; a single edit, one thread.
+        let backlog = store.outbox_head()? - on_disk.seq;
+        let (threads, heap) = if backlog > 20_000 {
+            (2, 4 * WRITER_HEAP)
+        } else {
+            (1, WRITER_HEAP)
+        };
         let mut writer: IndexWriter<TantivyDocument> =
-            match self.index.writer_with_num_threads(1, WRITER_HEAP) {
+            match self.index.writer_with_num_threads(threads, heap) {
                 Ok(w) => w,
                 Err(tantivy::TantivyError::LockFailure(..)) => {
                     return Ok(SyncReport {
@@ -469,6 +615,58 @@ impl SearchIndex {
         })
     }
 
+    /// Starts feeding a bulk import straight into the index, in step with the SQLite writes:
+    /// the index is brought up to date first, then held for writing with both cores. `None`
+    /// when another process holds the index (the import then waits in the outbox as usual).
+    pub fn begin_bulk(&mut self, store: &Store) -> Result<Option<Bulk>> {
+        self.sync(store)?;
+        let covered = self.payload()?.seq;
+        match self.index.writer_with_num_threads(2, 4 * WRITER_HEAP) {
+            Ok(writer) => Ok(Some(Bulk {
+                writer,
+                covered,
+                contiguous: true,
+            })),
+            Err(tantivy::TantivyError::LockFailure(..)) => Ok(None),
+            Err(e) => Err(index_err(&self.dir, e)),
+        }
+    }
+
+    /// Adds the records of quotes the store is writing.
+    pub fn bulk_add(&self, bulk: &mut Bulk, records: &[IndexRecord]) -> Result<()> {
+        for record in records {
+            bulk.writer
+                .delete_term(Term::from_field_u64(self.fields.id, record.id.0 as u64));
+            bulk.writer
+                .add_document(document(&self.fields, record))
+                .map_err(|e| index_err(&self.dir, e))?;
+        }
+        Ok(())
+    }
+
+    /// Records that the documents added so far cover outbox entries `from+1..=to`. The payload
+    /// may only claim what the index really holds: entries another process wrote in between
+    /// are left to `sync`.
+    pub fn bulk_covers(&self, bulk: &mut Bulk, from: i64, to: i64) {
+        if bulk.contiguous && from == bulk.covered {
+            bulk.covered = to;
+        } else {
+            bulk.contiguous = false;
+        }
+    }
+
+    /// Commits a bulk import once its SQLite transaction has committed, then syncs whatever
+    /// else the outbox holds.
+    pub fn bulk_finish(&mut self, mut bulk: Bulk, store: &Store) -> Result<SyncReport> {
+        crate::failpoint("before-index-commit");
+        commit(&mut bulk.writer, &self.library, bulk.covered, &self.dir)?;
+        drop(bulk);
+        store.outbox_trim(self.payload()?.seq)?;
+        self.reader.reload().map_err(|e| index_err(&self.dir, e))?;
+        self.reader_seq = self.payload()?.seq;
+        self.sync(store)
+    }
+
     /// Every quote id the index holds (for `doctor`), with duplicates kept so they show.
     pub fn all_ids(&self) -> Result<Vec<QuoteId>> {
         let searcher = self.reader.searcher();
@@ -494,44 +692,17 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let limit = request.limit.max(1);
         let top = TopDocs::with_limit(limit).and_offset(request.offset);
-        let mut facet_collector = FacetCollector::for_field("facet");
-        for dim in FACET_DIMENSIONS {
-            facet_collector.add_facet(Facet::from_path([dim]));
-        }
         let index_err = |e| index_err(&self.dir, e);
-        let (docs, total, facet_counts): (Vec<(f32, DocAddress)>, usize, _) = match request.sort {
-            Sort::Relevance => {
-                if request.facets {
-                    let (docs, total, facets) = searcher
-                        .search(&query, &(top.order_by_score(), Count, facet_collector))
-                        .map_err(index_err)?;
-                    (docs, total, Some(facets))
-                } else {
-                    let (docs, total) = searcher
-                        .search(&query, &(top.order_by_score(), Count))
-                        .map_err(index_err)?;
-                    (docs, total, None)
-                }
-            }
-            Sort::Date => {
-                let by_date = top.order_by_fast_field::<i64>("date", Order::Desc);
-                let (docs, total, facets) = if request.facets {
-                    let (docs, total, facets) = searcher
-                        .search(&query, &(by_date, Count, facet_collector))
-                        .map_err(index_err)?;
-                    (docs, total, Some(facets))
-                } else {
-                    let (docs, total) = searcher
-                        .search(&query, &(by_date, Count))
-                        .map_err(index_err)?;
-                    (docs, total, None)
-                };
-                (
-                    docs.into_iter().map(|(_, addr)| (0.0, addr)).collect(),
-                    total,
-                    facets,
-                )
-            }
+        let (docs, total): (Vec<(f32, DocAddress)>, usize) = match request.sort {
+            Sort::Relevance => searcher
+                .search(&query, &(top.order_by_score(), Count))
+                .map_err(index_err)?,
+            Sort::Date => self.newest(&searcher, query.as_ref(), limit, request.offset)?,
+        };
+        let facet_counts = if request.facets {
+            Some(searcher.search(&query, &FacetCounter).map_err(index_err)?)
+        } else {
+            None
         };
         let mut matches = Vec::with_capacity(docs.len());
         for (score, addr) in docs {
@@ -547,23 +718,23 @@ impl SearchIndex {
                 });
             }
         }
-        let facets = facet_counts.map(|counts: tantivy::collector::FacetCounts| {
-            let dim = |name: &str| {
-                Counts(
-                    counts
-                        .top_k(Facet::from_path([name]), FACET_TOP)
-                        .into_iter()
-                        .filter_map(|(facet, n)| {
-                            facet.to_path().last().map(|v| ((*v).to_owned(), n))
-                        })
-                        .collect(),
-                )
+        let facets = facet_counts.map(|counts: FacetTally| {
+            let top = |map: HashMap<String, u64>| {
+                let mut v: Vec<(String, u64)> = map.into_iter().collect();
+                v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                v.truncate(FACET_TOP);
+                Counts(v)
             };
+            let [speaker, organization, outlet] = counts.strings;
             Facets {
-                speaker: dim("speaker"),
-                organization: dim("organization"),
-                outlet: dim("outlet"),
-                year: dim("year"),
+                speaker: top(speaker),
+                organization: top(organization),
+                outlet: top(outlet),
+                year: top(counts
+                    .years
+                    .into_iter()
+                    .map(|(y, n)| (y.to_string(), n))
+                    .collect()),
             }
         });
         let mut snippets = Vec::new();
@@ -579,6 +750,62 @@ impl SearchIndex {
             facets,
             snippets,
         })
+    }
+
+    /// The newest matches first. Rather than ranking every match by date, look in a recent
+    /// window of dates and widen it until it holds enough: the common case (a common word,
+    /// newest first) then touches a small share of the matches.
+    fn newest(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+        limit: usize,
+        offset: usize,
+    ) -> Result<(Vec<(f32, DocAddress)>, usize)> {
+        let index_err = |e| index_err(&self.dir, e);
+        let total = searcher.search(query, &Count).map_err(index_err)?;
+        let (mut min_day, mut max_day) = (i64::MAX, i64::MIN);
+        for segment in searcher.segment_readers() {
+            if let Ok(column) = segment.fast_fields().i64("date") {
+                min_day = min_day.min(column.min_value());
+                max_day = max_day.max(column.max_value());
+            }
+        }
+        let by_date = |q: &dyn Query| -> Result<Vec<(f32, DocAddress)>> {
+            let top = TopDocs::with_limit(limit)
+                .and_offset(offset)
+                .order_by_fast_field::<i64>("date", Order::Desc);
+            Ok(searcher
+                .search(q, &top)
+                .map_err(index_err)?
+                .into_iter()
+                .map(|(_, addr)| (0.0, addr))
+                .collect())
+        };
+        // Windows of one, four, sixteen and sixty-four years back from the newest date.
+        for span in [366_i64, 4 * 366, 16 * 366, 64 * 366] {
+            if min_day > max_day || max_day.saturating_sub(span) <= min_day {
+                break;
+            }
+            let window = BooleanQuery::new(vec![
+                (Occur::Must, query.box_clone()),
+                (
+                    Occur::Must,
+                    Box::new(RangeQuery::new(
+                        Bound::Included(Term::from_field_i64(self.fields.date, max_day - span)),
+                        Bound::Included(Term::from_field_i64(self.fields.date, max_day)),
+                    )),
+                ),
+            ]);
+            // Everything in the window is newer than everything outside it, so a full page
+            // from the window is the page.
+            let docs = by_date(&window)?;
+            if docs.len() == limit {
+                return Ok((docs, total));
+            }
+        }
+        // Everything, including undated quotes (which come last).
+        Ok((by_date(query)?, total))
     }
 
     /// The ids of every quote matching a query, unordered (for export and bulk actions).
@@ -711,27 +938,25 @@ impl SearchIndex {
     /// A name typed by a user, with typos forgiven: each word matches exactly or within an edit
     /// distance that grows with its length.
     fn name_in(&self, field: Field, text: &str) -> Option<Box<dyn Query>> {
+        let searcher = self.reader.searcher();
         let words = self.tokens(NAME, text);
         let clauses: Vec<(Occur, Box<dyn Query>)> = words
             .iter()
             .map(|w| {
                 let term = Term::from_field_text(field, w);
+                // A name that is in the index is taken as typed; only a name that is not is
+                // looked up with typos forgiven (cheaper, and "Smith" does not also find "Smyth").
+                let known = searcher.doc_freq(&term).map_or(true, |n| n > 0);
                 let distance = match w.chars().count() {
+                    _ if known => 0,
                     0..=3 => 0,
-                    4..=7 => 1,
+                    4..=11 => 1,
                     _ => 2,
                 };
-                let exact: Box<dyn Query> = Box::new(BoostQuery::new(
-                    Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
-                    2.0,
-                ));
                 let q: Box<dyn Query> = if distance == 0 {
-                    exact
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
                 } else {
-                    Box::new(BooleanQuery::union(vec![
-                        exact,
-                        Box::new(FuzzyTermQuery::new(term, distance, true)),
-                    ]))
+                    Box::new(FuzzyTermQuery::new(term, distance, true))
                 };
                 (Occur::Must, q)
             })
@@ -887,19 +1112,16 @@ fn document(f: &Fields, r: &IndexRecord) -> TantivyDocument {
     }
     doc.add_text(f.language, &r.language);
     doc.add_text(f.medium, r.medium.as_str());
-    doc.add_facet(f.facet, Facet::from_path(["speaker", r.speaker.as_str()]));
+    doc.add_text(f.speaker_facet, &r.speaker);
     if let Some(o) = &r.organization {
-        doc.add_facet(f.facet, Facet::from_path(["organization", o.as_str()]));
+        doc.add_text(f.organization_facet, o);
     }
     if let Some(o) = r.outlet.as_ref().or(r.told_to.as_ref()) {
-        doc.add_facet(f.facet, Facet::from_path(["outlet", o.as_str()]));
+        doc.add_text(f.outlet_facet, o);
     }
     if let Some(d) = r.date {
         doc.add_i64(f.date, day_number(d));
-        doc.add_facet(
-            f.facet,
-            Facet::from_path(["year", d.year().to_string().as_str()]),
-        );
+        doc.add_u64(f.year, d.year().max(0) as u64);
     }
     doc
 }

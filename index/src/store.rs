@@ -353,6 +353,11 @@ fn now() -> DateTime<Utc> {
     Utc::now()
 }
 
+/// The outbox head as seen inside a transaction.
+pub(crate) fn outbox_head_in(conn: &Connection) -> Result<i64> {
+    outbox_head(conn)
+}
+
 fn outbox_head(conn: &Connection) -> Result<i64> {
     // sqlite_sequence keeps the high-water mark even after rows are trimmed.
     Ok(conn
@@ -573,43 +578,361 @@ pub(crate) fn source_id_for(
 /// Stores one quote (and its speaker and source when new) and queues it for the index. Call it
 /// inside [`Store::write`].
 pub fn insert_quote(conn: &Connection, quote: NewQuote, opts: InsertOptions) -> Result<QuoteId> {
-    validate(&quote)?;
-    let speaker = speaker_id_for(conn, &quote.speaker)?;
-    let source = match &quote.source {
-        Some(s) if !s.is_empty() => Some(source_id_for(conn, s, None)?),
-        _ => None,
-    };
-    insert_quote_row(conn, quote, speaker, source, opts)
+    let mut batch = Batch::new(conn);
+    let id = batch.insert(quote, opts)?;
+    batch.finish()?;
+    Ok(id)
 }
 
-pub(crate) fn insert_quote_row(
+/// Inserts many quotes in one transaction, remembering speakers, sources and affiliation spans
+/// between rows, so that a bulk import costs a few statements a quote rather than a dozen.
+/// Call [`Batch::finish`] before committing: it writes the affiliation spans.
+pub struct Batch<'c> {
+    conn: &'c Connection,
+    speakers: HashMap<String, SpeakerId>,
+    sources: HashMap<String, (SourceId, Option<NaiveDate>)>,
+    /// Affiliations by (speaker, title key, organization key), loaded per speaker on first use.
+    spans: HashMap<(SpeakerId, Option<String>, Option<String>), Span>,
+    loaded: std::collections::HashSet<SpeakerId>,
+    /// When collecting, what the index needs for every quote inserted (see `Batch::collecting`).
+    records: Option<Vec<IndexRecord>>,
+    speaker_facts: HashMap<SpeakerId, (String, Vec<String>)>,
+    source_outlets: HashMap<SourceId, Option<String>>,
+}
+
+impl std::fmt::Debug for Batch<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Batch")
+            .field("speakers", &self.speakers.len())
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Span {
+    id: Option<i64>,
+    title: Option<String>,
+    organization: Option<String>,
+    description: Option<String>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    dirty: bool,
+}
+
+impl<'c> Batch<'c> {
+    pub fn new(conn: &'c Connection) -> Batch<'c> {
+        Batch {
+            conn,
+            speakers: HashMap::new(),
+            sources: HashMap::new(),
+            spans: HashMap::new(),
+            loaded: Default::default(),
+            records: None,
+            speaker_facts: HashMap::new(),
+            source_outlets: HashMap::new(),
+        }
+    }
+
+    /// A batch that also returns, from [`Batch::take_records`], the index records of the quotes
+    /// it inserted, so that a bulk import can feed the index without reading them back.
+    pub fn collecting(conn: &'c Connection) -> Batch<'c> {
+        Batch {
+            records: Some(Vec::new()),
+            ..Batch::new(conn)
+        }
+    }
+
+    pub fn take_records(&mut self) -> Vec<IndexRecord> {
+        self.records
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default()
+    }
+
+    fn collect(
+        &mut self,
+        id: QuoteId,
+        quote: &NewQuote,
+        speaker: SpeakerId,
+        source: Option<SourceId>,
+        date: Option<NaiveDate>,
+    ) -> Result<()> {
+        if self.records.is_none() {
+            return Ok(());
+        }
+        if !self.speaker_facts.contains_key(&speaker) {
+            let name: String = self
+                .conn
+                .prepare_cached("SELECT name FROM speaker WHERE id = ?1")?
+                .query_row([speaker.0], |r| r.get(0))?;
+            let aliases = self
+                .conn
+                .prepare_cached("SELECT alias FROM speaker_alias WHERE speaker_id = ?1")?
+                .query_map([speaker.0], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()?;
+            self.speaker_facts.insert(speaker, (name, aliases));
+        }
+        let outlet = match source {
+            Some(id) => match self.source_outlets.get(&id) {
+                Some(o) => o.clone(),
+                None => {
+                    let o: Option<String> = self
+                        .conn
+                        .prepare_cached("SELECT outlet FROM source WHERE id = ?1")?
+                        .query_row([id.0], |r| r.get(0))?;
+                    self.source_outlets.insert(id, o.clone());
+                    o
+                }
+            },
+            None => None,
+        };
+        let (name, aliases) = self.speaker_facts[&speaker].clone();
+        let record = IndexRecord {
+            id,
+            text: quote.text.trim().to_owned(),
+            speaker: name,
+            aliases,
+            title: clean(quote.title.clone()),
+            organization: clean(quote.organization.clone()),
+            outlet,
+            told_to: clean(quote.told_to.clone()),
+            medium: quote.medium,
+            tags: clean_tags(quote.tags.clone()),
+            language: quote_language(quote),
+            date,
+        };
+        if let Some(records) = self.records.as_mut() {
+            records.push(record);
+        }
+        Ok(())
+    }
+
+    /// Inserts a quote published in an already stored source (a saved clip).
+    pub fn insert_in_source(
+        &mut self,
+        quote: NewQuote,
+        source: SourceId,
+        opts: InsertOptions,
+    ) -> Result<QuoteId> {
+        validate(&quote)?;
+        let speaker = self.speaker(&quote.speaker)?;
+        let published: Option<NaiveDate> = self
+            .conn
+            .prepare_cached("SELECT published FROM source WHERE id = ?1")?
+            .query_row([source.0], |r| r.get(0))?;
+        if opts.record_affiliation {
+            self.widen(
+                speaker,
+                clean(quote.title.clone()),
+                clean(quote.organization.clone()),
+                clean(quote.organization_description.clone()),
+                quote.said_on.or(published),
+            )?;
+        }
+        let date = quote.said_on.or(published);
+        let id = insert_row(self.conn, &quote, speaker, Some(source), opts)?;
+        self.collect(id, &quote, speaker, Some(source), date)?;
+        Ok(id)
+    }
+
+    fn speaker(&mut self, name: &str) -> Result<SpeakerId> {
+        let key = name_key(name);
+        if let Some(id) = self.speakers.get(&key) {
+            return Ok(*id);
+        }
+        let id = speaker_id_for(self.conn, name)?;
+        self.speakers.insert(key, id);
+        Ok(id)
+    }
+
+    pub fn insert(&mut self, quote: NewQuote, opts: InsertOptions) -> Result<QuoteId> {
+        validate(&quote)?;
+        let speaker = self.speaker(&quote.speaker)?;
+        let (source, published) = match &quote.source {
+            Some(s) if !s.is_empty() => {
+                let key = source_key(s);
+                match self.sources.get(&key) {
+                    Some(found) => (Some(found.0), found.1),
+                    None => {
+                        let before = self.conn.last_insert_rowid();
+                        let id = source_id_for(self.conn, s, None)?;
+                        let inserted = self.conn.last_insert_rowid() != before
+                            && self.conn.last_insert_rowid() == id.0;
+                        // A source stored just now holds what we gave it; only a found one is read.
+                        let (published, outlet) = if inserted {
+                            (s.published, clean(s.outlet.clone()))
+                        } else {
+                            self.conn
+                                .prepare_cached(
+                                    "SELECT published, outlet FROM source WHERE id = ?1",
+                                )?
+                                .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?)))?
+                        };
+                        self.sources.insert(key, (id, published));
+                        self.source_outlets.insert(id, outlet);
+                        (Some(id), published)
+                    }
+                }
+            }
+            _ => (None, None),
+        };
+        if opts.record_affiliation {
+            self.widen(
+                speaker,
+                clean(quote.title.clone()),
+                clean(quote.organization.clone()),
+                clean(quote.organization_description.clone()),
+                quote.said_on.or(published),
+            )?;
+        }
+        let date = quote.said_on.or(published);
+        let id = insert_row(self.conn, &quote, speaker, source, opts)?;
+        self.collect(id, &quote, speaker, source, date)?;
+        Ok(id)
+    }
+
+    /// Widens the matching affiliation span to cover `date`, or starts a new one.
+    fn widen(
+        &mut self,
+        speaker: SpeakerId,
+        title: Option<String>,
+        organization: Option<String>,
+        description: Option<String>,
+        date: Option<NaiveDate>,
+    ) -> Result<()> {
+        if title.is_none() && organization.is_none() {
+            return Ok(());
+        }
+        if self.loaded.insert(speaker) {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id, title, organization, organization_description, valid_from, valid_to
+                 FROM affiliation WHERE speaker_id = ?1",
+            )?;
+            let rows = stmt
+                .query_map([speaker.0], |r| {
+                    Ok(Span {
+                        id: Some(r.get(0)?),
+                        title: r.get(1)?,
+                        organization: r.get(2)?,
+                        description: r.get(3)?,
+                        from: r.get(4)?,
+                        to: r.get(5)?,
+                        dirty: false,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            for span in rows {
+                let key = (
+                    speaker,
+                    span.title.as_deref().map(name_key),
+                    span.organization.as_deref().map(name_key),
+                );
+                self.spans.entry(key).or_insert(span);
+            }
+        }
+        let key = (
+            speaker,
+            title.as_deref().map(name_key),
+            organization.as_deref().map(name_key),
+        );
+        let span = self.spans.entry(key).or_insert_with(|| Span {
+            id: None,
+            title,
+            organization,
+            description: None,
+            from: None,
+            to: None,
+            dirty: true,
+        });
+        if span.description.is_none() && description.is_some() {
+            span.description = description;
+            span.dirty = true;
+        }
+        if let Some(date) = date {
+            let from = Some(span.from.map_or(date, |f| f.min(date)));
+            let to = Some(span.to.map_or(date, |t| t.max(date)));
+            if (from, to) != (span.from, span.to) {
+                span.from = from;
+                span.to = to;
+                span.dirty = true;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the affiliation spans this batch changed.
+    pub fn finish(self) -> Result<()> {
+        for ((speaker, _, _), span) in self.spans {
+            if !span.dirty {
+                continue;
+            }
+            match span.id {
+                Some(id) => {
+                    self.conn
+                        .prepare_cached(
+                            "UPDATE affiliation SET valid_from = ?2, valid_to = ?3,
+                             organization_description = ?4 WHERE id = ?1",
+                        )?
+                        .execute(params![id, span.from, span.to, span.description])?;
+                }
+                None => {
+                    self.conn
+                        .prepare_cached(
+                            "INSERT INTO affiliation (speaker_id, title, organization,
+                             organization_description, valid_from, valid_to)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        )?
+                        .execute(params![
+                            speaker.0,
+                            span.title,
+                            span.organization,
+                            span.description,
+                            span.from,
+                            span.to
+                        ])?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What tells sources apart, as a cache key (see [`source_id_for`]).
+fn source_key(s: &NewSource) -> String {
+    if let Some(text) = s.text.as_deref().filter(|t| !t.is_empty()) {
+        return format!("h:{}", content_hash(text));
+    }
+    if let Some(url) = clean(s.url.clone()) {
+        return format!("u:{url}");
+    }
+    format!(
+        "t:{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{}",
+        clean(s.title.clone()),
+        clean(s.outlet.clone()),
+        s.published,
+        s.kind.as_str()
+    )
+}
+
+/// The language a quote is stored with: the one given, else detected from its words.
+fn quote_language(quote: &NewQuote) -> String {
+    clean(quote.language.clone()).unwrap_or_else(|| detect_language(&quote.text).into())
+}
+
+/// Inserts the quote row itself (speaker and source already resolved), its tags, and its outbox
+/// entry. The speaker's timeline is the caller's business.
+pub(crate) fn insert_row(
     conn: &Connection,
-    quote: NewQuote,
+    quote: &NewQuote,
     speaker: SpeakerId,
     source: Option<SourceId>,
     opts: InsertOptions,
 ) -> Result<QuoteId> {
-    let title = clean(quote.title);
-    let organization = clean(quote.organization);
-    let description = clean(quote.organization_description);
-    let told_to = clean(quote.told_to);
-    let published: Option<NaiveDate> = match source {
-        Some(id) => conn
-            .prepare_cached("SELECT published FROM source WHERE id = ?1")?
-            .query_row([id.0], |r| r.get(0))?,
-        None => None,
-    };
-    if opts.record_affiliation {
-        record_affiliation(
-            conn,
-            speaker,
-            title.as_deref(),
-            organization.as_deref(),
-            description.as_deref(),
-            quote.said_on.or(published),
-        )?;
-    }
-    let language = clean(quote.language).unwrap_or_else(|| detect_language(&quote.text).into());
+    let title = clean(quote.title.clone());
+    let organization = clean(quote.organization.clone());
+    let description = clean(quote.organization_description.clone());
+    let told_to = clean(quote.told_to.clone());
+    let language = quote_language(quote);
     let created = opts.created_at.unwrap_or_else(now);
     let updated = opts.updated_at.unwrap_or(created);
     let id_free = match opts.id {
@@ -640,12 +963,14 @@ pub(crate) fn insert_quote_row(
         quote.start.map(|s| s as i64),
         quote.end.map(|e| e as i64),
         language,
-        clean(quote.notes),
+        clean(quote.notes.clone()),
         created,
         updated,
     ])?;
     let id = QuoteId(conn.last_insert_rowid());
-    set_tags(conn, id, quote.tags)?;
+    if !quote.tags.is_empty() {
+        set_tags(conn, id, quote.tags.clone())?;
+    }
     enqueue(conn, id)?;
     Ok(id)
 }
