@@ -7,6 +7,10 @@ need_apt=()
 command -v cc >/dev/null 2>&1 || need_apt+=(build-essential)
 command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
 command -v git >/dev/null 2>&1 || need_apt+=(git)
+# Real consumers of our exports, used by tests/export.rs: pandoc (citeproc) and a JSON Schema
+# validator for CSL-JSON.
+command -v pandoc >/dev/null 2>&1 || need_apt+=(pandoc)
+/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 || need_apt+=(python3-jsonschema)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

@@ -121,6 +121,11 @@ pub struct ImportSource {
     pub url: Option<String>,
     #[serde(default)]
     pub published: Option<NaiveDate>,
+    /// When the URL was read (cited as "retrieved"/"accessed").
+    #[serde(default)]
+    pub accessed: Option<NaiveDate>,
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 impl ImportSource {
@@ -138,6 +143,8 @@ impl ImportSource {
                 .collect(),
             published: self.published,
             url: self.url.clone(),
+            accessed: self.accessed,
+            language: self.language.clone(),
             ..Default::default()
         }
     }
@@ -163,6 +170,8 @@ impl From<Quote> for ImportQuote {
                 author: s.author,
                 url: s.url,
                 published: s.published,
+                accessed: None,
+                language: None,
             }),
             start: q.start,
             end: q.end,

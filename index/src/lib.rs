@@ -7,9 +7,11 @@
 //! - [`store`]: the SQLite database, its migrations and the index outbox.
 //! - [`search`] and [`query`]: the Tantivy index and the search language.
 //! - [`import`]: reading JSON and CSV/TSV files.
+//! - [`cite`]: citations (CSL-JSON, BibLaTeX, RIS, APA/MLA/Chicago, AP attribution lines).
 //! - [`library`]: the facade that keeps store and index in step.
 
 pub mod check;
+pub mod cite;
 pub mod clip;
 pub mod error;
 pub mod import;
@@ -20,7 +22,7 @@ pub mod search;
 pub mod store;
 
 pub use error::{Error, ErrorCode, Result};
-pub use library::{DoctorReport, Hit, Library, SearchResults, default_dir};
+pub use library::{DoctorReport, Hit, Library, SearchResults, Selection, default_dir};
 pub use model::{Medium, NewQuote, NewSource, Quote, QuoteEdit, QuoteId, Source, Speaker};
 pub use search::{SearchRequest, Sort};
 

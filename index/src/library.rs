@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::check::{self, CheckReport};
+use crate::cite::{self, Citable, Format, Markup};
 use crate::clip::Clip;
 use crate::error::{Error, Result};
 use crate::import::{ImportFile, ImportQuote, ImportReport};
@@ -112,6 +113,16 @@ pub struct LibraryExport {
 }
 
 pub const EXPORT_FORMAT: &str = "onrecord-library";
+
+/// Which quotes an export takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    All,
+    /// The quotes a search query matches.
+    Query(String),
+    /// These quotes, in this order.
+    Ids(Vec<QuoteId>),
+}
 
 impl Library {
     /// Opens the library in `dir` (created when missing) and brings its index in step with the
@@ -439,14 +450,77 @@ impl Library {
         check::check(draft, self)
     }
 
+    /// The quotes a selection picks, oldest id first.
+    pub fn selected(&mut self, selection: &Selection) -> Result<Vec<Quote>> {
+        match selection {
+            Selection::All => self.select(""),
+            Selection::Query(query) => self.select(query),
+            Selection::Ids(ids) => ids.iter().map(|&id| self.store.quote(id)).collect(),
+        }
+    }
+
+    /// The selected quotes with their sources (without the article text), ready to cite.
+    pub fn citables(&mut self, selection: &Selection) -> Result<Vec<Citable>> {
+        let quotes = self.selected(selection)?;
+        let mut sources: HashMap<SourceId, Option<Source>> = HashMap::new();
+        quotes
+            .into_iter()
+            .map(|quote| {
+                let source = match quote.source.as_ref().map(|s| s.id) {
+                    Some(id) => match sources.get(&id) {
+                        Some(source) => source.clone(),
+                        None => {
+                            let mut source = self.store.source(id)?;
+                            if let Some(s) = source.as_mut() {
+                                s.text = None;
+                            }
+                            sources.insert(id, source.clone());
+                            source
+                        }
+                    },
+                    None => None,
+                };
+                Ok(Citable { quote, source })
+            })
+            .collect()
+    }
+
+    /// The selected quotes in an export format, with how many quotes went in. `Format::Json` is
+    /// the lossless library export; the others are citations ([`cite::render`]).
+    pub fn export_as(
+        &mut self,
+        selection: &Selection,
+        format: Format,
+        markup: Markup,
+    ) -> Result<(String, usize)> {
+        if format == Format::Json {
+            let export = self.export_selection(selection)?;
+            let mut text = serde_json::to_string_pretty(&export)
+                .map_err(|e| Error::Invalid(format!("cannot write JSON: {e}")))?;
+            text.push('\n');
+            return Ok((text, export.quotes.len()));
+        }
+        let items = self.citables(selection)?;
+        Ok((cite::render(&items, format, markup)?, items.len()))
+    }
+
     /// The quotes matching `query` (the whole library when it is empty) as one lossless
     /// document, with the speakers and sources they refer to.
     pub fn export(&mut self, query: &str) -> Result<LibraryExport> {
-        let quotes = self.select(query)?;
+        let selection = if query.trim().is_empty() {
+            Selection::All
+        } else {
+            Selection::Query(query.to_owned())
+        };
+        self.export_selection(&selection)
+    }
+
+    fn export_selection(&mut self, selection: &Selection) -> Result<LibraryExport> {
+        let quotes = self.selected(selection)?;
         let (mut speakers, mut sources) = self
             .store
             .read(|_| Ok((self.store.speakers()?, self.store.sources()?)))?;
-        if !query.trim().is_empty() {
+        if !matches!(selection, Selection::All) {
             let names: BTreeSet<String> =
                 quotes.iter().map(|q| store::name_key(&q.speaker)).collect();
             let source_ids: BTreeSet<SourceId> = quotes

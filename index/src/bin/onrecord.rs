@@ -3,15 +3,16 @@
 //! in `CLI-CONTRACT.md`). Exit codes: 0 ok, 1 problems found, 2 bad usage or input, 3 the library
 //! could not be opened or written.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use onrecord::cite;
 use onrecord::import::{self, Format, ImportFile, TableOptions};
 use onrecord::model::{Medium, NewSource, SourceKind, parse_date};
 use onrecord::{
-    Error, ErrorCode, Library, NewQuote, Quote, QuoteEdit, QuoteId, SearchRequest, Sort,
+    Error, ErrorCode, Library, NewQuote, Quote, QuoteEdit, QuoteId, SearchRequest, Selection, Sort,
 };
 
 #[derive(Parser, Debug)]
@@ -73,8 +74,11 @@ enum Command {
     },
     /// Import quotes from files (OnRecord JSON, CSV or TSV), all in one transaction.
     Import(ImportArgs),
-    /// Export the quotes matching QUERY (all when absent).
+    /// Export the quotes matching QUERY (all when absent) as citations or as a lossless file.
     Export(ExportArgs),
+    /// Print the CSL style (XML) that apa, mla or chicago exports are rendered with, for pandoc
+    /// or a reference manager.
+    Style { name: String },
     /// Rebuild the search index from the database.
     Reindex {
         #[arg(long)]
@@ -220,8 +224,16 @@ struct ImportArgs {
 struct ExportArgs {
     /// A search query selecting the quotes (all when absent).
     query: Option<String>,
+    /// csl-json, bibtex, ris, apa, mla, chicago, markdown (AP attribution lines) or json
+    /// (lossless, for `import`).
     #[arg(long, default_value = "json")]
     format: String,
+    /// For apa, mla and chicago: text, html or markdown.
+    #[arg(long, default_value = "text")]
+    markup: String,
+    /// Export these quotes (repeatable) instead of a query's.
+    #[arg(long)]
+    id: Vec<String>,
     /// Write to this file instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -418,30 +430,51 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
         }
         Command::Export(args) => {
-            if args.format != "json" {
-                return Err(Error::Invalid(format!(
-                    "export format {:?} is not available in this build; use --format json (lossless)",
-                    args.format
-                )));
-            }
+            let format = cite::Format::parse(&args.format)?;
+            let markup = cite::Markup::parse(&args.markup)?;
             if let Some(path) = &args.output {
-                check_output(path, args.force)?;
+                cite::check_destination(path, args.force)?;
             }
+            let selection = if !args.id.is_empty() {
+                if args.query.is_some() {
+                    return Err(Error::Invalid(
+                        "give either a QUERY or --id, not both".into(),
+                    ));
+                }
+                Selection::Ids(
+                    args.id
+                        .iter()
+                        .map(|id| id.parse::<QuoteId>())
+                        .collect::<Result<_, _>>()?,
+                )
+            } else {
+                match args.query.as_deref().map(str::trim) {
+                    None | Some("") => Selection::All,
+                    Some(query) => Selection::Query(query.to_owned()),
+                }
+            };
             let mut library = open(library_dir)?;
-            let export = library.export(args.query.as_deref().unwrap_or(""))?;
-            let text = serde_json::to_string_pretty(&export)
-                .map_err(|e| Error::Invalid(format!("cannot write JSON: {e}")))?;
+            let (text, count) = library.export_as(&selection, format, markup)?;
             match &args.output {
                 Some(path) => {
-                    write_atomically(path, text.as_bytes())?;
+                    cite::write_file(path, text.as_bytes(), args.force)?;
                     eprintln!(
-                        "onrecord: exported {} quote(s) to {}",
-                        export.quotes.len(),
+                        "onrecord: exported {count} quote(s) as {} to {}",
+                        format.name(),
                         path.display()
                     );
                 }
-                None => println!("{text}"),
+                None => {
+                    print!("{text}");
+                    if !text.ends_with('\n') && !text.is_empty() {
+                        println!();
+                    }
+                }
             }
+        }
+        Command::Style { name } => {
+            let format = cite::Format::parse(&name)?;
+            print!("{}", cite::styles::style_xml(format)?);
         }
         Command::Reindex { json } => {
             let mut library = open(library_dir)?;
@@ -787,51 +820,6 @@ fn print_clip(clip: &onrecord::clip::Clip, report: Option<&onrecord::library::Cl
             }
         );
     }
-}
-
-/// Refuses to overwrite a file without --force, or to write onto a directory.
-fn check_output(path: &Path, force: bool) -> Result<(), Error> {
-    if path.is_dir() {
-        return Err(Error::Invalid(format!(
-            "{} is a folder; give a file name inside it, e.g. {}",
-            path.display(),
-            path.join("quotes.json").display()
-        )));
-    }
-    if path.exists() && !force {
-        return Err(Error::Invalid(format!(
-            "{} already exists; add --force to overwrite it",
-            path.display()
-        )));
-    }
-    Ok(())
-}
-
-/// Writes next to the target and renames over it, so a failure never leaves half a file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.onrecord-tmp",
-        path.file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("export")
-    ));
-    let write = || -> std::io::Result<()> {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    };
-    write().map_err(|source| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::WriteFile {
-            path: path.to_owned(),
-            source,
-        }
-    })
 }
 
 fn affiliation_line(a: &onrecord::model::Affiliation) -> String {

@@ -1,0 +1,262 @@
+//! CSL-JSON items (the `csl-data.json` schema): one item per quote, describing what the quote is
+//! cited from, with the quote itself in `note`.
+//!
+//! Who is the author: the source's byline when the quote comes from a published piece (the
+//! reporter wrote the article; the speaker is quoted in it). When the piece is the speaker's own
+//! words — an email, a speech, an interview, a post, a statement without a source — the speaker
+//! is the author.
+
+use chrono::{Datelike, NaiveDate};
+use serde_json::{Map, Value, json};
+
+use super::{Citable, Entry, issued, split_name};
+use crate::model::{Medium, SourceKind};
+
+/// The CSL item type for a quote.
+pub fn item_type(item: &Citable) -> &'static str {
+    match &item.source {
+        Some(source) => match source.kind {
+            SourceKind::Article => "article-newspaper",
+            SourceKind::Magazine => "article-magazine",
+            SourceKind::Blog => "post-weblog",
+            SourceKind::Interview => "interview",
+            SourceKind::Speech => "speech",
+            SourceKind::PressRelease => "document",
+            SourceKind::Social => "post",
+            SourceKind::Email => "personal_communication",
+            SourceKind::Broadcast => "broadcast",
+            SourceKind::Document => "document",
+            SourceKind::Other => {
+                if source.url.is_some() {
+                    "webpage"
+                } else {
+                    "document"
+                }
+            }
+        },
+        None => match item.quote.medium {
+            Medium::Speech => "speech",
+            Medium::Interview => "interview",
+            Medium::Post => "post",
+            Medium::Statement | Medium::Document => "document",
+            Medium::Email | Medium::Said | Medium::Told | Medium::Other => "personal_communication",
+        },
+    }
+}
+
+/// Whether the speaker, not a reporter, is the author of what is cited.
+pub fn speaker_is_author(item: &Citable) -> bool {
+    matches!(
+        item_type(item),
+        "personal_communication" | "speech" | "interview" | "post"
+    ) || item
+        .source
+        .as_ref()
+        .is_some_and(|s| s.kind == SourceKind::PressRelease && s.authors.is_empty())
+        || item.source.is_none()
+}
+
+/// The people (or organizations) credited as authors.
+pub fn authors(item: &Citable) -> Vec<String> {
+    let byline: Vec<String> = item
+        .source
+        .as_ref()
+        .map(|s| s.authors.clone())
+        .unwrap_or_default();
+    if speaker_is_author(item) || (byline.is_empty() && item.source.is_none()) {
+        vec![item.quote.speaker.clone()]
+    } else {
+        byline
+    }
+}
+
+/// The title of what is cited: the source's title, else a description ("Email to Reuters",
+/// "Speech").
+pub fn title(item: &Citable) -> Option<String> {
+    if let Some(title) = item.source.as_ref().and_then(|s| s.title.clone()) {
+        return Some(title);
+    }
+    let quote = &item.quote;
+    let to = quote.told_to.as_deref();
+    Some(match (quote.medium, to) {
+        (Medium::Email, Some(to)) => format!("Email to {to}"),
+        (Medium::Email, None) => "Email".to_owned(),
+        (Medium::Speech, _) => "Speech".to_owned(),
+        (Medium::Interview, Some(to)) => format!("Interview with {to}"),
+        (Medium::Interview, None) => "Interview".to_owned(),
+        (Medium::Statement, _) => "Statement".to_owned(),
+        (Medium::Told, Some(to)) => format!("Remarks to {to}"),
+        (Medium::Post, _) => "Post".to_owned(),
+        _ => return None,
+    })
+}
+
+fn date_value(date: NaiveDate) -> Value {
+    json!({ "date-parts": [[date.year(), date.month(), date.day()]] })
+}
+
+fn name_value(name: &str) -> Value {
+    match split_name(name) {
+        (family, Some(given)) => json!({ "family": family, "given": given }),
+        (literal, None) => json!({ "literal": literal }),
+    }
+}
+
+/// The quote with its attribution, as a reader of the reference would want it noted.
+pub fn note(item: &Citable) -> String {
+    format!(
+        "“{}” — {}",
+        item.quote.text.trim(),
+        super::attribution::who_and_how(&item.quote)
+    )
+}
+
+/// The CSL-JSON item for one entry, with the citation key as its id.
+pub fn item(entry: &Entry<'_>, key: &str) -> Value {
+    let item = entry.item;
+    let mut map = Map::new();
+    map.insert("id".into(), key.into());
+    map.insert("type".into(), item_type(item).into());
+    let authors = authors(item);
+    if !authors.is_empty() {
+        map.insert(
+            "author".into(),
+            Value::Array(authors.iter().map(|a| name_value(a)).collect()),
+        );
+    }
+    if let Some(title) = title(item) {
+        map.insert("title".into(), title.into());
+    }
+    let quote = &item.quote;
+    if let Some(source) = &item.source {
+        if let Some(outlet) = &source.outlet {
+            let field = match item_type(item) {
+                "broadcast" | "speech" | "document" => "publisher",
+                _ => "container-title",
+            };
+            map.insert(field.into(), outlet.clone().into());
+        }
+        if let Some(url) = &source.url {
+            map.insert("URL".into(), url.clone().into());
+            let accessed = source.accessed.unwrap_or(source.created_at.date_naive());
+            map.insert("accessed".into(), date_value(accessed));
+        }
+        if let Some(language) = &source.language {
+            map.insert("language".into(), language.clone().into());
+        }
+    } else {
+        map.insert("language".into(), quote.language.clone().into());
+    }
+    if let (None, Some(to)) = (&item.source, &quote.told_to)
+        && item_type(item) == "personal_communication"
+    {
+        // Whom it was sent to is usually an outlet: kept whole, never split into given/family.
+        map.insert("recipient".into(), json!([{ "literal": to }]));
+    }
+    if item_type(item) == "speech" {
+        map.insert("genre".into(), "Speech".into());
+    }
+    if item
+        .source
+        .as_ref()
+        .is_some_and(|s| s.kind == SourceKind::PressRelease)
+    {
+        map.insert("genre".into(), "Press release".into());
+    }
+    if let Some(date) = issued(item) {
+        map.insert("issued".into(), date_value(date));
+    }
+    map.insert("note".into(), entry.note().into());
+    Value::Object(map)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    use super::*;
+    use crate::model::{Quote, QuoteId, Source, SourceId};
+
+    /// A quote by `speaker` from 2025-03-01, with an optional source of the given kind.
+    pub(crate) fn citable(text: &str, speaker: &str, kind: Option<SourceKind>) -> Citable {
+        let at = Utc.with_ymd_and_hms(2025, 3, 2, 9, 0, 0).unwrap();
+        let date = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+        let source = kind.map(|kind| Source {
+            id: SourceId(1),
+            kind,
+            title: Some("DeepSeek rushes to launch R2".into()),
+            outlet: Some("Reuters".into()),
+            authors: vec!["Fanny Potkin".into(), "Eduardo Baptista".into()],
+            published: Some(date),
+            url: Some("https://example.org/r2".into()),
+            language: Some("en".into()),
+            text: None,
+            content_hash: None,
+            accessed: None,
+            created_at: at,
+            updated_at: at,
+        });
+        Citable {
+            quote: Quote {
+                id: QuoteId(1),
+                text: text.into(),
+                speaker: speaker.into(),
+                title: None,
+                organization: None,
+                organization_description: None,
+                medium: Medium::Said,
+                told_to: None,
+                said_on: Some(date),
+                source: None,
+                start: None,
+                end: None,
+                tags: vec![],
+                language: "en".into(),
+                notes: None,
+                created_at: at,
+                updated_at: at,
+            },
+            source,
+        }
+    }
+
+    #[test]
+    fn a_newspaper_quote_is_cited_as_the_article_by_its_reporters() {
+        let c = citable(
+            "could be a pivotal moment",
+            "Vijayasimha Alilughatta",
+            Some(SourceKind::Article),
+        );
+        let v = item(
+            &Entry {
+                item: &c,
+                quotes: vec![&c],
+            },
+            "k",
+        );
+        assert_eq!(v["type"], "article-newspaper");
+        assert_eq!(v["author"][0]["family"], "Potkin");
+        assert_eq!(v["container-title"], "Reuters");
+        assert_eq!(v["issued"]["date-parts"][0][2], 1);
+        assert_eq!(v["accessed"]["date-parts"][0][2], 2);
+        assert!(v["note"].as_str().unwrap().contains("pivotal moment"));
+    }
+
+    #[test]
+    fn an_email_without_a_source_is_a_personal_communication_by_the_speaker() {
+        let mut c = citable("We are done", "Songyee Yoon", None);
+        c.quote.medium = Medium::Email;
+        c.quote.told_to = Some("Reuters".into());
+        let v = item(
+            &Entry {
+                item: &c,
+                quotes: vec![&c],
+            },
+            "k",
+        );
+        assert_eq!(v["type"], "personal_communication");
+        assert_eq!(v["author"][0]["family"], "Yoon");
+        assert_eq!(v["title"], "Email to Reuters");
+        assert_eq!(v["recipient"][0]["literal"], "Reuters");
+    }
+}

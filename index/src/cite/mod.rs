@@ -1,0 +1,391 @@
+//! Citations: every quote leaves OnRecord in the format its destination expects.
+//!
+//! One [`Citable`] per quote (the quote and its full source) becomes, depending on the
+//! [`Format`]:
+//! Quotes from the same source share one entry (its note lists them); AP lines are per quote.
+//!
+//! - a CSL-JSON item ([`csl`]), the common ground of reference managers and CSL processors;
+//! - a BibLaTeX entry ([`bibtex`]) or a RIS record ([`ris`]);
+//! - a reference formatted in APA 7, MLA 9 or Chicago author-date ([`styles`]), rendered by the
+//!   hayagriva CSL processor from the CSL-JSON items, as text, HTML or Markdown;
+//! - an AP-style attribution line ([`attribution`]): “…,” Name, title of Org, told Reuters.
+//!
+//! Every format starts from the same CSL-JSON item, so a quote's type, names and dates agree
+//! across formats. Citation keys ([`keys`]) are readable (`alilughatta2025launch`) and unique
+//! within one export.
+
+pub mod attribution;
+pub mod bibtex;
+pub mod csl;
+pub mod keys;
+pub mod ris;
+pub mod styles;
+
+use std::io::Write;
+use std::path::{Component, Path};
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::model::{Quote, Source};
+
+/// A quote ready to be cited: the quote and, when it has one, its source (without the article
+/// text, which no citation format carries).
+#[derive(Debug, Clone, Serialize)]
+pub struct Citable {
+    pub quote: Quote,
+    pub source: Option<Source>,
+}
+
+/// The export formats (`export --format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// OnRecord's own lossless JSON (handled by the library, not here).
+    Json,
+    CslJson,
+    Bibtex,
+    Ris,
+    Apa,
+    Mla,
+    Chicago,
+    /// AP-style attribution lines in Markdown.
+    Markdown,
+}
+
+impl Format {
+    pub const ALL: [Format; 8] = [
+        Format::CslJson,
+        Format::Bibtex,
+        Format::Ris,
+        Format::Apa,
+        Format::Mla,
+        Format::Chicago,
+        Format::Markdown,
+        Format::Json,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::CslJson => "csl-json",
+            Format::Bibtex => "bibtex",
+            Format::Ris => "ris",
+            Format::Apa => "apa",
+            Format::Mla => "mla",
+            Format::Chicago => "chicago",
+            Format::Markdown => "markdown",
+        }
+    }
+
+    pub fn parse(name: &str) -> Result<Format> {
+        let wanted = name.trim().to_lowercase();
+        let alias = match wanted.as_str() {
+            "csl" | "csljson" | "csl_json" => "csl-json",
+            "bib" | "biblatex" => "bibtex",
+            "md" | "ap" => "markdown",
+            "chicago-author-date" => "chicago",
+            other => other,
+        };
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == alias)
+            .ok_or_else(|| {
+                Error::Invalid(format!(
+                    "unknown export format {name:?}; use one of {}",
+                    Format::ALL.map(Format::name).join(", ")
+                ))
+            })
+    }
+
+    /// The usual file extension, for save dialogs and default file names.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json | Format::CslJson => "json",
+            Format::Bibtex => "bib",
+            Format::Ris => "ris",
+            Format::Apa | Format::Mla | Format::Chicago => "txt",
+            Format::Markdown => "md",
+        }
+    }
+}
+
+/// How formatted references (APA, MLA, Chicago) are marked up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Markup {
+    /// Plain text (italics are lost).
+    #[default]
+    Text,
+    /// HTML with `<i>` for italics.
+    Html,
+    /// Markdown with `*` for italics.
+    Markdown,
+}
+
+impl Markup {
+    pub fn parse(name: &str) -> Result<Markup> {
+        match name.trim().to_lowercase().as_str() {
+            "text" | "plain" | "txt" => Ok(Markup::Text),
+            "html" => Ok(Markup::Html),
+            "markdown" | "md" => Ok(Markup::Markdown),
+            _ => Err(Error::Invalid(format!(
+                "unknown markup {name:?}; use text, html or markdown"
+            ))),
+        }
+    }
+}
+
+/// Renders `items` in a citation format. [`Format::Json`] is the library's lossless export and
+/// is refused here.
+pub fn render(items: &[Citable], format: Format, markup: Markup) -> Result<String> {
+    if format == Format::Markdown {
+        return Ok(attribution::render(items));
+    }
+    let entries = entries(items);
+    let keys = keys::assign(&entries.iter().map(|e| e.item).collect::<Vec<_>>());
+    match format {
+        Format::CslJson => {
+            let csl: Vec<_> = entries
+                .iter()
+                .zip(&keys)
+                .map(|(entry, key)| csl::item(entry, key))
+                .collect();
+            let mut text = serde_json::to_string_pretty(&csl)
+                .map_err(|e| Error::Invalid(format!("cannot write CSL-JSON: {e}")))?;
+            text.push('\n');
+            Ok(text)
+        }
+        Format::Bibtex => Ok(bibtex::render(&entries, &keys)),
+        Format::Ris => Ok(ris::render(&entries, &keys)),
+        Format::Apa | Format::Mla | Format::Chicago => {
+            styles::render(&entries, &keys, format, markup)
+        }
+        Format::Markdown | Format::Json => Err(Error::Invalid(
+            "the json format is the library's own export; use Library::export".into(),
+        )),
+    }
+}
+
+/// One bibliography entry: what is cited (a source, or a quote that has none) and the quotes
+/// taken from it. Reference managers and processors want each source once; the quotes go in
+/// its note.
+#[derive(Debug, Clone)]
+pub struct Entry<'a> {
+    /// The first quote, whose source (or own details) the entry describes.
+    pub item: &'a Citable,
+    pub quotes: Vec<&'a Citable>,
+}
+
+impl Entry<'_> {
+    /// The quotes with their attribution, one per line.
+    pub fn note(&self) -> String {
+        self.quotes
+            .iter()
+            .map(|c| csl::note(c))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Groups quotes by source, in the order sources first appear.
+pub fn entries(items: &[Citable]) -> Vec<Entry<'_>> {
+    let mut entries: Vec<Entry<'_>> = Vec::new();
+    let mut by_source = std::collections::HashMap::new();
+    for item in items {
+        match item.source.as_ref().map(|s| s.id) {
+            Some(id) => match by_source.get(&id) {
+                Some(&at) => {
+                    let entry: &mut Entry<'_> = &mut entries[at];
+                    entry.quotes.push(item);
+                }
+                None => {
+                    by_source.insert(id, entries.len());
+                    entries.push(Entry {
+                        item,
+                        quotes: vec![item],
+                    });
+                }
+            },
+            None => entries.push(Entry {
+                item,
+                quotes: vec![item],
+            }),
+        }
+    }
+    entries
+}
+
+/// Checks that `path` is a place an export may be written: a file name (not a folder), without
+/// `..` steps, inside a folder that exists, and not an existing file unless `force`.
+pub fn check_destination(path: &Path, force: bool) -> Result<()> {
+    if path.as_os_str().is_empty() {
+        return Err(Error::Invalid(
+            "the export file name is empty; give a file name such as quotes.bib".into(),
+        ));
+    }
+    if path.components().any(|c| c == Component::ParentDir) {
+        return Err(Error::Invalid(format!(
+            "{} climbs out of its folder with '..'; give the folder plainly (e.g. an absolute path)",
+            path.display()
+        )));
+    }
+    if path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/') {
+        return Err(Error::Invalid(format!(
+            "{} is a folder; give a file name inside it, e.g. {}",
+            path.display(),
+            path.join("quotes.bib").display()
+        )));
+    }
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !parent.is_dir() {
+        return Err(Error::Invalid(format!(
+            "the folder {} does not exist; create it first or choose another place",
+            parent.display()
+        )));
+    }
+    if path.exists() && !force {
+        return Err(Error::Invalid(format!(
+            "{} already exists; add --force to overwrite it",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` after [`check_destination`]: into a temporary file beside it, then
+/// renamed over it, so a failure never leaves half a file.
+pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    check_destination(path, force)?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.onrecord-tmp",
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("export")
+    ));
+    let write = || -> std::io::Result<()> {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    };
+    write().map_err(|source| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::WriteFile {
+            path: path.to_owned(),
+            source,
+        }
+    })
+}
+
+/// The date a citation gives for a quote: its source's publication, else when it was said.
+pub(crate) fn issued(item: &Citable) -> Option<NaiveDate> {
+    item.source
+        .as_ref()
+        .and_then(|s| s.published)
+        .or(item.quote.said_on)
+}
+
+/// "March 1, 2025" with AP's month abbreviations (Jan., Feb., Aug., Sept., Oct., Nov., Dec.).
+pub(crate) fn ap_date(date: NaiveDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
+        "Dec.",
+    ];
+    format!(
+        "{} {}, {}",
+        MONTHS[date.month0() as usize],
+        date.day(),
+        date.year()
+    )
+}
+
+/// A personal name split into family and given parts: "Fanny Potkin" → (Potkin, Fanny);
+/// "Potkin, Fanny" → (Potkin, Fanny); a single word stays whole (an organization or a
+/// mononym). Particles ("van", "de la") stay with the family name.
+pub(crate) fn split_name(name: &str) -> (String, Option<String>) {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some((family, given)) = name.split_once(',') {
+        let given = given.trim();
+        return (
+            family.trim().to_owned(),
+            (!given.is_empty()).then(|| given.to_owned()),
+        );
+    }
+    let words: Vec<&str> = name.split(' ').collect();
+    if words.len() < 2 || crate::model::has_cjk(&name) {
+        return (name, None);
+    }
+    const SUFFIXES: [&str; 6] = ["Jr.", "Jr", "Sr.", "Sr", "II", "III"];
+    let mut end = words.len();
+    if SUFFIXES.contains(&words[end - 1]) && end > 2 {
+        end -= 1;
+    }
+    let mut start = end - 1;
+    const PARTICLES: [&str; 8] = ["van", "von", "de", "der", "den", "la", "del", "da"];
+    while start > 1 && PARTICLES.contains(&words[start - 1]) {
+        start -= 1;
+    }
+    let mut family = words[start..end].join(" ");
+    if end < words.len() {
+        family = format!("{family} {}", words[end..].join(" "));
+    }
+    (family, Some(words[..start].join(" ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_split_into_family_and_given() {
+        assert_eq!(
+            split_name("Vijayasimha Alilughatta"),
+            ("Alilughatta".into(), Some("Vijayasimha".into()))
+        );
+        assert_eq!(
+            split_name("Potkin, Fanny"),
+            ("Potkin".into(), Some("Fanny".into()))
+        );
+        assert_eq!(
+            split_name("Ursula von der Leyen"),
+            ("von der Leyen".into(), Some("Ursula".into()))
+        );
+        assert_eq!(split_name("Reuters"), ("Reuters".into(), None));
+        assert_eq!(split_name("梁文锋"), ("梁文锋".into(), None));
+    }
+
+    #[test]
+    fn ap_dates_abbreviate_long_months_only() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
+        assert_eq!(ap_date(d(3, 1)), "March 1, 2025");
+        assert_eq!(ap_date(d(9, 30)), "Sept. 30, 2025");
+        assert_eq!(ap_date(d(1, 5)), "Jan. 5, 2025");
+    }
+
+    #[test]
+    fn unsafe_destinations_are_refused_with_a_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = check_destination(&dir.path().join("../x.bib"), false).unwrap_err();
+        assert!(err.to_string().contains(".."), "{err}");
+        let err = check_destination(dir.path(), false).unwrap_err();
+        assert!(err.to_string().contains("is a folder"), "{err}");
+        let err = check_destination(&dir.path().join("nope/x.bib"), false).unwrap_err();
+        assert!(err.to_string().contains("does not exist"), "{err}");
+        let file = dir.path().join("x.bib");
+        write_file(&file, b"one", false).unwrap();
+        let err = write_file(&file, b"two", false).unwrap_err();
+        assert!(err.to_string().contains("--force"), "{err}");
+        assert_eq!(std::fs::read(&file).unwrap(), b"one");
+        write_file(&file, b"two", true).unwrap();
+        assert_eq!(std::fs::read(&file).unwrap(), b"two");
+    }
+}
