@@ -73,6 +73,13 @@ pub enum Error {
         hint: &'static str,
     },
 
+    #[error(
+        "the library at {path} stayed busy for {waited:.0} s: another program (the desktop app or \
+         another onrecord) is writing it; nothing was changed — try again when it has finished, \
+         or wait longer with --wait SECONDS"
+    )]
+    Busy { path: PathBuf, waited: f64 },
+
     #[error("the library database failed: {0}")]
     Sql(#[from] rusqlite::Error),
 
@@ -97,6 +104,7 @@ impl Error {
             | Error::NewerLibrary { .. }
             | Error::Store { .. }
             | Error::Sql(_)
+            | Error::Busy { .. }
             | Error::Index { .. } => ErrorCode::Library,
         }
     }

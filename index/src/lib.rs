@@ -10,10 +10,12 @@
 //! - [`cite`]: citations (CSL-JSON, BibLaTeX, RIS, APA/MLA/Chicago, AP attribution lines).
 //! - [`library`]: the facade that keeps store and index in step.
 
+pub mod backup;
 pub mod check;
 pub mod cite;
 pub mod clip;
 pub mod error;
+pub mod files;
 pub mod import;
 pub mod library;
 pub mod model;

@@ -164,6 +164,17 @@ impl Library {
         &self.store
     }
 
+    /// How long a write waits for another writer (the app, another `onrecord`) before giving up
+    /// with [`Error::Busy`] (default 10 s).
+    pub fn set_wait_limit(&mut self, limit: std::time::Duration) {
+        self.store.set_wait_limit(limit);
+    }
+
+    /// Called once whenever a write has to wait for another writer, so the face can say so.
+    pub fn on_wait(&mut self, hook: Box<dyn FnMut() + Send>) {
+        self.store.on_wait(hook);
+    }
+
     /// Messages about what opening the library repaired; empty on a normal open.
     pub fn take_notices(&mut self) -> Vec<String> {
         std::mem::take(&mut self.notices)

@@ -21,7 +21,10 @@ use crate::model::{
 };
 
 /// The numbered migrations, in order. `user_version` N means the first N have been applied.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_init.sql"),
+    include_str!("../migrations/0002_date_indexes.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -29,11 +32,27 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// How long a write waits for another process (the app, another CLI) to finish its own.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
-#[derive(Debug)]
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// How long a write waits for another writer (the desktop app, another `onrecord`) before
+    /// giving up with [`Error::Busy`].
+    wait_limit: Duration,
+    /// Called once when a write has to wait, so the face can say so while it waits.
+    on_wait: Option<Box<dyn FnMut() + Send>>,
 }
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .field("wait_limit", &self.wait_limit)
+            .finish_non_exhaustive()
+    }
+}
+
+/// How long a write tries before telling the user it is waiting for another writer.
+const WAIT_NOTICE_AFTER: Duration = Duration::from_millis(250);
 
 /// What the search index needs to know about one quote.
 #[derive(Debug, Clone)]
@@ -118,6 +137,8 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_owned(),
+            wait_limit: BUSY_TIMEOUT,
+            on_wait: None,
         };
         store.migrate(version)?;
         Ok(store)
@@ -177,14 +198,69 @@ impl Store {
             .query_row("SELECT id FROM library LIMIT 1", [], |r| r.get(0))?)
     }
 
+    /// Sets how long a write waits for another writer before giving up.
+    pub fn set_wait_limit(&mut self, limit: Duration) {
+        self.wait_limit = limit;
+    }
+
+    /// Sets what to call (once per write) when a write has to wait for another writer.
+    pub fn on_wait(&mut self, hook: Box<dyn FnMut() + Send>) {
+        self.on_wait = Some(hook);
+    }
+
     /// Runs `f` inside one write transaction: all of it is stored, or none of it.
+    ///
+    /// SQLite lets one writer in at a time. When another program holds the write lock, this
+    /// waits — telling `on_wait` after a moment — up to the wait limit, then gives up with
+    /// [`Error::Busy`] having changed nothing. Readers are never blocked (WAL).
     pub fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
-        tx.commit()?;
-        Ok(value)
+        self.begin_immediate()?;
+        match f(&self.conn) {
+            Ok(value) => match self.conn.execute_batch("COMMIT") {
+                Ok(()) => Ok(value),
+                Err(e) => {
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                    Err(e.into())
+                }
+            },
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
+    fn begin_immediate(&mut self) -> Result<()> {
+        let started = std::time::Instant::now();
+        let mut told = false;
+        let result = loop {
+            let left = self.wait_limit.saturating_sub(started.elapsed());
+            self.conn.busy_timeout(if told {
+                left.min(Duration::from_secs(1))
+            } else {
+                WAIT_NOTICE_AFTER.min(left)
+            })?;
+            match self.conn.execute_batch("BEGIN IMMEDIATE") {
+                Ok(()) => break Ok(()),
+                Err(e) if is_busy(&e) => {
+                    if started.elapsed() >= self.wait_limit {
+                        break Err(Error::Busy {
+                            path: self.path.clone(),
+                            waited: started.elapsed().as_secs_f64(),
+                        });
+                    }
+                    if !told {
+                        told = true;
+                        if let Some(hook) = self.on_wait.as_mut() {
+                            hook();
+                        }
+                    }
+                }
+                Err(e) => break Err(e.into()),
+            }
+        };
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        result
     }
 
     /// Runs `f` in one read transaction, so that everything it reads is one consistent snapshot.
@@ -332,6 +408,13 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
 }
 
 /// The key speakers, aliases and organizations are matched by: case-folded, with runs of
@@ -1468,6 +1551,47 @@ mod tests {
             speaker: speaker.into(),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn an_older_library_is_backed_up_then_migrated() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.sqlite3");
+        {
+            // A library as version 1 wrote it, with one quote.
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(MIGRATIONS[0]).unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+            conn.execute_batch(
+                "INSERT INTO speaker (name, name_key, created_at, updated_at) \
+                 VALUES ('A B', 'a b', 'now', 'now'); \
+                 INSERT INTO quote (text, speaker_id, created_at, updated_at) \
+                 VALUES ('kept words', 1, 'now', 'now');",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let version: i64 = store
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        assert_eq!(store.quote_count().unwrap(), 1);
+        let backup = dir.path().join("library.before-v2.sqlite3");
+        let old = Connection::open(&backup).expect("a backup was taken before migrating");
+        let old_version: i64 = old
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(old_version, 1);
+        let text: String = old
+            .query_row("SELECT text FROM quote", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(text, "kept words");
+        // A library already current is not backed up again.
+        drop(store);
+        std::fs::remove_file(&backup).unwrap();
+        Store::open(&path).unwrap();
+        assert!(!backup.exists());
     }
 
     #[test]

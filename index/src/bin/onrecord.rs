@@ -27,6 +27,10 @@ struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     library: Option<PathBuf>,
 
+    /// How long a write waits for another program writing the same library before giving up.
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 10.0)]
+    wait: f64,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -79,6 +83,25 @@ enum Command {
     /// Print the CSL style (XML) that apa, mla or chicago exports are rendered with, for pandoc
     /// or a reference manager.
     Style { name: String },
+    /// Write a consistent copy of the library's database to FILE (safe while the app is
+    /// running); the search index is rebuilt from it on restore.
+    Backup {
+        file: PathBuf,
+        /// Overwrite FILE if it exists.
+        #[arg(long)]
+        force: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace the library with a backup and rebuild the index. A library holding quotes is
+    /// only replaced with --force, and its database is then kept beside it.
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        force: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Rebuild the search index from the database.
     Reindex {
         #[arg(long)]
@@ -256,12 +279,26 @@ fn main() -> ExitCode {
     }
 }
 
-fn open(cli_library: Option<PathBuf>) -> Result<Library, Error> {
-    let dir = cli_library.unwrap_or_else(onrecord::default_dir);
+/// Which library to open and how long its writes may wait for another writer.
+struct Target {
+    dir: Option<PathBuf>,
+    wait: f64,
+}
+
+fn open(target: Target) -> Result<Library, Error> {
+    let dir = target.dir.unwrap_or_else(onrecord::default_dir);
     let mut library = Library::open(&dir)?;
     for notice in library.take_notices() {
         eprintln!("onrecord: note: {notice}");
     }
+    library.set_wait_limit(std::time::Duration::from_secs_f64(target.wait));
+    let wait = target.wait;
+    library.on_wait(Box::new(move || {
+        eprintln!(
+            "onrecord: another program (the desktop app or another onrecord) is writing the \
+             library; waiting up to {wait:.0} s…"
+        );
+    }));
     Ok(library)
 }
 
@@ -284,7 +321,16 @@ fn date_arg(value: Option<&str>, flag: &str) -> Result<Option<chrono::NaiveDate>
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
-    let library_dir = cli.library;
+    if !(cli.wait.is_finite() && cli.wait >= 0.0) {
+        return Err(Error::Invalid(format!(
+            "--wait takes a number of seconds (0 or more), not {}",
+            cli.wait
+        )));
+    }
+    let library_dir = Target {
+        dir: cli.library,
+        wait: cli.wait,
+    };
     match cli.command {
         Command::Add(args) => {
             let json = args.json;
@@ -475,6 +521,37 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Style { name } => {
             let format = cite::Format::parse(&name)?;
             print!("{}", cite::styles::style_xml(format)?);
+        }
+        Command::Backup { file, force, json } => {
+            let library = open(library_dir)?;
+            let report = library.backup(&file, force)?;
+            if json {
+                print_json(&report)?;
+            } else {
+                println!(
+                    "backed up {} quote(s) to {} ({} KB)",
+                    report.quotes,
+                    report.path.display(),
+                    report.bytes.div_ceil(1024)
+                );
+            }
+        }
+        Command::Restore { file, force, json } => {
+            let dir = library_dir.dir.unwrap_or_else(onrecord::default_dir);
+            let (_, report) = Library::restore_backup(&dir, &file, force)?;
+            if json {
+                print_json(&report)?;
+            } else {
+                println!(
+                    "restored {} quote(s) from {} into {}; the search index was rebuilt",
+                    report.quotes,
+                    report.from.display(),
+                    dir.display()
+                );
+                if let Some(previous) = &report.previous {
+                    println!("the database it replaced is kept as {}", previous.display());
+                }
+            }
         }
         Command::Reindex { json } => {
             let mut library = open(library_dir)?;

@@ -21,9 +21,6 @@ pub mod keys;
 pub mod ris;
 pub mod styles;
 
-use std::io::Write;
-use std::path::{Component, Path};
-
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -217,74 +214,7 @@ pub fn entries(items: &[Citable]) -> Vec<Entry<'_>> {
     entries
 }
 
-/// Checks that `path` is a place an export may be written: a file name (not a folder), without
-/// `..` steps, inside a folder that exists, and not an existing file unless `force`.
-pub fn check_destination(path: &Path, force: bool) -> Result<()> {
-    if path.as_os_str().is_empty() {
-        return Err(Error::Invalid(
-            "the export file name is empty; give a file name such as quotes.bib".into(),
-        ));
-    }
-    if path.components().any(|c| c == Component::ParentDir) {
-        return Err(Error::Invalid(format!(
-            "{} climbs out of its folder with '..'; give the folder plainly (e.g. an absolute path)",
-            path.display()
-        )));
-    }
-    if path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/') {
-        return Err(Error::Invalid(format!(
-            "{} is a folder; give a file name inside it, e.g. {}",
-            path.display(),
-            path.join("quotes.bib").display()
-        )));
-    }
-    let parent = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if !parent.is_dir() {
-        return Err(Error::Invalid(format!(
-            "the folder {} does not exist; create it first or choose another place",
-            parent.display()
-        )));
-    }
-    if path.exists() && !force {
-        return Err(Error::Invalid(format!(
-            "{} already exists; add --force to overwrite it",
-            path.display()
-        )));
-    }
-    Ok(())
-}
-
-/// Writes `bytes` to `path` after [`check_destination`]: into a temporary file beside it, then
-/// renamed over it, so a failure never leaves half a file.
-pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
-    check_destination(path, force)?;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.onrecord-tmp",
-        path.file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("export")
-    ));
-    let write = || -> std::io::Result<()> {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    };
-    write().map_err(|source| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::WriteFile {
-            path: path.to_owned(),
-            source,
-        }
-    })
-}
+pub use crate::files::{check_destination, write_file};
 
 /// The date a citation gives for a quote: its source's publication, else when it was said.
 pub(crate) fn issued(item: &Citable) -> Option<NaiveDate> {
@@ -371,21 +301,4 @@ mod tests {
         assert_eq!(ap_date(d(1, 5)), "Jan. 5, 2025");
     }
 
-    #[test]
-    fn unsafe_destinations_are_refused_with_a_reason() {
-        let dir = tempfile::tempdir().unwrap();
-        let err = check_destination(&dir.path().join("../x.bib"), false).unwrap_err();
-        assert!(err.to_string().contains(".."), "{err}");
-        let err = check_destination(dir.path(), false).unwrap_err();
-        assert!(err.to_string().contains("is a folder"), "{err}");
-        let err = check_destination(&dir.path().join("nope/x.bib"), false).unwrap_err();
-        assert!(err.to_string().contains("does not exist"), "{err}");
-        let file = dir.path().join("x.bib");
-        write_file(&file, b"one", false).unwrap();
-        let err = write_file(&file, b"two", false).unwrap_err();
-        assert!(err.to_string().contains("--force"), "{err}");
-        assert_eq!(std::fs::read(&file).unwrap(), b"one");
-        write_file(&file, b"two", true).unwrap();
-        assert_eq!(std::fs::read(&file).unwrap(), b"two");
-    }
 }

@@ -1,0 +1,104 @@
+//! Writing the files a user asks for (exports, backups): only where they asked, never over an
+//! existing file without their say-so, and never half a file.
+
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Checks that `path` is a place a file the user asked for may be written: a file name (not a folder), without
+/// `..` steps, inside a folder that exists, and not an existing file unless `force`.
+pub fn check_destination(path: &Path, force: bool) -> Result<()> {
+    if path.as_os_str().is_empty() {
+        return Err(Error::Invalid(
+            "the export file name is empty; give a file name such as quotes.bib".into(),
+        ));
+    }
+    if path.components().any(|c| c == Component::ParentDir) {
+        return Err(Error::Invalid(format!(
+            "{} climbs out of its folder with '..'; give the folder plainly (e.g. an absolute path)",
+            path.display()
+        )));
+    }
+    if path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/') {
+        return Err(Error::Invalid(format!(
+            "{} is a folder; give a file name inside it, e.g. {}",
+            path.display(),
+            path.join("quotes.bib").display()
+        )));
+    }
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !parent.is_dir() {
+        return Err(Error::Invalid(format!(
+            "the folder {} does not exist; create it first or choose another place",
+            parent.display()
+        )));
+    }
+    if path.exists() && !force {
+        return Err(Error::Invalid(format!(
+            "{} already exists; add --force to overwrite it",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` after [`check_destination`]: into a temporary file beside it, then
+/// renamed over it, so a failure never leaves half a file.
+pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    check_destination(path, force)?;
+    let tmp = temporary_beside(path);
+    let write = || -> std::io::Result<()> {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    };
+    write().map_err(|source| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::WriteFile {
+            path: path.to_owned(),
+            source,
+        }
+    })
+}
+
+/// A hidden temporary name in the same folder as `path`, so a rename onto `path` is atomic.
+pub fn temporary_beside(path: &Path) -> PathBuf {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    dir.join(format!(
+        ".{}.onrecord-tmp",
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("file")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_destinations_are_refused_with_a_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = check_destination(&dir.path().join("../x.bib"), false).unwrap_err();
+        assert!(err.to_string().contains(".."), "{err}");
+        let err = check_destination(dir.path(), false).unwrap_err();
+        assert!(err.to_string().contains("is a folder"), "{err}");
+        let err = check_destination(&dir.path().join("nope/x.bib"), false).unwrap_err();
+        assert!(err.to_string().contains("does not exist"), "{err}");
+        let file = dir.path().join("x.bib");
+        write_file(&file, b"one", false).unwrap();
+        let err = write_file(&file, b"two", false).unwrap_err();
+        assert!(err.to_string().contains("--force"), "{err}");
+        assert_eq!(std::fs::read(&file).unwrap(), b"one");
+        write_file(&file, b"two", true).unwrap();
+        assert_eq!(std::fs::read(&file).unwrap(), b"two");
+    }
+}
