@@ -93,6 +93,10 @@ pub struct Finding {
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckReport {
     pub findings: Vec<Finding>,
+    /// Character offsets of opening quotation marks that are never closed: what follows them
+    /// cannot be checked until the draft's punctuation is fixed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unclosed: Vec<usize>,
 }
 
 impl CheckReport {
@@ -118,7 +122,11 @@ const BRACKET_SPAN: usize = 8;
 pub fn check(draft: &str, records: &mut dyn Records) -> crate::Result<CheckReport> {
     clip::check_size(draft.len())?;
     let text = clip::normalise_text(draft);
-    let (found, _) = clip::quotes::find(&text);
+    let (found, unclosed) = clip::quotes::find(&text);
+    let unclosed = unclosed
+        .iter()
+        .map(|u| text[..u.open].chars().count())
+        .collect();
     let claims = clip::attribution::attribute(&text, &found, clip::attribution::Carry::SpeakerOnly);
     let (found, claims) = clip::attribution::join_broken(&text, found, claims);
     let mut findings = Vec::new();
@@ -135,7 +143,7 @@ pub fn check(draft: &str, records: &mut dyn Records) -> crate::Result<CheckRepor
             ..finding
         });
     }
-    Ok(CheckReport { findings })
+    Ok(CheckReport { findings, unclosed })
 }
 
 fn check_one(quote: &str, claim: Attribution, records: &mut dyn Records) -> crate::Result<Finding> {

@@ -271,6 +271,7 @@ pub fn read_file(path: &Path, format: Option<Format>, table: &TableOptions) -> R
         path: path.to_owned(),
         source,
     })?;
+    check_text_file(path, &bytes)?;
     let format = format.or_else(|| Format::from_path(path)).ok_or_else(|| {
         Error::invalid(format!(
             "cannot tell the format of {} from its name; add --format json, csv or tsv",
@@ -282,6 +283,26 @@ pub fn read_file(path: &Path, format: Option<Format>, table: &TableOptions) -> R
         Format::Csv => read_table(path, &bytes, b',', table).map(ImportFile::Quotes),
         Format::Tsv => read_table(path, &bytes, b'\t', table).map(ImportFile::Quotes),
     }
+}
+
+/// Refuses an empty file and one that is binary (NUL bytes in its first 8 KB, unless it is
+/// UTF-16 with a byte-order mark) before any parsing, with a message that says so.
+fn check_text_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Error::invalid(format!(
+            "{} is empty; nothing was imported",
+            path.display()
+        )));
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if Encoding::for_bom(bytes).is_none() && head.contains(&0) {
+        return Err(Error::invalid(format!(
+            "{} holds binary data (NUL bytes), not a JSON, CSV or TSV file; nothing was imported \
+             — is this the right file?",
+            path.display()
+        )));
+    }
+    Ok(())
 }
 
 pub fn parse_json(path: &Path, bytes: &[u8]) -> Result<ImportFile> {

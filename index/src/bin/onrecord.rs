@@ -785,6 +785,14 @@ fn read_text_input(input: &str) -> Result<String, Error> {
 fn print_check(report: &onrecord::check::CheckReport) {
     use onrecord::check::Verdict;
     let tty = std::io::stdout().is_terminal();
+    if !report.unclosed.is_empty() {
+        println!(
+            "{} quotation mark(s) never closed (at characters {:?}): the words after them were \
+             not checked; close the quotation and check again",
+            report.unclosed.len(),
+            report.unclosed
+        );
+    }
     if report.findings.is_empty() {
         println!("no quotations found in the draft");
         return;
