@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
-# Runs OnRecord on the default library (~/.local/share/onrecord, or $ONRECORD_LIBRARY).
-# The desktop window is not built yet: this builds the `onrecord` CLI, adds the seed article's
-# quotes when the library is empty, and searches it. Extra arguments are passed to `onrecord`.
+# Runs the OnRecord desktop app on the default library (~/.local/share/onrecord, or
+# $ONRECORD_LIBRARY; `./run.sh --library DIR` for another). Installs what is missing, builds the
+# UI and the app with the UI embedded, and opens the window. On a machine without a display it
+# says so and runs the `onrecord` CLI on the library instead.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh
-cargo build --release --bin onrecord
-bin=target/release/onrecord
-if [ $# -gt 0 ]; then
-  exec "$bin" "$@"
+npm --prefix ui run build
+cargo build -p onrecord-app --features custom-protocol
+cargo build --bin onrecord
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  echo "run: no display (DISPLAY/WAYLAND_DISPLAY unset), so no window; here is the library from the CLI." >&2
+  echo "run: on a desktop, ./run.sh opens the window; headless, try: xvfb-run -a target/debug/onrecord-app" >&2
+  target/debug/onrecord "$@" doctor || true
+  exit 0
 fi
-if [ "$("$bin" search '' --json --limit 1 | grep -c '"total": 0')" -eq 1 ]; then
-  "$bin" import tests/fixtures/seed-quotes.json
-fi
-"$bin" search 'pivotal moment'
-echo
-echo "Try: $bin search 'org:Zensar'   |   $bin --help"
+exec target/debug/onrecord-app "$@"

@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Runs every test of OnRecord: formatting, lints, the core's unit and integration tests (real
-# SQLite files and Tantivy indexes, the real `onrecord` binary), and the LIAR data check.
-# Installs what it needs first (see scripts/setup.sh).
+# SQLite files and Tantivy indexes, the real `onrecord` binary, pandoc and the CSL schema for
+# exports, crash and concurrency harnesses, property tests), the UI's unit tests (Vitest), the
+# desktop app end to end in a real WebKit window (WebDriver under Xvfb), the LIAR data check and
+# a benchmark smoke run. Installs what it needs first (see scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")"
+data="${ONRECORD_DATA:-../shared/data}"
 scripts/setup.sh
 cargo fmt --all -- --check
+npm --prefix ui run build
 cargo clippy --workspace --all-targets -- -D warnings
 cargo test --workspace
-scripts/liar-roundtrip.sh "${ONRECORD_DATA:-../shared/data}/liar/liar_dataset"
+npm --prefix ui test
+scripts/e2e.sh
+scripts/liar-roundtrip.sh "$data/liar/liar_dataset"
+# Benchmark smoke: completes, and OnRecord and SQLite FTS5 find the same quotes for phrases.
+cargo run -p index --example bench -- --quotes 20000 --runs 5 --verify --data "$data"

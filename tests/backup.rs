@@ -45,7 +45,15 @@ impl Lib {
     }
 
     fn add(&self, text: &str) {
-        self.ok(&["add", "--text", text, "--speaker", "Ann Lee", "--org", "Acme"]);
+        self.ok(&[
+            "add",
+            "--text",
+            text,
+            "--speaker",
+            "Ann Lee",
+            "--org",
+            "Acme",
+        ]);
     }
 
     fn count(&self, query: &str) -> u64 {
@@ -78,26 +86,44 @@ fn backup_then_restore_brings_the_library_back_with_its_search() {
     // Restoring over quotes needs --force, and changes nothing without it.
     let refused = lib.run(&["restore", backup.to_str().unwrap()]);
     assert_eq!(refused.status.code(), Some(2));
-    assert!(stderr(&refused).contains("holds 3 quote(s)"), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("holds 3 quote(s)"),
+        "{}",
+        stderr(&refused)
+    );
     assert_eq!(lib.count("harbour"), 2);
 
     let out = lib.ok(&["restore", backup.to_str().unwrap(), "--force"]);
     assert!(out.contains("restored 2 quote(s)"), "{out}");
     assert!(out.contains("kept as"), "{out}");
-    assert_eq!(lib.count("harbour"), 1, "search reflects the restored library");
+    assert_eq!(
+        lib.count("harbour"),
+        1,
+        "search reflects the restored library"
+    );
     assert_eq!(lib.count("budget"), 1);
     let doctor = lib.run(&["doctor"]);
-    assert!(doctor.status.success(), "{}", String::from_utf8_lossy(&doctor.stdout));
+    assert!(
+        doctor.status.success(),
+        "{}",
+        String::from_utf8_lossy(&doctor.stdout)
+    );
 
     // The replaced database was kept, whole.
     let kept: Vec<_> = std::fs::read_dir(lib.path())
         .unwrap()
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with("library.before-restore-"))
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("library.before-restore-")
+        })
         .collect();
     assert_eq!(kept.len(), 1);
     let conn = Connection::open(kept[0].path()).unwrap();
-    let n: i64 = conn.query_row("SELECT count(*) FROM quote", [], |r| r.get(0)).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM quote", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(n, 3);
 }
 
@@ -118,7 +144,11 @@ fn restore_into_a_new_folder_and_refusals_of_bad_backups() {
     std::fs::write(&junk, b"this is not a database at all, just words").unwrap();
     let out = other.run(&["restore", junk.to_str().unwrap(), "--force"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("not an OnRecord backup"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not an OnRecord backup"),
+        "{}",
+        stderr(&out)
+    );
 
     let damaged = lib.dir.path().join("damaged.sqlite3");
     let mut bytes = std::fs::read(&backup).unwrap();
@@ -130,7 +160,10 @@ fn restore_into_a_new_folder_and_refusals_of_bad_backups() {
     let out = other.run(&["restore", damaged.to_str().unwrap(), "--force"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.contains("damaged") || err.contains("not an OnRecord backup"), "{err}");
+    assert!(
+        err.contains("damaged") || err.contains("not an OnRecord backup"),
+        "{err}"
+    );
 
     let newer = lib.dir.path().join("newer.sqlite3");
     std::fs::copy(&backup, &newer).unwrap();
@@ -155,12 +188,21 @@ fn a_writer_that_must_wait_says_so_and_one_that_gives_up_says_why() {
     holder.execute_batch("BEGIN IMMEDIATE").unwrap();
     let started = Instant::now();
     let out = lib.run(&[
-        "--wait", "1", "add", "--text", "blocked words", "--speaker", "Bo Li",
+        "--wait",
+        "1",
+        "add",
+        "--text",
+        "blocked words",
+        "--speaker",
+        "Bo Li",
     ]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(3), "{err}");
     assert!(err.contains("waiting up to 1 s"), "{err}");
-    assert!(err.contains("stayed busy") && err.contains("nothing was changed"), "{err}");
+    assert!(
+        err.contains("stayed busy") && err.contains("nothing was changed"),
+        "{err}"
+    );
     assert!(started.elapsed() < Duration::from_secs(8));
     // Readers are not blocked meanwhile.
     assert_eq!(lib.count("first"), 1);

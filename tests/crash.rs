@@ -61,7 +61,7 @@ fn new_quote(n: u64, k: usize) -> NewQuote {
 
 /// Item `n` is a batch of BATCH quotes when n % 4 == 0, else one quote.
 fn size(n: u64) -> usize {
-    if n % 4 == 0 { BATCH } else { 1 }
+    if n.is_multiple_of(4) { BATCH } else { 1 }
 }
 
 fn writer(dir: &Path, start: u64, count: Option<u64>) {
@@ -207,7 +207,11 @@ fn crash_rounds() {
             kills_mid_write += 1;
         }
         acked.extend(round_acks);
-        let held = verify(&dir, &acked, &format!("round {round} (seed {seed}, kill after {delay} ms)"));
+        let held = verify(
+            &dir,
+            &acked,
+            &format!("round {round} (seed {seed}, kill after {delay} ms)"),
+        );
         assert!(held >= acked.values().sum::<usize>());
     }
     let total: usize = acked.values().sum();
@@ -216,7 +220,10 @@ fn crash_rounds() {
          {total} acknowledged quotes, all present; writes lost: 0 ({:.1} s)",
         started.elapsed().as_secs_f64()
     );
-    assert!(kills_mid_write * 2 >= rounds, "too few kills landed mid-write to mean anything");
+    assert!(
+        kills_mid_write * 2 >= rounds,
+        "too few kills landed mid-write to mean anything"
+    );
 }
 
 fn two_writers_a_reader_and_a_backup() {
@@ -253,13 +260,21 @@ fn two_writers_a_reader_and_a_backup() {
     // A backup in the middle of it all.
     std::thread::sleep(Duration::from_millis(300));
     let backup_path = temp.path().join("mid.sqlite3");
-    let backup = Library::open(&dir).unwrap().backup(&backup_path, false).unwrap();
+    let backup = Library::open(&dir)
+        .unwrap()
+        .backup(&backup_path, false)
+        .unwrap();
 
     let mut acked = BTreeMap::new();
     for (name, child) in [("a", &mut a), ("b", &mut b)] {
         let mut stderr = String::new();
         let acks = read_acks(child);
-        child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
         let status = child.wait().unwrap();
         assert!(status.success(), "writer {name} failed: {stderr}");
         assert_eq!(acks.len() as u64, per_writer, "writer {name}");
@@ -305,7 +320,10 @@ fn main() {
     let filter = args.iter().skip(1).find(|a| !a.starts_with('-'));
     let tests: [(&str, fn()); 2] = [
         ("crash_rounds", crash_rounds),
-        ("two_writers_a_reader_and_a_backup", two_writers_a_reader_and_a_backup),
+        (
+            "two_writers_a_reader_and_a_backup",
+            two_writers_a_reader_and_a_backup,
+        ),
     ];
     for (name, test) in tests {
         if filter.is_some_and(|f| !name.contains(f.as_str())) {

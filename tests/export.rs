@@ -343,20 +343,35 @@ fn ris_parses_back_into_the_same_fields() {
     }
 }
 
+/// Asserts that an export holds a piece of text, showing the export when it does not.
+fn has(text: &str, piece: &str) {
+    assert!(text.contains(piece), "missing {piece:?} in:\n{text}");
+}
+
 #[test]
 fn email_told_speech_and_undated_quotes_come_out_right_in_every_format() {
     let lib = Lib::with_fixture();
 
     let md = lib.export("markdown");
-    assert!(md.contains(
+    has(
+        &md,
         "“The launch of DeepSeek’s R2 model could be a pivotal moment in the AI industry,” \
          Vijayasimha Alilughatta, chief operating officer of Zensar, told Reuters. \
-         ([DeepSeek rushes to launch R2](<https://news.example.com/deepseek-r2>), Reuters, Feb. 26, 2025)"
-    ), "{md}");
-    assert!(md.contains("Songyee Yoon, founder and managing partner at Principal Venture Partners, said in an email."), "{md}");
-    assert!(md.contains("Dana Whitfield, spokesperson of Acme Corp., said in an email to The Example Times. (Nov. 5, 2024)"), "{md}");
-    assert!(md.contains("Gov. Alex Morgan said in a speech."), "{md}");
-    assert!(md.contains("Mayor Jürgen Müller of Musterstadt said. (*Mayors & money: the 50% question*, The Example Times)"), "{md}");
+         ([DeepSeek rushes to launch R2](<https://news.example.com/deepseek-r2>), Reuters, Feb. 26, 2025)",
+    );
+    has(
+        &md,
+        "Songyee Yoon, founder and managing partner at Principal Venture Partners, said in an email.",
+    );
+    has(
+        &md,
+        "Dana Whitfield, spokesperson of Acme Corp., said in an email to The Example Times. (Nov. 5, 2024)",
+    );
+    has(&md, "Gov. Alex Morgan said in a speech.");
+    has(
+        &md,
+        "Mayor Jürgen Müller of Musterstadt said. (*Mayors & money: the 50% question*, The Example Times)",
+    );
 
     let csl: Value = serde_json::from_str(&lib.export("csl-json")).unwrap();
     let by_key = |prefix: &str| {
@@ -385,56 +400,51 @@ fn email_told_speech_and_undated_quotes_come_out_right_in_every_format() {
     );
 
     let bib = lib.export("bibtex");
-    assert!(bib.contains("@misc{whitfield2024comment,"), "{bib}");
-    assert!(
-        bib.contains("howpublished = {Personal communication}"),
-        "{bib}"
-    );
-    assert!(bib.contains("howpublished = {Speech}"), "{bib}");
-    assert!(bib.contains("@article{muller-nd-100,"), "{bib}");
-    assert!(
-        bib.contains("title        = {{Mayors \\& money: the 50\\% question}}"),
-        "{bib}"
+    has(&bib, "@misc{whitfield2024comment,");
+    has(&bib, "howpublished = {Personal communication}");
+    has(&bib, "howpublished = {Speech}");
+    has(&bib, "@article{muller-nd-100,");
+    has(
+        &bib,
+        "title        = {{Mayors \\& money: the 50\\% question}}",
     );
 
     let ris = lib.export("ris");
-    assert!(
-        ris.contains("TY  - PCOMM\r\nID  - whitfield2024comment"),
-        "{ris}"
-    );
-    assert!(ris.contains("M3  - Speech"), "{ris}");
+    has(&ris, "TY  - PCOMM\r\nID  - whitfield2024comment");
+    has(&ris, "M3  - Speech");
 
     let apa = lib.export("apa");
-    assert!(
-        apa.contains("(D. Whitfield, personal communication, November 5, 2024)"),
-        "{apa}"
+    has(
+        &apa,
+        "(D. Whitfield, personal communication, November 5, 2024)",
     );
-    assert!(apa.contains("Morgan, A. (2024, June 16). Commencement address to the class of 2024 [Speech]. Example State University."), "{apa}");
-    assert!(
-        apa.contains("Mayors & money: the 50% question. (n.d.). The Example Times."),
-        "{apa}"
+    has(
+        &apa,
+        "Morgan, A. (2024, June 16). Commencement address to the class of 2024 [Speech]. Example State University.",
+    );
+    has(
+        &apa,
+        "Mayors & money: the 50% question. (n.d.). The Example Times.",
     );
 
     let mla = lib.export("mla");
-    assert!(
-        mla.contains("Whitfield, Dana. “Email to the Example Times.” 5 Nov. 2024."),
-        "{mla}"
+    has(
+        &mla,
+        "Whitfield, Dana. “Email to the Example Times.” 5 Nov. 2024.",
     );
-    assert!(
-        mla.contains("Morgan, Alex. “Commencement Address to the Class of 2024.” Speech."),
-        "{mla}"
+    has(
+        &mla,
+        "Morgan, Alex. “Commencement Address to the Class of 2024.” Speech.",
     );
-    assert!(
-        mla.contains(
-            "Lopez, Maria, and Wen Chen. “DeepSeek Rushes to Launch R2.” Reuters, 26 Feb. 2025"
-        ),
-        "{mla}"
+    has(
+        &mla,
+        "Lopez, Maria, and Wen Chen. “DeepSeek Rushes to Launch R2.” Reuters, 26 Feb. 2025",
     );
 
     let chicago = lib.export("chicago");
-    assert!(
-        chicago.contains("The Example Times. n.d. Mayors & Money: The 50% Question."),
-        "{chicago}"
+    has(
+        &chicago,
+        "The Example Times. n.d. Mayors & Money: The 50% Question.",
     );
     assert!(
         chicago

@@ -89,9 +89,20 @@ fn every_hostile_input_gets_a_result_or_a_clear_error() {
     assert_eq!(code, Some(0), "{err}");
 
     let empty = lib.file("empty.txt", b"");
-    let junk = lib.file("junk.bin", &(0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect::<Vec<_>>());
-    let latin1 = lib.file("latin1.txt", b"\x93Caf\xe9 words are fine here,\x94 Zo\xeb Ng said.");
-    let nul = lib.file("nul.txt", "“words with a \0 NUL inside them,” Ann Lee said.".as_bytes());
+    let junk = lib.file(
+        "junk.bin",
+        &(0..4096u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+            .collect::<Vec<_>>(),
+    );
+    let latin1 = lib.file(
+        "latin1.txt",
+        b"\x93Caf\xe9 words are fine here,\x94 Zo\xeb Ng said.",
+    );
+    let nul = lib.file(
+        "nul.txt",
+        "“words with a \0 NUL inside them,” Ann Lee said.".as_bytes(),
+    );
     let huge = lib.dir.path().join("huge.txt");
     sparse_file(&huge, 100 * 1024 * 1024);
     let huge = huge.to_str().unwrap().to_owned();
@@ -99,48 +110,197 @@ fn every_hostile_input_gets_a_result_or_a_clear_error() {
         "nested.html",
         format!("<html><body>{}</body></html>", "<div>".repeat(100_000)).as_bytes(),
     );
-    let unterminated = lib.file("open.txt", "“This quotation never ends, she said.".as_bytes());
+    let unterminated = lib.file(
+        "open.txt",
+        "“This quotation never ends, she said.".as_bytes(),
+    );
     let rtl = lib.file(
         "rtl.txt",
         "“שלום עולם, זה ציטוט ארוך מאוד,” אמר. “Cafe\u{301} 🎉 opens for everyone,” Zoë Ng said."
             .as_bytes(),
     );
-    let ragged = lib.file("ragged.csv", b"text,speaker\n\"one quote\",Ann Lee\n\"two\",Bo Li,extra\n");
-    let wrong_types = lib.file("types.json", br#"[{"text": 42, "speaker": ["not", "a", "name"]}]"#);
+    let ragged = lib.file(
+        "ragged.csv",
+        b"text,speaker\n\"one quote\",Ann Lee\n\"two\",Bo Li,extra\n",
+    );
+    let wrong_types = lib.file(
+        "types.json",
+        br#"[{"text": 42, "speaker": ["not", "a", "name"]}]"#,
+    );
     let not_json = lib.file("broken.json", b"[{\"text\": \"unfinished\"");
     let json_junk = lib.file("junk.json", &[0x7b, 0x00, 0xff, 0xfe, 0x00]);
     let dir = lib.dir.path().to_str().unwrap().to_owned();
     let climbing = format!("{dir}/a/../../x.bib");
 
     let cases = vec![
-        Case { name: "clip an empty file", args: args(&["clip", &empty]), code: 2, says: "empty" },
-        Case { name: "clip binary junk", args: args(&["clip", &junk]), code: 2, says: "binary" },
-        Case { name: "clip Windows-1252 text", args: args(&["clip", &latin1, "--json"]), code: 0, says: "Zoë Ng" },
-        Case { name: "clip NUL bytes", args: args(&["clip", &nul]), code: 2, says: "binary" },
-        Case { name: "clip a 100 MB file", args: args(&["clip", &huge]), code: 2, says: "100 MB" },
-        Case { name: "clip HTML nested 100,000 deep", args: args(&["clip", &nested]), code: 2, says: "nests" },
-        Case { name: "clip an unterminated quotation", args: args(&["clip", &unterminated]), code: 0, says: "never closed" },
-        Case { name: "clip RTL, combining and emoji", args: args(&["clip", &rtl, "--json"]), code: 0, says: "Zoë Ng" },
-        Case { name: "check an empty draft", args: args(&["check", &empty]), code: 0, says: "no quotations" },
-        Case { name: "check binary junk", args: args(&["check", &junk]), code: 2, says: "binary" },
-        Case { name: "check a 100 MB draft", args: args(&["check", &huge]), code: 2, says: "MB" },
-        Case { name: "check an unterminated quotation", args: args(&["check", &unterminated]), code: 0, says: "never closed" },
-        Case { name: "search with an unbalanced quote", args: args(&["search", "\"pivotal moment"]), code: 2, says: "never closed" },
-        Case { name: "search with unbalanced parentheses", args: args(&["search", "((zensar"]), code: 2, says: "never closed" },
-        Case { name: "search an unknown field", args: args(&["search", "colour:zensar"]), code: 2, says: "no field" },
-        Case { name: "search emoji and RTL", args: args(&["search", "🎉 שלום"]), code: 0, says: "no quotes match" },
-        Case { name: "import an empty file", args: args(&["import", &empty, "--format", "csv"]), code: 2, says: "is empty" },
-        Case { name: "import binary junk", args: args(&["import", &junk, "--format", "csv"]), code: 2, says: "binary data" },
-        Case { name: "import a CSV with a ragged row", args: args(&["import", &ragged]), code: 2, says: "line 3" },
-        Case { name: "import JSON with wrong types", args: args(&["import", &wrong_types]), code: 2, says: "types.json" },
-        Case { name: "import broken JSON", args: args(&["import", &not_json]), code: 2, says: "broken.json" },
-        Case { name: "import JSON junk", args: args(&["import", &json_junk]), code: 2, says: "binary data" },
-        Case { name: "import a 100 MB file of zeros", args: args(&["import", &huge, "--format", "json"]), code: 2, says: "binary data" },
-        Case { name: "export to a path with ..", args: args(&["export", "--format", "bibtex", "-o", &climbing]), code: 2, says: "'..'" },
-        Case { name: "export onto a folder", args: args(&["export", "--format", "ris", "-o", &dir]), code: 2, says: "is a folder" },
-        Case { name: "backup onto a folder", args: args(&["backup", &dir]), code: 2, says: "is a folder" },
-        Case { name: "restore from junk", args: args(&["restore", &junk, "--force"]), code: 2, says: "not an OnRecord backup" },
-        Case { name: "show a nonsense id", args: args(&["show", "'; DROP TABLE quote; --"]), code: 2, says: "id" },
+        Case {
+            name: "clip an empty file",
+            args: args(&["clip", &empty]),
+            code: 2,
+            says: "empty",
+        },
+        Case {
+            name: "clip binary junk",
+            args: args(&["clip", &junk]),
+            code: 2,
+            says: "binary",
+        },
+        Case {
+            name: "clip Windows-1252 text",
+            args: args(&["clip", &latin1, "--json"]),
+            code: 0,
+            says: "Zoë Ng",
+        },
+        Case {
+            name: "clip NUL bytes",
+            args: args(&["clip", &nul]),
+            code: 2,
+            says: "binary",
+        },
+        Case {
+            name: "clip a 100 MB file",
+            args: args(&["clip", &huge]),
+            code: 2,
+            says: "100 MB",
+        },
+        Case {
+            name: "clip HTML nested 100,000 deep",
+            args: args(&["clip", &nested]),
+            code: 2,
+            says: "nests",
+        },
+        Case {
+            name: "clip an unterminated quotation",
+            args: args(&["clip", &unterminated]),
+            code: 0,
+            says: "never closed",
+        },
+        Case {
+            name: "clip RTL, combining and emoji",
+            args: args(&["clip", &rtl, "--json"]),
+            code: 0,
+            says: "Zoë Ng",
+        },
+        Case {
+            name: "check an empty draft",
+            args: args(&["check", &empty]),
+            code: 0,
+            says: "no quotations",
+        },
+        Case {
+            name: "check binary junk",
+            args: args(&["check", &junk]),
+            code: 2,
+            says: "binary",
+        },
+        Case {
+            name: "check a 100 MB draft",
+            args: args(&["check", &huge]),
+            code: 2,
+            says: "MB",
+        },
+        Case {
+            name: "check an unterminated quotation",
+            args: args(&["check", &unterminated]),
+            code: 0,
+            says: "never closed",
+        },
+        Case {
+            name: "search with an unbalanced quote",
+            args: args(&["search", "\"pivotal moment"]),
+            code: 2,
+            says: "never closed",
+        },
+        Case {
+            name: "search with unbalanced parentheses",
+            args: args(&["search", "((zensar"]),
+            code: 2,
+            says: "never closed",
+        },
+        Case {
+            name: "search an unknown field",
+            args: args(&["search", "colour:zensar"]),
+            code: 2,
+            says: "no field",
+        },
+        Case {
+            name: "search emoji and RTL",
+            args: args(&["search", "🎉 שלום"]),
+            code: 0,
+            says: "no quotes match",
+        },
+        Case {
+            name: "import an empty file",
+            args: args(&["import", &empty, "--format", "csv"]),
+            code: 2,
+            says: "is empty",
+        },
+        Case {
+            name: "import binary junk",
+            args: args(&["import", &junk, "--format", "csv"]),
+            code: 2,
+            says: "binary data",
+        },
+        Case {
+            name: "import a CSV with a ragged row",
+            args: args(&["import", &ragged]),
+            code: 2,
+            says: "line 3",
+        },
+        Case {
+            name: "import JSON with wrong types",
+            args: args(&["import", &wrong_types]),
+            code: 2,
+            says: "types.json",
+        },
+        Case {
+            name: "import broken JSON",
+            args: args(&["import", &not_json]),
+            code: 2,
+            says: "broken.json",
+        },
+        Case {
+            name: "import JSON junk",
+            args: args(&["import", &json_junk]),
+            code: 2,
+            says: "binary data",
+        },
+        Case {
+            name: "import a 100 MB file of zeros",
+            args: args(&["import", &huge, "--format", "json"]),
+            code: 2,
+            says: "binary data",
+        },
+        Case {
+            name: "export to a path with ..",
+            args: args(&["export", "--format", "bibtex", "-o", &climbing]),
+            code: 2,
+            says: "'..'",
+        },
+        Case {
+            name: "export onto a folder",
+            args: args(&["export", "--format", "ris", "-o", &dir]),
+            code: 2,
+            says: "is a folder",
+        },
+        Case {
+            name: "backup onto a folder",
+            args: args(&["backup", &dir]),
+            code: 2,
+            says: "is a folder",
+        },
+        Case {
+            name: "restore from junk",
+            args: args(&["restore", &junk, "--force"]),
+            code: 2,
+            says: "not an OnRecord backup",
+        },
+        Case {
+            name: "show a nonsense id",
+            args: args(&["show", "'; DROP TABLE quote; --"]),
+            code: 2,
+            says: "id",
+        },
     ];
     let before = lib.export();
     let mut report = Vec::new();
@@ -152,7 +312,12 @@ fn every_hostile_input_gets_a_result_or_a_clear_error() {
             "{}: panicked:\n{err}",
             case.name
         );
-        assert_eq!(code, Some(case.code), "{}: stdout {out}\nstderr {err}", case.name);
+        assert_eq!(
+            code,
+            Some(case.code),
+            "{}: stdout {out}\nstderr {err}",
+            case.name
+        );
         assert!(
             shown.to_lowercase().contains(&case.says.to_lowercase()),
             "{}: expected {:?} in\n{shown}",
@@ -161,12 +326,20 @@ fn every_hostile_input_gets_a_result_or_a_clear_error() {
         );
         if case.code == 2 {
             let first = err.lines().next().unwrap_or("");
-            assert!(first.len() > 30, "{}: the error is too bare: {first:?}", case.name);
+            assert!(
+                first.len() > 30,
+                "{}: the error is too bare: {first:?}",
+                case.name
+            );
         }
         report.push(format!("{} ({} ms)", case.name, took.as_millis()));
     }
     assert_eq!(lib.export(), before, "a refused input changed the library");
     let (code, out, _, _) = lib.run(&args(&["doctor"]));
     assert_eq!(code, Some(0), "{out}");
-    println!("{} hostile inputs handled:\n  {}", cases.len(), report.join("\n  "));
+    println!(
+        "{} hostile inputs handled:\n  {}",
+        cases.len(),
+        report.join("\n  ")
+    );
 }

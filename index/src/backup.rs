@@ -87,8 +87,10 @@ fn check_backup(path: &Path) -> Result<Checked> {
     let quotes: i64 = conn
         .query_row("SELECT count(*) FROM quote", [], |r| r.get(0))
         .map_err(|e| not_ours(e.to_string()))?;
-    conn.query_row("SELECT id FROM library LIMIT 1", [], |r| r.get::<_, String>(0))
-        .map_err(|e| not_ours(e.to_string()))?;
+    conn.query_row("SELECT id FROM library LIMIT 1", [], |r| {
+        r.get::<_, String>(0)
+    })
+    .map_err(|e| not_ours(e.to_string()))?;
     Ok(Checked {
         quotes: quotes as u64,
     })

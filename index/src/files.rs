@@ -74,9 +74,7 @@ pub fn temporary_beside(path: &Path) -> PathBuf {
         .unwrap_or(Path::new("."));
     dir.join(format!(
         ".{}.onrecord-tmp",
-        path.file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("file")
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("file")
     ))
 }
 

@@ -24,8 +24,10 @@ pub mod search;
 pub mod store;
 
 pub use error::{Error, ErrorCode, Result};
-pub use library::{DoctorReport, Hit, Library, SearchResults, Selection, default_dir};
-pub use model::{Medium, NewQuote, NewSource, Quote, QuoteEdit, QuoteId, Source, Speaker};
+pub use library::{DoctorReport, Hit, Library, QuoteView, SearchResults, Selection, default_dir};
+pub use model::{
+    Medium, NewQuote, NewSource, Quote, QuoteEdit, QuoteFields, QuoteId, Source, Speaker,
+};
 pub use search::{SearchRequest, Sort};
 
 /// Test hook for crash-safety tests: when `ONRECORD_FAILPOINT` names this point, the process

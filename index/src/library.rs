@@ -114,6 +114,19 @@ pub struct LibraryExport {
 
 pub const EXPORT_FORMAT: &str = "onrecord-library";
 
+/// A quote as the app shows it: with its source (without the article text) and the words
+/// around it in the article.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteView {
+    pub quote: Quote,
+    pub source: Option<Source>,
+    /// Up to [`CONTEXT_CHARS`] characters of the article before and after the quote.
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+pub const CONTEXT_CHARS: usize = 400;
+
 /// Which quotes an export takes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Selection {
@@ -459,6 +472,38 @@ impl Library {
     pub fn check(&mut self, draft: &str) -> Result<CheckReport> {
         self.sync()?;
         check::check(draft, self)
+    }
+
+    /// One quote with its source and the article text around it.
+    pub fn quote_view(&self, id: QuoteId) -> Result<QuoteView> {
+        let quote = self.store.quote(id)?;
+        let mut source = match quote.source.as_ref() {
+            Some(s) => self.store.source(s.id)?,
+            None => None,
+        };
+        let (mut before, mut after) = (None, None);
+        if let (Some(text), Some(start), Some(end)) = (
+            source.as_ref().and_then(|s| s.text.as_deref()),
+            quote.start,
+            quote.end,
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            if start <= end && end <= chars.len() {
+                let from = start.saturating_sub(CONTEXT_CHARS);
+                let to = (end + CONTEXT_CHARS).min(chars.len());
+                before = Some(chars[from..start].iter().collect());
+                after = Some(chars[end..to].iter().collect());
+            }
+        }
+        if let Some(s) = source.as_mut() {
+            s.text = None;
+        }
+        Ok(QuoteView {
+            quote,
+            source,
+            before,
+            after,
+        })
     }
 
     /// The quotes a selection picks, oldest id first.

@@ -464,6 +464,57 @@ pub struct QuoteEdit {
     pub notes: Option<Option<String>>,
 }
 
+/// Every editable field of a quote as a form holds them (the desktop app's quote view): an
+/// empty text clears an optional field. [`QuoteFields::into_edit`] turns it into a full edit.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QuoteFields {
+    pub text: String,
+    pub speaker: String,
+    pub title: String,
+    pub organization: String,
+    pub organization_description: String,
+    pub medium: Medium,
+    pub told_to: String,
+    /// `YYYY-MM-DD`, or empty.
+    pub said_on: String,
+    pub tags: Vec<String>,
+    pub notes: String,
+}
+
+impl QuoteFields {
+    /// The edit that makes a quote hold exactly these fields; a bad date is a clear error.
+    pub fn into_edit(self) -> Result<QuoteEdit> {
+        let opt = |v: String| {
+            let v = v.trim().to_owned();
+            Some((!v.is_empty()).then_some(v))
+        };
+        let said_on = match self.said_on.trim() {
+            "" => None,
+            date => Some(parse_date(date)?),
+        };
+        Ok(QuoteEdit {
+            text: Some(self.text),
+            speaker: Some(self.speaker),
+            title: opt(self.title),
+            organization: opt(self.organization),
+            organization_description: opt(self.organization_description),
+            medium: Some(self.medium),
+            told_to: opt(self.told_to),
+            said_on: Some(said_on),
+            tags: Some(
+                self.tags
+                    .into_iter()
+                    .map(|t| t.trim().to_owned())
+                    .filter(|t| !t.is_empty())
+                    .collect(),
+            ),
+            language: None,
+            notes: opt(self.notes),
+        })
+    }
+}
+
 /// Parses a calendar date as users and files write it: `2025-03-01` (ISO 8601). The error says
 /// what was expected.
 pub fn parse_date(input: &str) -> Result<NaiveDate> {

@@ -803,18 +803,31 @@ impl<'c> Batch<'c> {
             .conn
             .prepare_cached("SELECT published FROM source WHERE id = ?1")?
             .query_row([source.0], |r| r.get(0))?;
+        self.insert_resolved(&quote, speaker, Some(source), published, opts)
+    }
+
+    /// The part of an insert after the speaker and source are known: the speaker's timeline,
+    /// the row, and the index record.
+    fn insert_resolved(
+        &mut self,
+        quote: &NewQuote,
+        speaker: SpeakerId,
+        source: Option<SourceId>,
+        published: Option<NaiveDate>,
+        opts: InsertOptions,
+    ) -> Result<QuoteId> {
+        let date = quote.said_on.or(published);
         if opts.record_affiliation {
             self.widen(
                 speaker,
                 clean(quote.title.clone()),
                 clean(quote.organization.clone()),
                 clean(quote.organization_description.clone()),
-                quote.said_on.or(published),
+                date,
             )?;
         }
-        let date = quote.said_on.or(published);
-        let id = insert_row(self.conn, &quote, speaker, Some(source), opts)?;
-        self.collect(id, &quote, speaker, Some(source), date)?;
+        let id = insert_row(self.conn, quote, speaker, source, opts)?;
+        self.collect(id, quote, speaker, source, date)?;
         Ok(id)
     }
 
@@ -859,19 +872,7 @@ impl<'c> Batch<'c> {
             }
             _ => (None, None),
         };
-        if opts.record_affiliation {
-            self.widen(
-                speaker,
-                clean(quote.title.clone()),
-                clean(quote.organization.clone()),
-                clean(quote.organization_description.clone()),
-                quote.said_on.or(published),
-            )?;
-        }
-        let date = quote.said_on.or(published);
-        let id = insert_row(self.conn, &quote, speaker, source, opts)?;
-        self.collect(id, &quote, speaker, source, date)?;
-        Ok(id)
+        self.insert_resolved(&quote, speaker, source, published, opts)
     }
 
     /// Widens the matching affiliation span to cover `date`, or starts a new one.

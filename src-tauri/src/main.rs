@@ -1,17 +1,63 @@
-//! The OnRecord desktop app. Until the Tauri window lands (issue: "The desktop app"), this stub
-//! only proves the shell builds against the core and opens the same default library as the CLI.
+//! The OnRecord desktop app: a Tauri 2 window over the `index` core. This file only wires the
+//! window, the library state and the commands; what each command does is in the core.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+/// The library folder: `--library DIR`, else `$ONRECORD_LIBRARY`, else the platform data
+/// directory — the same folder the CLI uses.
+fn library_dir() -> PathBuf {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--library" {
+            if let Some(dir) = args.next() {
+                return PathBuf::from(dir);
+            }
+        } else if let Some(dir) = arg.strip_prefix("--library=") {
+            return PathBuf::from(dir);
+        }
+    }
+    onrecord::default_dir()
+}
 
 fn main() {
-    let dir = onrecord::default_dir();
-    match onrecord::Library::open(&dir) {
-        Ok(library) => println!(
-            "OnRecord library at {} ({} quotes). The desktop window is not built yet; use the `onrecord` CLI.",
-            dir.display(),
-            library.store().quote_count().unwrap_or(0)
-        ),
+    let dir = library_dir();
+    let library = match onrecord::Library::open(&dir) {
+        Ok(library) => library,
         Err(err) => {
             eprintln!("onrecord-app: {err}");
             std::process::exit(3);
         }
-    }
+    };
+    tauri::Builder::default()
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .manage(commands::State {
+            library: Mutex::new(library),
+            dir,
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::library_info,
+            commands::search,
+            commands::quote_view,
+            commands::edit_quote,
+            commands::delete_quote,
+            commands::restore_quote,
+            commands::clip,
+            commands::save_clip,
+            commands::check,
+            commands::export_text,
+            commands::export_file,
+            commands::speakers,
+            commands::import_file,
+            commands::reindex,
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|err| {
+            eprintln!("onrecord-app: the window could not start: {err}");
+            std::process::exit(1);
+        });
 }

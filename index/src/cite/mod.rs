@@ -300,5 +300,4 @@ mod tests {
         assert_eq!(ap_date(d(9, 30)), "Sept. 30, 2025");
         assert_eq!(ap_date(d(1, 5)), "Jan. 5, 2025");
     }
-
 }

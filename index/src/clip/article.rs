@@ -4,13 +4,14 @@
 
 use chrono::NaiveDate;
 use encoding_rs::Encoding;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::model::detect_language;
 
 /// An article's text and what is known about it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Article {
     pub title: Option<String>,
     pub byline: Option<String>,

@@ -11,7 +11,7 @@ pub mod fetch;
 pub mod quotes;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::model::{Medium, detect_language};
@@ -34,24 +34,24 @@ pub struct ClipOptions {
 }
 
 /// One quotation found in an article, ready to review and save.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Candidate {
     /// Set once the candidate is saved (`clip --save`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<crate::model::QuoteId>,
     pub text: String,
     /// `null` when the article does not say who said it (see `note`).
     pub speaker: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization_description: Option<String>,
     pub medium: Medium,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub told_to: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub said_on: Option<NaiveDate>,
     /// Character offsets of the words in the article text (Unicode scalar values, end
     /// exclusive, quotation marks excluded).
@@ -59,23 +59,23 @@ pub struct Candidate {
     pub end: usize,
     pub language: String,
     /// How the article refers to the speaker here ("he", "Yoon").
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mention: Option<String>,
     /// The reporting verb ("told", "said in an email" → "said").
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<String>,
     /// Why there is no speaker, or how a pronoun or surname was resolved.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 /// An article and the quotations in it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Clip {
     pub article: Article,
     pub quotes: Vec<Candidate>,
     /// Quotation marks opened and never closed, as character offsets (not guessed at).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unclosed: Vec<usize>,
 }
 

@@ -1,0 +1,271 @@
+//! The window's commands: each takes its arguments, calls one core function and maps the error
+//! to `{code, message}` — no SQL, no Tantivy, no logic here. Work that can take long (fetching
+//! and clipping a page, importing, reindexing) runs on a blocking thread and reports progress
+//! as `work` events, so the window stays responsive.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use onrecord::cite::{Format, Markup};
+use onrecord::clip::{self, Clip, ClipOptions};
+use onrecord::import::{self, TableOptions};
+use onrecord::{Library, Quote, QuoteFields, QuoteId, SearchRequest, Selection, Sort};
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Emitter};
+
+pub struct State {
+    pub library: Mutex<Library>,
+    pub dir: PathBuf,
+}
+
+/// An error as the UI sees it: `code` is what it branches on (`bad_input`, `not_found`,
+/// `library`), `message` says what went wrong and what to do.
+#[derive(Debug, Serialize)]
+pub struct CommandError {
+    code: &'static str,
+    message: String,
+}
+
+impl From<onrecord::Error> for CommandError {
+    fn from(err: onrecord::Error) -> Self {
+        CommandError {
+            code: match err.code() {
+                onrecord::ErrorCode::BadInput => "bad_input",
+                onrecord::ErrorCode::NotFound => "not_found",
+                onrecord::ErrorCode::Library => "library",
+            },
+            message: err.to_string(),
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, CommandError>;
+
+fn library<'a>(state: &'a tauri::State<'_, State>) -> Result<std::sync::MutexGuard<'a, Library>> {
+    state.library.lock().map_err(|_| CommandError {
+        code: "library",
+        message: "an earlier action failed midway; restart OnRecord (nothing saved was lost)"
+            .into(),
+    })
+}
+
+/// Progress of long work, for the status bar.
+#[derive(Clone, Serialize)]
+struct Work<'a> {
+    task: &'a str,
+    state: &'a str,
+}
+
+fn work(app: &AppHandle, task: &str, state: &str) {
+    let _ = app.emit("work", Work { task, state });
+}
+
+#[derive(Serialize)]
+pub struct LibraryInfo {
+    path: String,
+    quotes: u64,
+}
+
+#[tauri::command]
+pub fn library_info(state: tauri::State<'_, State>) -> Result<LibraryInfo> {
+    let library = library(&state)?;
+    Ok(LibraryInfo {
+        path: state.dir.display().to_string(),
+        quotes: library.store().quote_count()?,
+    })
+}
+
+#[tauri::command]
+pub fn search(
+    state: tauri::State<'_, State>,
+    query: String,
+    sort: String,
+    limit: usize,
+    offset: usize,
+) -> Result<onrecord::SearchResults> {
+    let sort: Sort = sort.parse()?;
+    Ok(library(&state)?.search(&SearchRequest {
+        query,
+        limit,
+        offset,
+        sort,
+        facets: true,
+    })?)
+}
+
+#[tauri::command]
+pub fn quote_view(state: tauri::State<'_, State>, id: QuoteId) -> Result<onrecord::QuoteView> {
+    Ok(library(&state)?.quote_view(id)?)
+}
+
+#[tauri::command]
+pub fn edit_quote(
+    state: tauri::State<'_, State>,
+    id: QuoteId,
+    fields: QuoteFields,
+) -> Result<Quote> {
+    Ok(library(&state)?.edit(id, fields.into_edit()?)?)
+}
+
+/// Deletes a quote and returns it, so the window can offer to undo.
+#[tauri::command]
+pub fn delete_quote(state: tauri::State<'_, State>, id: QuoteId) -> Result<Quote> {
+    Ok(library(&state)?.remove(id)?)
+}
+
+/// Undoes a delete: stores the quote again with its id.
+#[tauri::command]
+pub fn restore_quote(state: tauri::State<'_, State>, quote: Quote) -> Result<Quote> {
+    Ok(library(&state)?.restore(quote)?)
+}
+
+/// What to clip: pasted text, a URL, or the contents of a dropped file.
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase", tag = "kind", content = "value")]
+pub enum ClipInput {
+    Text(String),
+    Url(String),
+    File { bytes: Vec<u8> },
+}
+
+#[tauri::command]
+pub async fn clip(app: AppHandle, input: ClipInput) -> Result<Clip> {
+    work(&app, "clip", "started");
+    let result = tauri::async_runtime::spawn_blocking(move || match input {
+        ClipInput::Text(text) => clip::clip_text(&text, &ClipOptions::default()),
+        ClipInput::Url(url) => {
+            let page = clip::fetch::fetch(&url, &clip::fetch::FetchOptions::default())?;
+            let opts = ClipOptions {
+                url: Some(page.url.clone()),
+                ..Default::default()
+            };
+            clip::fetch::clip_page(&page, &opts)
+        }
+        ClipInput::File { bytes, .. } => clip::clip_bytes(&bytes, &ClipOptions::default()),
+    })
+    .await
+    .map_err(|e| CommandError {
+        code: "library",
+        message: format!("clipping stopped unexpectedly ({e}); try again"),
+    })?;
+    work(&app, "clip", "finished");
+    Ok(result?)
+}
+
+/// Saves the candidates the user kept (already edited in the window).
+#[tauri::command]
+pub fn save_clip(
+    state: tauri::State<'_, State>,
+    mut clip: Clip,
+) -> Result<onrecord::library::ClipReport> {
+    Ok(library(&state)?.save_clip(&mut clip)?)
+}
+
+#[tauri::command]
+pub fn check(
+    state: tauri::State<'_, State>,
+    draft: String,
+) -> Result<onrecord::check::CheckReport> {
+    Ok(library(&state)?.check(&draft)?)
+}
+
+/// The selection the export view sends: a search query (all when empty) or chosen ids.
+#[derive(Deserialize)]
+pub struct ExportSelection {
+    #[serde(default)]
+    query: String,
+    #[serde(default)]
+    ids: Vec<QuoteId>,
+}
+
+impl ExportSelection {
+    fn selection(self) -> Selection {
+        if !self.ids.is_empty() {
+            Selection::Ids(self.ids)
+        } else if self.query.trim().is_empty() {
+            Selection::All
+        } else {
+            Selection::Query(self.query)
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct Exported {
+    text: String,
+    count: usize,
+}
+
+#[tauri::command]
+pub fn export_text(
+    state: tauri::State<'_, State>,
+    selection: ExportSelection,
+    format: String,
+    markup: String,
+) -> Result<Exported> {
+    let (text, count) = library(&state)?.export_as(
+        &selection.selection(),
+        Format::parse(&format)?,
+        Markup::parse(&markup)?,
+    )?;
+    Ok(Exported { text, count })
+}
+
+#[tauri::command]
+pub fn export_file(
+    state: tauri::State<'_, State>,
+    selection: ExportSelection,
+    format: String,
+    markup: String,
+    path: String,
+    force: bool,
+) -> Result<Exported> {
+    let path = PathBuf::from(path);
+    onrecord::files::check_destination(&path, force)?;
+    let (text, count) = library(&state)?.export_as(
+        &selection.selection(),
+        Format::parse(&format)?,
+        Markup::parse(&markup)?,
+    )?;
+    onrecord::files::write_file(&path, text.as_bytes(), force)?;
+    Ok(Exported {
+        text: path.display().to_string(),
+        count,
+    })
+}
+
+#[tauri::command]
+pub fn speakers(state: tauri::State<'_, State>) -> Result<Vec<onrecord::Speaker>> {
+    Ok(library(&state)?.speakers()?)
+}
+
+#[tauri::command]
+pub async fn import_file(
+    app: AppHandle,
+    state: tauri::State<'_, State>,
+    path: String,
+) -> Result<onrecord::import::ImportReport> {
+    work(&app, "import", "started");
+    let file = {
+        let path = PathBuf::from(&path);
+        tauri::async_runtime::spawn_blocking(move || {
+            import::read_file(&path, None, &TableOptions::default())
+        })
+        .await
+        .map_err(|e| CommandError {
+            code: "library",
+            message: format!("reading the file stopped unexpectedly ({e}); try again"),
+        })??
+    };
+    let report = library(&state)?.import(file)?;
+    work(&app, "import", "finished");
+    Ok(report)
+}
+
+#[tauri::command]
+pub async fn reindex(app: AppHandle, state: tauri::State<'_, State>) -> Result<usize> {
+    work(&app, "reindex", "started");
+    let n = library(&state)?.reindex()?;
+    work(&app, "reindex", "finished");
+    Ok(n)
+}

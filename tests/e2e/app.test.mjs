@@ -1,0 +1,207 @@
+// End-to-end: the real OnRecord window (WebKitGTK) driven through WebDriver — tauri-driver in
+// front of WebKitWebDriver, under Xvfb. Run by scripts/e2e.sh (part of ./test.sh).
+//
+// Clip the seed article, search "pivotal" and see Alilughatta's quote with Zensar, check a
+// draft calling him "Alibaba's COO" and see it misattributed with the explanation, export the
+// library as BibTeX to a file and as APA to the clipboard. Each step asserts on what the window
+// shows and saves a screenshot under target/e2e-screenshots/.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import net from "node:net";
+
+const require = createRequire(new URL("../../ui/package.json", import.meta.url));
+const { Builder, By, until, Key } = require("selenium-webdriver");
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const app = process.env.ONRECORD_APP ?? join(root, "target/debug/onrecord-app");
+const shots = join(root, "target/e2e-screenshots");
+const library = mkdtempSync(join(tmpdir(), "onrecord-e2e-"));
+const exportDir = mkdtempSync(join(tmpdir(), "onrecord-e2e-export-"));
+const port = Number(process.env.E2E_PORT ?? 4444);
+const nativePort = port + 1;
+
+let driverProcess;
+let driver;
+
+function portOpen(p) {
+  return new Promise((done) => {
+    const socket = net.connect(p, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once("error", () => done(false));
+  });
+}
+
+async function waitForPorts(ports, ms) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const open = await Promise.all(ports.map(portOpen));
+    if (open.every(Boolean)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`WebDriver ports ${ports} did not open`);
+}
+
+async function shot(name) {
+  mkdirSync(shots, { recursive: true });
+  writeFileSync(join(shots, `${name}.png`), await driver.takeScreenshot(), "base64");
+}
+
+const byId = (id) => driver.findElement(By.id(id));
+
+async function waitText(id, pattern, ms = 30000) {
+  const el = await driver.wait(until.elementLocated(By.id(id)), ms);
+  try {
+    await driver.wait(async () => pattern.test(await el.getText()), ms);
+  } catch {
+    await shot(`failed-${id}`);
+    throw new Error(`#${id} never matched ${pattern}; it shows: ${await el.getText()}`);
+  }
+  return el.getText();
+}
+
+before(async () => {
+  assert.ok(existsSync(app), `build the app first: ${app}`);
+  driverProcess = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
+    env: { ...process.env, ONRECORD_LIBRARY: library },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  await waitForPorts([port, nativePort], 30000);
+  driver = await new Builder()
+    .usingServer(`http://127.0.0.1:${port}/`)
+    .withCapabilities({
+      browserName: "wry",
+      "tauri:options": { application: app, args: ["--library", library] },
+    })
+    .build();
+  await driver.wait(until.elementLocated(By.id("search")), 30000);
+});
+
+after(async () => {
+  if (driver) await driver.quit().catch(() => {});
+  if (driverProcess) driverProcess.kill();
+});
+
+test("an empty library says how to add the first quotes", async () => {
+  const text = await waitText("empty-state", /Your library is empty/);
+  assert.match(text, /Clip an article/);
+  assert.match(text, /import/i);
+  await shot("library-empty");
+});
+
+test("clip the seed article and save its quotes", async () => {
+  await byId("nav-clip").click();
+  const article = readFileSync(join(root, "tests/fixtures/seed-article.txt"), "utf8");
+  // Typing 5,000 characters key by key is slow; set the value and tell the page.
+  await driver.executeScript(
+    "const t = document.getElementById('clip-text'); t.value = arguments[0]; t.dispatchEvent(new Event('input'));",
+    article,
+  );
+  await byId("clip-run").click();
+  await waitText("clip-status", /quotation\(s\) found/);
+  // Pasted text carries no title or outlet: the reporter types them before saving.
+  for (const [id, value] of [
+    ["clip-title", "DeepSeek rushes to launch R2"],
+    ["clip-outlet", "Reuters"],
+    ["clip-date", "2025-02-26"],
+  ]) {
+    const input = byId(id);
+    await input.clear();
+    await input.sendKeys(value);
+  }
+  await waitText("clip-status", /quotation\(s\) found/);
+  const speakers = await driver.findElements(By.css("#candidates input[data-field=speaker]"));
+  const names = await Promise.all(speakers.map((s) => s.getAttribute("value")));
+  assert.ok(names.includes("Vijayasimha Alilughatta"), `speakers: ${names}`);
+  const orgs = await Promise.all(
+    (await driver.findElements(By.css("#candidates input[data-field=organization]"))).map((s) => s.getAttribute("value")),
+  );
+  assert.ok(orgs.includes("Zensar"), `organizations: ${orgs}`);
+  await shot("clip");
+  await byId("clip-save").click();
+  const status = await waitText("clip-status", /Saved \d+ quote/);
+  assert.match(status, /Saved [1-9]\d* quote/);
+});
+
+test("search 'pivotal' finds Alilughatta's quote with Zensar", async () => {
+  await byId("nav-library").click();
+  const search = byId("search");
+  await search.clear();
+  await search.sendKeys("pivotal");
+  // Wait for this query's results (highlighted), not the list shown before typing.
+  await driver.wait(until.elementLocated(By.css("#results li.result mark")), 20000);
+  await waitText("result-summary", /^1 quote/);
+  const result = await driver.findElement(By.css("#results li.result"));
+  const text = await result.getText();
+  assert.match(text, /pivotal/);
+  assert.match(text, /Vijayasimha Alilughatta/);
+  assert.match(text, /Zensar/);
+  const marks = await driver.findElements(By.css("#results li.result mark"));
+  assert.ok(marks.length > 0, "the matched word is highlighted");
+  await shot("library-search");
+  await search.sendKeys(Key.ARROW_DOWN, Key.ENTER);
+  const context = await waitText("q-context", /pivotal moment/);
+  assert.match(context, /told Reuters/);
+  await shot("quote");
+  await driver.findElement(By.css("body")).sendKeys(Key.ESCAPE);
+});
+
+test("a draft calling him Alibaba's COO is misattributed, with the explanation", async () => {
+  await byId("nav-check").click();
+  const draft =
+    'Alibaba\'s COO said the launch of DeepSeek\'s R2 model "could be a pivotal moment in the AI industry."';
+  await driver.executeScript(
+    "const t = document.getElementById('draft'); t.value = arguments[0]; t.dispatchEvent(new Event('input'));",
+    draft,
+  );
+  await byId("check-run").click();
+  await waitText("check-status", /misattributed/);
+  const finding = await driver.findElement(By.css("#findings li.finding"));
+  const text = await finding.getText();
+  assert.match(text, /MISATTRIBUTED/i);
+  assert.match(text, /Zensar/);
+  assert.match(text, /Alibaba/);
+  const mark = await driver.findElement(By.css("#draft-rendered mark.verdict-misattributed"));
+  assert.match(await mark.getText(), /pivotal moment/);
+  await shot("check");
+});
+
+test("export the library as BibTeX to a file and as APA to the clipboard", async () => {
+  await byId("nav-export").click();
+  const path = join(exportDir, "quotes.bib");
+  await driver.executeScript("document.getElementById('export-format').value = 'bibtex'; document.getElementById('export-format').dispatchEvent(new Event('change'));");
+  const input = byId("export-path");
+  await input.clear();
+  await input.sendKeys(path);
+  await byId("export-save").click();
+  await waitText("export-status", /Saved \d+ quote/);
+  const bib = readFileSync(path, "utf8");
+  assert.match(bib, /^@article\{alilughatta/m);
+  assert.match(bib, /journaltitle|title/);
+  await shot("export");
+
+  await driver.executeScript("document.getElementById('export-format').value = 'apa'; document.getElementById('export-format').dispatchEvent(new Event('change'));");
+  await byId("export-copy").click();
+  await waitText("export-status", /Copied \d+ quote/);
+  const preview = await byId("export-preview").getText();
+  // APA for an article without a byline: the headline leads, then the date and the outlet.
+  assert.match(preview, /DeepSeek rushes to launch R2\. \(2025, February 26\)\. Reuters\./);
+  const clipboard = execFileSync("xclip", ["-o", "-selection", "clipboard"], { encoding: "utf8" });
+  assert.equal(clipboard.trim(), preview.trim());
+});
+
+test("speakers show their titles and employers", async () => {
+  await byId("nav-speakers").click();
+  const text = await waitText("speakers", /Vijayasimha Alilughatta/);
+  assert.match(text, /Zensar/);
+  await shot("speakers");
+});

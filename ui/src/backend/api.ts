@@ -1,0 +1,58 @@
+// The only module that talks to Tauri. Everything else calls these typed functions.
+
+import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
+import { writeText } from "@tauri-apps/plugin-clipboard-manager";
+import type {
+  AppError,
+  CheckReport,
+  Clip,
+  ClipReport,
+  Quote,
+  QuoteFields,
+  QuoteView,
+  SearchResults,
+  Speaker,
+} from "./types";
+
+export function isAppError(e: unknown): e is AppError {
+  return typeof e === "object" && e !== null && "code" in e && "message" in e;
+}
+
+/** A message for any failure: the core's own, or what the bridge said. */
+export function errorMessage(e: unknown): string {
+  if (isAppError(e)) return e.message;
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+export const api = {
+  libraryInfo: () => invoke<{ path: string; quotes: number }>("library_info"),
+  search: (query: string, sort: "relevance" | "date", limit = 50, offset = 0) =>
+    invoke<SearchResults>("search", { query, sort, limit, offset }),
+  quoteView: (id: string) => invoke<QuoteView>("quote_view", { id }),
+  editQuote: (id: string, fields: QuoteFields) => invoke<Quote>("edit_quote", { id, fields }),
+  deleteQuote: (id: string) => invoke<Quote>("delete_quote", { id }),
+  restoreQuote: (quote: Quote) => invoke<Quote>("restore_quote", { quote }),
+  clipText: (text: string) => invoke<Clip>("clip", { input: { kind: "text", value: text } }),
+  clipUrl: (url: string) => invoke<Clip>("clip", { input: { kind: "url", value: url } }),
+  clipFile: (name: string, bytes: number[]) =>
+    invoke<Clip>("clip", { input: { kind: "file", value: { name, bytes } } }),
+  saveClip: (clip: Clip) => invoke<ClipReport>("save_clip", { clip }),
+  check: (draft: string) => invoke<CheckReport>("check", { draft }),
+  exportText: (selection: { query?: string; ids?: string[] }, format: string, markup: string) =>
+    invoke<{ text: string; count: number }>("export_text", { selection, format, markup }),
+  exportFile: (
+    selection: { query?: string; ids?: string[] },
+    format: string,
+    markup: string,
+    path: string,
+    force: boolean,
+  ) => invoke<{ text: string; count: number }>("export_file", { selection, format, markup, path, force }),
+  speakers: () => invoke<Speaker[]>("speakers"),
+  importFile: (path: string) => invoke<{ imported: number; skipped: number }>("import_file", { path }),
+  reindex: () => invoke<number>("reindex"),
+  copy: (text: string) => writeText(text),
+  onWork: (f: (w: { task: string; state: string }) => void) =>
+    listen<{ task: string; state: string }>("work", (e) => f(e.payload)),
+};

@@ -1,0 +1,162 @@
+// The shapes the core sends (see ../shared/CLI-CONTRACT.md; the app gets the same JSON).
+
+export interface SourceRef {
+  id: string;
+  kind?: string;
+  title?: string;
+  outlet?: string;
+  author?: string;
+  url?: string;
+  published?: string;
+}
+
+export interface Quote {
+  id: string;
+  text: string;
+  speaker: string;
+  title?: string;
+  organization?: string;
+  organization_description?: string;
+  medium: string;
+  told_to?: string;
+  said_on?: string;
+  source?: SourceRef;
+  start?: number;
+  end?: number;
+  tags: string[];
+  language: string;
+  notes?: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Hit {
+  score: number;
+  snippet: string;
+  quote: Quote;
+}
+
+export interface SearchResults {
+  total: number;
+  hits: Hit[];
+  facets?: {
+    speaker: Record<string, number>;
+    organization: Record<string, number>;
+    outlet: Record<string, number>;
+    year: Record<string, number>;
+  };
+}
+
+export interface Source {
+  id: string;
+  kind: string;
+  title?: string;
+  outlet?: string;
+  authors: string[];
+  published?: string;
+  url?: string;
+}
+
+export interface QuoteView {
+  quote: Quote;
+  source?: Source;
+  before?: string;
+  after?: string;
+}
+
+export interface Candidate {
+  id?: string;
+  text: string;
+  speaker?: string | null;
+  title?: string;
+  organization?: string;
+  organization_description?: string;
+  medium: string;
+  told_to?: string;
+  said_on?: string;
+  start: number;
+  end: number;
+  language: string;
+  mention?: string;
+  cue?: string;
+  note?: string;
+}
+
+export interface Clip {
+  article: {
+    title?: string;
+    byline?: string;
+    published?: string;
+    site_name?: string;
+    language?: string;
+    text: string;
+    url?: string;
+  };
+  quotes: Candidate[];
+  unclosed?: number[];
+}
+
+export interface ClipReport {
+  source?: string;
+  saved: string[];
+  already_saved: number;
+  without_speaker: number;
+}
+
+export type Verdict = "verified" | "misquoted" | "misattributed" | "unverified";
+
+export interface CheckProblem {
+  field: string;
+  draft?: string;
+  record?: string;
+  message?: string;
+}
+
+export interface Finding {
+  quote: string;
+  start: number;
+  end: number;
+  verdict: Verdict;
+  problems?: CheckProblem[];
+  record?: Quote;
+  /** Absent when the words match the record exactly. */
+  diff?: { op: "equal" | "insert" | "delete"; text: string }[];
+}
+
+export interface CheckReport {
+  findings: Finding[];
+  unclosed?: number[];
+}
+
+export interface Affiliation {
+  title?: string;
+  organization?: string;
+  organization_description?: string;
+  valid_from?: string;
+  valid_to?: string;
+}
+
+export interface Speaker {
+  name: string;
+  aliases: string[];
+  affiliations: Affiliation[];
+}
+
+export interface QuoteFields {
+  text: string;
+  speaker: string;
+  title: string;
+  organization: string;
+  organization_description: string;
+  medium: string;
+  told_to: string;
+  said_on: string;
+  tags: string[];
+  notes: string;
+}
+
+/** An error from the core: `code` is what the window branches on. */
+export interface AppError {
+  code: "bad_input" | "not_found" | "library";
+  message: string;
+}

@@ -1,0 +1,69 @@
+// How quotes, verdicts and problems read in the window. Pure functions, unit-tested.
+
+import type { CheckProblem, Quote, Verdict } from "../backend/types";
+
+/** "Vijayasimha Alilughatta · chief operating officer, Zensar" */
+export function whoLine(q: Pick<Quote, "speaker" | "title" | "organization">): string {
+  const role = [q.title, q.organization].filter((s) => s && s.trim()).join(", ");
+  return role ? `${q.speaker} · ${role}` : q.speaker;
+}
+
+/** "told Reuters · Reuters · 2025-02-26" */
+export function whereLine(q: Quote): string {
+  const how = q.medium === "told" && q.told_to ? `told ${q.told_to}` : mediumLabel(q.medium);
+  const date = q.said_on ?? q.source?.published ?? "";
+  return [how, q.source?.outlet ?? "", date].filter((s) => s).join(" · ");
+}
+
+const MEDIA: Record<string, string> = {
+  said: "said",
+  told: "told",
+  email: "in an email",
+  statement: "in a statement",
+  interview: "in an interview",
+  speech: "in a speech",
+  post: "in a post",
+  document: "in a document",
+  other: "other",
+};
+
+export function mediumLabel(medium: string): string {
+  return MEDIA[medium] ?? medium;
+}
+
+export const MEDIUMS = Object.keys(MEDIA);
+
+export function verdictLabel(v: Verdict): string {
+  switch (v) {
+    case "verified":
+      return "Verified";
+    case "misquoted":
+      return "Misquoted";
+    case "misattributed":
+      return "Misattributed";
+    case "unverified":
+      return "Unverified";
+  }
+}
+
+/** One line per problem: "The record has Zensar, not Alibaba (organization)". */
+export function problemLine(p: CheckProblem): string {
+  if (p.message) return p.message;
+  if (p.draft && p.record) return `The record has ${p.record}, not ${p.draft} (${p.field}).`;
+  if (p.record) return `The record has ${p.record} (${p.field}).`;
+  return `The ${p.field} differs from the record.`;
+}
+
+/** Facet entries sorted by count, largest first, then by name. */
+export function facetEntries(facet: Record<string, number> | undefined, max = 8): [string, number][] {
+  return Object.entries(facet ?? {})
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, max);
+}
+
+/** Adds a field filter to a query, quoting values with spaces: org:"Principal Venture Partners". */
+export function addFilter(query: string, field: string, value: string): string {
+  const v = /[\s"():]/.test(value) ? `"${value.replace(/"/g, "")}"` : value;
+  const term = `${field}:${v}`;
+  return query.includes(term) ? query : `${query.trim()} ${term}`.trim();
+}

@@ -1,0 +1,124 @@
+// The window: a sidebar of views, the quote panel, a status line and keyboard shortcuts.
+// Views are plain DOM built with `h` (text nodes only); only backend/ talks to Tauri.
+
+import { api } from "./backend/api";
+import { clear, h } from "./lib/dom";
+import { type Action, shortcut } from "./lib/keys";
+import { checkView } from "./views/check";
+import { clipView } from "./views/clip";
+import { exportView } from "./views/export";
+import { libraryView } from "./views/library";
+import { quotePanel } from "./views/quote";
+import { speakersView } from "./views/speakers";
+
+export type ViewName = "library" | "clip" | "check" | "export" | "speakers";
+
+export interface Shell {
+  show(view: ViewName): void;
+  openQuote(id: string): void;
+  refresh(): void;
+  status(text: string): void;
+  toast(text: string, action?: string, onAction?: () => void): void;
+}
+
+type Refreshable = HTMLElement & { refresh?: () => void };
+
+function start() {
+  const root = document.getElementById("app")!;
+  const statusLine = h("p", { id: "status", class: "statusbar", role: "status" });
+  const toastBox = h("div", { id: "toast", class: "toast", hidden: true });
+  const views = new Map<ViewName, Refreshable>();
+  const navButtons = new Map<ViewName, HTMLButtonElement>();
+  let current: ViewName = "library";
+
+  const shell: Shell = {
+    show(view) {
+      current = view;
+      for (const [name, el] of views) el.hidden = name !== view;
+      for (const [name, b] of navButtons) b.setAttribute("aria-current", name === view ? "page" : "false");
+      views.get(view)?.refresh?.();
+      const focus: Record<ViewName, string> = {
+        library: "search",
+        clip: "clip-url",
+        check: "draft",
+        export: "export-format",
+        speakers: "speakers",
+      };
+      document.getElementById(focus[view])?.focus();
+    },
+    openQuote(id) {
+      quote.open(id);
+    },
+    refresh() {
+      views.get(current)?.refresh?.();
+      if (current !== "library") views.get("library")?.refresh?.();
+    },
+    status(text) {
+      statusLine.textContent = text;
+    },
+    toast(text, action, onAction) {
+      clear(toastBox);
+      toastBox.hidden = false;
+      toastBox.append(h("span", {}, text));
+      if (action && onAction) {
+        const b = h("button", { type: "button", id: "toast-action" }, action);
+        b.addEventListener("click", () => {
+          toastBox.hidden = true;
+          onAction();
+        });
+        toastBox.append(b);
+      }
+      setTimeout(() => (toastBox.hidden = true), 8000);
+    },
+  };
+
+  const quote = quotePanel(shell);
+  views.set("library", libraryView(shell));
+  views.set("clip", clipView(shell));
+  views.set("check", checkView());
+  views.set("export", exportView());
+  views.set("speakers", speakersView());
+
+  const nav = h("nav", { class: "sidebar", "aria-label": "Views" }, h("h1", {}, "OnRecord"));
+  const labels: [ViewName, string, string][] = [
+    ["library", "Library", "Ctrl+K"],
+    ["clip", "Clip", "Ctrl+N"],
+    ["check", "Check", "Ctrl+Shift+K"],
+    ["export", "Export", "Ctrl+E"],
+    ["speakers", "Speakers", "Ctrl+Shift+P"],
+  ];
+  for (const [name, label, keys] of labels) {
+    const b = h("button", { type: "button", id: `nav-${name}`, title: keys }, label, h("kbd", {}, keys));
+    b.addEventListener("click", () => shell.show(name));
+    navButtons.set(name, b);
+    nav.append(b);
+  }
+  const main = h("main", {}, ...views.values());
+  root.append(h("div", { class: "layout" }, nav, main, quote.el), statusLine, toastBox);
+
+  const actions: Record<Action, () => void> = {
+    "focus-search": () => shell.show("library"),
+    "new-clip": () => shell.show("clip"),
+    check: () => shell.show("check"),
+    export: () => shell.show("export"),
+    library: () => shell.show("library"),
+    speakers: () => shell.show("speakers"),
+  };
+  document.addEventListener("keydown", (e) => {
+    const t = e.target as HTMLElement | null;
+    const typing = !!t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT");
+    const action = shortcut(e, typing);
+    if (action) {
+      e.preventDefault();
+      actions[action]();
+    } else if (e.key === "Escape") {
+      quote.el.hidden = true;
+    }
+  });
+  api
+    .onWork((w) => shell.status(w.state === "started" ? `Working: ${w.task}…` : ""))
+    .catch(() => {});
+  shell.show("library");
+}
+
+start();

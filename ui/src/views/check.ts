@@ -1,0 +1,89 @@
+// Check: a draft editor; each quotation highlighted by verdict, and a side panel explaining
+// each problem with the record and the word diff.
+
+import { api, errorMessage } from "../backend/api";
+import type { CheckReport, Finding } from "../backend/types";
+import { clear, h } from "../lib/dom";
+import { problemLine, verdictLabel, whereLine, whoLine } from "../lib/format";
+import { segments } from "../lib/text";
+
+export function checkView(): HTMLElement {
+  const draft = h("textarea", {
+    id: "draft",
+    rows: "10",
+    placeholder: "Paste a draft: every quotation in it is checked against your library.",
+  });
+  const run = h("button", { type: "button", class: "primary", id: "check-run" }, "Check quotes");
+  const rendered = h("div", { id: "draft-rendered", class: "draft", "aria-live": "polite" });
+  const findings = h("ol", { id: "findings", class: "findings" });
+  const status = h("p", { class: "muted", id: "check-status", role: "status" });
+
+  const explain = (f: Finding, i: number) => {
+    const li = h(
+      "li",
+      { class: `finding verdict-${f.verdict}`, id: `finding-${i}` },
+      h("span", { class: `badge verdict-${f.verdict}` }, verdictLabel(f.verdict)),
+      h("p", { class: "quote-text" }, `“${f.quote}”`),
+    );
+    for (const p of f.problems ?? []) li.append(h("p", { class: "problem" }, problemLine(p)));
+    if (f.record) {
+      li.append(
+        h("p", { class: "record" }, "On record: ", h("q", {}, f.record.text)),
+        h("p", { class: "muted" }, `${whoLine(f.record)} · ${whereLine(f.record)}`),
+      );
+    }
+    const parts = f.diff ?? [];
+    if (parts.some((d) => d.op !== "equal")) {
+      const diff = h("p", { class: "diff" });
+      for (const d of parts) {
+        diff.append(d.op === "equal" ? document.createTextNode(d.text) : h(d.op === "insert" ? "ins" : "del", {}, d.text));
+      }
+      li.append(diff);
+    }
+    if (f.verdict === "unverified") li.append(h("p", { class: "muted" }, "Nothing in your library is close to these words."));
+    return li;
+  };
+
+  const show = (text: string, report: CheckReport) => {
+    clear(rendered);
+    clear(findings);
+    const ranges = report.findings.map((f, i) => ({ start: f.start, end: f.end, tag: i }));
+    for (const seg of segments(text, ranges)) {
+      if (seg.tag === undefined) {
+        rendered.append(document.createTextNode(seg.text));
+      } else {
+        const f = report.findings[seg.tag];
+        const mark = h("mark", { class: `verdict-${f.verdict}`, title: verdictLabel(f.verdict), "data-finding": String(seg.tag) }, seg.text);
+        mark.addEventListener("click", () => document.getElementById(`finding-${seg.tag}`)?.scrollIntoView({ block: "nearest" }));
+        rendered.append(mark);
+      }
+    }
+    report.findings.forEach((f, i) => findings.append(explain(f, i)));
+    const counts = report.findings.reduce<Record<string, number>>((m, f) => ((m[f.verdict] = (m[f.verdict] ?? 0) + 1), m), {});
+    status.textContent =
+      report.findings.length === 0
+        ? "No quotations found in the draft."
+        : Object.entries(counts).map(([v, n]) => `${n} ${v}`).join(", ") +
+          (report.unclosed?.length ? `; ${report.unclosed.length} quotation mark(s) never closed` : "");
+  };
+
+  run.addEventListener("click", async () => {
+    status.textContent = "Checking…";
+    const text = draft.value;
+    try {
+      show(text, await api.check(text));
+    } catch (e) {
+      status.textContent = errorMessage(e);
+    }
+  });
+
+  return h(
+    "section",
+    { class: "view", id: "view-check", hidden: true },
+    h("h2", {}, "Check a draft"),
+    draft,
+    h("div", { class: "row" }, run),
+    status,
+    h("div", { class: "split" }, rendered, findings),
+  );
+}

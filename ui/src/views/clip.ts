@@ -1,0 +1,140 @@
+// Clip: paste a URL or text, or drop an HTML file; candidates listed with speaker, title,
+// organization and medium, each editable before saving; save the selected ones.
+
+import { api, errorMessage } from "../backend/api";
+import type { Clip } from "../backend/types";
+import { clear, h } from "../lib/dom";
+import { MEDIUMS, mediumLabel } from "../lib/format";
+import type { Shell } from "../main";
+
+export function clipView(shell: Shell): HTMLElement {
+  const url = h("input", { id: "clip-url", type: "url", placeholder: "https://… (an article to fetch)" });
+  const text = h("textarea", {
+    id: "clip-text",
+    rows: "8",
+    placeholder: "…or paste the article's text here, or drop a saved HTML page on this box",
+  });
+  const run = h("button", { type: "button", class: "primary", id: "clip-run" }, "Find quotes");
+  const status = h("p", { class: "muted", id: "clip-status", role: "status" });
+  const list = h("div", { id: "candidates" });
+  const save = h("button", { type: "button", class: "primary", id: "clip-save", hidden: true }, "Save selected");
+  let clip: Clip | null = null;
+
+  const show = (c: Clip) => {
+    clip = c;
+    clear(list);
+    // What the citation will say about the article: editable, since pasted text carries none.
+    const meta = (id: string, label: string, key: "title" | "site_name" | "published" | "url") => {
+      const input = h("input", { id, placeholder: label, "aria-label": label });
+      input.value = c.article[key] ?? "";
+      input.addEventListener("input", () => {
+        c.article[key] = input.value.trim() || undefined;
+      });
+      return h("label", {}, h("span", {}, label), input);
+    };
+    list.append(
+      h(
+        "div",
+        { class: "grid article-meta" },
+        meta("clip-title", "Headline", "title"),
+        meta("clip-outlet", "Outlet", "site_name"),
+        meta("clip-date", "Published (YYYY-MM-DD)", "published"),
+        meta("clip-source-url", "URL", "url"),
+      ),
+    );
+    if (c.quotes.length === 0) {
+      list.append(h("p", {}, "No quotations found in this text."));
+    }
+    c.quotes.forEach((q, i) => {
+      const keep = h("input", { type: "checkbox", checked: !!q.speaker, "data-index": String(i), "aria-label": "Keep this quote" });
+      const inp = (name: "speaker" | "title" | "organization", label: string) => {
+        const el = h("input", { "data-field": name, placeholder: label, "aria-label": label });
+        el.value = (q[name] as string | undefined | null) ?? "";
+        el.addEventListener("input", () => {
+          (q as unknown as Record<string, string | undefined>)[name] = el.value.trim() || undefined;
+        });
+        return el;
+      };
+      const medium = h("select", { "data-field": "medium", "aria-label": "How it was said" });
+      for (const m of MEDIUMS) medium.append(h("option", { value: m, selected: m === q.medium }, mediumLabel(m)));
+      medium.addEventListener("change", () => {
+        q.medium = medium.value;
+      });
+      list.append(
+        h(
+          "div",
+          { class: "candidate" },
+          h("label", { class: "keep" }, keep),
+          h(
+            "div",
+            {},
+            h("p", { class: "quote-text" }, `“${q.text}”`),
+            h("div", { class: "grid" }, inp("speaker", "Speaker"), inp("title", "Title"), inp("organization", "Organization"), medium),
+            q.note ? h("p", { class: "muted" }, q.note) : null,
+          ),
+        ),
+      );
+    });
+    save.hidden = c.quotes.length === 0;
+    status.textContent = `${c.quotes.length} quotation(s) found${c.unclosed?.length ? `; ${c.unclosed.length} quotation mark(s) never closed` : ""}.`;
+  };
+
+  const go = async (f: () => Promise<Clip>) => {
+    status.textContent = "Reading the article…";
+    run.disabled = true;
+    try {
+      show(await f());
+    } catch (e) {
+      status.textContent = errorMessage(e);
+    } finally {
+      run.disabled = false;
+    }
+  };
+
+  run.addEventListener("click", () => {
+    if (url.value.trim()) go(() => api.clipUrl(url.value.trim()));
+    else if (text.value.trim()) go(() => api.clipText(text.value));
+    else status.textContent = "Paste a URL or the article's text first.";
+  });
+
+  text.addEventListener("dragover", (e) => e.preventDefault());
+  text.addEventListener("drop", async (e) => {
+    e.preventDefault();
+    const file = e.dataTransfer?.files[0];
+    if (!file) return;
+    const bytes = Array.from(new Uint8Array(await file.arrayBuffer()));
+    go(() => api.clipFile(file.name, bytes));
+  });
+
+  save.addEventListener("click", async () => {
+    if (!clip) return;
+    if (clip.article.published && !/^\d{4}-\d{2}-\d{2}$/.test(clip.article.published)) {
+      status.textContent = `“${clip.article.published}” is not a date: write it as YYYY-MM-DD, e.g. 2025-02-26.`;
+      return;
+    }
+    const boxes = Array.from(list.querySelectorAll<HTMLInputElement>("input[type=checkbox]"));
+    const kept = clip.quotes.filter((_, i) => boxes[i]?.checked);
+    try {
+      const report = await api.saveClip({ ...clip, quotes: kept });
+      status.textContent =
+        `Saved ${report.saved.length} quote(s)` +
+        (report.already_saved ? `; ${report.already_saved} were already in the library` : "") +
+        (report.without_speaker ? `; ${report.without_speaker} need a speaker first` : "") +
+        ".";
+      shell.refresh();
+    } catch (e) {
+      status.textContent = errorMessage(e);
+    }
+  });
+
+  return h(
+    "section",
+    { class: "view", id: "view-clip", hidden: true },
+    h("h2", {}, "Clip an article"),
+    url,
+    text,
+    h("div", { class: "row" }, run, save),
+    status,
+    list,
+  );
+}

@@ -1,0 +1,170 @@
+// Library / search: one box that searches as you type, facets, sort, keyboard navigation,
+// and an empty state that says how to add the first quotes.
+
+import { api, errorMessage } from "../backend/api";
+import type { SearchResults } from "../backend/types";
+import { debounce } from "../lib/debounce";
+import { clear, h } from "../lib/dom";
+import { addFilter, facetEntries, whereLine, whoLine } from "../lib/format";
+import { moveSelection } from "../lib/keys";
+import { parseSnippet } from "../lib/snippet";
+import type { Shell } from "../main";
+
+export function libraryView(shell: Shell): HTMLElement {
+  const input = h("input", {
+    id: "search",
+    type: "search",
+    placeholder: "Search quotes — words, \"phrases\", speaker:, org:, after:2025-01-01 …",
+    "aria-label": "Search quotes",
+    autocomplete: "off",
+    spellcheck: "false",
+  });
+  const sort = h(
+    "select",
+    { id: "sort", "aria-label": "Sort results" },
+    h("option", { value: "relevance" }, "Most relevant"),
+    h("option", { value: "date" }, "Newest first"),
+  );
+  const summary = h("p", { id: "result-summary", class: "muted" });
+  const facets = h("aside", { id: "facets", class: "facets", "aria-label": "Filters" });
+  const results = h("ol", { id: "results", class: "results" });
+  const empty = h("section", { id: "empty-state", class: "empty", hidden: true });
+  let selected = -1;
+  let last: SearchResults | null = null;
+
+  const select = (i: number) => {
+    selected = i;
+    results.querySelectorAll("li").forEach((li, j) => li.classList.toggle("selected", j === i));
+    results.querySelectorAll("li")[i]?.scrollIntoView({ block: "nearest" });
+  };
+
+  const renderEmpty = async () => {
+    clear(empty);
+    const info = await api.libraryInfo().catch(() => null);
+    if (info && info.quotes > 0) {
+      empty.hidden = true;
+      return;
+    }
+    empty.hidden = false;
+    const importPath = h("input", { id: "import-path", placeholder: "/path/to/quotes.json or .csv" });
+    const importStatus = h("p", { class: "muted", id: "import-status" });
+    const importButton = h("button", { type: "button" }, "Import");
+    importButton.addEventListener("click", async () => {
+      importStatus.textContent = "Importing…";
+      try {
+        const r = await api.importFile(importPath.value);
+        importStatus.textContent = `Imported ${r.imported} quote(s).`;
+        run();
+      } catch (e) {
+        importStatus.textContent = errorMessage(e);
+      }
+    });
+    const clipButton = h("button", { type: "button", class: "primary" }, "Clip an article (Ctrl+N)");
+    clipButton.addEventListener("click", () => shell.show("clip"));
+    empty.append(
+      h("h2", {}, "Your library is empty"),
+      h(
+        "p",
+        {},
+        "Add your first quotes by clipping an article: paste its URL or its text, or drop a saved HTML page. ",
+        "OnRecord finds every quotation with who said it, their title and employer, and how it was said.",
+      ),
+      clipButton,
+      h("p", {}, "Or import quotes you already have (OnRecord JSON, CSV or TSV):"),
+      h("div", { class: "row" }, importPath, importButton),
+      importStatus,
+      h("p", { class: "muted" }, `Library folder: ${info?.path ?? ""}`),
+    );
+  };
+
+  const render = (r: SearchResults) => {
+    last = r;
+    clear(results);
+    summary.textContent =
+      r.total === 0 ? (input.value.trim() ? `No quotes match “${input.value.trim()}”.` : "") : `${r.total} quote(s)`;
+    r.hits.forEach((hit, i) => {
+      const snippet = h("p", { class: "snippet" });
+      for (const piece of parseSnippet(hit.snippet || hit.quote.text)) {
+        snippet.append(piece.mark ? h("mark", {}, piece.text) : document.createTextNode(piece.text));
+      }
+      const li = h(
+        "li",
+        { class: "result", tabindex: "-1", "data-id": hit.quote.id },
+        snippet,
+        h("p", { class: "who" }, whoLine(hit.quote)),
+        h("p", { class: "where muted" }, whereLine(hit.quote)),
+      );
+      li.addEventListener("click", () => {
+        select(i);
+        shell.openQuote(hit.quote.id);
+      });
+      results.append(li);
+    });
+    selected = -1;
+    clear(facets);
+    if (r.facets && r.total > 0) {
+      const groups: [string, string, Record<string, number>][] = [
+        ["Speaker", "speaker", r.facets.speaker],
+        ["Organization", "org", r.facets.organization],
+        ["Outlet", "outlet", r.facets.outlet],
+        ["Year", "year", r.facets.year],
+      ];
+      for (const [label, field, facet] of groups) {
+        const entries = facetEntries(facet);
+        if (entries.length === 0) continue;
+        const list = h("ul", {});
+        for (const [value, count] of entries) {
+          const b = h("button", { type: "button", class: "facet", "data-facet": field }, `${value} `, h("span", { class: "count" }, String(count)));
+          b.addEventListener("click", () => {
+            input.value = addFilter(input.value, field, value);
+            run();
+          });
+          list.append(h("li", {}, b));
+        }
+        facets.append(h("h3", {}, label), list);
+      }
+    }
+  };
+
+  const run = async () => {
+    try {
+      const r = await api.search(input.value, sort.value as "relevance" | "date");
+      shell.status("");
+      render(r);
+      await renderEmpty();
+    } catch (e) {
+      summary.textContent = errorMessage(e);
+      clear(results);
+    }
+  };
+  const debounced = debounce(run, 150);
+  input.addEventListener("input", () => debounced());
+  sort.addEventListener("change", () => run());
+  input.addEventListener("keydown", (e) => {
+    const n = last?.hits.length ?? 0;
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      select(moveSelection(selected, n, e.key));
+    } else if (e.key === "Enter" && selected >= 0 && last) {
+      e.preventDefault();
+      shell.openQuote(last.hits[selected].quote.id);
+    } else if (e.key === "Enter") {
+      debounced.cancel();
+      run();
+    }
+  });
+
+  const view = h(
+    "section",
+    { class: "view", id: "view-library" },
+    h("div", { class: "searchbar" }, input, sort),
+    summary,
+    empty,
+    h("div", { class: "split" }, results, facets),
+  );
+  (view as HTMLElement & { refresh?: () => void }).refresh = () => {
+    run();
+  };
+  run();
+  return view;
+}
