@@ -16,4 +16,5 @@ npm --prefix ui test
 scripts/e2e.sh
 scripts/liar-roundtrip.sh "$data/liar/liar_dataset"
 # Benchmark smoke: completes, and OnRecord and SQLite FTS5 find the same quotes for phrases.
-cargo run -p index --example bench -- --quotes 20000 --runs 5 --verify --data "$data"
+# (`cargo test` built the example; running it directly avoids a rebuild with other features.)
+target/debug/examples/bench --quotes 20000 --runs 5 --verify --data "$data"
