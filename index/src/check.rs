@@ -108,7 +108,9 @@ impl CheckReport {
 
 /// Where the check gets its records: candidate quotes for a quotation, and speakers by name.
 pub trait Records {
-    fn candidates(&mut self, words: &str) -> crate::Result<Vec<Quote>>;
+    /// Records that may hold `words`: `wide == false` asks for those sharing all of its rarest
+    /// words (fast; enough for a faithful quotation), `true` for those sharing any.
+    fn candidates(&mut self, words: &str, wide: bool) -> crate::Result<Vec<Quote>>;
     fn speaker(&mut self, name: &str) -> crate::Result<Option<Speaker>>;
 }
 
@@ -148,7 +150,15 @@ pub fn check(draft: &str, records: &mut dyn Records) -> crate::Result<CheckRepor
 
 fn check_one(quote: &str, claim: Attribution, records: &mut dyn Records) -> crate::Result<Finding> {
     let draft_tokens = tokens(quote);
-    let candidates = records.candidates(quote)?;
+    // Narrow first: a faithful quotation contains all of the record's rarest words it quotes.
+    // Only when nothing aligns is the wide (slower) lookup needed, to find a misquotation.
+    let mut candidates = records.candidates(quote, false)?;
+    if !candidates
+        .iter()
+        .any(|r| faithful(&draft_tokens, &tokens(&r.text)))
+    {
+        candidates = records.candidates(quote, true)?;
+    }
     // The first faithful match wins, preferring one whose attribution agrees with the draft.
     let mut best_faithful: Option<(Quote, Vec<Problem>)> = None;
     let mut best_close: Option<(f64, Quote, Vec<DiffPart>)> = None;

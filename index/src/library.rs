@@ -605,8 +605,8 @@ impl Library {
 }
 
 impl check::Records for Library {
-    fn candidates(&mut self, words: &str) -> Result<Vec<Quote>> {
-        let ids = self.index.similar_to(words, CHECK_CANDIDATES)?;
+    fn candidates(&mut self, words: &str, wide: bool) -> Result<Vec<Quote>> {
+        let ids = self.index.similar_to(words, CHECK_CANDIDATES, wide)?;
         self.store.quotes(&ids)
     }
 

@@ -40,7 +40,9 @@ use crate::store::{IndexRecord, Store};
 const INDEX_VERSION: u32 = 2;
 const WRITER_HEAP: usize = 64_000_000;
 /// How many of a quotation's rarest words look it up in `similar_to`.
-const RARE_TERMS: usize = 12;
+const RARE_TERMS: usize = 8;
+/// How many of a quotation's rarest words a narrow candidate lookup requires together.
+const NARROW_TERMS: usize = 4;
 const EN: &str = "onrecord_en";
 const NAME: &str = "onrecord_name";
 const KEYWORD: &str = "onrecord_keyword";
@@ -831,28 +833,34 @@ impl SearchIndex {
 
     /// Quotes sharing the most words with `text` (for checking a quotation against the record):
     /// the top `limit` by BM25 over the distinct words, in order.
-    pub fn similar_to(&self, text: &str, limit: usize) -> Result<Vec<QuoteId>> {
+    /// Quotes that may be `text` or contain it. Narrow (`wide == false`): quotes holding all of
+    /// its few rarest words — an intersection driven by short posting lists, fast at any library
+    /// size, and enough for words quoted faithfully. Wide: quotes sharing any of its rarest words,
+    /// ranked — for misquotations, where a rare word may be the one that was changed.
+    pub fn similar_to(&self, text: &str, limit: usize, wide: bool) -> Result<Vec<QuoteId>> {
         let mut words: BTreeSet<String> = self.tokens(EN, text).into_iter().collect();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if has_cjk(text) {
-            for t in self.tokens(ZH, text) {
-                if t.chars().any(char::is_alphanumeric) {
-                    clauses.push((
-                        Occur::Should,
-                        Box::new(TermQuery::new(
-                            Term::from_field_text(self.fields.text_cjk, &t),
-                            IndexRecordOption::WithFreqs,
-                        )),
-                    ));
-                }
-            }
-        }
-        // A quotation's rarest words identify it; common ones ("the", "said") only cost time.
+        // A quotation's rarest words identify it; common ones ("the", "said", "的") only cost
+        // time — in Chinese as much as in English, so both compete for the same few slots.
         let searcher = self.reader.searcher();
         words.retain(|w| w.chars().any(char::is_alphanumeric));
-        let mut by_rarity: Vec<(u64, Term)> = Vec::with_capacity(words.len());
-        for w in words {
-            let term = Term::from_field_text(self.fields.text, &w);
+        let mut terms: Vec<Term> = words
+            .into_iter()
+            .map(|w| Term::from_field_text(self.fields.text, &w))
+            .collect();
+        if has_cjk(text) {
+            let cjk: BTreeSet<String> = self
+                .tokens(ZH, text)
+                .into_iter()
+                .filter(|t| t.chars().any(char::is_alphanumeric))
+                .collect();
+            terms.extend(
+                cjk.into_iter()
+                    .map(|t| Term::from_field_text(self.fields.text_cjk, &t)),
+            );
+        }
+        let mut by_rarity: Vec<(u64, Term)> = Vec::with_capacity(terms.len());
+        for term in terms {
             let df = searcher
                 .doc_freq(&term)
                 .map_err(|e| index_err(&self.dir, e))?;
@@ -861,9 +869,14 @@ impl SearchIndex {
             }
         }
         by_rarity.sort_by_key(|(df, _)| *df);
-        for (_, term) in by_rarity.into_iter().take(RARE_TERMS) {
+        let (take, occur) = if wide {
+            (RARE_TERMS, Occur::Should)
+        } else {
+            (NARROW_TERMS, Occur::Must)
+        };
+        for (_, term) in by_rarity.into_iter().take(take) {
             clauses.push((
-                Occur::Should,
+                occur,
                 Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
             ));
         }
