@@ -10,16 +10,20 @@ export interface SourceRef {
   published?: string;
 }
 
-export interface Quote {
-  id: string;
-  text: string;
-  speaker: string;
+/** Who said it, as what, and how: shared by stored quotes and clip candidates. */
+export interface Attribution {
   title?: string;
   organization?: string;
   organization_description?: string;
   medium: string;
   told_to?: string;
   said_on?: string;
+}
+
+export interface Quote extends Attribution {
+  id: string;
+  text: string;
+  speaker: string;
   source?: SourceRef;
   start?: number;
   end?: number;
@@ -64,16 +68,10 @@ export interface QuoteView {
   after?: string;
 }
 
-export interface Candidate {
+export interface Candidate extends Attribution {
   id?: string;
   text: string;
   speaker?: string | null;
-  title?: string;
-  organization?: string;
-  organization_description?: string;
-  medium: string;
-  told_to?: string;
-  said_on?: string;
   start: number;
   end: number;
   language: string;
