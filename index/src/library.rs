@@ -560,6 +560,22 @@ impl Library {
         Ok((cite::render(&items, format, markup)?, items.len()))
     }
 
+    /// [`Library::export_as`] written to `path` (checked before any work, then written through
+    /// a temporary file): what the CLI's `-o` and the app's "Save to file" both do.
+    pub fn export_to_file(
+        &mut self,
+        selection: &Selection,
+        format: Format,
+        markup: Markup,
+        path: &Path,
+        force: bool,
+    ) -> Result<usize> {
+        crate::files::check_destination(path, force)?;
+        let (text, count) = self.export_as(selection, format, markup)?;
+        crate::files::write_file(path, text.as_bytes(), force)?;
+        Ok(count)
+    }
+
     /// The quotes matching `query` (the whole library when it is empty) as one lossless
     /// document, with the speakers and sources they refer to.
     pub fn export(&mut self, query: &str) -> Result<LibraryExport> {

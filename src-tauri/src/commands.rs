@@ -221,13 +221,13 @@ pub fn export_file(
     force: bool,
 ) -> Result<Exported> {
     let path = PathBuf::from(path);
-    onrecord::files::check_destination(&path, force)?;
-    let (text, count) = library(&state)?.export_as(
+    let count = library(&state)?.export_to_file(
         &selection.selection(),
         Format::parse(&format)?,
         Markup::parse(&markup)?,
+        &path,
+        force,
     )?;
-    onrecord::files::write_file(&path, text.as_bytes(), force)?;
     Ok(Exported {
         text: path.display().to_string(),
         count,

@@ -500,10 +500,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 }
             };
             let mut library = open(library_dir)?;
-            let (text, count) = library.export_as(&selection, format, markup)?;
             match &args.output {
                 Some(path) => {
-                    cite::write_file(path, text.as_bytes(), args.force)?;
+                    let count =
+                        library.export_to_file(&selection, format, markup, path, args.force)?;
                     eprintln!(
                         "onrecord: exported {count} quote(s) as {} to {}",
                         format.name(),
@@ -511,6 +511,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     );
                 }
                 None => {
+                    let (text, _) = library.export_as(&selection, format, markup)?;
                     print!("{text}");
                     if !text.ends_with('\n') && !text.is_empty() {
                         println!();
