@@ -129,3 +129,202 @@ fn an_index_from_another_library_is_rebuilt() {
     assert_eq!(total(&mut b, "two"), 1);
     assert!(!b.take_notices().is_empty());
 }
+
+/// A small deterministic generator (the tests need no randomness crate).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % below
+    }
+}
+
+fn dated(text: &str, speaker: &str, day: Option<i64>) -> NewQuote {
+    let start = chrono::NaiveDate::from_ymd_opt(2005, 1, 1).unwrap();
+    NewQuote {
+        said_on: day.map(|d| start + chrono::Duration::days(d)),
+        ..quote(text, speaker)
+    }
+}
+
+fn newest_dates(
+    library: &mut Library,
+    query: &str,
+    offset: usize,
+    limit: usize,
+) -> Vec<Option<chrono::NaiveDate>> {
+    library
+        .search(&SearchRequest {
+            query: query.into(),
+            limit,
+            offset,
+            sort: onrecord::Sort::Date,
+            facets: false,
+        })
+        .expect("search")
+        .hits
+        .into_iter()
+        .map(|h| h.quote.said_on)
+        .collect()
+}
+
+/// Newest-first pages, compared with a full sort of every match, for quotes added in date
+/// order (the fast path: the newest run of documents holds the page) and in shuffled order
+/// (the fallback: one pass skipping runs too old to matter), across several segments, with
+/// deleted and undated quotes.
+#[test]
+fn newest_first_pages_match_a_full_sort_in_any_insertion_order() {
+    for shuffled in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut library = Library::open(dir.path()).unwrap();
+        let mut rng = Lcg(if shuffled { 7 } else { 8 });
+        let mut days: Vec<Option<i64>> = (0..7_000).map(|i| Some(i * 2)).collect();
+        for d in days.iter_mut().step_by(97) {
+            *d = None;
+        }
+        if shuffled {
+            for i in (1..days.len()).rev() {
+                days.swap(i, rng.next(i as u64 + 1) as usize);
+            }
+        }
+        // Two bulk imports and a few single adds: several segments.
+        let words = ["budget talks", "budget cuts", "weather today"];
+        let make = |(i, d): (usize, &Option<i64>)| dated(words[i % 3], "Ann Lee", *d);
+        library
+            .add_many(days[..3_500].iter().enumerate().map(make).collect())
+            .unwrap();
+        library
+            .add_many(days[3_500..6_990].iter().enumerate().map(make).collect())
+            .unwrap();
+        for (i, d) in days[6_990..].iter().enumerate() {
+            library.add(make((i, d))).unwrap();
+        }
+        // Delete a few of the newest budget quotes: they must not come back.
+        let newest = library
+            .search(&SearchRequest {
+                query: "budget".into(),
+                limit: 3,
+                sort: onrecord::Sort::Date,
+                ..Default::default()
+            })
+            .unwrap();
+        for hit in &newest.hits {
+            library.remove(hit.quote.id).unwrap();
+        }
+
+        let mut expected: Vec<Option<chrono::NaiveDate>> = library
+            .select("budget")
+            .unwrap()
+            .into_iter()
+            .map(|q| q.said_on)
+            .collect();
+        // Newest first, undated last.
+        expected.sort_by(|a, b| match (a, b) {
+            (Some(a), Some(b)) => b.cmp(a),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+        assert!(expected.len() > 4_000, "{}", expected.len());
+        for hit in &newest.hits {
+            assert!(
+                !library
+                    .select("budget")
+                    .unwrap()
+                    .iter()
+                    .any(|q| q.id == hit.quote.id)
+            );
+        }
+        for offset in [0, 10, 2_000, expected.len() - 5] {
+            let got = newest_dates(&mut library, "budget", offset, 10);
+            let want: Vec<_> = expected.iter().skip(offset).take(10).cloned().collect();
+            assert_eq!(got, want, "shuffled {shuffled}, offset {offset}");
+        }
+        // A rare word: only a few matches, spread over the whole library.
+        let got = newest_dates(&mut library, "weather", 0, 10);
+        let mut weather: Vec<_> = library
+            .select("weather")
+            .unwrap()
+            .into_iter()
+            .filter_map(|q| q.said_on)
+            .collect();
+        weather.sort_by(|a, b| b.cmp(a));
+        assert_eq!(
+            got,
+            weather.into_iter().take(10).map(Some).collect::<Vec<_>>()
+        );
+    }
+}
+
+/// Facet counts are exact up to a few thousand matches; beyond that they are estimated from an
+/// even sample, scaled, and marked approximate.
+#[test]
+fn facets_are_exact_for_small_match_sets_and_marked_estimates_for_large_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(dir.path()).unwrap();
+    let speakers = [
+        "Ann Lee", "Ann Lee", "Ann Lee", "Bob Roe", "Bob Roe", "Cy Diaz",
+    ];
+    let quotes: Vec<NewQuote> = (0..9_000)
+        .map(|i| dated("the budget vote", speakers[i % 6], Some(i as i64 % 730)))
+        .collect();
+    library.add_many(quotes).unwrap();
+    let facets = |library: &mut Library, query: &str| {
+        library
+            .search(&SearchRequest {
+                query: query.into(),
+                facets: true,
+                ..Default::default()
+            })
+            .unwrap()
+            .facets
+            .unwrap()
+    };
+    let count = |counts: &onrecord::search::Counts, key: &str| {
+        counts
+            .0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or(0, |(_, n)| *n)
+    };
+
+    let all = facets(&mut library, "budget");
+    assert!(all.approximate);
+    for (name, truth) in [
+        ("Ann Lee", 4_500.0),
+        ("Bob Roe", 3_000.0),
+        ("Cy Diaz", 1_500.0),
+    ] {
+        let n = count(&all.speaker, name) as f64;
+        assert!((n - truth).abs() / truth < 0.15, "{name}: {n} for {truth}");
+    }
+    assert_eq!(all.speaker.0[0].0, "Ann Lee");
+
+    let few = facets(&mut library, "budget speaker:Bob");
+    assert!(!few.approximate);
+    assert_eq!(count(&few.speaker, "Bob Roe"), 3_000);
+    assert_eq!(few.speaker.0.len(), 1);
+    assert_eq!(count(&few.year, "2005") + count(&few.year, "2006"), 3_000);
+}
+
+/// A bulk import skips deleting ids the index has never held; an id the store hands out again
+/// after a delete is still replaced, not duplicated.
+#[test]
+fn a_bulk_import_after_deleting_the_newest_quote_leaves_no_duplicate() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(dir.path()).unwrap();
+    library.add(quote("old words", "Ann Lee")).unwrap();
+    let newest = library.add(quote("old words", "Bob Roe")).unwrap();
+    library.remove(newest.id).unwrap();
+    let ids = library
+        .add_many((0..6_000).map(|_| quote("new words", "Cy Diaz")).collect())
+        .unwrap();
+    assert_eq!(total(&mut library, "words"), 6_001);
+    assert_eq!(total(&mut library, "old"), 1);
+    assert!(library.doctor().unwrap().healthy());
+    assert_eq!(ids.len(), 6_000);
+}

@@ -227,6 +227,16 @@ fn resolve_gold(source: &str, at: usize, chars: &[char], previous: Option<&str>)
     s.to_owned()
 }
 
+/// Who the candidate says spoke: the speaker's name, or for a source the text does not name
+/// ("a former senior official said"), the description it gives (the candidate's mention).
+fn said_by(q: &onrecord::clip::Candidate) -> Option<&str> {
+    q.speaker.as_deref().or_else(|| {
+        q.mention
+            .as_deref()
+            .filter(|m| !PRONOUNS.contains(&m.to_lowercase().as_str()))
+    })
+}
+
 fn same_speaker(predicted: &str, gold: &str) -> bool {
     let p = name_key(predicted);
     let g = name_key(gold);
@@ -332,7 +342,7 @@ fn polnear(split: &Path) -> QuoteScore {
                         gold_found[i] = true;
                         score.found += 1;
                         let gold_speaker = &gold[i].1;
-                        if let Some(p) = &q.speaker
+                        if let Some(p) = said_by(q)
                             && same_speaker(p, gold_speaker)
                         {
                             score.speaker_ok += 1;
@@ -358,7 +368,7 @@ fn polnear(split: &Path) -> QuoteScore {
                 if let Some((g, sp)) = gold
                     .iter()
                     .find(|(g, _)| g.content.start <= q.start && q.end <= g.content.end + 2)
-                    && !q.speaker.as_deref().is_some_and(|p| same_speaker(p, sp))
+                    && !said_by(q).is_some_and(|p| same_speaker(p, sp))
                 {
                     let _ = g;
                     println!(

@@ -58,7 +58,7 @@ struct Person {
     organization_description: Option<String>,
 }
 
-const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|explained|described|describes|called|calls";
+const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|explained|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|insisted|mocked|tweets";
 
 /// A name: capitalised words, initials ("G.K."), or abbreviations that keep their full stop
 /// ("Jr.", "Sen."). A capitalised word never takes a full stop: "Clinton." ends a sentence.
@@ -77,18 +77,27 @@ const ROLE_NAME: &str = concat!(
     r"(?:\s*\([^()]{1,24}\))?"
 );
 const PRONOUN: &str = r"[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e";
+/// A role owned by a name: "Sanders's campaign manager" (the name usually follows in an
+/// appositive: ", Jeff Weaver,").
+const POSS_ROLE: &str =
+    r"\p{Lu}[\p{L}\p{M}\-]*(?:\s+\p{Lu}[\p{L}\p{M}\-]*){0,3}[’']s(?:\s+\p{Ll}[\p{L}\-]*){1,4}";
+/// `NOMINAL` taking as many words as it can, for "said a former senior official."
+const NOMINAL_GREEDY: &str = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]everal|[Tt]wo|[Tt]hree)(?:\s+[\p{L}\d’'\-]+){0,6}\s+\p{Ll}[\p{L}\-]*";
+/// A source the text describes but does not name: "a former senior law enforcement official",
+/// "the congressional report", "one former GOP leadership aide". Ends in a lower-case word.
+const NOMINAL: &str = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]everal|[Tt]wo|[Tt]hree)(?:\s+[\p{L}\d’'\-]+){0,6}?\s+\p{Ll}[\p{L}\-]*";
 const ADVERBS: &str = r"(?:(?:also|later|then|previously|once|recently|simply|further|separately|again|had|has|have|would|will|once)\s+)*";
 
 static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
 
 static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>said|says|added|adds|wrote|writes|explained|noted|argued|asked|insisted|warned|continued|recalled|claimed|declared|acknowledged|admitted|replied|responded|remarked|observed|stated|countered|quipped|concluded|cautioned)\s+(?P<subj>{ROLE_NAME}|{NAME}|he|she|they)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.|$))?(?P<rest>[^“«\x22]*)"
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>said|says|added|adds|wrote|writes|explained|noted|argued|asked|insisted|warned|continued|recalled|claimed|declared|acknowledged|admitted|replied|responded|remarked|observed|stated|countered|quipped|concluded|cautioned)\s+(?P<subj>{ROLE_NAME}|{NAME}|he|she|they|{NOMINAL_GREEDY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.|$))?(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
@@ -118,7 +127,24 @@ static AFTER_LATER_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 static BEFORE_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|Asked about [^,]+|In [^,]+),?\s+)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
+        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|Asked about [^,]+|In [^,]+),?\s+)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
+    ))
+    .expect("valid regex")
+});
+
+/// Said Ellis: “…”
+static BEFORE_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*(?P<cue>Said|Says|Added|Adds|Wrote|Writes|Asked|Explained|Noted)\s+(?P<subj>{ROLE_NAME}|{NAME})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?))?\s*[:,]\s*(?P<rest>)$"
+    ))
+    .expect("valid regex")
+});
+
+/// Trump tweeted this: “…” / Sanders stepped up his emphasis, saying, “…” — the subject of the
+/// sentence that introduces the quotation with a colon or a speech participle.
+static BEFORE_SUBJECT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|In [^,]+),?\s+)?(?P<subj>{ROLE_NAME}|{NAME})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>\p{{Ll}}+)\b(?P<rest>[^“«\x22:]*?)(?::|,\s*(?:saying|adding|writing|asking|telling \S+)\s*,?)\s*$"
     ))
     .expect("valid regex")
 });
@@ -635,7 +661,10 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
             // “…,” she said. “More words.” — a quotation with no cue of its own, in the same
             // paragraph as the previous one, continues it.
             let same_paragraph = n > 0 && !text[prev_end..q.open].contains('\n');
-            if same_paragraph && let Some(prev) = out.last().filter(|p| p.speaker.is_some()) {
+            let attributed = |p: &&Attribution| {
+                p.speaker.is_some() || p.mention.as_deref().is_some_and(is_unnamed)
+            };
+            if same_paragraph && let Some(prev) = out.last().filter(attributed) {
                 attribution = Attribution {
                     note: Some("continues the previous quotation".into()),
                     cue: None,
@@ -750,7 +779,25 @@ fn note_mentions(text: &str, people: &mut Vec<Person>) {
         ))
         .expect("valid regex")
     });
+    // The first person a sentence names is usually its subject, whom a following "he" or "she"
+    // means ("McAuliffe remarked that he had consulted Mark Herring. … he said" is McAuliffe):
+    // at the end of each sentence its subject moves back to the end of the list.
+    let mut sentence: Option<usize> = None;
+    let mut subject: Option<String> = None;
+    let promote = |people: &mut Vec<Person>, subject: &mut Option<String>| {
+        if let Some(name) = subject.take()
+            && let Some(i) = people.iter().rposition(|p| p.name == name)
+        {
+            let p = people.remove(i);
+            people.push(p);
+        }
+    };
     for c in MENTION.captures_iter(text) {
+        let at = sentence_start(text, c.get(0).map_or(0, |m| m.start()));
+        if sentence != Some(at) {
+            promote(people, &mut subject);
+            sentence = Some(at);
+        }
         // Headlines capitalise every word ("Hillary Clinton Speaks Directly To…"): no names there.
         let line_start = text[..c.get(0).map_or(0, |m| m.start())]
             .rfind('\n')
@@ -762,6 +809,8 @@ fn note_mentions(text: &str, people: &mut Vec<Person>) {
             continue;
         }
         let (role, name) = split_pre_name(strip_sentence_words(strip_paren(&c["name"])));
+        // The person this mention names, if any.
+        let mut named: Option<String> = None;
         let tokens: Vec<&str> = name.split_whitespace().collect();
         let person_like = |t: &&str| {
             let bare = t.trim_end_matches(['’', '\'', 's']).trim_end_matches('.');
@@ -794,8 +843,9 @@ fn note_mentions(text: &str, people: &mut Vec<Person>) {
                         .as_ref()
                         .and_then(|p| p.organization_description.clone())
                 }),
-                name,
+                name: name.clone(),
             });
+            named = Some(name);
         } else if tokens.len() == 1 {
             let surname = tokens[0]
                 .trim_end_matches(['’', '\''])
@@ -805,10 +855,18 @@ fn note_mentions(text: &str, people: &mut Vec<Person>) {
                 .rposition(|p| p.name.split_whitespace().last() == Some(surname))
             {
                 let p = people.remove(i);
+                named = Some(p.name.clone());
                 people.push(p);
             }
         }
+        if subject.is_none()
+            && let Some(name) = named
+            && people.iter().any(|p| p.name == name && p.referent)
+        {
+            subject = Some(name);
+        }
     }
+    promote(people, &mut subject);
 }
 
 /// "Jim Clyburn (D-S.C.)": the party and state are not part of the name.
@@ -999,8 +1057,18 @@ fn read_after(after: &str) -> Option<Raw> {
 }
 
 fn read_before(before: &str) -> Option<Raw> {
-    for re in [&*BEFORE_SPEAKER_CUE, &*BEFORE_ACCORDING] {
+    for re in [
+        &*BEFORE_SPEAKER_CUE,
+        &*BEFORE_ACCORDING,
+        &*BEFORE_CUE_SPEAKER,
+        &*BEFORE_SUBJECT_INTRO,
+    ] {
         if let Some(c) = re.captures(before) {
+            // "Ryan’s campaign shrugged it off, telling reporters, …": the name only owns the
+            // subject; better no speaker than the wrong one.
+            if c["subj"].ends_with("’s") || c["subj"].ends_with("'s") {
+                continue;
+            }
             return Some(Raw {
                 subject: c["subj"].to_owned(),
                 appositive: c.name("appos").map(|m| m.as_str().to_owned()),
@@ -1030,6 +1098,13 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         return a;
     }
     let lower = subject.to_lowercase();
+    let described = strip_paren(&raw.subject).trim();
+    if is_unnamed(described) {
+        // Kept as the text gives it: the candidate shows who spoke without inventing a name.
+        a.mention = Some(described.to_owned());
+        a.note = Some(format!("“{described}” is not named in the text"));
+        return a;
+    }
     if PRONOUNS.contains(&lower.as_str()) {
         match people.iter().rev().find(|p| p.referent) {
             Some(p) => {
@@ -1044,6 +1119,18 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
             None => a.note = Some(format!("“{subject}” does not refer to anyone named before")),
         }
         return a;
+    }
+    // "Sanders's campaign manager, Jeff Weaver, said": the name is in the appositive.
+    if split_possessive(subject).is_some()
+        && let Some(appositive) = raw.appositive.as_deref()
+        && looks_like_name(split_pre_name(appositive.trim()).1.as_str())
+    {
+        let swapped = Raw {
+            subject: appositive.trim().to_owned(),
+            appositive: Some(subject.to_owned()),
+            ..raw
+        };
+        return resolve(swapped, people, carry);
     }
     // "Alibaba’s COO": a role with no name.
     if let Some(role) = parse_role(subject).filter(|_| split_possessive(subject).is_some()) {
@@ -1123,6 +1210,30 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         });
     }
     a
+}
+
+/// Two to four capitalised words: "Jeff Weaver", "Jamie Lee Curtis".
+fn looks_like_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+        })
+        && !s.contains(['’', '\''])
+}
+
+/// "a former senior official", "the report": a determiner, then lower-case words to the end.
+fn is_unnamed(subject: &str) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "a", "an", "the", "one", "another", "several", "two", "three",
+    ];
+    let words: Vec<&str> = subject.split_whitespace().collect();
+    words.len() >= 2
+        && DETERMINERS.contains(&words[0].to_lowercase().as_str())
+        && words
+            .last()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_lowercase)
 }
 
 fn merge_roles(first: Option<Role>, second: Role) -> Role {

@@ -48,6 +48,8 @@ export interface SearchResults {
     organization: Record<string, number>;
     outlet: Record<string, number>;
     year: Record<string, number>;
+    /** Set when the counts are estimates from a sample (very large match sets). */
+    approximate?: boolean;
   };
 }
 

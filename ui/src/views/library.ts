@@ -114,7 +114,8 @@ export function libraryView(shell: Shell): HTMLElement {
         if (entries.length === 0) continue;
         const list = h("ul", {});
         for (const [value, count] of entries) {
-          const b = h("button", { type: "button", class: "facet", "data-facet": field }, `${value} `, h("span", { class: "count" }, String(count)));
+          const shown = r.facets.approximate ? `≈${count}` : String(count);
+          const b = h("button", { type: "button", class: "facet", "data-facet": field }, `${value} `, h("span", { class: "count" }, shown));
           b.addEventListener("click", () => {
             input.value = addFilter(input.value, field, value);
             run();
@@ -122,6 +123,9 @@ export function libraryView(shell: Shell): HTMLElement {
           list.append(h("li", {}, b));
         }
         facets.append(h("h3", {}, label), list);
+      }
+      if (r.facets.approximate) {
+        facets.append(h("p", { class: "muted" }, "Counts are estimated from a sample of the matches."));
       }
     }
   };
