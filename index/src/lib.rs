@@ -16,6 +16,7 @@ pub mod cite;
 pub mod clip;
 pub mod error;
 pub mod files;
+mod highlight;
 pub mod import;
 pub mod library;
 pub mod model;

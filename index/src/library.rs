@@ -613,7 +613,25 @@ impl Library {
 
     /// Imports a parsed file in one transaction: everything in it, or nothing.
     pub fn import(&mut self, file: ImportFile) -> Result<ImportReport> {
-        let report = self.store.write(|c| import_into(c, file))?;
+        let (speakers, sources, quotes) = match file {
+            // New quotes take the bulk path: the index is fed while SQLite writes.
+            ImportFile::Quotes(quotes) => {
+                let imported = quotes.len();
+                self.add_many(quotes)?;
+                return Ok(ImportReport {
+                    imported,
+                    ..Default::default()
+                });
+            }
+            ImportFile::Library {
+                speakers,
+                sources,
+                quotes,
+            } => (speakers, sources, quotes),
+        };
+        let report = self
+            .store
+            .write(|c| import_library(c, &speakers, &sources, quotes))?;
         crate::failpoint("after-store-commit");
         self.sync()?;
         Ok(report)
@@ -634,52 +652,37 @@ impl check::Records for Library {
 /// How many records, by shared rare words, are aligned against each quotation of a draft.
 const CHECK_CANDIDATES: usize = 10;
 
-fn import_into(conn: &rusqlite::Connection, file: ImportFile) -> Result<ImportReport> {
+/// Restores a library exported as JSON: its speakers, sources and quotes (quotes already in the
+/// library are skipped).
+fn import_library(
+    conn: &rusqlite::Connection,
+    speakers: &[Speaker],
+    sources: &[Source],
+    quotes: Vec<ImportQuote>,
+) -> Result<ImportReport> {
     let mut report = ImportReport::default();
-    match file {
-        ImportFile::Library {
-            speakers,
-            sources,
-            quotes,
-        } => {
-            let mut speaker_ids = HashMap::new();
-            for speaker in &speakers {
-                let id = store::import_speaker(conn, speaker)?;
-                speaker_ids.insert(store::name_key(&speaker.name), id);
-            }
-            let mut source_ids: HashMap<SourceId, SourceId> = HashMap::new();
-            for source in &sources {
-                source_ids.insert(source.id, store::import_source(conn, source)?);
-            }
-            for quote in quotes {
-                let speaker = match speaker_ids.get(&store::name_key(&quote.speaker)) {
-                    Some(id) => *id,
-                    None => store::speaker_id_for(conn, &quote.speaker)?,
-                };
-                if let Some(id) = quote.id
-                    && store::same_quote_exists(conn, id, &quote.text, &quote.speaker)?
-                {
-                    report.skipped += 1;
-                    continue;
-                }
-                insert_exported_quote(conn, quote, speaker, &source_ids)?;
-                report.imported += 1;
-            }
+    let mut speaker_ids = HashMap::new();
+    for speaker in speakers {
+        let id = store::import_speaker(conn, speaker)?;
+        speaker_ids.insert(store::name_key(&speaker.name), id);
+    }
+    let mut source_ids: HashMap<SourceId, SourceId> = HashMap::new();
+    for source in sources {
+        source_ids.insert(source.id, store::import_source(conn, source)?);
+    }
+    for quote in quotes {
+        let speaker = match speaker_ids.get(&store::name_key(&quote.speaker)) {
+            Some(id) => *id,
+            None => store::speaker_id_for(conn, &quote.speaker)?,
+        };
+        if let Some(id) = quote.id
+            && store::same_quote_exists(conn, id, &quote.text, &quote.speaker)?
+        {
+            report.skipped += 1;
+            continue;
         }
-        ImportFile::Quotes(quotes) => {
-            let mut batch = store::Batch::new(conn);
-            for quote in quotes {
-                batch.insert(
-                    quote,
-                    InsertOptions {
-                        record_affiliation: true,
-                        ..Default::default()
-                    },
-                )?;
-                report.imported += 1;
-            }
-            batch.finish()?;
-        }
+        insert_exported_quote(conn, quote, speaker, &source_ids)?;
+        report.imported += 1;
     }
     Ok(report)
 }

@@ -41,6 +41,8 @@ use crate::store::{IndexRecord, Store};
 /// Bumped whenever the schema or the analysis changes; an index of another version is rebuilt.
 const INDEX_VERSION: u32 = 2;
 const WRITER_HEAP: usize = 64_000_000;
+/// The largest segment a small write may merge (see `SearchIndex::sync`).
+const SMALL_MERGE_DOCS: usize = 50_000;
 /// How many of a quotation's rarest words look it up in `similar_to`.
 const RARE_TERMS: usize = 8;
 /// How many of a quotation's rarest words a narrow candidate lookup requires together.
@@ -218,9 +220,10 @@ const FACET_TOP: usize = 20;
 const DATE_RUN: u32 = 1_024;
 const FACET_FIELDS: [&str; 3] = ["speaker_facet", "organization_facet", "outlet_facet"];
 /// Up to this many matches, facets are counted exactly; beyond it, about this many matches (one
-/// in `stride`, picked by a hash of the document) are counted and the counts scaled. Counting reads four columns per match, so exact
-/// counts over a common word at a million quotes took 12 ms; a sample keeps it under one.
-const FACET_EXACT: usize = 4_096;
+/// in `stride`, picked by a hash of the document) are counted and the counts scaled. Counting
+/// reads four columns per match, so exact counts over a common word at a million quotes took
+/// 12 ms; a sample of 2,048 puts any value above 5% of the matches within about ±15%.
+const FACET_EXACT: usize = 2_048;
 /// Years are counted in an array indexed by year; later ones go to the last slot's neighbour map.
 const YEARS: usize = 3_000;
 
@@ -523,8 +526,25 @@ pub struct SearchIndex {
     /// for the payload, and one `stat` is cheaper than parsing the file again.
     payload_cache: Mutex<Option<(MetaStamp, Payload)>>,
     /// Per segment, the newest date in each run of documents (for newest-first listings).
-    date_runs: Mutex<HashMap<tantivy::index::SegmentId, Arc<Vec<i64>>>>,
+    segments: Mutex<SegmentCache>,
     facet_values: Mutex<FacetValues>,
+}
+
+/// What searches read of each segment besides its postings, kept while the segment lives:
+/// opening a fast-field column costs microseconds, which a search paid per segment per column.
+#[derive(Default)]
+struct SegmentCache {
+    segments: HashMap<tantivy::index::SegmentId, Arc<SegmentData>>,
+    /// Every run of every segment of one searcher, newest first, as (newest date, segment
+    /// ordinal, run), and the segments it was built for.
+    runs: Option<(Vec<tantivy::index::SegmentId>, Arc<Vec<(i64, u32, u32)>>)>,
+}
+
+struct SegmentData {
+    id: tantivy::columnar::Column<u64>,
+    date: Option<tantivy::columnar::Column<i64>>,
+    /// The newest date in each run of `DATE_RUN` documents (`i64::MIN` for undated ones).
+    runs: Vec<i64>,
 }
 
 /// What identifies one version of `meta.json`: Tantivy replaces the file atomically on every
@@ -599,7 +619,7 @@ impl SearchIndex {
             library: library.to_owned(),
             reader_seq: payload.seq,
             payload_cache: Mutex::new(None),
-            date_runs: Mutex::new(HashMap::new()),
+            segments: Mutex::new(SegmentCache::default()),
             facet_values: Mutex::new(FacetValues::default()),
         }))
     }
@@ -710,7 +730,16 @@ impl SearchIndex {
         };
         let mut writer: IndexWriter<TantivyDocument> =
             match self.index.writer_with_num_threads(threads, heap) {
-                Ok(w) => w,
+                Ok(w) => {
+                    if backlog <= 20_000 {
+                        // A small write waits for its merges (below): let it merge only small
+                        // segments, so that adding one quote never rewrites a large one.
+                        let mut policy = tantivy::indexer::LogMergePolicy::default();
+                        policy.set_max_docs_before_merge(SMALL_MERGE_DOCS);
+                        w.set_merge_policy(Box::new(policy));
+                    }
+                    w
+                }
                 Err(tantivy::TantivyError::LockFailure(..)) => {
                     return Ok(SyncReport {
                         applied: 0,
@@ -746,7 +775,12 @@ impl SearchIndex {
         }
         crate::failpoint("before-index-commit");
         commit(&mut writer, &self.library, seq, &self.dir)?;
-        drop(writer);
+        // Let the merges this commit started finish: dropping the writer would cancel them,
+        // and a library written one quote at a time would pile up small segments that every
+        // search then visits.
+        writer
+            .wait_merging_threads()
+            .map_err(|e| index_err(&self.dir, e))?;
         store.outbox_trim(seq)?;
         self.reader.reload().map_err(|e| index_err(&self.dir, e))?;
         self.reader_seq = seq;
@@ -818,7 +852,9 @@ impl SearchIndex {
     pub fn bulk_finish(&mut self, mut bulk: Bulk, store: &Store) -> Result<SyncReport> {
         crate::failpoint("before-index-commit");
         commit(&mut bulk.writer, &self.library, bulk.covered, &self.dir)?;
-        drop(bulk);
+        bulk.writer
+            .wait_merging_threads()
+            .map_err(|e| index_err(&self.dir, e))?;
         store.outbox_trim(self.payload()?.seq)?;
         self.reader.reload().map_err(|e| index_err(&self.dir, e))?;
         self.reader_seq = self.payload()?.seq;
@@ -850,63 +886,86 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let limit = request.limit.max(1);
         let index_err = |e| index_err(&self.dir, e);
-        let (docs, total): (Vec<(f32, DocAddress)>, usize) = match request.sort {
-            Sort::Relevance => searcher
-                .search(
-                    &query,
-                    &(
-                        TopDocs::with_limit(limit)
-                            .and_offset(request.offset)
-                            .order_by_score(),
-                        Count,
-                    ),
-                )
-                .map_err(index_err)?,
-            Sort::Date => (
-                self.newest(&searcher, query.as_ref(), limit + request.offset)?
-                    .into_iter()
-                    .skip(request.offset)
-                    .map(|addr| (0.0, addr))
-                    .collect(),
-                query.count(&searcher).map_err(index_err)?,
-            ),
-        };
-        let facet_counts = if request.facets {
-            let stride = total.div_ceil(FACET_EXACT).max(1) as u32;
-            let tally = searcher
-                .search(
-                    &query,
-                    &FacetCounter {
-                        stride,
-                        values: &self.facet_values,
-                    },
-                )
-                .map_err(index_err)?;
-            Some((tally, stride > 1))
-        } else {
-            None
-        };
-        let mut ids: Vec<Option<tantivy::columnar::Column<u64>>> =
-            vec![None; searcher.segment_readers().len()];
-        let mut matches = Vec::with_capacity(docs.len());
-        for (score, addr) in docs {
-            let slot = &mut ids[addr.segment_ord as usize];
-            if slot.is_none() {
-                *slot = Some(
-                    searcher
-                        .segment_reader(addr.segment_ord)
-                        .fast_fields()
-                        .u64("id")
-                        .map_err(index_err)?,
-                );
+        let top = TopDocs::with_limit(limit)
+            .and_offset(request.offset)
+            .order_by_score();
+        // Facets ride along the ranking pass. Whether to sample must be known before the
+        // count is, so it is judged from the commonest word's document frequency (a bound for
+        // a phrase or an intersection); a sampled result that turns out small is counted again
+        // exactly.
+        let stride = if request.facets {
+            let mut estimate = 0;
+            query.query_terms(&mut |term, _| {
+                estimate = estimate.max(searcher.doc_freq(term).unwrap_or(0));
+            });
+            if estimate == 0 {
+                estimate = searcher.num_docs();
             }
-            if let Some(id) = slot.as_ref().and_then(|c| c.first(addr.doc_id)) {
-                matches.push(Match {
+            (estimate as usize).div_ceil(FACET_EXACT).max(1) as u32
+        } else {
+            0
+        };
+        let facets = |stride: u32| FacetCounter {
+            stride,
+            values: &self.facet_values,
+        };
+        let (docs, total, mut tally): (Vec<(f32, DocAddress)>, usize, Option<FacetTally>) =
+            match request.sort {
+                // One term: its count is the posting list's length, and the top ten skip
+                // blocks that cannot make the page; anything else is counted while ranking.
+                Sort::Relevance if query.is::<TermQuery>() && !request.facets => (
+                    searcher.search(&query, &top).map_err(index_err)?,
+                    query.count(&searcher).map_err(index_err)?,
+                    None,
+                ),
+                Sort::Relevance if request.facets => {
+                    let (docs, total, tally) = searcher
+                        .search(&query, &(top, Count, facets(stride)))
+                        .map_err(index_err)?;
+                    (docs, total, Some(tally))
+                }
+                Sort::Relevance => {
+                    let (docs, total) =
+                        searcher.search(&query, &(top, Count)).map_err(index_err)?;
+                    (docs, total, None)
+                }
+                Sort::Date => {
+                    let docs = self
+                        .newest(&searcher, query.as_ref(), limit + request.offset)?
+                        .into_iter()
+                        .skip(request.offset)
+                        .map(|addr| (0.0, addr))
+                        .collect();
+                    if request.facets {
+                        let (total, tally) = searcher
+                            .search(&query, &(Count, facets(stride)))
+                            .map_err(index_err)?;
+                        (docs, total, Some(tally))
+                    } else {
+                        (docs, query.count(&searcher).map_err(index_err)?, None)
+                    }
+                }
+            };
+        let mut approximate = stride > 1;
+        if approximate && total <= FACET_EXACT {
+            tally = Some(searcher.search(&query, &facets(1)).map_err(index_err)?);
+            approximate = false;
+        }
+        let facet_counts = tally.map(|t| (t, approximate));
+        let columns = self.segment_data(&searcher)?;
+        let matches: Vec<Match> = docs
+            .into_iter()
+            .filter_map(|(score, addr)| {
+                let id = columns
+                    .get(addr.segment_ord as usize)?
+                    .id
+                    .first(addr.doc_id)?;
+                Some(Match {
                     id: QuoteId(id as i64),
                     score,
-                });
-            }
-        }
+                })
+            })
+            .collect();
         let facets = facet_counts.map(|(counts, approximate): (FacetTally, bool)| {
             let values = self.facet_values.lock().unwrap_or_else(|e| e.into_inner());
             let top = |facet: usize, counts: &[u64]| {
@@ -916,7 +975,13 @@ impl SearchIndex {
                     .filter(|(_, n)| **n > 0)
                     .filter_map(|(number, n)| Some((values.names[facet].get(number)?.as_str(), *n)))
                     .collect();
-                v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+                let order =
+                    |a: &(&str, u64), b: &(&str, u64)| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0));
+                if v.len() > FACET_TOP {
+                    v.select_nth_unstable_by(FACET_TOP, order);
+                    v.truncate(FACET_TOP);
+                }
+                v.sort_unstable_by(order);
                 Counts(
                     v.into_iter()
                         .take(FACET_TOP)
@@ -939,19 +1004,53 @@ impl SearchIndex {
                 approximate,
             }
         });
-        let mut snippets = Vec::new();
-        for field in [self.fields.text, self.fields.text_cjk] {
-            let mut generator =
-                SnippetGenerator::create(&searcher, &query, field).map_err(index_err)?;
-            generator.set_max_num_chars(SNIPPET_CHARS);
-            snippets.push(generator);
-        }
+        let mut snippets = vec![self.english_snippets(&searcher, query.as_ref())?];
+        let mut cjk =
+            SnippetGenerator::create(&searcher, &query, self.fields.text_cjk).map_err(index_err)?;
+        cjk.set_max_num_chars(SNIPPET_CHARS);
+        snippets.push(cjk);
         Ok(Matches {
             total,
             matches,
             facets,
             snippets,
         })
+    }
+
+    /// Highlights the query's words in English text, as `SnippetGenerator::create` would, with
+    /// an analyzer that stems only the words that could match (see `highlight`).
+    fn english_snippets(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+    ) -> Result<SnippetGenerator> {
+        let field = self.fields.text;
+        let mut terms: BTreeSet<Term> = BTreeSet::new();
+        query.query_terms(&mut |term, _| {
+            if term.field() == field {
+                terms.insert(term.clone());
+            }
+        });
+        let mut weights = std::collections::BTreeMap::new();
+        for term in terms {
+            let Some(word) = term.value().as_str().map(str::to_owned) else {
+                continue;
+            };
+            let docs = searcher
+                .doc_freq(&term)
+                .map_err(|e| index_err(&self.dir, e))?;
+            if docs > 0 {
+                // Rarer words weigh more in picking the fragment, as in Tantivy's own.
+                weights.insert(word, 1.0 / (1.0 + docs as f32));
+            }
+        }
+        let analyzer = crate::highlight::Highlighter::analyzer(weights.keys().map(String::as_str));
+        Ok(SnippetGenerator::new(
+            weights,
+            analyzer,
+            field,
+            SNIPPET_CHARS,
+        ))
     }
 
     /// The `want` newest matches, newest first; undated quotes come last, and quotes of the
@@ -977,21 +1076,8 @@ impl SearchIndex {
             .weight(EnableScoring::disabled_from_searcher(searcher))
             .map_err(index_err)?;
         let segments = searcher.segment_readers();
-        let mut dates = Vec::with_capacity(segments.len());
-        let mut runs: Vec<(i64, u32, u32)> = Vec::new();
-        for (ord, segment) in segments.iter().enumerate() {
-            let column = segment.fast_fields().i64("date").ok();
-            let maxima = self.date_runs(segment, column.as_ref());
-            runs.extend(
-                maxima
-                    .iter()
-                    .enumerate()
-                    .map(|(run, max)| (*max, ord as u32, run as u32)),
-            );
-            dates.push((column, maxima));
-        }
-        runs.sort_unstable_by(|a, b| b.cmp(a));
-
+        let data = self.segment_data(searcher)?;
+        let runs = self.sorted_runs(searcher, &data);
         // The best `want` so far as a min-heap of (date, segment, doc).
         let mut best: std::collections::BinaryHeap<std::cmp::Reverse<(i64, u32, DocId)>> =
             std::collections::BinaryHeap::with_capacity(want + 1);
@@ -1009,15 +1095,15 @@ impl SearchIndex {
             }
         };
         let date_of = |ord: usize, doc: DocId| -> i64 {
-            dates[ord]
-                .0
+            data[ord]
+                .date
                 .as_ref()
                 .and_then(|c| c.first(doc))
                 .unwrap_or(i64::MIN)
         };
         let mut visited: BTreeSet<(u32, u32)> = BTreeSet::new();
         let mut finished = false;
-        for &(max, ord, run) in &runs {
+        for &(max, ord, run) in runs.iter() {
             if floor(&best).is_some_and(|f| max < f) {
                 finished = true;
                 break;
@@ -1044,7 +1130,7 @@ impl SearchIndex {
         if !finished && runs.len() > visited.len() {
             for (ord, segment) in segments.iter().enumerate() {
                 let ord32 = ord as u32;
-                let maxima = &dates[ord].1;
+                let maxima = &data[ord].runs;
                 let alive = segment.alive_bitset();
                 let mut scorer = weight.scorer(segment, 1.0).map_err(index_err)?;
                 let mut doc = scorer.doc();
@@ -1070,35 +1156,72 @@ impl SearchIndex {
             .collect())
     }
 
-    /// The newest date in each run of `DATE_RUN` documents of a segment (`i64::MIN` for a run
-    /// of undated quotes), cached by segment: a segment never changes once written.
-    fn date_runs(
-        &self,
-        segment: &tantivy::SegmentReader,
-        column: Option<&tantivy::columnar::Column<i64>>,
-    ) -> Arc<Vec<i64>> {
-        let id = segment.segment_id();
-        let mut cache = self.date_runs.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(maxima) = cache.get(&id) {
-            return maxima.clone();
+    /// The cached columns and date runs of each segment of `searcher`, by segment ordinal.
+    fn segment_data(&self, searcher: &tantivy::Searcher) -> Result<Vec<Arc<SegmentData>>> {
+        let mut cache = self.segments.lock().unwrap_or_else(|e| e.into_inner());
+        let readers = searcher.segment_readers();
+        // Forget segments that merges have replaced.
+        if cache.segments.len() > 4 * readers.len() + 16 {
+            cache.segments.clear();
         }
-        let max_doc = segment.max_doc();
-        let mut maxima = vec![i64::MIN; max_doc.div_ceil(DATE_RUN) as usize];
-        if let Some(column) = column {
-            for doc in 0..max_doc {
-                if let Some(date) = column.first(doc) {
-                    let slot = &mut maxima[(doc / DATE_RUN) as usize];
-                    *slot = (*slot).max(date);
+        let mut out = Vec::with_capacity(readers.len());
+        for segment in readers {
+            let key = segment.segment_id();
+            if let Some(data) = cache.segments.get(&key) {
+                out.push(data.clone());
+                continue;
+            }
+            let fast = segment.fast_fields();
+            let id = fast.u64("id").map_err(|e| index_err(&self.dir, e))?;
+            let date = fast.i64("date").ok();
+            let max_doc = segment.max_doc();
+            let mut runs = vec![i64::MIN; max_doc.div_ceil(DATE_RUN) as usize];
+            if let Some(column) = &date {
+                for doc in 0..max_doc {
+                    if let Some(day) = column.first(doc) {
+                        let slot = &mut runs[(doc / DATE_RUN) as usize];
+                        *slot = (*slot).max(day);
+                    }
                 }
             }
+            let data = Arc::new(SegmentData { id, date, runs });
+            cache.segments.insert(key, data.clone());
+            out.push(data);
         }
-        let maxima = Arc::new(maxima);
-        // Forget segments that merges have replaced.
-        if cache.len() > 64 {
-            cache.clear();
+        Ok(out)
+    }
+
+    /// Every run of the searcher's segments, newest first (built once per searcher).
+    fn sorted_runs(
+        &self,
+        searcher: &tantivy::Searcher,
+        data: &[Arc<SegmentData>],
+    ) -> Arc<Vec<(i64, u32, u32)>> {
+        let ids: Vec<tantivy::index::SegmentId> = searcher
+            .segment_readers()
+            .iter()
+            .map(|s| s.segment_id())
+            .collect();
+        let mut cache = self.segments.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((for_ids, runs)) = &cache.runs
+            && *for_ids == ids
+        {
+            return runs.clone();
         }
-        cache.insert(id, maxima.clone());
-        maxima
+        let mut runs: Vec<(i64, u32, u32)> = data
+            .iter()
+            .enumerate()
+            .flat_map(|(ord, d)| {
+                d.runs
+                    .iter()
+                    .enumerate()
+                    .map(move |(run, max)| (*max, ord as u32, run as u32))
+            })
+            .collect();
+        runs.sort_unstable_by(|a, b| b.cmp(a));
+        let runs = Arc::new(runs);
+        cache.runs = Some((ids, runs.clone()));
+        runs
     }
 
     /// The ids of every quote matching a query, unordered (for export and bulk actions).
@@ -1298,28 +1421,44 @@ impl SearchIndex {
             }
             Node::Not(inner) => with_positive(vec![(Occur::MustNot, self.compile(inner)?)]),
             Node::Word(word) => {
-                let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                // The word in the quotation (counting double), or in the speaker's name, title,
+                // organization or outlet. Fields that do not hold the word at all are left out:
+                // a word found in one field only is then a plain term query, which Tantivy
+                // counts from its posting list's length and ranks skipping whole blocks.
+                let searcher = self.reader.searcher();
+                let absent = |q: &dyn Query| {
+                    q.downcast_ref::<TermQuery>()
+                        .is_some_and(|t| searcher.doc_freq(t.term()).is_ok_and(|n| n == 0))
+                };
+                let mut any: Vec<(f32, Box<dyn Query>)> = Vec::new();
                 if has_cjk(word) {
-                    any.extend(self.cjk_in(word).map(|q| (Occur::Should, q)));
+                    any.extend(self.cjk_in(word).map(|q| (1.0, q)));
                 }
-                if let Some(q) = self.phrase_in(f.text, EN, word) {
-                    any.push((Occur::Should, Box::new(BoostQuery::new(q, 2.0))));
-                }
+                any.extend(self.phrase_in(f.text, EN, word).map(|q| (2.0, q)));
                 for field in [f.speaker, f.organization, f.outlet] {
-                    any.extend(
-                        self.phrase_in(field, NAME, word)
-                            .map(|q| (Occur::Should, q)),
-                    );
+                    any.extend(self.phrase_in(field, NAME, word).map(|q| (1.0, q)));
                 }
-                any.extend(
-                    self.phrase_in(f.title, EN, word)
-                        .map(|q| (Occur::Should, q)),
-                );
-                if any.is_empty() {
-                    // Only punctuation: it matches nothing rather than everything.
-                    Box::new(EmptyQuery)
-                } else {
-                    Box::new(BooleanQuery::new(any))
+                any.extend(self.phrase_in(f.title, EN, word).map(|q| (1.0, q)));
+                any.retain(|(_, q)| !absent(q.as_ref()));
+                match any.len() {
+                    // Only punctuation, or a word nothing holds: it matches nothing.
+                    0 => Box::new(EmptyQuery),
+                    1 => any
+                        .pop()
+                        .map(|(_, q)| q)
+                        .unwrap_or_else(|| Box::new(EmptyQuery)),
+                    _ => Box::new(BooleanQuery::new(
+                        any.into_iter()
+                            .map(|(boost, q)| {
+                                let q: Box<dyn Query> = if boost == 1.0 {
+                                    q
+                                } else {
+                                    Box::new(BoostQuery::new(q, boost))
+                                };
+                                (Occur::Should, q)
+                            })
+                            .collect(),
+                    )),
                 }
             }
             Node::Phrase(text) => {
