@@ -329,3 +329,48 @@ fn a_bulk_import_after_deleting_the_newest_quote_leaves_no_duplicate() {
     assert!(library.doctor().unwrap().healthy());
     assert_eq!(ids.len(), 6_000);
 }
+
+/// The newest-first listing counts a word held by several fields by inclusion and exclusion;
+/// its total must be the one the relevance listing gets by walking the matches, with deleted
+/// quotes in the index or not.
+#[test]
+fn totals_agree_between_sort_orders_for_words_in_several_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(dir.path()).unwrap();
+    let mut quotes = Vec::new();
+    for i in 0..600 {
+        let mut q = dated(
+            if i % 3 == 0 {
+                "the budget is late"
+            } else {
+                "nothing to report"
+            },
+            if i % 5 == 0 { "Bob Budget" } else { "Ann Lee" },
+            Some(i),
+        );
+        if i % 7 == 0 {
+            q.title = Some("budget director".into());
+        }
+        quotes.push(q);
+    }
+    library.add_many(quotes).unwrap();
+    let totals = |library: &mut Library| {
+        [onrecord::Sort::Relevance, onrecord::Sort::Date].map(|sort| {
+            library
+                .search(&SearchRequest {
+                    query: "budget".into(),
+                    sort,
+                    ..Default::default()
+                })
+                .unwrap()
+                .total
+        })
+    };
+    let expected = (0..600)
+        .filter(|i| i % 3 == 0 || i % 5 == 0 || i % 7 == 0)
+        .count();
+    assert_eq!(totals(&mut library), [expected, expected]);
+    let first = library.select("budget").unwrap()[0].id;
+    library.remove(first).unwrap();
+    assert_eq!(totals(&mut library), [expected - 1, expected - 1]);
+}

@@ -243,21 +243,30 @@ struct FacetCounter<'a> {
 struct FacetValues {
     names: [Vec<String>; 3],
     numbers: [HashMap<String, u32>; 3],
-    segments: HashMap<tantivy::index::SegmentId, Arc<[Vec<u32>; 3]>>,
+    segments: HashMap<tantivy::index::SegmentId, Arc<FacetColumns>>,
+}
+
+/// A segment's facet columns and the number of each of their ordinals.
+struct FacetColumns {
+    columns: [Option<tantivy::columnar::StrColumn>; 3],
+    year: Option<tantivy::columnar::Column<u64>>,
+    numbers: [Vec<u32>; 3],
 }
 
 impl FacetValues {
-    fn segment(
-        &mut self,
-        id: tantivy::index::SegmentId,
-        columns: &[Option<(tantivy::columnar::StrColumn, Vec<u32>)>],
-    ) -> std::io::Result<Arc<[Vec<u32>; 3]>> {
-        if let Some(numbers) = self.segments.get(&id) {
-            return Ok(numbers.clone());
+    fn segment(&mut self, reader: &tantivy::SegmentReader) -> tantivy::Result<Arc<FacetColumns>> {
+        let id = reader.segment_id();
+        if let Some(found) = self.segments.get(&id) {
+            return Ok(found.clone());
+        }
+        let fast = reader.fast_fields();
+        let mut columns: [Option<tantivy::columnar::StrColumn>; 3] = Default::default();
+        for (slot, name) in columns.iter_mut().zip(FACET_FIELDS) {
+            *slot = fast.str(name)?;
         }
         let mut numbers: [Vec<u32>; 3] = Default::default();
         for (facet, column) in columns.iter().enumerate() {
-            let Some((column, _)) = column else { continue };
+            let Some(column) = column else { continue };
             let mut stream = column.dictionary().stream()?;
             while stream.advance() {
                 let name = String::from_utf8_lossy(stream.key());
@@ -277,9 +286,13 @@ impl FacetValues {
         if self.segments.len() > 64 {
             self.segments.clear();
         }
-        let numbers = Arc::new(numbers);
-        self.segments.insert(id, numbers.clone());
-        Ok(numbers)
+        let found = Arc::new(FacetColumns {
+            columns,
+            year: fast.u64("year").ok(),
+            numbers,
+        });
+        self.segments.insert(id, found.clone());
+        Ok(found)
     }
 }
 
@@ -292,9 +305,11 @@ struct FacetTally {
 
 struct FacetSegment {
     stride: u32,
-    columns: Vec<Option<(tantivy::columnar::StrColumn, Vec<u32>)>>,
-    numbers: Arc<[Vec<u32>; 3]>,
-    year: Option<tantivy::columnar::Column<u64>>,
+    /// A document is counted when its hash is at most this (about one in `stride`).
+    threshold: u32,
+    found: Arc<FacetColumns>,
+    /// Per facet, a counter per column ordinal.
+    counts: Vec<Vec<u32>>,
     years: Vec<u32>,
 }
 
@@ -307,24 +322,23 @@ impl tantivy::collector::Collector for FacetCounter<'_> {
         _segment: tantivy::SegmentOrdinal,
         reader: &tantivy::SegmentReader,
     ) -> tantivy::Result<FacetSegment> {
-        let fast = reader.fast_fields();
-        let mut columns = Vec::with_capacity(FACET_FIELDS.len());
-        for name in FACET_FIELDS {
-            columns.push(fast.str(name)?.map(|c| {
-                let n = c.dictionary().num_terms();
-                (c, vec![0u32; n])
-            }));
-        }
-        let numbers = self
+        let found = self
             .values
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .segment(reader.segment_id(), &columns)?;
+            .segment(reader)?;
         Ok(FacetSegment {
             stride: self.stride.max(1),
-            columns,
-            numbers,
-            year: fast.u64("year").ok(),
+            threshold: u32::MAX / self.stride.max(1),
+            counts: found
+                .columns
+                .iter()
+                .map(|c| {
+                    c.as_ref()
+                        .map_or(Vec::new(), |c| vec![0; c.dictionary().num_terms()])
+                })
+                .collect(),
+            found,
             years: vec![0; YEARS],
         })
     }
@@ -352,25 +366,40 @@ impl tantivy::collector::Collector for FacetCounter<'_> {
     }
 }
 
+impl FacetSegment {
+    fn count(&mut self, doc: DocId) {
+        for (column, counts) in self.found.columns.iter().zip(self.counts.iter_mut()) {
+            if let Some(column) = column {
+                for ord in column.ords().values_for_doc(doc) {
+                    counts[ord as usize] += 1;
+                }
+            }
+        }
+        if let Some(year) = self.found.year.as_ref().and_then(|c| c.first(doc)) {
+            self.years[(year as usize).min(YEARS - 1)] += 1;
+        }
+    }
+}
+
 impl tantivy::collector::SegmentCollector for FacetSegment {
     type Fruit = FacetTally;
 
     fn collect(&mut self, doc: tantivy::DocId, _score: tantivy::Score) {
         // A hash of the document rather than every n-th match: the order quotes were added in
         // may repeat with any period (a speaker every third quote), which a stride would alias.
-        if self.stride > 1 && (doc.wrapping_mul(0x9E37_79B1) >> 7) % self.stride != 0 {
+        if doc.wrapping_mul(0x9E37_79B1) > self.threshold {
             return;
         }
-        for (column, counts) in self.columns.iter_mut().flatten() {
-            for ord in column.ords().values_for_doc(doc) {
-                counts[ord as usize] += 1;
-            }
-        }
-        if let Some(year) = self.year.as_ref().and_then(|c| c.first(doc)) {
-            self.years[(year as usize).min(YEARS - 1)] += 1;
-        }
+        self.count(doc);
     }
 
+    fn collect_block(&mut self, docs: &[DocId]) {
+        for &doc in docs {
+            if doc.wrapping_mul(0x9E37_79B1) <= self.threshold {
+                self.count(doc);
+            }
+        }
+    }
     fn harvest(self) -> FacetTally {
         let scale = u64::from(self.stride);
         let mut tally = FacetTally {
@@ -383,15 +412,12 @@ impl tantivy::collector::SegmentCollector for FacetSegment {
                 .collect(),
             ..Default::default()
         };
-        for ((into, column), numbers) in tally
+        for ((into, counts), numbers) in tally
             .values
             .iter_mut()
-            .zip(self.columns)
-            .zip(self.numbers.iter())
+            .zip(&self.counts)
+            .zip(self.found.numbers.iter())
         {
-            let Some((_, counts)) = column else {
-                continue;
-            };
             for (ord, n) in counts.iter().enumerate() {
                 if *n == 0 {
                     continue;
@@ -889,68 +915,42 @@ impl SearchIndex {
         let top = TopDocs::with_limit(limit)
             .and_offset(request.offset)
             .order_by_score();
-        // Facets ride along the ranking pass. Whether to sample must be known before the
-        // count is, so it is judged from the commonest word's document frequency (a bound for
-        // a phrase or an intersection); a sampled result that turns out small is counted again
-        // exactly.
-        let stride = if request.facets {
-            let mut estimate = 0;
-            query.query_terms(&mut |term, _| {
-                estimate = estimate.max(searcher.doc_freq(term).unwrap_or(0));
-            });
-            if estimate == 0 {
-                estimate = searcher.num_docs();
-            }
-            (estimate as usize).div_ceil(FACET_EXACT).max(1) as u32
+        let (docs, total): (Vec<(f32, DocAddress)>, usize) = match request.sort {
+            // One term: its count is the posting list's length, and the top ten skip blocks
+            // that cannot make the page; anything else is counted while ranking, in one pass.
+            Sort::Relevance if query.is::<TermQuery>() => (
+                searcher.search(&query, &top).map_err(index_err)?,
+                query.count(&searcher).map_err(index_err)?,
+            ),
+            Sort::Relevance => searcher.search(&query, &(top, Count)).map_err(index_err)?,
+            Sort::Date => (
+                self.newest(&searcher, query.as_ref(), limit + request.offset)?
+                    .into_iter()
+                    .skip(request.offset)
+                    .map(|addr| (0.0, addr))
+                    .collect(),
+                self.count(&searcher, &node, query.as_ref())?,
+            ),
+        };
+        // Facets in a pass of their own, which needs no scores (ranking needs them for every
+        // match when it counts too), over a sample when the matches are many.
+        let stride = total.div_ceil(FACET_EXACT).max(1) as u32;
+        let approximate = stride > 1;
+        let tally = if request.facets {
+            Some(
+                searcher
+                    .search(
+                        &query,
+                        &FacetCounter {
+                            stride,
+                            values: &self.facet_values,
+                        },
+                    )
+                    .map_err(index_err)?,
+            )
         } else {
-            0
+            None
         };
-        let facets = |stride: u32| FacetCounter {
-            stride,
-            values: &self.facet_values,
-        };
-        let (docs, total, mut tally): (Vec<(f32, DocAddress)>, usize, Option<FacetTally>) =
-            match request.sort {
-                // One term: its count is the posting list's length, and the top ten skip
-                // blocks that cannot make the page; anything else is counted while ranking.
-                Sort::Relevance if query.is::<TermQuery>() && !request.facets => (
-                    searcher.search(&query, &top).map_err(index_err)?,
-                    query.count(&searcher).map_err(index_err)?,
-                    None,
-                ),
-                Sort::Relevance if request.facets => {
-                    let (docs, total, tally) = searcher
-                        .search(&query, &(top, Count, facets(stride)))
-                        .map_err(index_err)?;
-                    (docs, total, Some(tally))
-                }
-                Sort::Relevance => {
-                    let (docs, total) =
-                        searcher.search(&query, &(top, Count)).map_err(index_err)?;
-                    (docs, total, None)
-                }
-                Sort::Date => {
-                    let docs = self
-                        .newest(&searcher, query.as_ref(), limit + request.offset)?
-                        .into_iter()
-                        .skip(request.offset)
-                        .map(|addr| (0.0, addr))
-                        .collect();
-                    if request.facets {
-                        let (total, tally) = searcher
-                            .search(&query, &(Count, facets(stride)))
-                            .map_err(index_err)?;
-                        (docs, total, Some(tally))
-                    } else {
-                        (docs, query.count(&searcher).map_err(index_err)?, None)
-                    }
-                }
-            };
-        let mut approximate = stride > 1;
-        if approximate && total <= FACET_EXACT {
-            tally = Some(searcher.search(&query, &facets(1)).map_err(index_err)?);
-            approximate = false;
-        }
         let facet_counts = tally.map(|t| (t, approximate));
         let columns = self.segment_data(&searcher)?;
         let matches: Vec<Match> = docs
@@ -1398,6 +1398,72 @@ impl SearchIndex {
         ))
     }
 
+    /// A bare word: in the quotation (counting double), or in the speaker's name, title,
+    /// organization or outlet, each with its weight. Fields that do not hold the word at all are
+    /// left out: a word found in one field only is then a plain term query, which Tantivy counts
+    /// from its posting list's length and ranks skipping whole blocks.
+    fn word_clauses(&self, word: &str) -> Vec<(f32, Box<dyn Query>)> {
+        let f = &self.fields;
+        let searcher = self.reader.searcher();
+        let absent = |q: &dyn Query| {
+            q.downcast_ref::<TermQuery>()
+                .is_some_and(|t| searcher.doc_freq(t.term()).is_ok_and(|n| n == 0))
+        };
+        let mut any: Vec<(f32, Box<dyn Query>)> = Vec::new();
+        if has_cjk(word) {
+            any.extend(self.cjk_in(word).map(|q| (1.0, q)));
+        }
+        any.extend(self.phrase_in(f.text, EN, word).map(|q| (2.0, q)));
+        for field in [f.speaker, f.organization, f.outlet] {
+            any.extend(self.phrase_in(field, NAME, word).map(|q| (1.0, q)));
+        }
+        any.extend(self.phrase_in(f.title, EN, word).map(|q| (1.0, q)));
+        any.retain(|(_, q)| !absent(q.as_ref()));
+        any
+    }
+
+    /// How many quotes a query matches. A bare word held by two or three fields is counted by
+    /// inclusion and exclusion (|A| + |B| − |A ∩ B|) from posting-list lengths and intersections
+    /// led by the shorter list, instead of walking the whole union; with deleted documents in
+    /// the index, posting-list lengths overcount, so Tantivy counts.
+    fn count(&self, searcher: &tantivy::Searcher, node: &Node, query: &dyn Query) -> Result<usize> {
+        let index_err = |e| index_err(&self.dir, e);
+        let deletes = searcher.segment_readers().iter().any(|s| s.has_deletes());
+        if let (Node::Word(word), false) = (node, deletes) {
+            let terms: Option<Vec<Term>> = self
+                .word_clauses(word)
+                .iter()
+                .map(|(_, q)| q.downcast_ref::<TermQuery>().map(|t| t.term().clone()))
+                .collect();
+            if let Some(terms) = terms.filter(|t| (2..=3).contains(&t.len())) {
+                let mut total: i64 = 0;
+                // Every non-empty subset, with the sign of its size.
+                for subset in 1u32..(1 << terms.len()) {
+                    let chosen: Vec<Box<dyn Query>> = terms
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| subset & (1 << i) != 0)
+                        .map(|(_, t)| {
+                            Box::new(TermQuery::new(t.clone(), IndexRecordOption::Basic))
+                                as Box<dyn Query>
+                        })
+                        .collect();
+                    let n = if chosen.len() == 1 {
+                        searcher.doc_freq(&terms[subset.trailing_zeros() as usize])
+                    } else {
+                        BooleanQuery::intersection(chosen)
+                            .count(searcher)
+                            .map(|n| n as u64)
+                    }
+                    .map_err(index_err)? as i64;
+                    total += if subset.count_ones() % 2 == 1 { n } else { -n };
+                }
+                return Ok(total.max(0) as usize);
+            }
+        }
+        query.count(searcher).map_err(index_err)
+    }
+
     fn compile(&self, node: &Node) -> Result<Box<dyn Query>> {
         let f = &self.fields;
         Ok(match node {
@@ -1421,25 +1487,7 @@ impl SearchIndex {
             }
             Node::Not(inner) => with_positive(vec![(Occur::MustNot, self.compile(inner)?)]),
             Node::Word(word) => {
-                // The word in the quotation (counting double), or in the speaker's name, title,
-                // organization or outlet. Fields that do not hold the word at all are left out:
-                // a word found in one field only is then a plain term query, which Tantivy
-                // counts from its posting list's length and ranks skipping whole blocks.
-                let searcher = self.reader.searcher();
-                let absent = |q: &dyn Query| {
-                    q.downcast_ref::<TermQuery>()
-                        .is_some_and(|t| searcher.doc_freq(t.term()).is_ok_and(|n| n == 0))
-                };
-                let mut any: Vec<(f32, Box<dyn Query>)> = Vec::new();
-                if has_cjk(word) {
-                    any.extend(self.cjk_in(word).map(|q| (1.0, q)));
-                }
-                any.extend(self.phrase_in(f.text, EN, word).map(|q| (2.0, q)));
-                for field in [f.speaker, f.organization, f.outlet] {
-                    any.extend(self.phrase_in(field, NAME, word).map(|q| (1.0, q)));
-                }
-                any.extend(self.phrase_in(f.title, EN, word).map(|q| (1.0, q)));
-                any.retain(|(_, q)| !absent(q.as_ref()));
+                let mut any = self.word_clauses(word);
                 match any.len() {
                     // Only punctuation, or a word nothing holds: it matches nothing.
                     0 => Box::new(EmptyQuery),
