@@ -221,6 +221,75 @@ fn surnames_pronouns_and_multi_paragraph_quotations() {
     );
 }
 
+/// Speakers as news writing gives them: unnamed sources, a name in an appositive after a
+/// possessive role, an inverted "Said X:", an introductory clause before the speaker, the
+/// subject of the previous sentence for "he", and "she" skipping a man named in between.
+#[test]
+fn unnamed_sources_appositive_names_inverted_cues_and_gendered_pronouns() {
+    let text = "“There was wrongdoing,” said a former senior law enforcement official. “But was it criminal?”\n\
+                “We are gravely concerned,” the members wrote in a letter.\n\
+                “California stuck out,” Sanders's campaign manager, Jeff Weaver, said in an interview.\n\
+                Said Ellis: “I don’t get the sense she is interested.”\n\
+                Asked what he wanted in a nominee, Sheldon Adelson said, “They have to win.”\n\
+                Terry McAuliffe remarked that he had consulted Attorney General Mark Herring.\n\
+                “I want to be crystal clear,” he said.\n\
+                Dorothy Woods concluded that her husband would approve, and she thanked Louis Dorfman, a retired colonel.\n\
+                “It’s more important for them to honor him,” she said.";
+    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = clip
+        .quotes
+        .iter()
+        .map(|q| (q.text.as_str(), q.speaker.as_deref(), q.mention.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            // Broken by its attribution, so one quotation.
+            (
+                "There was wrongdoing But was it criminal?",
+                None,
+                Some("a former senior law enforcement official")
+            ),
+            ("We are gravely concerned", None, Some("the members")),
+            (
+                "California stuck out",
+                Some("Jeff Weaver"),
+                Some("Jeff Weaver")
+            ),
+            (
+                "I don’t get the sense she is interested.",
+                Some("Ellis"),
+                Some("Ellis")
+            ),
+            (
+                "They have to win.",
+                Some("Sheldon Adelson"),
+                Some("Sheldon Adelson")
+            ),
+            (
+                "I want to be crystal clear",
+                Some("Terry McAuliffe"),
+                Some("he")
+            ),
+            (
+                "It’s more important for them to honor him",
+                Some("Dorothy Woods"),
+                Some("she")
+            ),
+        ]
+    );
+    // An unnamed source says so instead of getting a made-up name.
+    assert!(
+        clip.quotes[0]
+            .note
+            .as_deref()
+            .unwrap_or("")
+            .contains("not named")
+    );
+    // The possessive role stays with the named speaker.
+    assert_eq!(clip.quotes[2].title.as_deref(), Some("campaign manager"));
+}
+
 /// A tiny HTTP server on 127.0.0.1 answering each path from a table.
 struct Server {
     url: String,

@@ -53,6 +53,8 @@ struct Person {
     /// can refer to. A bare capitalised pair may be a place ("Pacific Ocean") and is only used
     /// to complete surnames.
     referent: bool,
+    /// What the text's pronouns say: `Some(true)` for "she", `Some(false)` for "he".
+    female: Option<bool>,
     title: Option<String>,
     organization: Option<String>,
     organization_description: Option<String>,
@@ -127,7 +129,7 @@ static AFTER_LATER_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 static BEFORE_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|Asked about [^,]+|In [^,]+),?\s+)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
+        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|Asked about [^,]+|In [^,]+),?\s+|[^“”«»\x22]{{0,200}}?,\s+)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
     ))
     .expect("valid regex")
 });
@@ -784,18 +786,26 @@ fn note_mentions(text: &str, people: &mut Vec<Person>) {
     // at the end of each sentence its subject moves back to the end of the list.
     let mut sentence: Option<usize> = None;
     let mut subject: Option<String> = None;
-    let promote = |people: &mut Vec<Person>, subject: &mut Option<String>| {
+    // A named subject followed by a verb ("Florida delegate John Archer, wearing…, said he…")
+    // is a person, whom a "he" or "she" can mean; a pronoun later in its sentence says which.
+    let promote = |people: &mut Vec<Person>, subject: &mut Option<String>, at: Option<usize>| {
         if let Some(name) = subject.take()
             && let Some(i) = people.iter().rposition(|p| p.name == name)
         {
-            let p = people.remove(i);
+            let mut p = people.remove(i);
+            p.referent = true;
+            if p.female.is_none()
+                && let Some(start) = at
+            {
+                p.female = pronoun_gender(&text[start..sentence_end(text, start).min(text.len())]);
+            }
             people.push(p);
         }
     };
     for c in MENTION.captures_iter(text) {
         let at = sentence_start(text, c.get(0).map_or(0, |m| m.start()));
         if sentence != Some(at) {
-            promote(people, &mut subject);
+            promote(people, &mut subject, sentence);
             sentence = Some(at);
         }
         // Headlines capitalise every word ("Hillary Clinton Speaks Directly To…"): no names there.
@@ -832,6 +842,7 @@ fn note_mentions(text: &str, people: &mut Vec<Person>) {
             let described = role.title.is_some() || role.organization.is_some();
             people.push(Person {
                 referent: described || before.as_ref().is_some_and(|p| p.referent),
+                female: before.as_ref().and_then(|p| p.female),
                 title: role
                     .title
                     .or_else(|| before.as_ref().and_then(|p| p.title.clone())),
@@ -859,14 +870,38 @@ fn note_mentions(text: &str, people: &mut Vec<Person>) {
                 people.push(p);
             }
         }
+        let followed_by_verb = {
+            let rest = text[c.get(0).map_or(0, |m| m.end())..].trim_start();
+            rest.chars().next().is_some_and(char::is_lowercase)
+        };
         if subject.is_none()
             && let Some(name) = named
-            && people.iter().any(|p| p.name == name && p.referent)
+            && people
+                .iter()
+                .any(|p| p.name == name && (p.referent || followed_by_verb))
         {
             subject = Some(name);
         }
     }
-    promote(people, &mut subject);
+    promote(people, &mut subject, sentence);
+}
+
+/// "she" or "her" and no "he", "his" or "him" in a sentence: `Some(true)`; the other way round:
+/// `Some(false)`; both or neither: `None`.
+fn pronoun_gender(sentence: &str) -> Option<bool> {
+    let words: Vec<String> = sentence
+        .split(|c: char| !c.is_alphabetic())
+        .map(str::to_lowercase)
+        .collect();
+    let has = |set: &[&str]| words.iter().any(|w| set.contains(&w.as_str()));
+    match (
+        has(&["she", "her", "hers", "herself"]),
+        has(&["he", "his", "him", "himself"]),
+    ) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
 }
 
 /// "Jim Clyburn (D-S.C.)": the party and state are not part of the name.
@@ -916,6 +951,13 @@ fn strip_sentence_words(s: &str) -> &str {
         "Here",
         "There",
         "Asked",
+        "Said",
+        "Says",
+        "Added",
+        "Adds",
+        "Wrote",
+        "Explained",
+        "Noted",
         "Speaking",
         "Writing",
         "Meanwhile",
@@ -1106,7 +1148,21 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         return a;
     }
     if PRONOUNS.contains(&lower.as_str()) {
-        match people.iter().rev().find(|p| p.referent) {
+        let female = match lower.as_str() {
+            "she" => Some(true),
+            "he" => Some(false),
+            _ => None,
+        };
+        let fits = |p: &&Person| match (female, p.female) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let found = people.iter().rposition(|p| p.referent && fits(&p));
+        if let (Some(i), Some(f)) = (found, female) {
+            // What this pronoun says of the person holds for later ones.
+            people[i].female.get_or_insert(f);
+        }
+        match found.map(|i| &people[i]) {
             Some(p) => {
                 a.speaker = Some(p.name.clone());
                 if inherit {
@@ -1193,6 +1249,7 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
             .map(|i| people.remove(i));
         people.push(Person {
             referent: true,
+            female: before.as_ref().and_then(|p| p.female),
             name: speaker.clone(),
             title: a
                 .title
