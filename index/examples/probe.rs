@@ -1,0 +1,54 @@
+//! Repeats one search on an existing library and prints the mean time per search: the loop to
+//! put under a profiler (`perf record --call-graph dwarf target/release/examples/probe …`).
+//!
+//! ```sh
+//! cargo build --release -p index --example probe
+//! target/release/examples/probe LIBRARY_DIR QUERY [relevance|date] [facets] [RUNS]
+//! ```
+//!
+//! `bench --dir WORKDIR` keeps its library in `WORKDIR/library` to probe afterwards.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use onrecord::{Library, SearchRequest, Sort};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(dir), Some(query)) = (args.first(), args.get(1)) else {
+        eprintln!("usage: probe LIBRARY_DIR QUERY [relevance|date] [facets] [RUNS]");
+        std::process::exit(2);
+    };
+    let sort = match args.get(2).map(String::as_str) {
+        Some("date") => Sort::Date,
+        _ => Sort::Relevance,
+    };
+    let facets = args.get(3).is_some_and(|a| a == "facets");
+    let runs: usize = args.get(4).and_then(|n| n.parse().ok()).unwrap_or(2_000);
+    let mut library = Library::open(&PathBuf::from(dir)).unwrap_or_else(|e| {
+        eprintln!("{e}");
+        std::process::exit(1);
+    });
+    let request = SearchRequest {
+        query: query.clone(),
+        limit: 10,
+        offset: 0,
+        sort,
+        facets,
+    };
+    let started = Instant::now();
+    let mut total = 0;
+    for _ in 0..runs {
+        total = library
+            .search(&request)
+            .unwrap_or_else(|e| {
+                eprintln!("{e}");
+                std::process::exit(1);
+            })
+            .total;
+    }
+    println!(
+        "{total} matches, {:.1} µs per search",
+        started.elapsed().as_secs_f64() * 1e6 / runs.max(1) as f64
+    );
+}
