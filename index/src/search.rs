@@ -563,8 +563,11 @@ struct SegmentCache {
     segments: HashMap<tantivy::index::SegmentId, Arc<SegmentData>>,
     /// Every run of every segment of one searcher, newest first, as (newest date, segment
     /// ordinal, run), and the segments it was built for.
-    runs: Option<(Vec<tantivy::index::SegmentId>, Arc<Vec<(i64, u32, u32)>>)>,
+    runs: Option<(Vec<tantivy::index::SegmentId>, Arc<Vec<Run>>)>,
 }
+
+/// One run of documents: (newest date, segment ordinal, run number).
+type Run = (i64, u32, u32);
 
 struct SegmentData {
     id: tantivy::columnar::Column<u64>,
@@ -1196,7 +1199,7 @@ impl SearchIndex {
         &self,
         searcher: &tantivy::Searcher,
         data: &[Arc<SegmentData>],
-    ) -> Arc<Vec<(i64, u32, u32)>> {
+    ) -> Arc<Vec<Run>> {
         let ids: Vec<tantivy::index::SegmentId> = searcher
             .segment_readers()
             .iter()
@@ -1208,7 +1211,7 @@ impl SearchIndex {
         {
             return runs.clone();
         }
-        let mut runs: Vec<(i64, u32, u32)> = data
+        let mut runs: Vec<Run> = data
             .iter()
             .enumerate()
             .flat_map(|(ord, d)| {
