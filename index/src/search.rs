@@ -1057,7 +1057,7 @@ impl SearchIndex {
     }
 
     /// The `want` newest matches, newest first; undated quotes come last, and quotes of the
-    /// same day in the order they were added, latest first.
+    /// same day in the index's document order, last first (usually the order they were added).
     ///
     /// Every segment is cut into runs of `DATE_RUN` documents, and the newest date of each run
     /// is kept (computed once per segment). Runs are visited newest first, each from a fresh
