@@ -632,3 +632,29 @@ fn bad_add_input_is_refused_before_anything_is_written() {
     }
     assert_eq!(lib.json(&["search", ""])["total"], 0);
 }
+
+/// `onrecord export | head`: when the reader stops early, the CLI stops quietly (exit 0, nothing
+/// on standard error) instead of panicking on the broken pipe.
+#[test]
+fn a_reader_that_stops_early_gets_a_quiet_exit() {
+    use std::io::Read;
+    let lib = Lib::new();
+    let rows: String = (0..2_000)
+        .map(|i| format!("Quote number {i} about the budget and the bridge,Ann Lee\n"))
+        .collect();
+    let table = lib.dir.path().join("many.csv");
+    std::fs::write(&table, format!("text,speaker\n{rows}")).unwrap();
+    lib.ok(&["import", table.to_str().unwrap()]);
+    let mut child = lib
+        .command(&["export", "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The pipe is closed here, with most of the export (about 400 KB) still to write.
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}: {}", out.status, stderr(&out));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}

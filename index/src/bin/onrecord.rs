@@ -265,6 +265,33 @@ struct ExportArgs {
     force: bool,
 }
 
+/// `println!` that stops quietly when the reader has gone away (`onrecord export | head`), as
+/// Unix tools do, instead of panicking on the broken pipe.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        written(writeln!(std::io::stdout(), $($arg)*));
+    }};
+}
+
+/// `print!` with the same care as `out!`.
+macro_rules! put {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        written(write!(std::io::stdout(), $($arg)*));
+    }};
+}
+
+fn written(result: std::io::Result<()>) {
+    if let Err(e) = result {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("onrecord: error: cannot write to standard output: {e}");
+        std::process::exit(1);
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -305,7 +332,7 @@ fn open(target: Target) -> Result<Library, Error> {
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Error> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| Error::Invalid(format!("cannot write JSON: {e}")))?;
-    println!("{text}");
+    out!("{text}");
     Ok(())
 }
 
@@ -340,7 +367,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             if json {
                 print_json(&stored)?;
             } else {
-                println!("{}", stored.id);
+                out!("{}", stored.id);
             }
         }
         Command::Show { id, json } => {
@@ -350,7 +377,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             if json {
                 print_json(&quote)?;
             } else {
-                print!("{}", describe(&quote));
+                put!("{}", describe(&quote));
             }
         }
         Command::Edit(args) => {
@@ -368,7 +395,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             if json {
                 print_json(&quote)?;
             } else {
-                print!("{}", describe(&quote));
+                put!("{}", describe(&quote));
             }
         }
         Command::Rm { id, json } => {
@@ -378,7 +405,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             if json {
                 print_json(&quote)?;
             } else {
-                println!("removed quote {id} ({})", quote.speaker);
+                out!("removed quote {id} ({})", quote.speaker);
             }
         }
         Command::Clip(args) => {
@@ -464,7 +491,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             if args.json {
                 print_json(&total)?;
             } else {
-                println!(
+                out!(
                     "imported {} quote(s){}",
                     total.imported,
                     if total.skipped > 0 {
@@ -512,16 +539,16 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 }
                 None => {
                     let (text, _) = library.export_as(&selection, format, markup)?;
-                    print!("{text}");
+                    put!("{text}");
                     if !text.ends_with('\n') && !text.is_empty() {
-                        println!();
+                        out!();
                     }
                 }
             }
         }
         Command::Style { name } => {
             let format = cite::Format::parse(&name)?;
-            print!("{}", cite::styles::style_xml(format)?);
+            put!("{}", cite::styles::style_xml(format)?);
         }
         Command::Backup { file, force, json } => {
             let library = open(library_dir)?;
@@ -529,7 +556,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             if json {
                 print_json(&report)?;
             } else {
-                println!(
+                out!(
                     "backed up {} quote(s) to {} ({} KB)",
                     report.quotes,
                     report.path.display(),
@@ -543,14 +570,14 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             if json {
                 print_json(&report)?;
             } else {
-                println!(
+                out!(
                     "restored {} quote(s) from {} into {}; the search index was rebuilt",
                     report.quotes,
                     report.from.display(),
                     dir.display()
                 );
                 if let Some(previous) = &report.previous {
-                    println!("the database it replaced is kept as {}", previous.display());
+                    out!("the database it replaced is kept as {}", previous.display());
                 }
             }
         }
@@ -560,7 +587,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             if json {
                 print_json(&serde_json::json!({ "indexed": n }))?;
             } else {
-                println!("reindexed {n} quote(s)");
+                out!("reindexed {n} quote(s)");
             }
         }
         Command::Doctor { json } => {
@@ -597,7 +624,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                                 .last()
                                 .map(affiliation_line)
                                 .unwrap_or_default();
-                            println!(
+                            out!(
                                 "{}{}",
                                 s.name,
                                 if latest.is_empty() {
@@ -614,7 +641,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Alias { speaker, alias } => {
             let mut library = open(library_dir)?;
             library.add_alias(&speaker, &alias)?;
-            println!("{speaker} is also known as {alias}");
+            out!("{speaker} is also known as {alias}");
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -787,7 +814,7 @@ fn print_check(report: &onrecord::check::CheckReport) {
     use onrecord::check::Verdict;
     let tty = std::io::stdout().is_terminal();
     if !report.unclosed.is_empty() {
-        println!(
+        out!(
             "{} quotation mark(s) never closed (at characters {:?}): the words after them were \
              not checked; close the quotation and check again",
             report.unclosed.len(),
@@ -795,7 +822,7 @@ fn print_check(report: &onrecord::check::CheckReport) {
         );
     }
     if report.findings.is_empty() {
-        println!("no quotations found in the draft");
+        out!("no quotations found in the draft");
         return;
     }
     for f in &report.findings {
@@ -810,20 +837,20 @@ fn print_check(report: &onrecord::check::CheckReport) {
         } else {
             mark.to_owned()
         };
-        println!("{label}  “{}”", f.quote);
+        out!("{label}  “{}”", f.quote);
         for p in &f.problems {
-            println!("    {}", p.message);
+            out!("    {}", p.message);
         }
         match (&f.record, f.verdict) {
             (Some(r), Verdict::Verified) => {
-                println!("    on record: {}", onrecord::check::describe_record(r))
+                out!("    on record: {}", onrecord::check::describe_record(r))
             }
-            (None, _) => println!("    nothing like it is in the library"),
+            (None, _) => out!("    nothing like it is in the library"),
             _ => {}
         }
     }
     let count = |v: Verdict| report.findings.iter().filter(|f| f.verdict == v).count();
-    println!(
+    out!(
         "{} quotation(s): {} verified, {} misquoted, {} misattributed, {} unverified",
         report.findings.len(),
         count(Verdict::Verified),
@@ -836,7 +863,7 @@ fn print_check(report: &onrecord::check::CheckReport) {
 fn print_clip(clip: &onrecord::clip::Clip, report: Option<&onrecord::library::ClipReport>) {
     let a = &clip.article;
     if let Some(t) = &a.title {
-        println!("{t}");
+        out!("{t}");
     }
     let meta: Vec<String> = [
         a.site_name.clone(),
@@ -847,9 +874,9 @@ fn print_clip(clip: &onrecord::clip::Clip, report: Option<&onrecord::library::Cl
     .flatten()
     .collect();
     if !meta.is_empty() {
-        println!("{}", meta.join(" · "));
+        out!("{}", meta.join(" · "));
     }
-    println!("{} quotation(s)", clip.quotes.len());
+    out!("{} quotation(s)", clip.quotes.len());
     for (n, q) in clip.quotes.iter().enumerate() {
         let who = match &q.speaker {
             Some(s) => {
@@ -870,25 +897,25 @@ fn print_clip(clip: &onrecord::clip::Clip, report: Option<&onrecord::library::Cl
             (m, _) => m.to_string(),
         };
         let id = q.id.map(|i| format!(" [{i}]")).unwrap_or_default();
-        println!(
+        out!(
             "{:>3}.{id} “{}”
      {who} · {how}",
             n + 1,
             q.text
         );
         if let Some(note) = &q.note {
-            println!("     ({note})");
+            out!("     ({note})");
         }
     }
     if !clip.unclosed.is_empty() {
-        println!(
+        out!(
             "{} quotation mark(s) never closed (at characters {:?}): not clipped",
             clip.unclosed.len(),
             clip.unclosed
         );
     }
     if let Some(r) = report {
-        println!(
+        out!(
             "saved {} quote(s){}{}",
             r.saved.len(),
             if r.already_saved > 0 {
@@ -925,12 +952,12 @@ fn affiliation_line(a: &onrecord::model::Affiliation) -> String {
 }
 
 fn print_speaker(s: &onrecord::Speaker) {
-    println!("{}", s.name);
+    out!("{}", s.name);
     if !s.aliases.is_empty() {
-        println!("  also known as: {}", s.aliases.join(", "));
+        out!("  also known as: {}", s.aliases.join(", "));
     }
     for a in &s.affiliations {
-        println!("  {}", affiliation_line(a));
+        out!("  {}", affiliation_line(a));
     }
 }
 
@@ -998,10 +1025,10 @@ fn terminal_snippet(html: &str, tty: bool) -> String {
 fn print_search(query: &str, results: &onrecord::SearchResults) {
     let tty = std::io::stdout().is_terminal();
     if results.total == 0 {
-        println!("no quotes match {query:?}");
+        out!("no quotes match {query:?}");
         return;
     }
-    println!(
+    out!(
         "{} quote(s) match {query:?}{}",
         results.total,
         if results.hits.len() < results.total {
@@ -1011,7 +1038,7 @@ fn print_search(query: &str, results: &onrecord::SearchResults) {
         }
     );
     for hit in &results.hits {
-        println!(
+        out!(
             "[{}] “{}”\n     {}",
             hit.quote.id,
             terminal_snippet(&hit.snippet, tty),
@@ -1021,9 +1048,9 @@ fn print_search(query: &str, results: &onrecord::SearchResults) {
 }
 
 fn print_doctor(r: &onrecord::DoctorReport) {
-    println!("database: {}", r.database.display());
-    println!("index:    {}", r.index.display());
-    println!(
+    out!("database: {}", r.database.display());
+    out!("index:    {}", r.index.display());
+    out!(
         "integrity: {}",
         if r.integrity == ["ok"] {
             "ok".to_owned()
@@ -1031,13 +1058,16 @@ fn print_doctor(r: &onrecord::DoctorReport) {
             r.integrity.join("; ")
         }
     );
-    println!(
+    out!(
         "quotes in database: {}; documents in index: {}",
-        r.quotes_in_store, r.documents_in_index
+        r.quotes_in_store,
+        r.documents_in_index
     );
-    println!(
+    out!(
         "changes: database at {}, index at {} ({} pending)",
-        r.store_sequence, r.index_sequence, r.pending_changes
+        r.store_sequence,
+        r.index_sequence,
+        r.pending_changes
     );
     let ids = |v: &[QuoteId]| {
         v.iter()
@@ -1047,29 +1077,29 @@ fn print_doctor(r: &onrecord::DoctorReport) {
             .join(", ")
     };
     if !r.missing_from_index.is_empty() {
-        println!(
+        out!(
             "not searchable ({}): {}",
             r.missing_from_index.len(),
             ids(&r.missing_from_index)
         );
     }
     if !r.extra_in_index.is_empty() {
-        println!(
+        out!(
             "deleted but still in the index ({}): {}",
             r.extra_in_index.len(),
             ids(&r.extra_in_index)
         );
     }
     if !r.duplicated_in_index.is_empty() {
-        println!(
+        out!(
             "indexed twice ({}): {}",
             r.duplicated_in_index.len(),
             ids(&r.duplicated_in_index)
         );
     }
     if r.healthy() {
-        println!("healthy");
+        out!("healthy");
     } else {
-        println!("problems found: run `onrecord reindex` to rebuild the index from the database");
+        out!("problems found: run `onrecord reindex` to rebuild the index from the database");
     }
 }
