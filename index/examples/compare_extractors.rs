@@ -6,11 +6,14 @@
 //! cargo run --release -p index --features compare-extractors --example compare_extractors -- ../shared/data
 //! ```
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use onrecord::clip::article;
+
+#[path = "common/text.rs"]
+mod text;
+use text::token_f1;
 
 type Extractor = fn(&str) -> String;
 
@@ -38,42 +41,6 @@ const EXTRACTORS: [(&str, Extractor); 3] = [
     ("rs-trafilatura 0.2.2", trafilatura),
     ("readability 0.3.0", readability),
 ];
-
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-fn token_f1(predicted: &str, expected: &str) -> f64 {
-    let mut counts: HashMap<String, i64> = HashMap::new();
-    let e = words(expected);
-    let p = words(predicted);
-    if e.is_empty() && p.is_empty() {
-        return 1.0;
-    }
-    for w in &e {
-        *counts.entry(w.clone()).or_default() += 1;
-    }
-    let shared = p
-        .iter()
-        .filter(|w| {
-            counts.get_mut(*w).is_some_and(|c| {
-                *c -= 1;
-                *c >= 0
-            })
-        })
-        .count();
-    if shared == 0 {
-        return 0.0;
-    }
-    let (precision, recall) = (
-        shared as f64 / p.len() as f64,
-        shared as f64 / e.len() as f64,
-    );
-    2.0 * precision * recall / (precision + recall)
-}
 
 fn sorted(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)

@@ -21,6 +21,10 @@ use std::path::{Path, PathBuf};
 use onrecord::clip::{Article, article, clip_article};
 use onrecord::store::name_key;
 
+#[path = "common/text.rs"]
+mod text;
+use text::token_f1;
+
 fn main() {
     let data = std::env::args()
         .nth(1)
@@ -163,13 +167,6 @@ fn parse_ann(ann: &str) -> Vec<Relation> {
 
 fn is_direct(text: &str) -> bool {
     text.trim_start().starts_with(['“', '"', '‘', '«'])
-}
-
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
 }
 
 /// Token positions (as char ranges) of a text, for overlap counting.
@@ -415,33 +412,6 @@ impl TextScore {
         self.pages += 1;
         self.f1_sum += token_f1(predicted, expected);
     }
-}
-
-fn token_f1(predicted: &str, expected: &str) -> f64 {
-    let mut counts: HashMap<String, i64> = HashMap::new();
-    let e = words(expected);
-    let p = words(predicted);
-    if e.is_empty() && p.is_empty() {
-        return 1.0;
-    }
-    for w in &e {
-        *counts.entry(w.clone()).or_default() += 1;
-    }
-    let mut shared = 0;
-    for w in &p {
-        if let Some(c) = counts.get_mut(w)
-            && *c > 0
-        {
-            *c -= 1;
-            shared += 1;
-        }
-    }
-    if shared == 0 {
-        return 0.0;
-    }
-    let precision = shared as f64 / p.len() as f64;
-    let recall = shared as f64 / e.len() as f64;
-    2.0 * precision * recall / (precision + recall)
 }
 
 fn extract(html_bytes: &[u8]) -> Option<Article> {
