@@ -22,6 +22,7 @@ pub mod library;
 pub mod model;
 pub mod query;
 pub mod search;
+mod stem;
 pub mod store;
 
 pub use error::{Error, ErrorCode, Result};

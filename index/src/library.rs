@@ -721,7 +721,14 @@ fn insert_exported_quote(
     };
     let new = quote.into_new_quote();
     store::validate(&new)?;
-    store::insert_row(conn, &new, speaker, source, opts)
+    store::insert_row(
+        conn,
+        &store::Tidy::new(new),
+        speaker,
+        source,
+        opts,
+        &store::now_stamp(),
+    )
 }
 
 fn exists_source(conn: &rusqlite::Connection, id: SourceId) -> bool {

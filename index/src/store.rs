@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, params};
+use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
@@ -441,6 +442,11 @@ fn now() -> DateTime<Utc> {
     Utc::now()
 }
 
+/// The present time as stored.
+pub(crate) fn now_stamp() -> String {
+    stamp(now())
+}
+
 /// The outbox head as seen inside a transaction.
 pub(crate) fn outbox_head_in(conn: &Connection) -> Result<i64> {
     outbox_head(conn)
@@ -465,9 +471,28 @@ pub(crate) fn enqueue(conn: &Connection, id: QuoteId) -> Result<()> {
 }
 
 fn clean(value: Option<String>) -> Option<String> {
-    value
-        .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|v| !v.is_empty())
+    let value = value?;
+    if is_clean(&value) {
+        return Some(value);
+    }
+    Some(value.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|v| !v.is_empty())
+}
+
+/// Whether `clean` would leave `value` as it is: not empty, no space at either end, and no
+/// whitespace but single spaces between words.
+fn is_clean(value: &str) -> bool {
+    let mut after_space = true;
+    for c in value.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space
 }
 
 fn clean_tags(tags: Vec<String>) -> Vec<String> {
@@ -677,15 +702,24 @@ pub fn insert_quote(conn: &Connection, quote: NewQuote, opts: InsertOptions) -> 
 /// Call [`Batch::finish`] before committing: it writes the affiliation spans.
 pub struct Batch<'c> {
     conn: &'c Connection,
-    speakers: HashMap<String, SpeakerId>,
-    sources: HashMap<String, (SourceId, Option<NaiveDate>)>,
+    /// Speakers by name as written, and by name key (which also finds aliases).
+    speaker_names: FxHashMap<String, SpeakerId>,
+    speakers: FxHashMap<String, SpeakerId>,
+    sources: FxHashMap<String, (SourceId, Option<NaiveDate>)>,
     /// Affiliations by (speaker, title key, organization key), loaded per speaker on first use.
-    spans: HashMap<(SpeakerId, Option<String>, Option<String>), Span>,
+    spans: FxHashMap<(SpeakerId, Option<u32>, Option<u32>), Span>,
     loaded: std::collections::HashSet<SpeakerId>,
+    /// A number for each distinct name key, and the number of each title or organization as
+    /// written: a large import repeats a few hundred of them, and keying a span by number
+    /// spares computing a name key for every quote.
+    keys: FxHashMap<String, u32>,
+    written_keys: FxHashMap<String, u32>,
+    /// When the batch began, as stored: the time a quote given none was created.
+    began: String,
     /// When collecting, what the index needs for every quote inserted (see `Batch::collecting`).
     records: Option<Vec<IndexRecord>>,
-    speaker_facts: HashMap<SpeakerId, (String, Vec<String>)>,
-    source_outlets: HashMap<SourceId, Option<String>>,
+    speaker_facts: FxHashMap<SpeakerId, (String, Vec<String>)>,
+    source_outlets: FxHashMap<SourceId, Option<String>>,
 }
 
 impl std::fmt::Debug for Batch<'_> {
@@ -711,13 +745,17 @@ impl<'c> Batch<'c> {
     pub fn new(conn: &'c Connection) -> Batch<'c> {
         Batch {
             conn,
-            speakers: HashMap::new(),
-            sources: HashMap::new(),
-            spans: HashMap::new(),
+            speaker_names: FxHashMap::default(),
+            speakers: FxHashMap::default(),
+            sources: FxHashMap::default(),
+            spans: FxHashMap::default(),
             loaded: Default::default(),
+            keys: FxHashMap::default(),
+            written_keys: FxHashMap::default(),
+            began: stamp(now()),
             records: None,
-            speaker_facts: HashMap::new(),
-            source_outlets: HashMap::new(),
+            speaker_facts: FxHashMap::default(),
+            source_outlets: FxHashMap::default(),
         }
     }
 
@@ -737,10 +775,11 @@ impl<'c> Batch<'c> {
             .unwrap_or_default()
     }
 
+    /// Keeps what the index needs of a quote just inserted, when collecting.
     fn collect(
         &mut self,
         id: QuoteId,
-        quote: &NewQuote,
+        quote: Tidy,
         speaker: SpeakerId,
         source: Option<SourceId>,
         date: Option<NaiveDate>,
@@ -775,18 +814,19 @@ impl<'c> Batch<'c> {
             None => None,
         };
         let (name, aliases) = self.speaker_facts[&speaker].clone();
+        let Tidy(quote) = quote;
         let record = IndexRecord {
             id,
-            text: quote.text.trim().to_owned(),
+            text: quote.text,
             speaker: name,
             aliases,
-            title: clean(quote.title.clone()),
-            organization: clean(quote.organization.clone()),
+            title: quote.title,
+            organization: quote.organization,
             outlet,
-            told_to: clean(quote.told_to.clone()),
+            told_to: quote.told_to,
             medium: quote.medium,
-            tags: clean_tags(quote.tags.clone()),
-            language: quote_language(quote),
+            tags: quote.tags,
+            language: quote.language.unwrap_or_default(),
             date,
         };
         if let Some(records) = self.records.as_mut() {
@@ -808,60 +848,68 @@ impl<'c> Batch<'c> {
             .conn
             .prepare_cached("SELECT published FROM source WHERE id = ?1")?
             .query_row([source.0], |r| r.get(0))?;
-        self.insert_resolved(&quote, speaker, Some(source), published, opts)
+        self.insert_resolved(Tidy::new(quote), speaker, Some(source), published, opts)
     }
 
     /// The part of an insert after the speaker and source are known: the speaker's timeline,
     /// the row, and the index record.
     fn insert_resolved(
         &mut self,
-        quote: &NewQuote,
+        quote: Tidy,
         speaker: SpeakerId,
         source: Option<SourceId>,
         published: Option<NaiveDate>,
         opts: InsertOptions,
     ) -> Result<QuoteId> {
-        let date = quote.said_on.or(published);
+        let date = quote.0.said_on.or(published);
         if opts.record_affiliation {
+            let q = &quote.0;
             self.widen(
                 speaker,
-                clean(quote.title.clone()),
-                clean(quote.organization.clone()),
-                clean(quote.organization_description.clone()),
+                q.title.as_deref(),
+                q.organization.as_deref(),
+                q.organization_description.as_deref(),
                 date,
             )?;
         }
-        let id = insert_row(self.conn, quote, speaker, source, opts)?;
+        let id = insert_row(self.conn, &quote, speaker, source, opts, &self.began)?;
         self.collect(id, quote, speaker, source, date)?;
         Ok(id)
     }
 
     fn speaker(&mut self, name: &str) -> Result<SpeakerId> {
-        let key = name_key(name);
-        if let Some(id) = self.speakers.get(&key) {
+        if let Some(id) = self.speaker_names.get(name) {
             return Ok(*id);
         }
-        let id = speaker_id_for(self.conn, name)?;
-        self.speakers.insert(key, id);
+        let key = name_key(name);
+        let id = match self.speakers.get(&key) {
+            Some(id) => *id,
+            None => {
+                let id = speaker_id_for(self.conn, name)?;
+                self.speakers.insert(key, id);
+                id
+            }
+        };
+        self.speaker_names.insert(name.to_owned(), id);
         Ok(id)
     }
 
-    pub fn insert(&mut self, quote: NewQuote, opts: InsertOptions) -> Result<QuoteId> {
+    pub fn insert(&mut self, mut quote: NewQuote, opts: InsertOptions) -> Result<QuoteId> {
         validate(&quote)?;
         let speaker = self.speaker(&quote.speaker)?;
-        let (source, published) = match &quote.source {
+        let (source, published) = match quote.source.take() {
             Some(s) if !s.is_empty() => {
-                let key = source_key(s);
+                let key = source_key(&s);
                 match self.sources.get(&key) {
                     Some(found) => (Some(found.0), found.1),
                     None => {
                         let before = self.conn.last_insert_rowid();
-                        let id = source_id_for(self.conn, s, None)?;
+                        let id = source_id_for(self.conn, &s, None)?;
                         let inserted = self.conn.last_insert_rowid() != before
                             && self.conn.last_insert_rowid() == id.0;
                         // A source stored just now holds what we gave it; only a found one is read.
                         let (published, outlet) = if inserted {
-                            (s.published, clean(s.outlet.clone()))
+                            (s.published, clean(s.outlet))
                         } else {
                             self.conn
                                 .prepare_cached(
@@ -877,16 +925,27 @@ impl<'c> Batch<'c> {
             }
             _ => (None, None),
         };
-        self.insert_resolved(&quote, speaker, source, published, opts)
+        self.insert_resolved(Tidy::new(quote), speaker, source, published, opts)
+    }
+
+    /// The number standing for `name_key(value)`.
+    fn key_of(&mut self, value: &str) -> u32 {
+        if let Some(n) = self.written_keys.get(value) {
+            return *n;
+        }
+        let next = self.keys.len() as u32;
+        let n = *self.keys.entry(name_key(value)).or_insert(next);
+        self.written_keys.insert(value.to_owned(), n);
+        n
     }
 
     /// Widens the matching affiliation span to cover `date`, or starts a new one.
     fn widen(
         &mut self,
         speaker: SpeakerId,
-        title: Option<String>,
-        organization: Option<String>,
-        description: Option<String>,
+        title: Option<&str>,
+        organization: Option<&str>,
+        description: Option<&str>,
         date: Option<NaiveDate>,
     ) -> Result<()> {
         if title.is_none() && organization.is_none() {
@@ -913,28 +972,30 @@ impl<'c> Batch<'c> {
             for span in rows {
                 let key = (
                     speaker,
-                    span.title.as_deref().map(name_key),
-                    span.organization.as_deref().map(name_key),
+                    span.title.as_deref().map(|t| self.key_of(t)),
+                    span.organization.as_deref().map(|o| self.key_of(o)),
                 );
                 self.spans.entry(key).or_insert(span);
             }
         }
         let key = (
             speaker,
-            title.as_deref().map(name_key),
-            organization.as_deref().map(name_key),
+            title.map(|t| self.key_of(t)),
+            organization.map(|o| self.key_of(o)),
         );
         let span = self.spans.entry(key).or_insert_with(|| Span {
             id: None,
-            title,
-            organization,
+            title: title.map(str::to_owned),
+            organization: organization.map(str::to_owned),
             description: None,
             from: None,
             to: None,
             dirty: true,
         });
-        if span.description.is_none() && description.is_some() {
-            span.description = description;
+        if span.description.is_none()
+            && let Some(d) = description
+        {
+            span.description = Some(d.to_owned());
             span.dirty = true;
         }
         if let Some(date) = date {
@@ -1008,22 +1069,48 @@ fn quote_language(quote: &NewQuote) -> String {
     clean(quote.language.clone()).unwrap_or_else(|| detect_language(&quote.text).into())
 }
 
+/// A quote as it is stored: text trimmed, spaces collapsed in its other fields, tags cleaned
+/// and its language decided. Tidied once, then bound, remembered and indexed as it is.
+pub(crate) struct Tidy(NewQuote);
+
+impl Tidy {
+    pub(crate) fn new(mut q: NewQuote) -> Tidy {
+        let text = q.text.trim();
+        if text.len() != q.text.len() {
+            q.text = text.to_owned();
+        }
+        q.title = clean(q.title.take());
+        q.organization = clean(q.organization.take());
+        q.organization_description = clean(q.organization_description.take());
+        q.told_to = clean(q.told_to.take());
+        q.notes = clean(q.notes.take());
+        q.language = Some(quote_language(&q));
+        q.tags = clean_tags(std::mem::take(&mut q.tags));
+        Tidy(q)
+    }
+}
+
+/// A time as stored (the text rusqlite writes for a `DateTime<Utc>`).
+fn stamp(time: DateTime<Utc>) -> String {
+    time.format("%F %T%.f%:z").to_string()
+}
+
 /// Inserts the quote row itself (speaker and source already resolved), its tags, and its outbox
-/// entry. The speaker's timeline is the caller's business.
+/// entry. The speaker's timeline is the caller's business. `now` is the stored time a quote
+/// given no creation time gets.
 pub(crate) fn insert_row(
     conn: &Connection,
-    quote: &NewQuote,
+    quote: &Tidy,
     speaker: SpeakerId,
     source: Option<SourceId>,
     opts: InsertOptions,
+    now: &str,
 ) -> Result<QuoteId> {
-    let title = clean(quote.title.clone());
-    let organization = clean(quote.organization.clone());
-    let description = clean(quote.organization_description.clone());
-    let told_to = clean(quote.told_to.clone());
-    let language = quote_language(quote);
-    let created = opts.created_at.unwrap_or_else(now);
-    let updated = opts.updated_at.unwrap_or(created);
+    let Tidy(quote) = quote;
+    let created = opts.created_at.map(stamp);
+    let created = created.as_deref().unwrap_or(now);
+    let updated = opts.updated_at.map(stamp);
+    let updated = updated.as_deref().unwrap_or(created);
     let id_free = match opts.id {
         Some(id) => conn
             .prepare_cached("SELECT 1 FROM quote WHERE id = ?1")?
@@ -1040,25 +1127,29 @@ pub(crate) fn insert_row(
     )?
     .execute(params![
         opts.id.filter(|_| id_free).map(|id| id.0),
-        quote.text.trim(),
+        quote.text,
         speaker.0,
-        title,
-        organization,
-        description,
+        quote.title,
+        quote.organization,
+        quote.organization_description,
         quote.medium.as_str(),
-        told_to,
+        quote.told_to,
         quote.said_on,
         source.map(|s| s.0),
         quote.start.map(|s| s as i64),
         quote.end.map(|e| e as i64),
-        language,
-        clean(quote.notes.clone()),
+        quote.language,
+        quote.notes,
         created,
         updated,
     ])?;
     let id = QuoteId(conn.last_insert_rowid());
     if !quote.tags.is_empty() {
-        set_tags(conn, id, quote.tags.clone())?;
+        let mut stmt =
+            conn.prepare_cached("INSERT INTO quote_tag (quote_id, tag) VALUES (?1, ?2)")?;
+        for tag in &quote.tags {
+            stmt.execute(params![id.0, tag])?;
+        }
     }
     enqueue(conn, id)?;
     Ok(id)
