@@ -277,6 +277,24 @@ fn a_chinese_quote_is_found_by_a_two_character_word() {
 }
 
 #[test]
+fn plain_search_output_shows_apostrophes_and_brackets_as_written() {
+    let lib = Lib::new();
+    lib.ok(&[
+        "add",
+        "--text",
+        "We don't <really> know & won't guess.",
+        "--speaker",
+        "Ana Lee",
+    ]);
+    let out = lib.ok(&["search", "guess"]);
+    assert!(
+        out.contains("We don't <really> know & won't guess"),
+        "{out}"
+    );
+    assert!(!out.contains("&#"), "{out}");
+}
+
+#[test]
 fn a_malformed_query_is_a_clear_usage_error() {
     let lib = Lib::new();
     lib.add_seed_quotes();

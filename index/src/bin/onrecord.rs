@@ -1019,6 +1019,7 @@ fn terminal_snippet(html: &str, tty: bool) -> String {
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
+        .replace("&#x27;", "'")
         .replace("&amp;", "&")
 }
 
