@@ -446,7 +446,15 @@ impl Matches {
     /// A short extract of `text` around the matched words, HTML-escaped, with each match in
     /// `<mark>…</mark>`. Falls back to the start of the text when no word of the query is in it.
     pub fn snippet(&self, text: &str) -> String {
-        for generator in &self.snippets {
+        // The Chinese and Japanese generator can only mark what a text written in them holds;
+        // asked of anything else, it would load its dictionary (a tenth of a second, once per
+        // process) to find nothing.
+        let generators = if has_cjk(text) {
+            &self.snippets[..]
+        } else {
+            &self.snippets[..1]
+        };
+        for generator in generators {
             let mut snippet = generator.snippet(text);
             if !snippet.highlighted().is_empty() {
                 snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
