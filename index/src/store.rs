@@ -640,7 +640,12 @@ pub(crate) fn source_id_for(
              AND title IS ?1 AND outlet IS ?2 AND published IS ?3 AND kind = ?4",
         )?
         .query_row(
-            params![title, outlet, source.published, source.kind.as_str()],
+            params![
+                title,
+                outlet,
+                source.published.map(day_text),
+                source.kind.as_str()
+            ],
             |r| r.get(0),
         )
         .optional()?
@@ -675,7 +680,7 @@ pub(crate) fn source_id_for(
         title,
         outlet,
         authors,
-        source.published,
+        source.published.map(day_text),
         url,
         clean(source.language.clone()),
         text,
@@ -1088,6 +1093,12 @@ impl Tidy {
     }
 }
 
+/// A day as stored: the text rusqlite writes for a `NaiveDate` (YYYY-MM-DD), through chrono's
+/// `Display`, which does not interpret a format string for every row of an import.
+fn day_text(day: NaiveDate) -> String {
+    day.to_string()
+}
+
 /// A time as stored (the text rusqlite writes for a `DateTime<Utc>`).
 fn stamp(time: DateTime<Utc>) -> String {
     time.format("%F %T%.f%:z").to_string()
@@ -1132,7 +1143,7 @@ pub(crate) fn insert_row(
         quote.organization_description,
         quote.medium.as_str(),
         quote.told_to,
-        quote.said_on,
+        quote.said_on.map(day_text),
         source.map(|s| s.0),
         quote.start.map(|s| s as i64),
         quote.end.map(|e| e as i64),
@@ -1697,6 +1708,11 @@ mod tests {
         let q = store.quote(id).unwrap();
         assert_eq!((q.created_at, q.updated_at), (created, updated));
         assert_eq!(q.said_on, NaiveDate::from_ymd_opt(2024, 2, 29));
+        let stored: String = store
+            .connection()
+            .query_row("SELECT said_on FROM quote", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(stored, "2024-02-29");
         // Written by something else in other forms: read all the same.
         store
             .write(|c| {
