@@ -521,3 +521,55 @@ fn a_50_megabyte_file_is_refused_quickly_with_a_clear_message() {
     assert!(started.elapsed() < Duration::from_secs(10));
     assert!(!dir.path().join("lib").exists(), "nothing was written");
 }
+
+#[test]
+fn cues_after_a_partial_quotation_an_intro_paragraph_and_a_quotation_paragraph_that_goes_on() {
+    let text = "Teachers are split.\n\n\
+                “For rank-and-file teachers, he’s saying the right things” about fixing inequality, said Marla Kilfoyle, executive director of the Badass Teachers Association.\n\n\
+                “Trump: you base your statements on photoshopped pics?” tweeted Alwaleed Talal on Thursday.\n\n\
+                Former state senator Kelli Ward called for the impeachment.\n\n\
+                Ward stated:\n\n\
+                “The Department of Justice is not about equal justice anymore.”\n\n\
+                “CNN has done an awful job this election,” Charles Barkley said.\n\n\
+                “And it’s become sad that our company has sold its soul for ratings.”\n\n\
+                The network did not answer.\n\n\
+                “Nobody asked us what we thought about any of this.”";
+    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let got: Vec<(&str, Option<&str>)> = clip
+        .quotes
+        .iter()
+        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "For rank-and-file teachers, he’s saying the right things",
+                Some("Marla Kilfoyle")
+            ),
+            (
+                "Trump: you base your statements on photoshopped pics?",
+                Some("Alwaleed Talal")
+            ),
+            (
+                "The Department of Justice is not about equal justice anymore.",
+                Some("Kelli Ward")
+            ),
+            (
+                "CNN has done an awful job this election",
+                Some("Charles Barkley")
+            ),
+            // A paragraph of its own right after his: still Barkley.
+            (
+                "And it’s become sad that our company has sold its soul for ratings.",
+                Some("Charles Barkley")
+            ),
+            // After a paragraph of narration, an unattributed quotation stays unattributed.
+            ("Nobody asked us what we thought about any of this.", None),
+        ]
+    );
+    assert_eq!(
+        clip.quotes[0].organization.as_deref(),
+        Some("Badass Teachers Association")
+    );
+}

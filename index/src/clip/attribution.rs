@@ -97,9 +97,12 @@ static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Cue verbs that may come before their speaker: “…,” said Smith / “…” tweeted Prince Alwaleed.
+const CUE_FIRST: &str = "said|says|added|adds|wrote|writes|explained|noted|argued|asked|insisted|warned|continued|recalled|claimed|declared|acknowledged|admitted|replied|responded|remarked|observed|stated|countered|quipped|concluded|cautioned|tweeted|posted|emailed|joked|mocked|boasted|complained|lamented|predicted|answered|exclaimed";
+
 static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>said|says|added|adds|wrote|writes|explained|noted|argued|asked|insisted|warned|continued|recalled|claimed|declared|acknowledged|admitted|replied|responded|remarked|observed|stated|countered|quipped|concluded|cautioned)\s+(?P<subj>{ROLE_NAME}|{NAME}|he|she|they|{NOMINAL_GREEDY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.|$))?(?P<rest>[^“«\x22]*)"
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>{CUE_FIRST})\s+(?P<subj>{ROLE_NAME}|{NAME}|he|she|they|{NOMINAL_GREEDY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.|$))?(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
@@ -123,6 +126,15 @@ static AFTER_DASH: LazyLock<Regex> = LazyLock::new(|| {
 static AFTER_LATER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^[^“”«»\x22.!?]{{1,120}}?,\s*(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
+    ))
+    .expect("valid regex")
+});
+
+/// “For rank-and-file teachers, he’s saying the right things” about fixing inequality, said
+/// Marla Kilfoyle, … — a partial quotation whose sentence goes on to the cue.
+static AFTER_LATER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[^“”«»\x22.!?]{{1,160}}?,\s*(?P<cue>{CUE_FIRST})\s+(?P<subj>{ROLE_NAME}|{NAME}|{NOMINAL_GREEDY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.|$))?(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
@@ -654,7 +666,9 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
         let after = &text[q.close_end..after_end];
         let before = &text[before_start..q.open];
 
-        let found = read_after(after).or_else(|| read_before(before));
+        let found = read_after(after)
+            .or_else(|| read_before(before))
+            .or_else(|| read_before(colon_intro(text, prev_end, q.open)?));
         let mut attribution = match found {
             Some(raw) => resolve(raw, &mut people, carry),
             None => Attribution::default(),
@@ -672,6 +686,17 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
                     cue: None,
                     ..prev.clone()
                 };
+            } else if n > 0
+                && follows_quoted_paragraph(text, prev_end, q)
+                && let Some(prev) = out.last().filter(attributed)
+            {
+                // A paragraph that is only a quotation, right after a paragraph that ended with
+                // one, goes on with the same speaker: news style leaves it unattributed.
+                attribution = Attribution {
+                    note: Some("continues the quotations of the paragraph before".into()),
+                    cue: None,
+                    ..prev.clone()
+                };
             } else {
                 attribution.note = Some("no attribution found next to the quotation".into());
             }
@@ -679,6 +704,38 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
         out.push(attribution);
     }
     out
+}
+
+/// "Dr. Ward stated:" closing the paragraph before a quotation that opens its own: that last
+/// sentence (after `prev_end`, the end of the previous quotation), which introduces it.
+fn colon_intro(text: &str, prev_end: usize, open: usize) -> Option<&str> {
+    let before = &text[prev_end..open];
+    let par = before.rfind('\n')?;
+    if !before[par..].trim().is_empty() {
+        return None;
+    }
+    let intro = before[..par].trim_end();
+    if !intro.ends_with(':') {
+        return None;
+    }
+    let start = sentence_start(text, prev_end + intro.len() - 1).max(prev_end);
+    Some(&text[start..prev_end + intro.len()])
+}
+
+/// Whether quotation `q` is a paragraph of its own that directly follows a paragraph ending with
+/// the previous quotation (at `prev_end`) and, at most, its short attribution ("…,” Barkley
+/// said.).
+fn follows_quoted_paragraph(text: &str, prev_end: usize, q: &Quotation) -> bool {
+    let between = &text[prev_end..q.open];
+    let Some(par) = between.find('\n') else {
+        return false;
+    };
+    let (tail, gap) = between.split_at(par);
+    let own_paragraph = text[q.close_end..]
+        .split('\n')
+        .next()
+        .is_some_and(|rest| rest.trim().chars().all(|c| c.is_ascii_punctuation()));
+    gap.trim().is_empty() && tail.len() <= 80 && !tail.contains(['“', '"']) && own_paragraph
 }
 
 /// Words that mark a capitalised run as an organization or a place rather than a person.
@@ -1077,6 +1134,7 @@ fn read_after(after: &str) -> Option<Raw> {
         &*AFTER_ACCORDING,
         &*AFTER_DASH,
         &*AFTER_LATER_CUE,
+        &*AFTER_LATER_CUE_SPEAKER,
     ] {
         if let Some(c) = re.captures(after) {
             let cue = &c["cue"];
