@@ -573,3 +573,12 @@ fn cues_after_a_partial_quotation_an_intro_paragraph_and_a_quotation_paragraph_t
         Some("Badass Teachers Association")
     );
 }
+
+#[test]
+fn a_name_with_a_middle_initial_is_a_person_a_surname_finds() {
+    let text = "The senator was accompanied by South Carolina Rep. Justin T. Bamberg, an attorney.\n\n\
+                “Things are picking up, and his name comes up in every conversation,” Bamberg said.";
+    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    assert_eq!(clip.quotes.len(), 1);
+    assert_eq!(clip.quotes[0].speaker.as_deref(), Some("Justin T. Bamberg"));
+}

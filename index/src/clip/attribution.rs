@@ -885,9 +885,18 @@ fn note_mentions(text: &str, people: &mut Vec<Person>) {
                 && !NOT_PERSON.contains(&bare.to_lowercase().as_str())
                 && !is_title_word(t)
         };
+        // A middle initial ("Justin T. Bamberg") is part of a name, not a reason to doubt it.
+        let initial = |t: &&str| {
+            t.len() <= 6
+                && t.ends_with('.')
+                && t.split('.')
+                    .filter(|p| !p.is_empty())
+                    .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+        };
         if tokens.len() >= 2
             && tokens.len() <= 4
-            && tokens.iter().all(person_like)
+            && tokens.iter().all(|t| person_like(t) || initial(t))
+            && tokens.iter().filter(|t| person_like(t)).count() >= 2
             && !name.contains(['’', '\''])
         {
             let appositive = c.name("appos").and_then(|m| parse_role(m.as_str()));
