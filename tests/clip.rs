@@ -582,3 +582,24 @@ fn a_name_with_a_middle_initial_is_a_person_a_surname_finds() {
     assert_eq!(clip.quotes.len(), 1);
     assert_eq!(clip.quotes[0].speaker.as_deref(), Some("Justin T. Bamberg"));
 }
+
+#[test]
+fn descriptions_of_any_words_before_a_name() {
+    let text = "“It is a resurgence for her,” said former Obama adviser David Axelrod.\n\n\
+                “The voters want to stay the course,” political scientist Christopher Wlezien told Bloomberg in late May.\n\n\
+                “This is a good thing,” said longtime pastor Peter Wherry of Mayfield Memorial Church.\n\n\
+                “Radicalization is within the community,” said former secretary of state Hillary Clinton, who praised the plan.";
+    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let got: Vec<Option<&str>> = clip.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        got,
+        vec![
+            Some("David Axelrod"),
+            Some("Christopher Wlezien"),
+            Some("Peter Wherry"),
+            Some("Hillary Clinton"),
+        ]
+    );
+    assert_eq!(clip.quotes[1].title.as_deref(), Some("political scientist"));
+    assert_eq!(clip.quotes[1].told_to.as_deref(), Some("Bloomberg"));
+}

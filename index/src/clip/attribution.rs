@@ -78,6 +78,14 @@ const ROLE_NAME: &str = concat!(
     r"(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)(?:\s+(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)){0,3}",
     r"(?:\s*\([^()]{1,24}\))?"
 );
+/// Any few words of description before a name of two to six capitalised words: "former Obama
+/// adviser David Axelrod", "retired neurosurgeon Ben Carson", "the Rev. Peter Wherry", "former
+/// secretary of state Hillary Clinton". The description is as short as the match allows, the
+/// name as long: `split_pre_name` then tells title and organization from the name.
+const ROLE_ANY: &str = concat!(
+    r"(?:[\p{L}\p{M}.’'\-]+\s+){0,6}?",
+    r"\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)){1,5}"
+);
 const PRONOUN: &str = r"[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e";
 /// A role owned by a name: "Sanders's campaign manager" (the name usually follows in an
 /// appositive: ", Jeff Weaver,").
@@ -92,7 +100,7 @@ const ADVERBS: &str = r"(?:(?:also|later|then|previously|once|recently|simply|fu
 
 static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
@@ -102,7 +110,7 @@ const CUE_FIRST: &str = "said|says|added|adds|wrote|writes|explained|noted|argue
 
 static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>{CUE_FIRST})\s+(?P<subj>{ROLE_NAME}|{NAME}|he|she|they|{NOMINAL_GREEDY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.|$))?(?P<rest>[^“«\x22]*)"
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>{CUE_FIRST})\s+(?P<subj>{ROLE_NAME}|{NAME}|he|she|they|{NOMINAL_GREEDY}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.|$))?(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });

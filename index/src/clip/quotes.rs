@@ -158,17 +158,39 @@ pub fn find(text: &str) -> (Vec<Quotation>, Vec<Unclosed>) {
 
 /// Looks for the mark closing `open` from `from` to the end of the paragraph. Returns the byte
 /// range of the closing mark and the index to continue scanning from.
+///
+/// A paragraph that never closes a curly “ but has a straight " where a closing mark would be
+/// (“At this point, I don’t think there is bad publicity," said …), or the other way round, is
+/// closed there: the typist's or the converter's mix, not a quotation running on.
 fn scan_to_close(
     chars: &[(usize, char)],
     from: usize,
     open: char,
 ) -> (Option<(usize, usize)>, usize) {
-    for j in from..chars.len() {
+    let at_close = |j: usize, matches: &dyn Fn(char, Option<char>, Option<char>) -> bool| {
         let (at, c) = chars[j];
         let prev = j.checked_sub(1).map(|p| chars[p].1);
         let next = chars.get(j + 1).map(|(_, n)| *n);
-        if closes(open, c, prev, next) {
-            return (Some((at, at + c.len_utf8())), j + 1);
+        matches(c, prev, next).then_some((at, at + c.len_utf8()))
+    };
+    for j in from..chars.len() {
+        if let Some(close) = at_close(j, &|c, prev, next| closes(open, c, prev, next)) {
+            return (Some(close), j + 1);
+        }
+    }
+    let stand_in = match open {
+        '“' => '"',
+        '"' => '”',
+        _ => return (None, chars.len()),
+    };
+    for j in from..chars.len() {
+        let found = at_close(j, &|c, prev, next| {
+            c == stand_in
+                && prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(|n| !n.is_alphanumeric())
+        });
+        if let Some(close) = found {
+            return (Some(close), j + 1);
         }
     }
     (None, chars.len())
@@ -239,6 +261,28 @@ mod tests {
         ] {
             assert_eq!(texts(input), vec![want.to_owned()], "{input}");
         }
+    }
+
+    #[test]
+    fn a_curly_mark_closed_by_a_straight_one_or_the_other_way_round() {
+        assert_eq!(
+            texts(
+                "“At this point, there is no bad publicity,\" said the mayor. \"We made mistakes.\""
+            ),
+            vec![
+                "At this point, there is no bad publicity",
+                "We made mistakes."
+            ]
+        );
+        assert_eq!(
+            texts("\"We did try to convey it,” said Daniel Benjamin, a former official."),
+            vec!["We did try to convey it"]
+        );
+        // A paragraph that closes its curly mark properly keeps its straight marks inside.
+        assert_eq!(
+            texts("“He called it \"fake\" twice,” she said."),
+            vec!["He called it \"fake\" twice"]
+        );
     }
 
     #[test]
