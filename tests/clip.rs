@@ -603,3 +603,27 @@ fn descriptions_of_any_words_before_a_name() {
     assert_eq!(clip.quotes[1].title.as_deref(), Some("political scientist"));
     assert_eq!(clip.quotes[1].told_to.as_deref(), Some("Bloomberg"));
 }
+
+#[test]
+fn labels_adverbs_and_more_cue_verbs() {
+    let text = "Jeb Bush and Hillary Clinton reject the term containment.\n\n\
+                Clinton: “Our goal is to defeat and destroy the group, not contain it.”\n\n\
+                Asked about a registry, Donald Trump reportedly said, “You tell me what you think.”\n\n\
+                “You know, it happens, right?” Trump went on, as if he had not heard.\n\n\
+                As RealClearPolitics’ David Byler pointed out in December, “The rules can change before the convention.”";
+    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let got: Vec<Option<&str>> = clip.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        got,
+        vec![
+            Some("Hillary Clinton"),
+            Some("Donald Trump"),
+            Some("Donald Trump"),
+            Some("David Byler"),
+        ]
+    );
+    assert_eq!(
+        clip.quotes[3].organization.as_deref(),
+        Some("RealClearPolitics")
+    );
+}

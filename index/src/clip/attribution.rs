@@ -60,7 +60,7 @@ struct Person {
     organization_description: Option<String>,
 }
 
-const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|explained|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|insisted|mocked|tweets";
+const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|explained|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|insisted|mocked|tweets|chanted|riffed|went on|goes on|pointed out|points out|shot back|fired back|wondered aloud";
 
 /// A name: capitalised words, initials ("G.K."), or abbreviations that keep their full stop
 /// ("Jr.", "Sen."). A capitalised word never takes a full stop: "Clinton." ends a sentence.
@@ -96,7 +96,7 @@ const NOMINAL_GREEDY: &str = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]everal|[Tt
 /// A source the text describes but does not name: "a former senior law enforcement official",
 /// "the congressional report", "one former GOP leadership aide". Ends in a lower-case word.
 const NOMINAL: &str = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]everal|[Tt]wo|[Tt]hree)(?:\s+[\p{L}\d’'\-]+){0,6}?\s+\p{Ll}[\p{L}\-]*";
-const ADVERBS: &str = r"(?:(?:also|later|then|previously|once|recently|simply|further|separately|again|had|has|have|would|will|once)\s+)*";
+const ADVERBS: &str = r"(?:(?:also|later|then|previously|once|recently|simply|further|separately|again|had|has|have|would|will|once|\p{Ll}{2,}ly)\s+)*";
 
 static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -149,7 +149,7 @@ static AFTER_LATER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 
 static BEFORE_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|Asked about [^,]+|In [^,]+),?\s+|[^“”«»\x22]{{0,200}}?,\s+)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
+        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|As|Asked about [^,]+|In [^,]+),?\s+|[^“”«»\x22]{{0,200}}?,\s+)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
     ))
     .expect("valid regex")
 });
@@ -167,6 +167,14 @@ static BEFORE_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 static BEFORE_SUBJECT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|In [^,]+),?\s+)?(?P<subj>{ROLE_NAME}|{NAME})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>\p{{Ll}}+)\b(?P<rest>[^“«\x22:]*?)(?::|,\s*(?:saying|adding|writing|asking|telling \S+)\s*,?)\s*$"
+    ))
+    .expect("valid regex")
+});
+
+/// Clinton: “…” — a name as a speaker's label, as in transcripts and side-by-side quotes.
+static BEFORE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[.!?”\x22]\s+)(?P<subj>{NAME})(?P<cue>)\s*:\s*(?P<rest>)$"
     ))
     .expect("valid regex")
 });
@@ -470,6 +478,23 @@ fn split_description(s: &str) -> (Option<String>, Option<String>) {
 /// Splits "Zensar CEO Ajay Bhandari" (or "Tulsa police Chief Chuck Jordan") into the role
 /// before the name and the name.
 fn split_pre_name(subject: &str) -> (Role, String) {
+    // "RealClearPolitics’ David Byler", "the Washington Post’s Ishaan Tharoor": the name is
+    // owned by its organization.
+    for mark in ["’s ", "'s ", "’ ", "' "] {
+        if let Some(i) = subject.rfind(mark) {
+            let owner = strip_article(subject[..i].trim());
+            let rest = &subject[i + mark.len()..];
+            let capitalised = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
+            if capitalised(owner)
+                && rest.split_whitespace().count() >= 2
+                && rest.split_whitespace().all(capitalised)
+            {
+                let (mut role, name) = split_pre_name(rest);
+                role.organization.get_or_insert_with(|| owner.to_owned());
+                return (role, name);
+            }
+        }
+    }
     let tokens: Vec<&str> = subject.split_whitespace().collect();
     let lower_word = |t: &str| t.chars().next().is_some_and(char::is_lowercase);
     // The name is the capitalised run at the end, after the last title or lower-case word.
@@ -1179,6 +1204,7 @@ fn read_before(before: &str) -> Option<Raw> {
         &*BEFORE_ACCORDING,
         &*BEFORE_CUE_SPEAKER,
         &*BEFORE_SUBJECT_INTRO,
+        &*BEFORE_LABEL,
     ] {
         if let Some(c) = re.captures(before) {
             // "Ryan’s campaign shrugged it off, telling reporters, …": the name only owns the
@@ -1189,7 +1215,11 @@ fn read_before(before: &str) -> Option<Raw> {
             return Some(Raw {
                 subject: c["subj"].to_owned(),
                 appositive: c.name("appos").map(|m| m.as_str().to_owned()),
-                cue: c["cue"].to_owned(),
+                // A label ("Clinton: …") stands for "said".
+                cue: match &c["cue"] {
+                    "" => "said".to_owned(),
+                    cue => cue.to_owned(),
+                },
                 rest: c
                     .name("rest")
                     .map_or(String::new(), |m| m.as_str().to_owned()),
