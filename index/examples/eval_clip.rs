@@ -369,9 +369,10 @@ fn polnear(split: &Path) -> QuoteScore {
                 {
                     let _ = g;
                     println!(
-                        "SPK {stem}: {:?} predicted {:?} gold {sp:?}",
+                        "SPK {stem}: {:?} predicted {:?} gold {sp:?} note {:?}",
                         q.text.chars().take(60).collect::<String>(),
-                        q.speaker
+                        q.speaker,
+                        q.note.as_deref().unwrap_or_default()
                     );
                 }
             }
