@@ -918,7 +918,18 @@ impl SearchIndex {
     /// Runs a query: the matching ids for the page asked for, the total, and the facet counts.
     pub fn search(&self, request: &SearchRequest) -> Result<Matches> {
         let node = query::parse(&request.query)?;
-        let query = self.compile(&node)?;
+        // A bare word's clauses are looked up once, for the query and for counting it.
+        let (query, word_terms) = match &node {
+            Node::Word(word) => {
+                let clauses = self.word_clauses(word);
+                let terms: Option<Vec<Term>> = clauses
+                    .iter()
+                    .map(|(_, q)| q.downcast_ref::<TermQuery>().map(|t| t.term().clone()))
+                    .collect();
+                (word_query(clauses), terms)
+            }
+            _ => (self.compile(&node)?, None),
+        };
         let searcher = self.reader.searcher();
         let limit = request.limit.max(1);
         let index_err = |e| index_err(&self.dir, e);
@@ -939,7 +950,7 @@ impl SearchIndex {
                     .skip(request.offset)
                     .map(|addr| (0.0, addr))
                     .collect(),
-                self.count(&searcher, &node, query.as_ref())?,
+                self.count(&searcher, word_terms, query.as_ref())?,
             ),
         };
         // Facets in a pass of their own, which needs no scores (ranking needs them for every
@@ -1432,44 +1443,43 @@ impl SearchIndex {
         any
     }
 
-    /// How many quotes a query matches. A bare word held by two or three fields is counted by
-    /// inclusion and exclusion (|A| + |B| − |A ∩ B|) from posting-list lengths and intersections
-    /// led by the shorter list, instead of walking the whole union; with deleted documents in
-    /// the index, posting-list lengths overcount, so Tantivy counts.
-    fn count(&self, searcher: &tantivy::Searcher, node: &Node, query: &dyn Query) -> Result<usize> {
+    /// How many quotes a query matches. A bare word held by two or three fields (`word_terms`,
+    /// one term per field) is counted by inclusion and exclusion (|A| + |B| − |A ∩ B|) from
+    /// posting-list lengths and intersections led by the shorter list, instead of walking the
+    /// whole union; with deleted documents in the index, posting-list lengths overcount, so
+    /// Tantivy counts.
+    fn count(
+        &self,
+        searcher: &tantivy::Searcher,
+        word_terms: Option<Vec<Term>>,
+        query: &dyn Query,
+    ) -> Result<usize> {
         let index_err = |e| index_err(&self.dir, e);
         let deletes = searcher.segment_readers().iter().any(|s| s.has_deletes());
-        if let (Node::Word(word), false) = (node, deletes) {
-            let terms: Option<Vec<Term>> = self
-                .word_clauses(word)
-                .iter()
-                .map(|(_, q)| q.downcast_ref::<TermQuery>().map(|t| t.term().clone()))
-                .collect();
-            if let Some(terms) = terms.filter(|t| (2..=3).contains(&t.len())) {
-                let mut total: i64 = 0;
-                // Every non-empty subset, with the sign of its size.
-                for subset in 1u32..(1 << terms.len()) {
-                    let chosen: Vec<Box<dyn Query>> = terms
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| subset & (1 << i) != 0)
-                        .map(|(_, t)| {
-                            Box::new(TermQuery::new(t.clone(), IndexRecordOption::Basic))
-                                as Box<dyn Query>
-                        })
-                        .collect();
-                    let n = if chosen.len() == 1 {
-                        searcher.doc_freq(&terms[subset.trailing_zeros() as usize])
-                    } else {
-                        BooleanQuery::intersection(chosen)
-                            .count(searcher)
-                            .map(|n| n as u64)
-                    }
-                    .map_err(index_err)? as i64;
-                    total += if subset.count_ones() % 2 == 1 { n } else { -n };
+        if !deletes && let Some(terms) = word_terms.filter(|t| (2..=3).contains(&t.len())) {
+            let mut total: i64 = 0;
+            // Every non-empty subset, with the sign of its size.
+            for subset in 1u32..(1 << terms.len()) {
+                let chosen: Vec<Box<dyn Query>> = terms
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| subset & (1 << i) != 0)
+                    .map(|(_, t)| {
+                        Box::new(TermQuery::new(t.clone(), IndexRecordOption::Basic))
+                            as Box<dyn Query>
+                    })
+                    .collect();
+                let n = if chosen.len() == 1 {
+                    searcher.doc_freq(&terms[subset.trailing_zeros() as usize])
+                } else {
+                    BooleanQuery::intersection(chosen)
+                        .count(searcher)
+                        .map(|n| n as u64)
                 }
-                return Ok(total.max(0) as usize);
+                .map_err(index_err)? as i64;
+                total += if subset.count_ones() % 2 == 1 { n } else { -n };
             }
+            return Ok(total.max(0) as usize);
         }
         query.count(searcher).map_err(index_err)
     }
@@ -1496,29 +1506,7 @@ impl SearchIndex {
                 Box::new(BooleanQuery::new(clauses))
             }
             Node::Not(inner) => with_positive(vec![(Occur::MustNot, self.compile(inner)?)]),
-            Node::Word(word) => {
-                let mut any = self.word_clauses(word);
-                match any.len() {
-                    // Only punctuation, or a word nothing holds: it matches nothing.
-                    0 => Box::new(EmptyQuery),
-                    1 => any
-                        .pop()
-                        .map(|(_, q)| q)
-                        .unwrap_or_else(|| Box::new(EmptyQuery)),
-                    _ => Box::new(BooleanQuery::new(
-                        any.into_iter()
-                            .map(|(boost, q)| {
-                                let q: Box<dyn Query> = if boost == 1.0 {
-                                    q
-                                } else {
-                                    Box::new(BoostQuery::new(q, boost))
-                                };
-                                (Occur::Should, q)
-                            })
-                            .collect(),
-                    )),
-                }
-            }
+            Node::Word(word) => word_query(self.word_clauses(word)),
             Node::Phrase(text) => {
                 let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
                 if has_cjk(text) {
@@ -1572,6 +1560,31 @@ impl SearchIndex {
                 Box::new(RangeQuery::new(lower, upper))
             }
         })
+    }
+}
+
+/// The query for a bare word from its clauses (see `word_clauses`): nothing, the one clause,
+/// or any of them, each with its boost.
+fn word_query(mut any: Vec<(f32, Box<dyn Query>)>) -> Box<dyn Query> {
+    match any.len() {
+        // Only punctuation, or a word nothing holds: it matches nothing.
+        0 => Box::new(EmptyQuery),
+        1 => any
+            .pop()
+            .map(|(_, q)| q)
+            .unwrap_or_else(|| Box::new(EmptyQuery)),
+        _ => Box::new(BooleanQuery::new(
+            any.into_iter()
+                .map(|(boost, q)| {
+                    let q: Box<dyn Query> = if boost == 1.0 {
+                        q
+                    } else {
+                        Box::new(BoostQuery::new(q, boost))
+                    };
+                    (Occur::Should, q)
+                })
+                .collect(),
+        )),
     }
 }
 
