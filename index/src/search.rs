@@ -938,11 +938,28 @@ impl SearchIndex {
             .order_by_score();
         let (docs, total): (Vec<(f32, DocAddress)>, usize) = match request.sort {
             // One term: its count is the posting list's length, and the top ten skip blocks
-            // that cannot make the page; anything else is counted while ranking, in one pass.
+            // that cannot make the page (block-max WAND). With facets, a word in two or three
+            // fields (no deleted documents) is ranked the same way and counted by inclusion
+            // and exclusion, since the facet pass walks every match anyway: measured, a third
+            // fewer instructions than scoring every match to count it. Without facets that
+            // one scoring pass is as cheap as WAND plus counting, so anything else is counted
+            // while ranking.
             Sort::Relevance if query.is::<TermQuery>() => (
                 searcher.search(&query, &top).map_err(index_err)?,
                 query.count(&searcher).map_err(index_err)?,
             ),
+            Sort::Relevance
+                if request.facets
+                    && word_terms
+                        .as_ref()
+                        .is_some_and(|t| (2..=3).contains(&t.len()))
+                    && !searcher.segment_readers().iter().any(|s| s.has_deletes()) =>
+            {
+                (
+                    searcher.search(&query, &top).map_err(index_err)?,
+                    self.count(&searcher, word_terms, query.as_ref())?,
+                )
+            }
             Sort::Relevance => searcher.search(&query, &(top, Count)).map_err(index_err)?,
             Sort::Date => (
                 self.newest(&searcher, query.as_ref(), limit + request.offset)?
