@@ -396,3 +396,84 @@ fn totals_agree_between_sort_orders_for_words_in_several_fields() {
     library.remove(first).unwrap();
     assert_eq!(totals(&mut library), [expected - 1; 3]);
 }
+
+/// Date ranges are answered with year terms, day terms and the date column, depending on their
+/// shape; each shape must give exactly the quotes a plain filter on the dates gives.
+#[test]
+fn date_ranges_of_every_shape_match_a_plain_filter() {
+    use chrono::NaiveDate;
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(dir.path()).unwrap();
+    // One quote every 11 days from 2005 into 2010, every third about the budget, some undated.
+    let start = NaiveDate::from_ymd_opt(2005, 1, 1).unwrap();
+    let days: Vec<Option<NaiveDate>> = (0..180)
+        .map(|i| (i % 17 != 0).then(|| start + chrono::Duration::days(i * 11)))
+        .collect();
+    let quotes = days
+        .iter()
+        .enumerate()
+        .map(|(i, day)| NewQuote {
+            said_on: *day,
+            ..quote(
+                if i % 3 == 0 {
+                    "the budget is late"
+                } else {
+                    "nothing to report"
+                },
+                "Ann Lee",
+            )
+        })
+        .collect();
+    library.add_many(quotes).unwrap();
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let expect = |from: Option<&str>, to: Option<&str>, budget: bool| {
+        days.iter()
+            .enumerate()
+            .filter(|(i, day)| {
+                day.is_some_and(|day| {
+                    from.is_none_or(|f| day >= d(f)) && to.is_none_or(|t| day < d(t))
+                }) && (!budget || i % 3 == 0)
+            })
+            .count()
+    };
+    let cases: &[(Option<&str>, Option<&str>)] = &[
+        (Some("2006-01-01"), Some("2007-01-01")), // one whole year
+        (Some("2006-01-01"), Some("2009-01-01")), // whole years
+        (Some("2006-03-05"), Some("2008-07-01")), // part, whole, part
+        (Some("2006-03-05"), Some("2006-07-01")), // inside a year
+        (Some("2006-12-20"), Some("2007-01-10")), // across one new year
+        (Some("2006-03-05"), Some("2007-01-01")), // part, then up to a new year
+        (Some("2006-01-01"), Some("2007-02-01")), // a new year, then part
+        (Some("2006-03-05"), None),               // open-ended
+        (None, Some("2006-03-05")),
+        (Some("2008-01-01"), Some("2006-01-01")), // empty
+    ];
+    for (from, to) in cases {
+        let mut query = String::new();
+        if let Some(f) = from {
+            query.push_str(&format!("after:{f} "));
+        }
+        if let Some(t) = to {
+            query.push_str(&format!("before:{t}"));
+        }
+        assert_eq!(
+            total(&mut library, &query),
+            expect(*from, *to, false),
+            "{query}"
+        );
+        let with_word = format!("budget {query}");
+        assert_eq!(
+            total(&mut library, &with_word),
+            expect(*from, *to, true),
+            "{with_word}"
+        );
+    }
+    assert_eq!(
+        total(&mut library, "year:2007"),
+        expect(Some("2007-01-01"), Some("2008-01-01"), false)
+    );
+    assert_eq!(
+        total(&mut library, "budget date:2007-03"),
+        expect(Some("2007-03-01"), Some("2007-04-01"), true)
+    );
+}

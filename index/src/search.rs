@@ -17,8 +17,8 @@ use std::sync::{Arc, Mutex};
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, EnableScoring, FuzzyTermQuery, Occur,
-    PhraseQuery, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, EnableScoring, FuzzyTermQuery,
+    Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
@@ -38,7 +38,7 @@ use crate::query::{self, Node};
 use crate::store::{IndexRecord, Store};
 
 /// Bumped whenever the schema or the analysis changes; an index of another version is rebuilt.
-const INDEX_VERSION: u32 = 2;
+const INDEX_VERSION: u32 = 3;
 const WRITER_HEAP: usize = 64_000_000;
 /// The largest segment a small write may merge (see `SearchIndex::sync`).
 const SMALL_MERGE_DOCS: usize = 50_000;
@@ -70,6 +70,12 @@ struct Fields {
     organization_facet: Field,
     outlet_facet: Field,
     year: Field,
+    /// The year again, as a term with a posting list (see `date_query`); `year` is a column,
+    /// and Tantivy answers a term of a column field by scanning the column.
+    year_term: Field,
+    /// The day again, as a term (see `date_query`): a few months of days are a few hundred
+    /// small posting lists, cheaper than scanning the `date` column of every segment.
+    day_term: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -107,6 +113,8 @@ fn schema() -> (Schema, Fields) {
             .add_text_field("organization_facet", TextOptions::default().set_fast("raw")),
         outlet_facet: b.add_text_field("outlet_facet", TextOptions::default().set_fast("raw")),
         year: b.add_u64_field("year", FAST),
+        year_term: b.add_u64_field("year_term", INDEXED),
+        day_term: b.add_i64_field("day_term", INDEXED),
     };
     (b.build(), fields)
 }
@@ -1507,11 +1515,25 @@ impl SearchIndex {
             Node::All => Box::new(AllQuery),
             Node::And(parts) => {
                 let mut clauses = Vec::with_capacity(parts.len());
+                // "after:2010 before:2012" is one range (which whole years can answer), not
+                // two half-open ones.
+                let mut dates: Option<(Option<NaiveDate>, Option<NaiveDate>)> = None;
                 for part in parts {
                     match part {
                         Node::Not(inner) => clauses.push((Occur::MustNot, self.compile(inner)?)),
+                        Node::Date { from, to } => {
+                            let (lo, hi) = dates.get_or_insert((None, None));
+                            *lo = (*lo).max(*from);
+                            *hi = match (*hi, *to) {
+                                (Some(a), Some(b)) => Some(a.min(b)),
+                                (a, b) => a.or(b),
+                            };
+                        }
                         other => clauses.push((Occur::Must, self.compile(other)?)),
                     }
+                }
+                if let Some((from, to)) = dates {
+                    clauses.push((Occur::Must, self.date_query(from, to)));
                 }
                 with_positive(clauses)
             }
@@ -1548,37 +1570,88 @@ impl SearchIndex {
                 };
                 q.unwrap_or_else(|| Box::new(EmptyQuery))
             }
-            Node::Date { from, to } => {
-                let bound = |d: &Option<NaiveDate>, inclusive: bool| match d {
-                    Some(d) => {
-                        let term = Term::from_field_i64(f.date, day_number(*d));
-                        if inclusive {
-                            Bound::Included(term)
-                        } else {
-                            Bound::Excluded(term)
-                        }
-                    }
-                    None => Bound::Unbounded,
-                };
-                let (lower, upper) = match (from, to) {
-                    (None, None) => return Ok(Box::new(AllQuery)),
-                    // A range needs one bound set; the open side is the extreme value, so that
-                    // undated quotes (which have no value at all) stay out.
-                    (None, to) => (
-                        Bound::Included(Term::from_field_i64(f.date, i64::MIN)),
-                        bound(to, false),
-                    ),
-                    (from, None) => (
-                        bound(from, true),
-                        Bound::Included(Term::from_field_i64(f.date, i64::MAX)),
-                    ),
-                    (from, to) => (bound(from, true), bound(to, false)),
-                };
-                Box::new(RangeQuery::new(lower, upper))
-            }
+            Node::Date { from, to } => self.date_query(*from, *to),
         })
     }
 }
+
+impl SearchIndex {
+    /// Quotes said from `from` (inclusive) until `to` (exclusive); undated quotes never match.
+    ///
+    /// Each whole year inside the range is one term of the `year_term` field, whose posting
+    /// list a word's intersects with by skipping; the part-years at either end are their days'
+    /// terms (`day_term`). A fast-field range over the `date` column, which an open-ended
+    /// range still is, scans the column of every segment: 1.4–2 ms for a word and a year at a
+    /// million quotes, against 0.2 ms. Every part scores 1, as a range does.
+    fn date_query(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Box<dyn Query> {
+        let f = &self.fields;
+        let day = |d: NaiveDate| Term::from_field_i64(f.date, day_number(d));
+        // A range needs one bound set; the open side is the extreme value, so that undated
+        // quotes (which have no value at all) stay out.
+        let range = |from: Option<NaiveDate>, to: Option<NaiveDate>| -> Box<dyn Query> {
+            let lower = from.map_or(
+                Bound::Included(Term::from_field_i64(f.date, i64::MIN)),
+                |d| Bound::Included(day(d)),
+            );
+            let upper = to.map_or(
+                Bound::Included(Term::from_field_i64(f.date, i64::MAX)),
+                |d| Bound::Excluded(day(d)),
+            );
+            Box::new(RangeQuery::new(lower, upper))
+        };
+        let year = |y: i32| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_u64(f.year_term, y.max(0) as u64),
+                IndexRecordOption::Basic,
+            ))
+        };
+        // Part of a year: its days, as terms.
+        let days = |from: NaiveDate, to: NaiveDate| -> Box<dyn Query> {
+            Box::new(RangeQuery::new(
+                Bound::Included(Term::from_field_i64(f.day_term, day_number(from))),
+                Bound::Excluded(Term::from_field_i64(f.day_term, day_number(to))),
+            ))
+        };
+        let new_year = |y: i32| NaiveDate::from_ymd_opt(y, 1, 1);
+        let (from, to) = match (from, to) {
+            (None, None) => return Box::new(AllQuery),
+            (Some(from), Some(to)) if from < to => (from, to),
+            (from, to) => return range(from, to),
+        };
+        // Years wholly inside: from 1 January of the first to 1 January of the last.
+        let first = if from.ordinal() == 1 {
+            from.year()
+        } else {
+            from.year() + 1
+        };
+        let end = to.year();
+        let (Some(first_day), Some(end_day)) = (new_year(first), new_year(end)) else {
+            return range(Some(from), Some(to));
+        };
+        if end - first > MAX_YEAR_TERMS {
+            return range(Some(from), Some(to));
+        }
+        if first >= end {
+            // Within a year, or across one new year: days only.
+            return Box::new(ConstScoreQuery::new(days(from, to), 1.0));
+        }
+        let mut parts: Vec<(Occur, Box<dyn Query>)> =
+            (first..end).map(|y| (Occur::Should, year(y))).collect();
+        if from < first_day {
+            parts.push((Occur::Should, days(from, first_day)));
+        }
+        if end_day < to {
+            parts.push((Occur::Should, days(end_day, to)));
+        }
+        Box::new(ConstScoreQuery::new(
+            Box::new(BooleanQuery::new(parts)),
+            1.0,
+        ))
+    }
+}
+
+/// The most whole years a date range turns into year terms; a longer one is a plain range.
+const MAX_YEAR_TERMS: i32 = 50;
 
 /// The query for a bare word from its clauses (see `word_clauses`): nothing, the one clause,
 /// or any of them, each with its boost.
@@ -1653,6 +1726,8 @@ fn document(f: &Fields, r: &IndexRecord) -> TantivyDocument {
     if let Some(d) = r.date {
         doc.add_i64(f.date, day_number(d));
         doc.add_u64(f.year, d.year().max(0) as u64);
+        doc.add_u64(f.year_term, d.year().max(0) as u64);
+        doc.add_i64(f.day_term, day_number(d));
     }
     doc
 }
