@@ -583,6 +583,11 @@ fn a_name_with_a_middle_initial_is_a_person_a_surname_finds() {
     assert_eq!(clip.quotes[0].speaker.as_deref(), Some("Justin T. Bamberg"));
 }
 
+/// The speaker of each quotation clipped, in order.
+fn speakers(clip: &onrecord::clip::Clip) -> Vec<Option<&str>> {
+    clip.quotes.iter().map(|q| q.speaker.as_deref()).collect()
+}
+
 #[test]
 fn descriptions_of_any_words_before_a_name() {
     let text = "“It is a resurgence for her,” said former Obama adviser David Axelrod.\n\n\
@@ -590,9 +595,8 @@ fn descriptions_of_any_words_before_a_name() {
                 “This is a good thing,” said longtime pastor Peter Wherry of Mayfield Memorial Church.\n\n\
                 “Radicalization is within the community,” said former secretary of state Hillary Clinton, who praised the plan.";
     let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
-    let got: Vec<Option<&str>> = clip.quotes.iter().map(|q| q.speaker.as_deref()).collect();
     assert_eq!(
-        got,
+        speakers(&clip),
         vec![
             Some("David Axelrod"),
             Some("Christopher Wlezien"),
@@ -612,9 +616,8 @@ fn labels_adverbs_and_more_cue_verbs() {
                 “You know, it happens, right?” Trump went on, as if he had not heard.\n\n\
                 As RealClearPolitics’ David Byler pointed out in December, “The rules can change before the convention.”";
     let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
-    let got: Vec<Option<&str>> = clip.quotes.iter().map(|q| q.speaker.as_deref()).collect();
     assert_eq!(
-        got,
+        speakers(&clip),
         vec![
             Some("Hillary Clinton"),
             Some("Donald Trump"),

@@ -961,7 +961,7 @@ impl SearchIndex {
                     && word_terms
                         .as_ref()
                         .is_some_and(|t| (2..=3).contains(&t.len()))
-                    && !searcher.segment_readers().iter().any(|s| s.has_deletes()) =>
+                    && !has_deletes(&searcher) =>
             {
                 (
                     searcher.search(&query, &top).map_err(index_err)?,
@@ -1480,8 +1480,9 @@ impl SearchIndex {
         query: &dyn Query,
     ) -> Result<usize> {
         let index_err = |e| index_err(&self.dir, e);
-        let deletes = searcher.segment_readers().iter().any(|s| s.has_deletes());
-        if !deletes && let Some(terms) = word_terms.filter(|t| (2..=3).contains(&t.len())) {
+        if !has_deletes(searcher)
+            && let Some(terms) = word_terms.filter(|t| (2..=3).contains(&t.len()))
+        {
             let mut total: i64 = 0;
             // Every non-empty subset, with the sign of its size.
             for subset in 1u32..(1 << terms.len()) {
@@ -1573,9 +1574,7 @@ impl SearchIndex {
             Node::Date { from, to } => self.date_query(*from, *to),
         })
     }
-}
 
-impl SearchIndex {
     /// Quotes said from `from` (inclusive) until `to` (exclusive); undated quotes never match.
     ///
     /// Each whole year inside the range is one term of the `year_term` field, whose posting
@@ -1648,6 +1647,12 @@ impl SearchIndex {
             1.0,
         ))
     }
+}
+
+/// Whether any segment holds deleted documents, whose postings still count in posting-list
+/// lengths.
+fn has_deletes(searcher: &tantivy::Searcher) -> bool {
+    searcher.segment_readers().iter().any(|s| s.has_deletes())
 }
 
 /// The most whole years a date range turns into year terms; a longer one is a plain range.

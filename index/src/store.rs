@@ -755,7 +755,7 @@ impl<'c> Batch<'c> {
             loaded: Default::default(),
             keys: FxHashMap::default(),
             written_keys: FxHashMap::default(),
-            began: stamp(now()),
+            began: now_stamp(),
             records: None,
             speaker_facts: FxHashMap::default(),
             source_outlets: FxHashMap::default(),
@@ -1153,13 +1153,7 @@ pub(crate) fn insert_row(
         updated,
     ])?;
     let id = QuoteId(conn.last_insert_rowid());
-    if !quote.tags.is_empty() {
-        let mut stmt =
-            conn.prepare_cached("INSERT INTO quote_tag (quote_id, tag) VALUES (?1, ?2)")?;
-        for tag in &quote.tags {
-            stmt.execute(params![id.0, tag])?;
-        }
-    }
+    add_tags(conn, id, &quote.tags)?;
     enqueue(conn, id)?;
     Ok(id)
 }
@@ -1167,8 +1161,16 @@ pub(crate) fn insert_row(
 fn set_tags(conn: &Connection, id: QuoteId, tags: Vec<String>) -> Result<()> {
     conn.prepare_cached("DELETE FROM quote_tag WHERE quote_id = ?1")?
         .execute([id.0])?;
+    add_tags(conn, id, &clean_tags(tags))
+}
+
+/// Adds tags (already cleaned) to a quote.
+fn add_tags(conn: &Connection, id: QuoteId, tags: &[String]) -> Result<()> {
+    if tags.is_empty() {
+        return Ok(());
+    }
     let mut stmt = conn.prepare_cached("INSERT INTO quote_tag (quote_id, tag) VALUES (?1, ?2)")?;
-    for tag in clean_tags(tags) {
+    for tag in tags {
         stmt.execute(params![id.0, tag])?;
     }
     Ok(())

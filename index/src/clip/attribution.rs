@@ -11,7 +11,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Captures, Regex};
 use serde::Serialize;
 
 use super::quotes::Quotation;
@@ -1169,6 +1169,24 @@ struct Raw {
     rest: String,
 }
 
+impl Raw {
+    /// The reading a cue pattern captured: `subj`, `cue`, and `appos` and `rest` when present.
+    fn from_captures(c: &Captures<'_>) -> Raw {
+        Raw {
+            subject: c["subj"].to_owned(),
+            appositive: c.name("appos").map(|m| m.as_str().to_owned()),
+            // A cue-less pattern (a dash before the name, a "Clinton:" label) stands for "said".
+            cue: match &c["cue"] {
+                "" => "said".to_owned(),
+                cue => cue.to_owned(),
+            },
+            rest: c
+                .name("rest")
+                .map_or(String::new(), |m| m.as_str().to_owned()),
+        }
+    }
+}
+
 fn read_after(after: &str) -> Option<Raw> {
     for re in [
         &*AFTER_SPEAKER_CUE,
@@ -1179,20 +1197,7 @@ fn read_after(after: &str) -> Option<Raw> {
         &*AFTER_LATER_CUE_SPEAKER,
     ] {
         if let Some(c) = re.captures(after) {
-            let cue = &c["cue"];
-            return Some(Raw {
-                subject: c["subj"].to_owned(),
-                appositive: c.name("appos").map(|m| m.as_str().to_owned()),
-                // A dash before the name stands for "said".
-                cue: if cue.is_empty() {
-                    "said".to_owned()
-                } else {
-                    cue.to_owned()
-                },
-                rest: c
-                    .name("rest")
-                    .map_or(String::new(), |m| m.as_str().to_owned()),
-            });
+            return Some(Raw::from_captures(&c));
         }
     }
     None
@@ -1212,18 +1217,7 @@ fn read_before(before: &str) -> Option<Raw> {
             if c["subj"].ends_with("’s") || c["subj"].ends_with("'s") {
                 continue;
             }
-            return Some(Raw {
-                subject: c["subj"].to_owned(),
-                appositive: c.name("appos").map(|m| m.as_str().to_owned()),
-                // A label ("Clinton: …") stands for "said".
-                cue: match &c["cue"] {
-                    "" => "said".to_owned(),
-                    cue => cue.to_owned(),
-                },
-                rest: c
-                    .name("rest")
-                    .map_or(String::new(), |m| m.as_str().to_owned()),
-            });
+            return Some(Raw::from_captures(&c));
         }
     }
     None

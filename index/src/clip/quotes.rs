@@ -167,33 +167,31 @@ fn scan_to_close(
     from: usize,
     open: char,
 ) -> (Option<(usize, usize)>, usize) {
-    let at_close = |j: usize, matches: &dyn Fn(char, Option<char>, Option<char>) -> bool| {
-        let (at, c) = chars[j];
-        let prev = j.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(j + 1).map(|(_, n)| *n);
-        matches(c, prev, next).then_some((at, at + c.len_utf8()))
+    // The first mark from `from` that `is_close` accepts, and where to go on scanning.
+    let first = |is_close: &dyn Fn(char, Option<char>, Option<char>) -> bool| {
+        (from..chars.len()).find_map(|j| {
+            let (at, c) = chars[j];
+            let prev = j.checked_sub(1).map(|p| chars[p].1);
+            let next = chars.get(j + 1).map(|(_, n)| *n);
+            is_close(c, prev, next).then_some(((at, at + c.len_utf8()), j + 1))
+        })
     };
-    for j in from..chars.len() {
-        if let Some(close) = at_close(j, &|c, prev, next| closes(open, c, prev, next)) {
-            return (Some(close), j + 1);
-        }
-    }
-    let stand_in = match open {
-        '“' => '"',
-        '"' => '”',
-        _ => return (None, chars.len()),
-    };
-    for j in from..chars.len() {
-        let found = at_close(j, &|c, prev, next| {
+    let found = first(&|c, prev, next| closes(open, c, prev, next)).or_else(|| {
+        let stand_in = match open {
+            '“' => '"',
+            '"' => '”',
+            _ => return None,
+        };
+        first(&|c, prev, next| {
             c == stand_in
                 && prev.is_some_and(|p| !p.is_whitespace())
                 && next.is_none_or(|n| !n.is_alphanumeric())
-        });
-        if let Some(close) = found {
-            return (Some(close), j + 1);
-        }
+        })
+    });
+    match found {
+        Some((close, next)) => (Some(close), next),
+        None => (None, chars.len()),
     }
-    (None, chars.len())
 }
 
 fn finish(
