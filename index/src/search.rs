@@ -447,23 +447,22 @@ pub struct Matches {
     pub total: usize,
     pub matches: Vec<Match>,
     pub facets: Option<Facets>,
-    snippets: Vec<SnippetGenerator>,
+    english: crate::highlight::Marker,
+    cjk: SnippetGenerator,
 }
 
 impl Matches {
     /// A short extract of `text` around the matched words, HTML-escaped, with each match in
     /// `<mark>…</mark>`. Falls back to the start of the text when no word of the query is in it.
     pub fn snippet(&self, text: &str) -> String {
+        if let Some(snippet) = self.english.snippet(text) {
+            return snippet;
+        }
         // The Chinese and Japanese generator can only mark what a text written in them holds;
         // asked of anything else, it would load its dictionary (a tenth of a second, once per
         // process) to find nothing.
-        let generators = if has_cjk(text) {
-            &self.snippets[..]
-        } else {
-            &self.snippets[..1]
-        };
-        for generator in generators {
-            let mut snippet = generator.snippet(text);
+        if has_cjk(text) {
+            let mut snippet = self.cjk.snippet(text);
             if !snippet.highlighted().is_empty() {
                 snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
                 return snippet.to_html();
@@ -1050,26 +1049,26 @@ impl SearchIndex {
                 approximate,
             }
         });
-        let mut snippets = vec![self.english_snippets(&searcher, query.as_ref())?];
+        let english = self.english_marker(&searcher, query.as_ref())?;
         let mut cjk =
             SnippetGenerator::create(&searcher, &query, self.fields.text_cjk).map_err(index_err)?;
         cjk.set_max_num_chars(SNIPPET_CHARS);
-        snippets.push(cjk);
         Ok(Matches {
             total,
             matches,
             facets,
-            snippets,
+            english,
+            cjk,
         })
     }
 
-    /// Highlights the query's words in English text, as `SnippetGenerator::create` would, with
-    /// an analyzer that stems only the words that could match (see `highlight`).
-    fn english_snippets(
+    /// Marks the query's words in English text as `SnippetGenerator::create` would, only faster
+    /// (see `highlight`).
+    fn english_marker(
         &self,
         searcher: &tantivy::Searcher,
         query: &dyn Query,
-    ) -> Result<SnippetGenerator> {
+    ) -> Result<crate::highlight::Marker> {
         let field = self.fields.text;
         let mut terms: BTreeSet<Term> = BTreeSet::new();
         query.query_terms(&mut |term, _| {
@@ -1090,13 +1089,7 @@ impl SearchIndex {
                 weights.insert(word, 1.0 / (1.0 + docs as f32));
             }
         }
-        let analyzer = crate::highlight::Highlighter::analyzer(weights.keys().map(String::as_str));
-        Ok(SnippetGenerator::new(
-            weights,
-            analyzer,
-            field,
-            SNIPPET_CHARS,
-        ))
+        Ok(crate::highlight::Marker::new(weights, SNIPPET_CHARS))
     }
 
     /// The `want` newest matches, newest first; undated quotes come last, and quotes of the
