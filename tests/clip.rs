@@ -630,3 +630,53 @@ fn labels_adverbs_and_more_cue_verbs() {
         Some("RealClearPolitics")
     );
 }
+
+fn texts(clip: &onrecord::clip::Clip) -> Vec<&str> {
+    clip.quotes.iter().map(|q| q.text.as_str()).collect()
+}
+
+#[test]
+fn a_quotation_broken_by_a_long_attribution_or_a_show_name_is_one_quotation() {
+    let text = "“Bad things are going to happen,” Trump warned in Everett, Wash., recently. \
+                “This could be the great Trojan horse.”\n\n\
+                “He is right,” Michael Flynn, a top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.” \
+                “There is a lot of frustration.”\n\n\
+                “We have had problems,” Obama said after meeting Vladimir Putin. He did not suggest retaliation. \
+                “Our goal is to set norms.”\n\n\
+                “This is a big year!” Scott's niece, state Del. Marcia “Cia” Price, shouted to the crowd.";
+    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    assert_eq!(
+        texts(&clip),
+        vec![
+            "Bad things are going to happen This could be the great Trojan horse.",
+            "He is right There is a lot of frustration.",
+            // A sentence of narration between the parts: two quotations.
+            "We have had problems",
+            "Our goal is to set norms.",
+            "This is a big year!",
+        ]
+    );
+    assert_eq!(
+        speakers(&clip)[..3],
+        [Some("Trump"), Some("Michael Flynn"), Some("Obama")]
+    );
+}
+
+#[test]
+fn a_headline_is_no_speaker_label_and_a_pronoun_beside_another_name_tells_no_gender() {
+    let text = "Elizabeth Warren Hammers Wells Fargo CEO: ‘You Should Be Criminally Investigated.’\n\n\
+                Massachusetts Sen. Elizabeth Warren grilled Wells Fargo CEO John Stumpf on Tuesday.\n\n\
+                “You should resign,” Warren told Stumpf, after he admitted he had not been held accountable.\n\n\
+                “This just isn’t right,” Warren said. “You squeezed employees to the breaking point” \
+                to drive up the stock price, she said.";
+    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    assert_eq!(
+        speakers(&clip),
+        vec![
+            None,
+            Some("Elizabeth Warren"),
+            Some("Elizabeth Warren"),
+            Some("Elizabeth Warren"),
+        ]
+    );
+}

@@ -124,13 +124,12 @@ const BRACKET_SPAN: usize = 8;
 pub fn check(draft: &str, records: &mut dyn Records) -> crate::Result<CheckReport> {
     clip::check_size(draft.len())?;
     let text = clip::normalise_text(draft);
-    let (found, unclosed) = clip::quotes::find(&text);
+    let (found, claims, unclosed) =
+        clip::read_quotations(&text, clip::attribution::Carry::SpeakerOnly);
     let unclosed = unclosed
         .iter()
         .map(|u| text[..u.open].chars().count())
         .collect();
-    let claims = clip::attribution::attribute(&text, &found, clip::attribution::Carry::SpeakerOnly);
-    let (found, claims) = clip::attribution::join_broken(&text, found, claims);
     let mut findings = Vec::new();
     for (q, claim) in found.iter().zip(claims) {
         if !clip::keep(q, &claim) {

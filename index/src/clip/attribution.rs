@@ -603,7 +603,12 @@ fn medium_of(cue: &str, rest: &str) -> (Option<Medium>, Option<String>) {
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "prof", "st", "jr", "sr", "inc", "corp", "co",
     "ltd", "gen", "col", "lt", "sgt", "adm", "capt", "u.s", "u.k", "u.n", "e.g", "i.e", "vs", "no",
-    "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft",
+    "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft", "rev",
+    "del", "sens", "reps", "govt", "ave", "blvd",
+    // States as the AP abbreviates them ("Everett, Wash."), less those that are also words.
+    "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ga", "ky", "md", "mich", "minn", "mont",
+    "neb", "nev", "n.h", "n.j", "n.m", "n.y", "n.c", "n.d", "okla", "pa", "r.i", "s.c", "s.d",
+    "tenn", "tex", "vt", "va", "w.va", "wis", "wyo", "d.c",
 ];
 
 fn ends_sentence(text: &str, dot: usize) -> bool {
@@ -687,7 +692,7 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
         // People named in the text before this quotation (outside quotations) are who later
         // pronouns and surnames refer to.
         if scanned_to < q.open {
-            note_mentions(&text[scanned_to..q.open], &mut people);
+            note_mentions(&text[scanned_to..q.open], scanned_to == 0, &mut people);
         }
         scanned_to = q.close_end;
         let prev_end = n.checked_sub(1).map_or(0, |p| quotations[p].close_end);
@@ -860,11 +865,63 @@ const NOT_PERSON: &[&str] = &[
     "union",
     "reuters",
     "ai",
+    // Places, things and companies a pronoun never means ("the Pacific Ocean … he said").
+    "ocean",
+    "sea",
+    "river",
+    "lake",
+    "bay",
+    "island",
+    "mountain",
+    "park",
+    "square",
+    "plaza",
+    "road",
+    "bridge",
+    "airport",
+    "station",
+    "hospital",
+    "center",
+    "centre",
+    "church",
+    "cathedral",
+    "museum",
+    "stadium",
+    "arena",
+    "hotel",
+    "club",
+    "show",
+    "morning",
+    "tonight",
+    "network",
+    "media",
+    "radio",
+    "magazine",
+    "herald",
+    "tribune",
+    "gazette",
+    "daily",
+    "energy",
+    "coal",
+    "oil",
+    "gas",
+    "motors",
+    "airlines",
+    "holdings",
+    "commission",
+    "administration",
+    "bureau",
+    "army",
+    "navy",
+    "police",
+    "republic",
+    "kingdom",
 ];
 
 /// Records the people a stretch of text names: full names (with a role when an appositive
 /// follows), and surnames of people already met, which make them the most recent.
-fn note_mentions(text: &str, people: &mut Vec<Person>) {
+/// `starts_article`: the stretch begins the text, so its first line is the title.
+fn note_mentions(text: &str, starts_article: bool, people: &mut Vec<Person>) {
     static MENTION: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
             r"(?P<name>{NAME})(?:\s*,\s*(?P<appos>[^,“”«»\x22.]{{2,160}}?)\s*,)?"
@@ -892,11 +949,19 @@ fn note_mentions(text: &str, people: &mut Vec<Person>) {
             people.push(p);
         }
     };
+    // A pronoun tells the subject's gender only when no one else is named beside it ("Warren
+    // told Stumpf, after he admitted…" says nothing of Warren).
+    let mut named_here: Vec<String> = Vec::new();
     for c in MENTION.captures_iter(text) {
         let at = sentence_start(text, c.get(0).map_or(0, |m| m.start()));
         if sentence != Some(at) {
-            promote(people, &mut subject, sentence);
+            promote(
+                people,
+                &mut subject,
+                sentence.filter(|_| named_here.len() <= 1),
+            );
             sentence = Some(at);
+            named_here.clear();
         }
         // Headlines capitalise every word ("Hillary Clinton Speaks Directly To…"): no names there.
         let line_start = text[..c.get(0).map_or(0, |m| m.start())]
@@ -905,7 +970,10 @@ fn note_mentions(text: &str, people: &mut Vec<Person>) {
         let line_end = text[line_start..]
             .find('\n')
             .map_or(text.len(), |i| line_start + i);
-        if is_headline(&text[line_start..line_end]) {
+        if is_headline(
+            &text[line_start..line_end],
+            starts_article && line_start == 0,
+        ) {
             continue;
         }
         let (role, name) = split_pre_name(strip_sentence_words(strip_paren(&c["name"])));
@@ -969,6 +1037,11 @@ fn note_mentions(text: &str, people: &mut Vec<Person>) {
                 people.push(p);
             }
         }
+        if let Some(name) = &named
+            && !named_here.contains(name)
+        {
+            named_here.push(name.clone());
+        }
         let followed_by_verb = {
             let rest = text[c.get(0).map_or(0, |m| m.end())..].trim_start();
             rest.chars().next().is_some_and(char::is_lowercase)
@@ -982,7 +1055,11 @@ fn note_mentions(text: &str, people: &mut Vec<Person>) {
             subject = Some(name);
         }
     }
-    promote(people, &mut subject, sentence);
+    promote(
+        people,
+        &mut subject,
+        sentence.filter(|_| named_here.len() <= 1),
+    );
 }
 
 /// "she" or "her" and no "he", "his" or "him" in a sentence: `Some(true)`; the other way round:
@@ -1084,8 +1161,16 @@ fn strip_sentence_words(s: &str) -> &str {
     if WORDS.contains(&rest) { "" } else { rest }
 }
 
-/// A line in title case: four or more words, nearly all capitalised.
-fn is_headline(line: &str) -> bool {
+/// A line in title case: four or more words, capitalised but for the short words titles leave
+/// alone ("Elizabeth Warren Hammers Wells Fargo CEO"), or nearly all capitalised and not ending
+/// a sentence ("Obama Sees Personal Insult if Black Voters Don’t Turn Out"). A sentence full of
+/// names is no headline: "Sen. Elizabeth Warren grilled Wells Fargo CEO John Stumpf.", unless it
+/// is the `first` line of the text, where the title stands (some end with a full stop).
+fn is_headline(line: &str, first: bool) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "and", "but", "or", "nor", "for", "of", "on", "at", "to", "in", "by",
+        "as", "with", "from", "vs.", "v.",
+    ];
     let words: Vec<&str> = line
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
@@ -1093,15 +1178,16 @@ fn is_headline(line: &str) -> bool {
     if words.len() < 4 {
         return false;
     }
-    let capitalised = words
+    let capitalised = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+    };
+    let count = words.iter().filter(|w| capitalised(w)).count();
+    let title_case = words
         .iter()
-        .filter(|w| {
-            w.chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase)
-        })
-        .count();
-    capitalised * 10 >= words.len() * 8
+        .all(|w| capitalised(w) || SMALL.contains(&w.to_lowercase().as_str()));
+    title_case || (count * 10 >= words.len() * 8 && (first || !line.trim_end().ends_with('.')))
 }
 
 /// Joins a quotation broken by its attribution — “First part,” she said. “Second part.” — into
@@ -1144,20 +1230,36 @@ fn is_attribution_only(between: &str) -> bool {
     // “…,” she said. “…” or “…,” she said, “…” — but not “…,” Flynn told “Fox and Friends.”
     if between.contains('\n')
         || between.len() > 240
-        || !between.trim_end().ends_with(['.', ',', ':', ';'])
+        || !between
+            .trim_end()
+            .trim_end_matches(['”', '"', '’', '\''])
+            .ends_with(['.', ',', ':', ';'])
     {
         return false;
     }
     let Some(raw) = read_after(between) else {
         return false;
     };
-    // The clause after the cue must not carry a sentence of its own.
-    let rest = raw.rest.trim();
-    let inner_stops = rest
-        .trim_end_matches(['.', ',', ':', ';', ' '])
-        .matches(['.', '!', '?'])
-        .count();
-    inner_stops == 0 && rest.len() < 120
+    // The clause after the cue may say where and when (“…,” Trump warned in Everett, Wash.,
+    // recently. “…”) but must not carry a sentence of its own.
+    let rest = raw
+        .rest
+        .trim()
+        .trim_end_matches(['.', ',', ':', ';', ' ', '”', '"', '’', '\'']);
+    !has_sentence_end(rest) && rest.len() < 200
+}
+
+/// Whether `text` holds the end of a sentence: a full stop, question or exclamation mark
+/// followed by a capitalised word, the full stop not an abbreviation's or an initial's.
+fn has_sentence_end(text: &str) -> bool {
+    text.char_indices().any(|(at, c)| {
+        matches!(c, '.' | '!' | '?')
+            && text[at + 1..].starts_with(char::is_whitespace)
+            && text[at + 1..]
+                .trim_start()
+                .starts_with(|n: char| n.is_uppercase() || "“\"‘'".contains(n))
+            && (c != '.' || ends_sentence(text, at))
+    })
 }
 
 /// The raw reading of one cue, before resolution.
@@ -1215,6 +1317,10 @@ fn read_before(before: &str) -> Option<Raw> {
             // "Ryan’s campaign shrugged it off, telling reporters, …": the name only owns the
             // subject; better no speaker than the wrong one.
             if c["subj"].ends_with("’s") || c["subj"].ends_with("'s") {
+                continue;
+            }
+            // A label is a name, not a headline ("Elizabeth Warren Hammers Wells Fargo CEO:").
+            if std::ptr::eq(re, &*BEFORE_LABEL) && c["subj"].split_whitespace().count() > 4 {
                 continue;
             }
             return Some(Raw::from_captures(&c));

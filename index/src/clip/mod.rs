@@ -158,12 +158,29 @@ pub(crate) fn normalise_text(text: &str) -> String {
         .to_owned()
 }
 
+/// The quotations of `text` with their attributions (a quotation broken by its attribution
+/// joined), and the marks left open. Clipping and checking read a text the same way.
+pub(crate) fn read_quotations(
+    text: &str,
+    carry: attribution::Carry,
+) -> (
+    Vec<quotes::Quotation>,
+    Vec<Attribution>,
+    Vec<quotes::Unclosed>,
+) {
+    let (mut found, unclosed) = quotes::find(text);
+    // The names of things are not quotations, nor do they break one: “…,” Flynn said on Fox
+    // News’s “Fox and Friends.” “…” is one quotation.
+    found.retain(|q| !names_a_thing(text, q));
+    let attributions = attribution::attribute(text, &found, carry);
+    let (found, attributions) = attribution::join_broken(text, found, attributions);
+    (found, attributions, unclosed)
+}
+
 /// Finds and attributes the quotations of an extracted article.
 pub fn clip_article(article: Article) -> Clip {
     let text = &article.text;
-    let (found, unclosed) = quotes::find(text);
-    let attributions = attribution::attribute(text, &found, attribution::Carry::SpeakerAndRole);
-    let (found, attributions) = attribution::join_broken(text, found, attributions);
+    let (found, attributions, unclosed) = read_quotations(text, attribution::Carry::SpeakerAndRole);
     let mut offsets: Vec<usize> = found.iter().flat_map(|q| [q.start, q.end]).collect();
     offsets.extend(unclosed.iter().map(|u| u.open));
     let to_char = char_offsets(text, &offsets);
@@ -205,23 +222,45 @@ pub fn clip_article(article: Article) -> Clip {
 /// Short quoted phrases with no attribution are scare quotes, titles or names ("so-called
 /// “experts”"), not quotations of anyone.
 pub(crate) fn keep(q: &quotes::Quotation, a: &Attribution) -> bool {
+    let words = q.text.split_whitespace().count();
+    let cjk = crate::model::has_cjk(&q.text);
+    a.cue.is_some() || words >= 4 || (cjk && q.text.chars().count() >= 6)
+}
+
+/// Whether a quotation is the name of a thing in title case: “Morning Joe”, “The Steve Harvey
+/// Morning Show”, or, after a possessive or "on", a show name that ends the sentence (“Fox and
+/// Friends.”).
+pub(crate) fn names_a_thing(text: &str, q: &quotes::Quotation) -> bool {
     let words: Vec<&str> = q.text.split_whitespace().collect();
-    // “Morning Joe”, “The Steve Harvey Morning Show”: the names of things, in title case.
-    let title_case = words.len() <= 6
+    // A nickname inside a name: Marcia “Cia” Price.
+    let capitalised = |w: Option<&str>| {
+        w.and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    if words.len() == 1
+        && capitalised(words.first().copied())
+        && capitalised(text[..q.open].split_whitespace().next_back())
+        && text[q.close_end..].starts_with(' ')
+        && capitalised(text[q.close_end..].split_whitespace().next())
+    {
+        return true;
+    }
+    let title_case = (2..=6).contains(&words.len())
         && words.iter().all(|w| {
             !w.chars().any(char::is_alphabetic)
                 || w.chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
                 || ["of", "the", "and", "a", "in", "on", "to", "for"].contains(w)
-        })
-        && !q.text.ends_with(['.', '!', '?', ','])
-        && words.len() > 1;
-    if title_case {
+        });
+    if !title_case {
         return false;
     }
-    let cjk = crate::model::has_cjk(&q.text);
-    a.cue.is_some() || words.len() >= 4 || (cjk && q.text.chars().count() >= 6)
+    if !q.text.ends_with(['.', '!', '?', ',']) {
+        return true;
+    }
+    let before = text[..q.open].trim_end();
+    before.ends_with("’s") || before.ends_with("'s") || before.ends_with(" on")
 }
 
 /// Maps byte offsets (any order) to character offsets in one pass.
