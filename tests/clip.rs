@@ -680,3 +680,16 @@ fn a_headline_is_no_speaker_label_and_a_pronoun_beside_another_name_tells_no_gen
         ]
     );
 }
+
+#[test]
+fn a_pronoun_skips_people_whose_given_name_says_otherwise() {
+    let text = "Hillary Clinton spoke first. Donald Trump answered at length.\n\n\
+                “It was a fine debate,” she said.\n\n\
+                Cheryl Mills took questions later.\n\n\
+                “We won tonight,” he said.";
+    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Hillary Clinton"), Some("Donald Trump")]
+    );
+}

@@ -1009,7 +1009,8 @@ fn note_mentions(text: &str, starts_article: bool, people: &mut Vec<Person>) {
             let described = role.title.is_some() || role.organization.is_some();
             people.push(Person {
                 referent: described || before.as_ref().is_some_and(|p| p.referent),
-                female: before.as_ref().and_then(|p| p.female),
+                female: super::names::gender_of(&name)
+                    .or_else(|| before.as_ref().and_then(|p| p.female)),
                 title: role
                     .title
                     .or_else(|| before.as_ref().and_then(|p| p.title.clone())),
@@ -1454,7 +1455,10 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
             .map(|i| people.remove(i));
         people.push(Person {
             referent: true,
-            female: before.as_ref().and_then(|p| p.female),
+            female: before
+                .as_ref()
+                .and_then(|p| p.female)
+                .or_else(|| super::names::gender_of(speaker)),
             name: speaker.clone(),
             title: a
                 .title

@@ -8,6 +8,7 @@
 pub mod article;
 pub mod attribution;
 pub mod fetch;
+mod names;
 pub mod quotes;
 
 use chrono::NaiveDate;
