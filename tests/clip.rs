@@ -693,3 +693,14 @@ fn a_pronoun_skips_people_whose_given_name_says_otherwise() {
         vec![Some("Hillary Clinton"), Some("Donald Trump")]
     );
 }
+
+#[test]
+fn a_surname_after_an_honorific_or_a_title_is_a_person_a_pronoun_can_mean() {
+    let text = "Last week, President Obama flew here to swim with seals.\n\n\
+                Bombs may not be falling. What Mr. Obama has seen instead are charts. \
+                \"And they're terrifying,\" he said in an interview.\n\n\
+                In a statement, Mrs. Clinton condemned the test. \"To be clear, we never will,\" she said.";
+    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    assert_eq!(speakers(&clip), vec![Some("Obama"), Some("Clinton")]);
+    assert_eq!(clip.quotes[0].title.as_deref(), Some("President"));
+}

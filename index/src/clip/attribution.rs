@@ -1036,6 +1036,23 @@ fn note_mentions(text: &str, starts_article: bool, people: &mut Vec<Person>) {
                 let p = people.remove(i);
                 named = Some(p.name.clone());
                 people.push(p);
+            } else if let Some(female) = honoured(&c["name"])
+                && person_like(&surname)
+                && surname.chars().count() > 1
+                && surname.chars().next().is_some_and(char::is_uppercase)
+            {
+                // "Mr. Obama", "Mrs. Clinton", "President Obama" with no full name before: a
+                // person known by a surname. A "he" or "she" can mean them when the honorific
+                // says which, or (below) when they are a sentence's subject.
+                people.push(Person {
+                    referent: female.is_some(),
+                    female,
+                    title: role.title.clone(),
+                    organization: role.organization.clone(),
+                    organization_description: role.organization_description.clone(),
+                    name: surname.to_owned(),
+                });
+                named = Some(surname.to_owned());
             }
         }
         if let Some(name) = &named
@@ -1061,6 +1078,26 @@ fn note_mentions(text: &str, starts_article: bool, people: &mut Vec<Person>) {
         &mut subject,
         sentence.filter(|_| named_here.len() <= 1),
     );
+}
+
+/// Whether a mention puts an honorific or a person's title right before its name ("Mr. Obama",
+/// "President Obama"), and if so what that says of the person's sex (`Some(None)`: nothing).
+fn honoured(mention: &str) -> Option<Option<bool>> {
+    let tokens: Vec<&str> = mention.split_whitespace().collect();
+    let before = tokens
+        .len()
+        .checked_sub(2)
+        .map(|i| tokens[i])?
+        .to_lowercase();
+    match before.trim_end_matches('.') {
+        "mrs" | "ms" | "miss" | "queen" | "princess" | "chairwoman" => Some(Some(true)),
+        "mr" | "king" | "prince" | "chairman" => Some(Some(false)),
+        "president" | "sen" | "senator" | "rep" | "representative" | "gov" | "governor"
+        | "mayor" | "secretary" | "gen" | "general" | "judge" | "justice" | "chancellor"
+        | "minister" | "speaker" | "ambassador" | "dr" | "rev" | "prof" | "professor" | "sgt"
+        | "lt" | "col" | "capt" | "adm" | "pope" => Some(None),
+        _ => None,
+    }
 }
 
 /// "she" or "her" and no "he", "his" or "him" in a sentence: `Some(true)`; the other way round:
