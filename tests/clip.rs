@@ -704,3 +704,16 @@ fn a_surname_after_an_honorific_or_a_title_is_a_person_a_pronoun_can_mean() {
     assert_eq!(speakers(&clip), vec![Some("Obama"), Some("Clinton")]);
     assert_eq!(clip.quotes[0].title.as_deref(), Some("President"));
 }
+
+#[test]
+fn an_introductory_phrase_before_the_subject_that_introduces_a_quotation() {
+    let text = "During a national security speech earlier in the day, Donald Trump attacked \
+                Hillary Clinton, saying, \"She's trigger-happy and very unstable.\"\n\n\
+                With leaders worried about turnout, President Barack Obama is rolling out a new \
+                message: \"It's about me.\"";
+    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Donald Trump"), Some("Barack Obama")]
+    );
+}

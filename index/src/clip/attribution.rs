@@ -163,10 +163,11 @@ static BEFORE_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Trump tweeted this: “…” / Sanders stepped up his emphasis, saying, “…” — the subject of the
-/// sentence that introduces the quotation with a colon or a speech participle.
+/// sentence that introduces the quotation with a colon or a speech participle, after any
+/// introductory phrase ("During a speech, Trump attacked Clinton, saying, “…”").
 static BEFORE_SUBJECT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|In [^,]+),?\s+)?(?P<subj>{ROLE_NAME}|{NAME})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>\p{{Ll}}+)\b(?P<rest>[^“«\x22:]*?)(?::|,\s*(?:saying|adding|writing|asking|telling \S+)\s*,?)\s*$"
+        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|(?:In|During|After|Before|With|Without|Amid|Despite|Following|At|On|From|Since|While|When|As|Asked|Speaking|Last|This) [^,“”«»\x22]+),?\s+)?(?P<subj>{ROLE_NAME}|{NAME})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>\p{{Ll}}+)\b(?P<rest>[^“«\x22:]*?)(?::|,\s*(?:saying|adding|writing|asking|telling \S+)\s*,?)\s*$"
     ))
     .expect("valid regex")
 });
