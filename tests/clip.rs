@@ -717,3 +717,20 @@ fn an_introductory_phrase_before_the_subject_that_introduces_a_quotation() {
         vec![Some("Donald Trump"), Some("Barack Obama")]
     );
 }
+
+#[test]
+fn demands_assertions_and_descriptions_with_numbers() {
+    let text = "Sen. David Vitter questioned the bank's chief executive.\n\n\
+                “Why isn’t this proof that the bank is too big to manage?” Vitter demanded.\n\n\
+                “The rationales to veto the bill don’t hold weight,” said 9/11 widow Terry Strada.\n\n\
+                “We will not back down,” Maria Lopez asserted.";
+    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    assert_eq!(
+        speakers(&clip),
+        vec![
+            Some("David Vitter"),
+            Some("Terry Strada"),
+            Some("Maria Lopez"),
+        ]
+    );
+}
