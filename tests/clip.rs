@@ -734,3 +734,13 @@ fn demands_assertions_and_descriptions_with_numbers() {
         ]
     );
 }
+
+#[test]
+fn a_name_after_an_opening_phrase_and_its_comma_is_a_person() {
+    let text = "Late Saturday night, Sarah and Timothy Rogers rode in a rickshaw after their wedding.\n\n\
+                On Sunday, Jimmy Tompkins, 31, tossed a football in the park with his son. \
+                The stadium, Tompkins said, is usually full of activities.\n\n\
+                \"This normally is a big open park,\" he said.";
+    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    assert_eq!(speakers(&clip), vec![Some("Jimmy Tompkins")]);
+}

@@ -1056,6 +1056,13 @@ fn note_mentions(text: &str, starts_article: bool, people: &mut Vec<Person>) {
                 named = Some(surname.to_owned());
             }
         }
+        // "On Sunday, Jimmy Tompkins, 31, tossed…": what follows a phrase that names no one is
+        // no appositive of it but may name someone itself.
+        if named.is_none()
+            && let Some(appos) = c.name("appos")
+        {
+            note_mentions(appos.as_str(), false, people);
+        }
         if let Some(name) = &named
             && !named_here.contains(name)
         {
