@@ -744,3 +744,14 @@ fn a_name_after_an_opening_phrase_and_its_comma_is_a_person() {
     let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
     assert_eq!(speakers(&clip), vec![Some("Jimmy Tompkins")]);
 }
+
+#[test]
+fn names_that_begin_with_initials() {
+    let text = "“This is a disgrace,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.\n\n\
+                “They see it as a fight,” J.J. MacNab, an expert on militias, said.";
+    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("G.K. Butterfield"), Some("J.J. MacNab")]
+    );
+}

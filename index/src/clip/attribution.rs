@@ -628,8 +628,11 @@ fn ends_sentence(text: &str, dot: usize) -> bool {
     if ABBREVIATIONS.contains(&word.as_str()) {
         return false;
     }
-    // An initial ("J. Smith") does not end one either.
-    !(word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
+    // An initial ("J. Smith") or a run of them ("G.K. Butterfield", "N.C.") does not end one
+    // either.
+    !word
+        .split('.')
+        .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
 }
 
 /// The start of the sentence containing byte `pos`.
