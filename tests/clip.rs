@@ -755,3 +755,12 @@ fn names_that_begin_with_initials() {
         vec![Some("G.K. Butterfield"), Some("J.J. MacNab")]
     );
 }
+
+#[test]
+fn a_sentence_opener_or_a_group_is_no_speakers_name() {
+    let text = "Pollsters noticed the change: “One of the biggest lessons was humility.”\n\n\
+                Estimates vary widely: “All the samples evaluated include bias.”";
+    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    assert_eq!(speakers(&clip), vec![None, None]);
+    assert_eq!(clip.quotes[0].mention.as_deref(), Some("Pollsters"));
+}

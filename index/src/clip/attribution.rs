@@ -1091,6 +1091,81 @@ fn note_mentions(text: &str, starts_article: bool, people: &mut Vec<Person>) {
     );
 }
 
+/// Whether what stands where a speaker's name would is no name: nothing, a sentence's opening
+/// word ("According", "From", "Any"), a weekday or a place word, or a group ("Pollsters",
+/// "Americans": a description, which a candidate should not give as a name).
+fn names_no_one(name: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "according",
+        "from",
+        "on",
+        "alongside",
+        "at",
+        "in",
+        "with",
+        "by",
+        "for",
+        "after",
+        "before",
+        "during",
+        "since",
+        "under",
+        "over",
+        "about",
+        "any",
+        "a",
+        "an",
+        "some",
+        "many",
+        "most",
+        "all",
+        "both",
+        "each",
+        "every",
+        "signs",
+        "estimates",
+        "data",
+        "polls",
+    ];
+    const GROUPS: &[&str] = &[
+        "americans",
+        "pollsters",
+        "experts",
+        "critics",
+        "officials",
+        "analysts",
+        "observers",
+        "supporters",
+        "opponents",
+        "democrats",
+        "republicans",
+        "voters",
+        "residents",
+        "sources",
+        "economists",
+        "scientists",
+        "researchers",
+        "investigators",
+        "prosecutors",
+        "police",
+        "protesters",
+        "activists",
+        "advocates",
+        "lawmakers",
+        "leaders",
+        "observer",
+        "others",
+    ];
+    let tokens: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    let Some(first) = tokens.first() else {
+        return true;
+    };
+    !name.chars().any(char::is_alphabetic)
+        || OPENERS.contains(&first.as_str())
+        || (tokens.len() == 1
+            && (NOT_PERSON.contains(&first.as_str()) || GROUPS.contains(&first.as_str())))
+}
+
 /// Whether a mention puts an honorific or a person's title right before its name ("Mr. Obama",
 /// "President Obama"), and if so what that says of the person's sex (`Some(None)`: nothing).
 fn honoured(mention: &str) -> Option<Option<bool>> {
@@ -1487,6 +1562,10 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
                 .organization_description
                 .clone()
                 .or_else(|| p.organization_description.clone().filter(|_| inherit));
+        }
+        None if names_no_one(&name) => {
+            a.note = Some(format!("“{}” does not name a speaker", raw.subject.trim()));
+            return a;
         }
         None => {
             a.speaker = Some(name.clone());
