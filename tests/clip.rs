@@ -764,3 +764,19 @@ fn a_sentence_opener_or_a_group_is_no_speakers_name() {
     assert_eq!(speakers(&clip), vec![None, None]);
     assert_eq!(clip.quotes[0].mention.as_deref(), Some("Pollsters"));
 }
+
+#[test]
+fn a_title_of_something_before_a_name() {
+    let text = "“We will not accept it,” said Secretary of State John F. Kerry on Monday.\n\n\
+                “It is a threat,” said Secretary of Homeland Security Jeh Johnson.";
+    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("John F. Kerry"), Some("Jeh Johnson")]
+    );
+    assert_eq!(clip.quotes[0].title.as_deref(), Some("Secretary of State"));
+    assert_eq!(
+        clip.quotes[1].title.as_deref(),
+        Some("Secretary of Homeland Security")
+    );
+}

@@ -78,6 +78,12 @@ const ROLE_NAME: &str = concat!(
     r"(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)(?:\s+(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)){0,3}",
     r"(?:\s*\([^()]{1,24}\))?"
 );
+/// A title "of" something before a name: "Secretary of State John F. Kerry", "Minister of
+/// Finance Ana Lopez" (the capitalised run holds what the title is of and the name).
+const TITLE_OF_NAME: &str = concat!(
+    r"(?:\p{Lu}\p{Ll}+\s+){1,2}of\s+(?:the\s+)?",
+    r"\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)){2,5}"
+);
 /// Any few words of description before a name of two to six capitalised words: "former Obama
 /// adviser David Axelrod", "retired neurosurgeon Ben Carson", "the Rev. Peter Wherry", "former
 /// secretary of state Hillary Clinton". The description is as short as the match allows, the
@@ -110,7 +116,7 @@ const CUE_FIRST: &str = "said|says|added|adds|wrote|writes|explained|noted|argue
 
 static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>{CUE_FIRST})\s+(?P<subj>{ROLE_NAME}|{NAME}|he|she|they|{NOMINAL_GREEDY}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.|$))?(?P<rest>[^“«\x22]*)"
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>{CUE_FIRST})\s+(?P<subj>{TITLE_OF_NAME}|{ROLE_NAME}|{NAME}|he|she|they|{NOMINAL_GREEDY}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.|$))?(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
@@ -506,9 +512,27 @@ fn split_pre_name(subject: &str) -> (Role, String) {
         return (Role::default(), strip_honorifics(subject));
     };
     // The title: the title words and lower-case words just before the name.
-    let mut first_title = last_role;
+    // "Secretary of State John F. Kerry": after "of", what the title is of runs into the
+    // capitalised words; the name is the last two of them (three with a middle initial).
+    let mut last_role = last_role;
+    let of_at = (tokens[last_role] == "of").then_some(last_role);
+    if of_at.is_some() {
+        let run = tokens.len() - last_role - 1;
+        let initial = |t: &str| t.len() <= 3 && t.ends_with('.');
+        let name_len = if run >= 3 && initial(tokens[tokens.len() - 2]) {
+            3
+        } else {
+            2
+        };
+        if run > name_len {
+            last_role = tokens.len() - name_len - 1;
+        }
+    }
+    let mut first_title = of_at.unwrap_or(last_role);
     while first_title > 0
-        && (is_title_word(tokens[first_title - 1]) || lower_word(tokens[first_title - 1]))
+        && (is_title_word(tokens[first_title - 1])
+            || lower_word(tokens[first_title - 1])
+            || of_at.is_some_and(|of| first_title + 2 > of))
     {
         first_title -= 1;
     }
