@@ -780,3 +780,12 @@ fn a_title_of_something_before_a_name() {
         Some("Secretary of Homeland Security")
     );
 }
+
+#[test]
+fn the_subject_and_cue_nearest_the_quotation_speak_it() {
+    let text = "When Hillary Clinton noted that Donald Trump has paid no federal income tax ― as \
+                was true for the years his returns were made public ― Trump boasted, \
+                “That makes me smart.”";
+    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    assert_eq!(speakers(&clip), vec![Some("Donald Trump")]);
+}

@@ -155,7 +155,7 @@ static AFTER_LATER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 
 static BEFORE_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|As|Asked about [^,]+|In [^,]+),?\s+|[^“”«»\x22]{{0,200}}?,\s+)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
+        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|As|Asked about [^,]+|In [^,]+),?\s+|[^“”«»\x22]{{0,200}}?(?:,|\s[―—–])\s+)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
     ))
     .expect("valid regex")
 });
@@ -1422,6 +1422,15 @@ fn read_before(before: &str) -> Option<Raw> {
             // A label is a name, not a headline ("Elizabeth Warren Hammers Wells Fargo CEO:").
             if std::ptr::eq(re, &*BEFORE_LABEL) && c["subj"].split_whitespace().count() > 4 {
                 continue;
+            }
+            // "When Clinton noted that Trump paid no tax ― as was true ― Trump boasted, “…”":
+            // a later subject and cue in the same sentence is the one the quotation follows.
+            if std::ptr::eq(re, &*BEFORE_SPEAKER_CUE)
+                && let Some(rest) = c.name("rest")
+                && let Some(later) = read_before(rest.as_str())
+                && !PRONOUNS.contains(&later.subject.to_lowercase().as_str())
+            {
+                return Some(later);
             }
             return Some(Raw::from_captures(&c));
         }
