@@ -944,6 +944,26 @@ const NOT_PERSON: &[&str] = &[
     "police",
     "republic",
     "kingdom",
+    "americans",
+    "europeans",
+    "africans",
+    "asians",
+    "latinos",
+    "hispanics",
+    "muslims",
+    "christians",
+    "jews",
+    "open",
+    "cup",
+    "games",
+    "olympics",
+    "series",
+    "bowl",
+    "championship",
+    "tournament",
+    "league",
+    "prize",
+    "awards",
 ];
 
 /// Records the people a stretch of text names: full names (with a role when an appositive
@@ -1009,7 +1029,12 @@ fn note_mentions(text: &str, starts_article: bool, people: &mut Vec<Person>) {
         let mut named: Option<String> = None;
         let tokens: Vec<&str> = name.split_whitespace().collect();
         let person_like = |t: &&str| {
-            let bare = t.trim_end_matches(['’', '\'', 's']).trim_end_matches('.');
+            // (A possessive's "’s" is no part of the word; a plural's "s" is.)
+            let bare = t
+                .strip_suffix("’s")
+                .or_else(|| t.strip_suffix("'s"))
+                .unwrap_or(t)
+                .trim_end_matches(['’', '\'', '.']);
             t.chars().any(char::is_lowercase)
                 && !NOT_PERSON.contains(&bare.to_lowercase().as_str())
                 && !is_title_word(t)
