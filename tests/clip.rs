@@ -794,7 +794,7 @@ fn the_subject_and_cue_nearest_the_quotation_speak_it() {
 fn places_events_and_groups_are_no_one_a_pronoun_means() {
     let text = "Barack Obama flew to an atoll in the Pacific Ocean. Storms there have grown.\n\n\
                 “And they're terrifying,” he said.\n\n\
-                Serena Williams watched the French Open with Rohingya Muslims in the stands.\n\n\
+                Serena Williams watched the French Open. Later, Rohingya Muslims cheered.\n\n\
                 “It was a privilege,” she said.";
     let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
     assert_eq!(
