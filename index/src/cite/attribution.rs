@@ -9,7 +9,7 @@
 //! goes before the name, capitalised and abbreviated ("Sen. Elizabeth Warren"); the medium is
 //! worded as AP words it ("told Reuters", "said in an email", "said in a statement").
 
-use super::{Citable, ap_date};
+use super::{Citable, ap_date, escape_markdown};
 use crate::model::{Medium, Quote};
 
 /// Formal titles AP puts before a name, with the form it uses there.
@@ -200,21 +200,6 @@ pub fn medium_phrase(quote: &Quote) -> String {
         (Medium::Document, _) => "wrote".into(),
         (Medium::Said | Medium::Told | Medium::Other, _) => "said".into(),
     }
-}
-
-/// Escapes the characters Markdown would read as formatting.
-fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]

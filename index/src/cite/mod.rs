@@ -271,9 +271,33 @@ pub(crate) fn split_name(name: &str) -> (String, Option<String>) {
     (family, Some(words[..start].join(" ")))
 }
 
+/// Escapes the characters Markdown would read as formatting (a `#` or `|` too: a heading or a
+/// table cell where a line starts or a row runs).
+pub(crate) fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_escapes_what_would_format_a_line() {
+        assert_eq!(
+            escape_markdown("# a|b *c* [d](e) `f` <g> h_i \\"),
+            "\\# a\\|b \\*c\\* \\[d\\](e) \\`f\\` \\<g\\> h\\_i \\\\"
+        );
+    }
 
     #[test]
     fn names_split_into_family_and_given() {

@@ -16,7 +16,7 @@ use hayagriva::{
     ElemChildren, Formatting,
 };
 
-use super::{Entry, Format, Markup};
+use super::{Entry, Format, Markup, escape_markdown};
 use crate::error::{Error, Result};
 
 /// The archived CSL style for a reference format.
@@ -249,17 +249,6 @@ fn escape_html(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
-}
-
-fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
