@@ -185,6 +185,14 @@ fn html(text: &str, fragment: &Fragment) -> String {
     out
 }
 
+/// `text` HTML-escaped, with the entities Tantivy's snippets use (every snippet a search
+/// returns escapes the same way, marked or not).
+pub(crate) fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
 /// `text` HTML-escaped onto `out`, with the entities Tantivy's snippets use.
 fn escape_into(out: &mut String, text: &str) {
     let mut plain = 0;

@@ -472,26 +472,11 @@ impl Matches {
         if head.len() < text.len() {
             head.push('…');
         }
-        escape_html(&head)
+        crate::highlight::escape_html(&head)
     }
 }
 
 const SNIPPET_CHARS: usize = 200;
-
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// What a search asks for.
 #[derive(Debug, Clone)]
