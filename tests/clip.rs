@@ -194,7 +194,7 @@ fn surnames_pronouns_and_multi_paragraph_quotations() {
                 “And we will do it this year,” Lee said.\n\
                 Bob Roe, a professor at Shelbyville University, was skeptical. “I have heard that before,” he said.\n\
                 “Nobody has the money,” Roe added.";
-    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let clip = clip_text(text);
     let got: Vec<(&str, &str)> = clip
         .quotes
         .iter()
@@ -235,7 +235,7 @@ fn unnamed_sources_appositive_names_inverted_cues_and_gendered_pronouns() {
                 “I want to be crystal clear,” he said.\n\
                 Dorothy Woods concluded that her husband would approve, and she thanked Louis Dorfman, a retired colonel.\n\
                 “It’s more important for them to honor him,” she said.";
-    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let clip = clip_text(text);
     let got: Vec<(&str, Option<&str>, Option<&str>)> = clip
         .quotes
         .iter()
@@ -534,7 +534,7 @@ fn cues_after_a_partial_quotation_an_intro_paragraph_and_a_quotation_paragraph_t
                 “And it’s become sad that our company has sold its soul for ratings.”\n\n\
                 The network did not answer.\n\n\
                 “Nobody asked us what we thought about any of this.”";
-    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let clip = clip_text(text);
     let got: Vec<(&str, Option<&str>)> = clip
         .quotes
         .iter()
@@ -578,12 +578,17 @@ fn cues_after_a_partial_quotation_an_intro_paragraph_and_a_quotation_paragraph_t
 fn a_name_with_a_middle_initial_is_a_person_a_surname_finds() {
     let text = "The senator was accompanied by South Carolina Rep. Justin T. Bamberg, an attorney.\n\n\
                 “Things are picking up, and his name comes up in every conversation,” Bamberg said.";
-    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let clip = clip_text(text);
     assert_eq!(clip.quotes.len(), 1);
     assert_eq!(clip.quotes[0].speaker.as_deref(), Some("Justin T. Bamberg"));
 }
 
 /// The speaker of each quotation clipped, in order.
+/// Clips plain text with the default options.
+fn clip_text(text: &str) -> onrecord::clip::Clip {
+    clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap()
+}
+
 fn speakers(clip: &onrecord::clip::Clip) -> Vec<Option<&str>> {
     clip.quotes.iter().map(|q| q.speaker.as_deref()).collect()
 }
@@ -594,7 +599,7 @@ fn descriptions_of_any_words_before_a_name() {
                 “The voters want to stay the course,” political scientist Christopher Wlezien told Bloomberg in late May.\n\n\
                 “This is a good thing,” said longtime pastor Peter Wherry of Mayfield Memorial Church.\n\n\
                 “Radicalization is within the community,” said former secretary of state Hillary Clinton, who praised the plan.";
-    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let clip = clip_text(text);
     assert_eq!(
         speakers(&clip),
         vec![
@@ -615,7 +620,7 @@ fn labels_adverbs_and_more_cue_verbs() {
                 Asked about a registry, Donald Trump reportedly said, “You tell me what you think.”\n\n\
                 “You know, it happens, right?” Trump went on, as if he had not heard.\n\n\
                 As RealClearPolitics’ David Byler pointed out in December, “The rules can change before the convention.”";
-    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let clip = clip_text(text);
     assert_eq!(
         speakers(&clip),
         vec![
@@ -644,7 +649,7 @@ fn a_quotation_broken_by_a_long_attribution_or_a_show_name_is_one_quotation() {
                 “We have had problems,” Obama said after meeting Vladimir Putin. He did not suggest retaliation. \
                 “Our goal is to set norms.”\n\n\
                 “This is a big year!” Scott's niece, state Del. Marcia “Cia” Price, shouted to the crowd.";
-    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let clip = clip_text(text);
     assert_eq!(
         texts(&clip),
         vec![
@@ -669,7 +674,7 @@ fn a_headline_is_no_speaker_label_and_a_pronoun_beside_another_name_tells_no_gen
                 “You should resign,” Warren told Stumpf, after he admitted he had not been held accountable.\n\n\
                 “This just isn’t right,” Warren said. “You squeezed employees to the breaking point” \
                 to drive up the stock price, she said.";
-    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let clip = clip_text(text);
     assert_eq!(
         speakers(&clip),
         vec![
@@ -687,7 +692,7 @@ fn a_pronoun_skips_people_whose_given_name_says_otherwise() {
                 “It was a fine debate,” she said.\n\n\
                 Cheryl Mills took questions later.\n\n\
                 “We won tonight,” he said.";
-    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let clip = clip_text(text);
     assert_eq!(
         speakers(&clip),
         vec![Some("Hillary Clinton"), Some("Donald Trump")]
@@ -700,7 +705,7 @@ fn a_surname_after_an_honorific_or_a_title_is_a_person_a_pronoun_can_mean() {
                 Bombs may not be falling. What Mr. Obama has seen instead are charts. \
                 \"And they're terrifying,\" he said in an interview.\n\n\
                 In a statement, Mrs. Clinton condemned the test. \"To be clear, we never will,\" she said.";
-    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let clip = clip_text(text);
     assert_eq!(speakers(&clip), vec![Some("Obama"), Some("Clinton")]);
     assert_eq!(clip.quotes[0].title.as_deref(), Some("President"));
 }
@@ -711,7 +716,7 @@ fn an_introductory_phrase_before_the_subject_that_introduces_a_quotation() {
                 Hillary Clinton, saying, \"She's trigger-happy and very unstable.\"\n\n\
                 With leaders worried about turnout, President Barack Obama is rolling out a new \
                 message: \"It's about me.\"";
-    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let clip = clip_text(text);
     assert_eq!(
         speakers(&clip),
         vec![Some("Donald Trump"), Some("Barack Obama")]
@@ -724,7 +729,7 @@ fn demands_assertions_and_descriptions_with_numbers() {
                 “Why isn’t this proof that the bank is too big to manage?” Vitter demanded.\n\n\
                 “The rationales to veto the bill don’t hold weight,” said 9/11 widow Terry Strada.\n\n\
                 “We will not back down,” Maria Lopez asserted.";
-    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let clip = clip_text(text);
     assert_eq!(
         speakers(&clip),
         vec![
@@ -741,7 +746,7 @@ fn a_name_after_an_opening_phrase_and_its_comma_is_a_person() {
                 On Sunday, Jimmy Tompkins, 31, tossed a football in the park with his son. \
                 The stadium, Tompkins said, is usually full of activities.\n\n\
                 \"This normally is a big open park,\" he said.";
-    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let clip = clip_text(text);
     assert_eq!(speakers(&clip), vec![Some("Jimmy Tompkins")]);
 }
 
@@ -749,7 +754,7 @@ fn a_name_after_an_opening_phrase_and_its_comma_is_a_person() {
 fn names_that_begin_with_initials() {
     let text = "“This is a disgrace,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.\n\n\
                 “They see it as a fight,” J.J. MacNab, an expert on militias, said.";
-    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let clip = clip_text(text);
     assert_eq!(
         speakers(&clip),
         vec![Some("G.K. Butterfield"), Some("J.J. MacNab")]
@@ -760,7 +765,7 @@ fn names_that_begin_with_initials() {
 fn a_sentence_opener_or_a_group_is_no_speakers_name() {
     let text = "Pollsters noticed the change: “One of the biggest lessons was humility.”\n\n\
                 Estimates vary widely: “All the samples evaluated include bias.”";
-    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let clip = clip_text(text);
     assert_eq!(speakers(&clip), vec![None, None]);
     assert_eq!(clip.quotes[0].mention.as_deref(), Some("Pollsters"));
 }
@@ -769,7 +774,7 @@ fn a_sentence_opener_or_a_group_is_no_speakers_name() {
 fn a_title_of_something_before_a_name() {
     let text = "“We will not accept it,” said Secretary of State John F. Kerry on Monday.\n\n\
                 “It is a threat,” said Secretary of Homeland Security Jeh Johnson.";
-    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let clip = clip_text(text);
     assert_eq!(
         speakers(&clip),
         vec![Some("John F. Kerry"), Some("Jeh Johnson")]
@@ -786,7 +791,7 @@ fn the_subject_and_cue_nearest_the_quotation_speak_it() {
     let text = "When Hillary Clinton noted that Donald Trump has paid no federal income tax ― as \
                 was true for the years his returns were made public ― Trump boasted, \
                 “That makes me smart.”";
-    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let clip = clip_text(text);
     assert_eq!(speakers(&clip), vec![Some("Donald Trump")]);
 }
 
@@ -796,7 +801,7 @@ fn places_events_and_groups_are_no_one_a_pronoun_means() {
                 “And they're terrifying,” he said.\n\n\
                 Serena Williams watched the French Open. Later, Rohingya Muslims cheered.\n\n\
                 “It was a privilege,” she said.";
-    let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+    let clip = clip_text(text);
     assert_eq!(
         speakers(&clip),
         vec![Some("Barack Obama"), Some("Serena Williams")]
