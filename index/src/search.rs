@@ -6,6 +6,7 @@
 //! it belongs to and the last `index_outbox` sequence it has applied, which is how a crash between
 //! the SQLite commit and the Tantivy commit is repaired on the next open.
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
@@ -17,8 +18,8 @@ use std::sync::{Arc, Mutex};
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, EnableScoring, FuzzyTermQuery,
-    Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    AllQuery, Bm25StatisticsProvider, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery,
+    EnableScoring, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
@@ -76,6 +77,13 @@ struct Fields {
     /// The day again, as a term (see `date_query`): a few months of days are a few hundred
     /// small posting lists, cheaper than scanning the `date` column of every segment.
     day_term: Field,
+}
+
+impl Fields {
+    /// The fields analysed as names, whose terms `SegmentData` holds.
+    fn names(&self) -> [Field; 3] {
+        [self.speaker, self.organization, self.outlet]
+    }
 }
 
 fn schema() -> (Schema, Fields) {
@@ -563,7 +571,13 @@ struct SegmentCache {
     /// Every run of every segment of one searcher, newest first, as (newest date, segment
     /// ordinal, run), and the segments it was built for.
     runs: Option<(Vec<tantivy::index::SegmentId>, Arc<Vec<Run>>)>,
+    /// Every name-field term of one searcher's segments with its document frequency summed
+    /// over them, and the segments it was built for.
+    names: Option<(Vec<tantivy::index::SegmentId>, Arc<NameTerms>)>,
 }
+
+/// Name-field terms with their document frequencies.
+type NameTerms = HashMap<Term, u64>;
 
 /// One run of documents: (newest date, segment ordinal, run number).
 type Run = (i64, u32, u32);
@@ -573,6 +587,13 @@ struct SegmentData {
     date: Option<tantivy::columnar::Column<i64>>,
     /// The newest date in each run of `DATE_RUN` documents (`i64::MIN` for undated ones).
     runs: Vec<i64>,
+    /// Per scored field, how many tokens the segment holds (BM25's average field length).
+    tokens: HashMap<Field, u64>,
+    /// Every term of the name fields (speaker, organization, outlet) with its document
+    /// frequency: a bare word is looked up in each of them, and a few thousand names are
+    /// cheaper to hold than to look up in every segment's term dictionary on every search.
+    /// Neither changes while the segment lives (deletes leave postings as they are).
+    names: HashMap<Term, u32>,
 }
 
 /// What identifies one version of `meta.json`: Tantivy replaces the file atomically on every
@@ -910,19 +931,20 @@ impl SearchIndex {
     /// Runs a query: the matching ids for the page asked for, the total, and the facet counts.
     pub fn search(&self, request: &SearchRequest) -> Result<Matches> {
         let node = query::parse(&request.query)?;
+        let searcher = self.reader.searcher();
+        let stats = self.stats(&searcher)?;
         // A bare word's clauses are looked up once, for the query and for counting it.
         let (query, word_terms) = match &node {
             Node::Word(word) => {
-                let clauses = self.word_clauses(word);
+                let clauses = self.word_clauses(&stats, word);
                 let terms: Option<Vec<Term>> = clauses
                     .iter()
                     .map(|(_, q)| q.downcast_ref::<TermQuery>().map(|t| t.term().clone()))
                     .collect();
                 (word_query(clauses), terms)
             }
-            _ => (self.compile(&node)?, None),
+            _ => (self.compile(&stats, &node)?, None),
         };
-        let searcher = self.reader.searcher();
         let limit = request.limit.max(1);
         let index_err = |e| index_err(&self.dir, e);
         let top = TopDocs::with_limit(limit)
@@ -937,8 +959,15 @@ impl SearchIndex {
             // one scoring pass is as cheap as WAND plus counting, so anything else is counted
             // while ranking.
             Sort::Relevance if query.is::<TermQuery>() => (
-                searcher.search(&query, &top).map_err(index_err)?,
-                query.count(&searcher).map_err(index_err)?,
+                searcher
+                    .search_with_statistics_provider(&query, &top, &stats)
+                    .map_err(index_err)?,
+                match query.downcast_ref::<TermQuery>() {
+                    Some(term) if !has_deletes(&searcher) => {
+                        stats.doc_freq(term.term()).map_err(index_err)? as usize
+                    }
+                    _ => query.count(&searcher).map_err(index_err)?,
+                },
             ),
             Sort::Relevance
                 if request.facets
@@ -948,18 +977,22 @@ impl SearchIndex {
                     && !has_deletes(&searcher) =>
             {
                 (
-                    searcher.search(&query, &top).map_err(index_err)?,
-                    self.count(&searcher, word_terms, query.as_ref())?,
+                    searcher
+                        .search_with_statistics_provider(&query, &top, &stats)
+                        .map_err(index_err)?,
+                    self.count(&stats, word_terms, query.as_ref())?,
                 )
             }
-            Sort::Relevance => searcher.search(&query, &(top, Count)).map_err(index_err)?,
+            Sort::Relevance => searcher
+                .search_with_statistics_provider(&query, &(top, Count), &stats)
+                .map_err(index_err)?,
             Sort::Date => (
                 self.newest(&searcher, query.as_ref(), limit + request.offset)?
                     .into_iter()
                     .skip(request.offset)
                     .map(|addr| (0.0, addr))
                     .collect(),
-                self.count(&searcher, word_terms, query.as_ref())?,
+                self.count(&stats, word_terms, query.as_ref())?,
             ),
         };
         // Facets in a pass of their own, which needs no scores (ranking needs them for every
@@ -982,7 +1015,7 @@ impl SearchIndex {
             None
         };
         let facet_counts = tally.map(|t| (t, approximate));
-        let columns = self.segment_data(&searcher)?;
+        let columns = &stats.segments;
         let matches: Vec<Match> = docs
             .into_iter()
             .filter_map(|(score, addr)| {
@@ -1034,7 +1067,7 @@ impl SearchIndex {
                 approximate,
             }
         });
-        let english = self.english_marker(&searcher, query.as_ref())?;
+        let english = self.english_marker(&stats, query.as_ref())?;
         let mut cjk =
             SnippetGenerator::create(&searcher, &query, self.fields.text_cjk).map_err(index_err)?;
         cjk.set_max_num_chars(SNIPPET_CHARS);
@@ -1049,11 +1082,7 @@ impl SearchIndex {
 
     /// Marks the query's words in English text as `SnippetGenerator::create` would, only faster
     /// (see `highlight`).
-    fn english_marker(
-        &self,
-        searcher: &tantivy::Searcher,
-        query: &dyn Query,
-    ) -> Result<crate::highlight::Marker> {
+    fn english_marker(&self, stats: &Stats, query: &dyn Query) -> Result<crate::highlight::Marker> {
         let field = self.fields.text;
         let mut terms: BTreeSet<Term> = BTreeSet::new();
         query.query_terms(&mut |term, _| {
@@ -1066,9 +1095,7 @@ impl SearchIndex {
             let Some(word) = term.value().as_str().map(str::to_owned) else {
                 continue;
             };
-            let docs = searcher
-                .doc_freq(&term)
-                .map_err(|e| index_err(&self.dir, e))?;
+            let docs = stats.doc_freq(&term).map_err(|e| index_err(&self.dir, e))?;
             if docs > 0 {
                 // Rarer words weigh more in picking the fragment, as in Tantivy's own.
                 weights.insert(word, 1.0 / (1.0 + docs as f32));
@@ -1181,6 +1208,47 @@ impl SearchIndex {
     }
 
     /// The cached columns and date runs of each segment of `searcher`, by segment ordinal.
+    /// The term statistics of one search over `searcher`.
+    fn stats<'a>(&self, searcher: &'a tantivy::Searcher) -> Result<Stats<'a>> {
+        let segments = self.segment_data(searcher)?;
+        Ok(Stats {
+            searcher,
+            names: self.name_terms(searcher, &segments),
+            segments,
+            name_fields: self.fields.names(),
+            doc_freqs: RefCell::new(Vec::new()),
+        })
+    }
+
+    /// Every name-field term of the searcher's segments, with its document frequency summed
+    /// over them (built once per searcher).
+    fn name_terms(
+        &self,
+        searcher: &tantivy::Searcher,
+        data: &[Arc<SegmentData>],
+    ) -> Arc<NameTerms> {
+        let ids: Vec<tantivy::index::SegmentId> = searcher
+            .segment_readers()
+            .iter()
+            .map(|s| s.segment_id())
+            .collect();
+        let mut cache = self.segments.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((for_ids, names)) = &cache.names
+            && *for_ids == ids
+        {
+            return names.clone();
+        }
+        let mut names = NameTerms::new();
+        for segment in data {
+            for (term, n) in &segment.names {
+                *names.entry(term.clone()).or_default() += u64::from(*n);
+            }
+        }
+        let names = Arc::new(names);
+        cache.names = Some((ids, names.clone()));
+        names
+    }
+
     fn segment_data(&self, searcher: &tantivy::Searcher) -> Result<Vec<Arc<SegmentData>>> {
         let mut cache = self.segments.lock().unwrap_or_else(|e| e.into_inner());
         let readers = searcher.segment_readers();
@@ -1208,7 +1276,42 @@ impl SearchIndex {
                     }
                 }
             }
-            let data = Arc::new(SegmentData { id, date, runs });
+            let err = |e| index_err(&self.dir, e);
+            let f = &self.fields;
+            let mut tokens = HashMap::new();
+            for field in [
+                f.text,
+                f.text_cjk,
+                f.title,
+                f.speaker,
+                f.organization,
+                f.outlet,
+            ] {
+                tokens.insert(
+                    field,
+                    segment
+                        .inverted_index(field)
+                        .map_err(err)?
+                        .total_num_tokens(),
+                );
+            }
+            let mut names = HashMap::new();
+            for field in self.fields.names() {
+                let terms = segment.inverted_index(field).map_err(err)?;
+                let mut stream = terms.terms().stream().map_err(|e| err(e.into()))?;
+                while let Some((bytes, info)) = stream.next() {
+                    if let Ok(text) = std::str::from_utf8(bytes) {
+                        names.insert(Term::from_field_text(field, text), info.doc_freq);
+                    }
+                }
+            }
+            let data = Arc::new(SegmentData {
+                id,
+                date,
+                runs,
+                tokens,
+                names,
+            });
             cache.segments.insert(key, data.clone());
             out.push(data);
         }
@@ -1251,8 +1354,8 @@ impl SearchIndex {
     /// The ids of every quote matching a query, unordered (for export and bulk actions).
     pub fn matching_ids(&self, query_text: &str) -> Result<Vec<QuoteId>> {
         let node = query::parse(query_text)?;
-        let query = self.compile(&node)?;
         let searcher = self.reader.searcher();
+        let query = self.compile(&self.stats(&searcher)?, &node)?;
         let docs = searcher
             .search(&query, &tantivy::collector::DocSetCollector)
             .map_err(|e| index_err(&self.dir, e))?;
@@ -1351,19 +1454,7 @@ impl SearchIndex {
 
     /// Words or a phrase in one field: one term, or every term in order.
     fn phrase_in(&self, field: Field, analyzer: &str, text: &str) -> Option<Box<dyn Query>> {
-        let terms: Vec<Term> = self
-            .tokens(analyzer, text)
-            .iter()
-            .map(|t| Term::from_field_text(field, t))
-            .collect();
-        match terms.len() {
-            0 => None,
-            1 => Some(Box::new(TermQuery::new(
-                terms.into_iter().next()?,
-                IndexRecordOption::WithFreqs,
-            ))),
-            _ => Some(Box::new(PhraseQuery::new(terms))),
-        }
+        terms_in(field, &self.tokens(analyzer, text))
     }
 
     /// Chinese text: every word jieba finds, in any order (jieba's search mode emits overlapping
@@ -1388,8 +1479,7 @@ impl SearchIndex {
 
     /// A name typed by a user, with typos forgiven: each word matches exactly or within an edit
     /// distance that grows with its length.
-    fn name_in(&self, field: Field, text: &str) -> Option<Box<dyn Query>> {
-        let searcher = self.reader.searcher();
+    fn name_in(&self, stats: &Stats, field: Field, text: &str) -> Option<Box<dyn Query>> {
         let words = self.tokens(NAME, text);
         let clauses: Vec<(Occur, Box<dyn Query>)> = words
             .iter()
@@ -1397,7 +1487,7 @@ impl SearchIndex {
                 let term = Term::from_field_text(field, w);
                 // A name that is in the index is taken as typed; only a name that is not is
                 // looked up with typos forgiven (cheaper, and "Smith" does not also find "Smyth").
-                let known = searcher.doc_freq(&term).map_or(true, |n| n > 0);
+                let known = stats.doc_freq(&term).map_or(true, |n| n > 0);
                 let distance = match w.chars().count() {
                     _ if known => 0,
                     0..=3 => 0,
@@ -1426,22 +1516,23 @@ impl SearchIndex {
     /// organization or outlet, each with its weight. Fields that do not hold the word at all are
     /// left out: a word found in one field only is then a plain term query, which Tantivy counts
     /// from its posting list's length and ranks skipping whole blocks.
-    fn word_clauses(&self, word: &str) -> Vec<(f32, Box<dyn Query>)> {
+    fn word_clauses(&self, stats: &Stats, word: &str) -> Vec<(f32, Box<dyn Query>)> {
         let f = &self.fields;
-        let searcher = self.reader.searcher();
         let absent = |q: &dyn Query| {
             q.downcast_ref::<TermQuery>()
-                .is_some_and(|t| searcher.doc_freq(t.term()).is_ok_and(|n| n == 0))
+                .is_some_and(|t| stats.doc_freq(t.term()).is_ok_and(|n| n == 0))
         };
         let mut any: Vec<(f32, Box<dyn Query>)> = Vec::new();
         if has_cjk(word) {
             any.extend(self.cjk_in(word).map(|q| (1.0, q)));
         }
-        any.extend(self.phrase_in(f.text, EN, word).map(|q| (2.0, q)));
+        let english = self.tokens(EN, word);
+        let name = self.tokens(NAME, word);
+        any.extend(terms_in(f.text, &english).map(|q| (2.0, q)));
         for field in [f.speaker, f.organization, f.outlet] {
-            any.extend(self.phrase_in(field, NAME, word).map(|q| (1.0, q)));
+            any.extend(terms_in(field, &name).map(|q| (1.0, q)));
         }
-        any.extend(self.phrase_in(f.title, EN, word).map(|q| (1.0, q)));
+        any.extend(terms_in(f.title, &english).map(|q| (1.0, q)));
         any.retain(|(_, q)| !absent(q.as_ref()));
         any
     }
@@ -1453,10 +1544,11 @@ impl SearchIndex {
     /// Tantivy counts.
     fn count(
         &self,
-        searcher: &tantivy::Searcher,
+        stats: &Stats,
         word_terms: Option<Vec<Term>>,
         query: &dyn Query,
     ) -> Result<usize> {
+        let searcher = stats.searcher;
         let index_err = |e| index_err(&self.dir, e);
         if !has_deletes(searcher)
             && let Some(terms) = word_terms.filter(|t| (2..=3).contains(&t.len()))
@@ -1474,7 +1566,7 @@ impl SearchIndex {
                     })
                     .collect();
                 let n = if chosen.len() == 1 {
-                    searcher.doc_freq(&terms[subset.trailing_zeros() as usize])
+                    stats.doc_freq(&terms[subset.trailing_zeros() as usize])
                 } else {
                     BooleanQuery::intersection(chosen)
                         .count(searcher)
@@ -1488,7 +1580,7 @@ impl SearchIndex {
         query.count(searcher).map_err(index_err)
     }
 
-    fn compile(&self, node: &Node) -> Result<Box<dyn Query>> {
+    fn compile(&self, stats: &Stats, node: &Node) -> Result<Box<dyn Query>> {
         let f = &self.fields;
         Ok(match node {
             Node::All => Box::new(AllQuery),
@@ -1499,7 +1591,9 @@ impl SearchIndex {
                 let mut dates: Option<(Option<NaiveDate>, Option<NaiveDate>)> = None;
                 for part in parts {
                     match part {
-                        Node::Not(inner) => clauses.push((Occur::MustNot, self.compile(inner)?)),
+                        Node::Not(inner) => {
+                            clauses.push((Occur::MustNot, self.compile(stats, inner)?))
+                        }
                         Node::Date { from, to } => {
                             let (lo, hi) = dates.get_or_insert((None, None));
                             *lo = (*lo).max(*from);
@@ -1508,7 +1602,7 @@ impl SearchIndex {
                                 (a, b) => a.or(b),
                             };
                         }
-                        other => clauses.push((Occur::Must, self.compile(other)?)),
+                        other => clauses.push((Occur::Must, self.compile(stats, other)?)),
                     }
                 }
                 if let Some((from, to)) = dates {
@@ -1519,12 +1613,12 @@ impl SearchIndex {
             Node::Or(parts) => {
                 let mut clauses = Vec::with_capacity(parts.len());
                 for part in parts {
-                    clauses.push((Occur::Should, self.compile(part)?));
+                    clauses.push((Occur::Should, self.compile(stats, part)?));
                 }
                 Box::new(BooleanQuery::new(clauses))
             }
-            Node::Not(inner) => with_positive(vec![(Occur::MustNot, self.compile(inner)?)]),
-            Node::Word(word) => word_query(self.word_clauses(word)),
+            Node::Not(inner) => with_positive(vec![(Occur::MustNot, self.compile(stats, inner)?)]),
+            Node::Word(word) => word_query(self.word_clauses(stats, word)),
             Node::Phrase(text) => {
                 let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
                 if has_cjk(text) {
@@ -1539,7 +1633,7 @@ impl SearchIndex {
             }
             Node::Field(field, value) => {
                 let q = match field {
-                    query::Field::Speaker => self.name_in(f.speaker, value),
+                    query::Field::Speaker => self.name_in(stats, f.speaker, value),
                     query::Field::Organization => self.phrase_in(f.organization, NAME, value),
                     query::Field::Outlet => self.phrase_in(f.outlet, NAME, value),
                     query::Field::Title => self.phrase_in(f.title, EN, value),
@@ -1624,6 +1718,79 @@ impl SearchIndex {
             Box::new(BooleanQuery::new(parts)),
             1.0,
         ))
+    }
+}
+
+/// What one search asks of the index about its terms, each asked once: a word's document
+/// frequency decides which fields hold it, counts a one-term query's matches, weighs it for
+/// BM25 and picks the snippets' fragments. Name-field terms and token totals come from each
+/// segment's cached data (`SegmentData`) instead of its term dictionaries.
+struct Stats<'a> {
+    searcher: &'a tantivy::Searcher,
+    /// `segment_data` for the searcher's segments, in the same order.
+    segments: Vec<Arc<SegmentData>>,
+    name_fields: [Field; 3],
+    /// `name_terms` for the searcher.
+    names: Arc<NameTerms>,
+    /// The terms asked about so far (a search asks about a handful).
+    doc_freqs: RefCell<Vec<(Term, u64)>>,
+}
+
+impl Stats<'_> {
+    /// How many documents hold the term, deleted ones included (as `Searcher::doc_freq`).
+    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
+        if let Some((_, n)) = self.doc_freqs.borrow().iter().find(|(t, _)| t == term) {
+            return Ok(*n);
+        }
+        let n = if self.name_fields.contains(&term.field()) {
+            self.names.get(term).copied().unwrap_or(0)
+        } else {
+            self.searcher.doc_freq(term)?
+        };
+        self.doc_freqs.borrow_mut().push((term.clone(), n));
+        Ok(n)
+    }
+}
+
+impl Bm25StatisticsProvider for Stats<'_> {
+    fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
+        let mut total = 0;
+        for (segment, data) in self.searcher.segment_readers().iter().zip(&self.segments) {
+            total += match data.tokens.get(&field) {
+                Some(&n) => n,
+                None => segment.inverted_index(field)?.total_num_tokens(),
+            };
+        }
+        Ok(total)
+    }
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        Ok(self
+            .searcher
+            .segment_readers()
+            .iter()
+            .map(|s| u64::from(s.max_doc()))
+            .sum())
+    }
+
+    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
+        Stats::doc_freq(self, term)
+    }
+}
+
+/// Analysed words in one field: one term, or every term in order.
+fn terms_in(field: Field, tokens: &[String]) -> Option<Box<dyn Query>> {
+    let mut terms: Vec<Term> = tokens
+        .iter()
+        .map(|t| Term::from_field_text(field, t))
+        .collect();
+    match terms.len() {
+        0 => None,
+        1 => Some(Box::new(TermQuery::new(
+            terms.pop()?,
+            IndexRecordOption::WithFreqs,
+        ))),
+        _ => Some(Box::new(PhraseQuery::new(terms))),
     }
 }
 
@@ -1746,5 +1913,114 @@ fn index_err(dir: &Path, source: tantivy::TantivyError) -> Error {
     Error::Index {
         path: dir.to_owned(),
         source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{NewQuote, NewSource};
+    use crate::store::{self, InsertOptions};
+
+    /// A library whose index holds three segments, with words in every scored field.
+    fn three_segments() -> (tempfile::TempDir, Store, SearchIndex) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("library.sqlite3")).unwrap();
+        let (mut index, _) = SearchIndex::open(&dir.path().join("index"), &store).unwrap();
+        let speakers = ["Ann Lee", "Bob Budget", "Chen Lee-Wong", "Dana Price"];
+        let organizations = ["Budget Office", "Lee & Partners", "Zensar"];
+        for round in 0..3 {
+            store
+                .write(|c| {
+                    for i in 0..20 {
+                        let n = round * 20 + i;
+                        let quote = NewQuote {
+                            text: format!(
+                                "the budget {} late and the price of {} rose",
+                                ["is", "was", "will be"][n % 3],
+                                ["bread", "lee sauce", "budget cuts", "fuel"][n % 4]
+                            ),
+                            speaker: speakers[n % speakers.len()].into(),
+                            title: (n % 5 == 0).then(|| "budget director".into()),
+                            organization: Some(organizations[n % 3].into()),
+                            source: Some(NewSource {
+                                outlet: Some(["Reuters", "Budget Weekly"][n % 2].into()),
+                                ..Default::default()
+                            }),
+                            ..Default::default()
+                        };
+                        store::insert_quote(c, quote, InsertOptions::default())?;
+                    }
+                    Ok(())
+                })
+                .unwrap();
+            index.sync(&store).unwrap();
+        }
+        assert_eq!(index.reader.searcher().segment_readers().len(), 3);
+        (dir, store, index)
+    }
+
+    /// `Stats` answers from cached segment data what Tantivy reads from the segments: the
+    /// same document frequencies and token totals, hence the same scores.
+    #[test]
+    fn a_searchs_statistics_are_tantivys() {
+        let (_dir, _store, index) = three_segments();
+        let searcher = index.reader.searcher();
+        let stats = index.stats(&searcher).unwrap();
+        let f = index.fields;
+        for field in [
+            f.text,
+            f.title,
+            f.speaker,
+            f.organization,
+            f.outlet,
+            f.text_cjk,
+        ] {
+            assert_eq!(
+                Bm25StatisticsProvider::total_num_tokens(&stats, field).unwrap(),
+                Bm25StatisticsProvider::total_num_tokens(&searcher, field).unwrap()
+            );
+            for word in [
+                "budget", "lee", "price", "reuters", "zensar", "wong", "absent", "late",
+            ] {
+                let term = Term::from_field_text(field, word);
+                // Asked twice: the second answer comes from what the first asked.
+                for _ in 0..2 {
+                    assert_eq!(
+                        stats.doc_freq(&term).unwrap(),
+                        searcher.doc_freq(&term).unwrap(),
+                        "{word} in {}",
+                        searcher.schema().get_field_name(field)
+                    );
+                }
+            }
+        }
+        assert!(
+            stats
+                .doc_freq(&Term::from_field_text(f.speaker, "lee"))
+                .unwrap()
+                > 0
+        );
+        let top = TopDocs::with_limit(100).order_by_score();
+        for text in [
+            "budget",
+            "lee",
+            "price",
+            "\"budget cuts\"",
+            "speaker:lee",
+            "speaker:budgt",
+            "organization:\"budget office\"",
+            "budget OR lee",
+            "budget -lee",
+        ] {
+            let node = query::parse(text).unwrap();
+            let query = index.compile(&stats, &node).unwrap();
+            let ours = searcher
+                .search_with_statistics_provider(&query, &top, &stats)
+                .unwrap();
+            let theirs = searcher.search(&query, &top).unwrap();
+            assert!(!theirs.is_empty(), "{text}");
+            assert_eq!(ours, theirs, "{text}");
+        }
     }
 }
