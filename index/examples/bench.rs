@@ -34,6 +34,8 @@ struct Args {
     data: PathBuf,
     dir: Option<PathBuf>,
     runs: usize,
+    /// Print each class's queries and stop (to run them again under `probe`).
+    queries: bool,
 }
 
 fn args() -> Args {
@@ -44,6 +46,7 @@ fn args() -> Args {
         data: PathBuf::from("../shared/data"),
         dir: None,
         runs: 200,
+        queries: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -56,6 +59,7 @@ fn args() -> Args {
             }
             "--json" => a.json = true,
             "--verify" => a.verify = true,
+            "--queries" => a.queries = true,
             "--data" => a.data = it.next().map(PathBuf::from).unwrap_or_else(|| usage()),
             "--dir" => a.dir = it.next().map(PathBuf::from),
             "--runs" => {
@@ -72,7 +76,7 @@ fn args() -> Args {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: bench [--quotes N] [--json] [--verify] [--data DIR] [--dir WORKDIR] [--runs N]"
+        "usage: bench [--quotes N] [--json] [--verify] [--queries] [--data DIR] [--dir WORKDIR] [--runs N]"
     );
     std::process::exit(2)
 }
@@ -673,6 +677,14 @@ fn main() {
     ));
     let quotes = generate(&corpus, a.quotes, 42);
     log(format!("generated {} quotes", quotes.len()));
+    if a.queries {
+        // One line per class: its name, a tab, its queries joined by '|' (probe's syntax).
+        for (name, qs) in query_set(&corpus, &quotes, 7) {
+            let joined: Vec<&str> = qs.iter().map(|q| q.onrecord.as_str()).collect();
+            println!("{name}\t{}", joined.join("|"));
+        }
+        return;
+    }
 
     // OnRecord import: SQLite and Tantivy both written.
     let lib_dir = work.join("library");

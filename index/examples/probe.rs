@@ -6,7 +6,8 @@
 //! target/release/examples/probe LIBRARY_DIR QUERY [relevance|date] [facets] [RUNS]
 //! ```
 //!
-//! `bench --dir WORKDIR` keeps its library in `WORKDIR/library` to probe afterwards.
+//! `bench --dir WORKDIR` keeps its library in `WORKDIR/library` to probe afterwards. Several
+//! queries separated by `|` are run in turn, as the bench cycles through a class's queries.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -29,18 +30,21 @@ fn main() {
         eprintln!("{e}");
         std::process::exit(1);
     });
-    let request = SearchRequest {
-        query: query.clone(),
-        limit: 10,
-        offset: 0,
-        sort,
-        facets,
-    };
+    let requests: Vec<SearchRequest> = query
+        .split('|')
+        .map(|query| SearchRequest {
+            query: query.to_owned(),
+            limit: 10,
+            offset: 0,
+            sort,
+            facets,
+        })
+        .collect();
     let started = Instant::now();
     let mut total = 0;
-    for _ in 0..runs {
-        total = library
-            .search(&request)
+    for run in 0..runs {
+        total += library
+            .search(&requests[run % requests.len()])
             .unwrap_or_else(|e| {
                 eprintln!("{e}");
                 std::process::exit(1);
