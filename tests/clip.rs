@@ -807,3 +807,24 @@ fn places_events_and_groups_are_no_one_a_pronoun_means() {
         vec![Some("Barack Obama"), Some("Serena Williams")]
     );
 }
+
+/// A pronoun that opens the quotation's sentence means someone named before that sentence, not
+/// someone the sentence names before the quotation; and a thing someone has ("Trump’s
+/// early-morning tweets") is nobody who speaks.
+#[test]
+fn a_pronoun_opening_the_sentence_looks_before_it() {
+    let text = "Hillary Clinton spoke in Florida on Friday.\n\
+                She says Trump’s early-morning tweets accusing Alicia Machado of lying are “lies and conspiracy theories.”\n\
+                Late that night, Donald Trump’s flurry of late-night tweets called her “disgusting.”";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Hillary Clinton"), None],
+        "{:#?}",
+        clip.quotes
+    );
+    assert_eq!(
+        clip.quotes[0].note.as_deref(),
+        Some("“She” resolved to Hillary Clinton")
+    );
+}

@@ -719,23 +719,45 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
     for (n, q) in quotations.iter().enumerate() {
         // People named in the text before this quotation (outside quotations) are who later
         // pronouns and surnames refer to.
+        let prev_end = n.checked_sub(1).map_or(0, |p| quotations[p].close_end);
+        let before_start = sentence_start(text, q.open).max(prev_end).min(q.open);
+        // A pronoun opening the quotation's sentence means someone named before that sentence
+        // ("She says Trump’s tweets accusing Alicia Machado are “lies”": not Machado).
+        if scanned_to < before_start {
+            note_mentions(
+                &text[scanned_to..before_start],
+                scanned_to == 0,
+                &mut people,
+            );
+            scanned_to = before_start;
+        }
+        let mut before_sentence = people.clone();
         if scanned_to < q.open {
             note_mentions(&text[scanned_to..q.open], scanned_to == 0, &mut people);
         }
         scanned_to = q.close_end;
-        let prev_end = n.checked_sub(1).map_or(0, |p| quotations[p].close_end);
         let next_open = quotations.get(n + 1).map_or(text.len(), |next| next.open);
         let after_end = sentence_end(text, q.close_end)
             .min(next_open)
             .max(q.close_end);
-        let before_start = sentence_start(text, q.open).max(prev_end).min(q.open);
         let after = &text[q.close_end..after_end];
         let before = &text[before_start..q.open];
 
-        let found = read_after(after)
-            .or_else(|| read_before(before))
-            .or_else(|| read_before(colon_intro(text, prev_end, q.open)?));
+        let (found, opens_sentence) = match read_after(after) {
+            Some(raw) => (Some(raw), false),
+            None => {
+                let raw = read_before(before)
+                    .or_else(|| read_before(colon_intro(text, prev_end, q.open)?));
+                let first_word = before.split_whitespace().next().unwrap_or("");
+                let opens = raw.as_ref().is_some_and(|r| {
+                    PRONOUNS.contains(&r.subject.trim().to_lowercase().as_str())
+                        && first_word.eq_ignore_ascii_case(r.subject.trim())
+                });
+                (raw, opens)
+            }
+        };
         let mut attribution = match found {
+            Some(raw) if opens_sentence => resolve(raw, &mut before_sentence, carry),
             Some(raw) => resolve(raw, &mut people, carry),
             None => Attribution::default(),
         };
@@ -1161,7 +1183,19 @@ fn names_no_one(name: &str) -> bool {
     let Some(first) = tokens.first() else {
         return true;
     };
+    // A thing someone has ("Trump’s early-morning tweets" read as a subject of "tweets").
+    let possessed = name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| {
+            (w[0].ends_with("’s") || w[0].ends_with("'s"))
+                && w[1].chars().next().is_some_and(char::is_lowercase)
+        });
     !name.chars().any(char::is_alphabetic)
+        // No capitalised word: "it", "late-night".
+        || !name.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        || possessed
         || OPENERS.contains(&first.as_str())
         || (tokens.len() == 1
             && (NOT_PERSON.contains(&first.as_str()) || GROUPS.contains(&first.as_str())))
@@ -1454,6 +1488,7 @@ fn read_before(before: &str) -> Option<Raw> {
                 && let Some(rest) = c.name("rest")
                 && let Some(later) = read_before(rest.as_str())
                 && !PRONOUNS.contains(&later.subject.to_lowercase().as_str())
+                && !names_no_one(later.subject.trim())
             {
                 return Some(later);
             }
