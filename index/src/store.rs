@@ -6,8 +6,10 @@
 //! transaction each, and counted in `PRAGMA user_version`. A library whose version is newer than
 //! this build is refused before anything is written to it.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -41,6 +43,31 @@ pub struct Store {
     wait_limit: Duration,
     /// Called once when a write has to wait, so the face can say so while it waits.
     on_wait: Option<Box<dyn FnMut() + Send>>,
+    refs: RefCell<RefCache>,
+}
+
+/// Speakers' names and sources as quotes show them, by id. A page of search results is ten
+/// quotes, mostly by speakers and from sources met before: looking their rows up for every
+/// quote was a sixth of a search at a million quotes. Valid for one version of the database:
+/// `PRAGMA data_version` changes when another connection commits, and this connection's own
+/// writes (`Store::write`) empty the cache.
+#[derive(Default)]
+struct RefCache {
+    version: Option<i64>,
+    speakers: HashMap<i64, String>,
+    sources: HashMap<i64, SourceRef>,
+}
+
+impl RefCache {
+    /// More than this many entries, and the cache starts again (a speaker or source is a few
+    /// hundred bytes).
+    const LIMIT: usize = 100_000;
+
+    fn clear(&mut self) {
+        self.version = None;
+        self.speakers.clear();
+        self.sources.clear();
+    }
 }
 
 impl std::fmt::Debug for Store {
@@ -145,6 +172,7 @@ impl Store {
             path: path.to_owned(),
             wait_limit: BUSY_TIMEOUT,
             on_wait: None,
+            refs: RefCell::default(),
         };
         store.migrate(version)?;
         Ok(store)
@@ -220,6 +248,8 @@ impl Store {
     /// waits — telling `on_wait` after a moment — up to the wait limit, then gives up with
     /// [`Error::Busy`] having changed nothing. Readers are never blocked (WAL).
     pub fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        // This connection's own commits leave `data_version` as it was.
+        self.refs.get_mut().clear();
         self.begin_immediate()?;
         match f(&self.conn) {
             Ok(value) => match self.conn.execute_batch("COMMIT") {
@@ -284,8 +314,90 @@ impl Store {
     }
 
     /// The quotes with these ids, in the order given; ids that do not exist are skipped.
+    /// The quotes with these ids in the order given (missing ids skipped), their speakers and
+    /// sources from `RefCache`.
     pub fn quotes(&self, ids: &[QuoteId]) -> Result<Vec<Quote>> {
-        quotes_by_id(&self.conn, ids)
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        if !self.conn.is_autocommit() {
+            return quotes_by_id(&self.conn, ids);
+        }
+        // One read transaction: the rows are read from the version the cache was checked at.
+        self.conn.prepare_cached("BEGIN")?.execute([])?;
+        let quotes = self.quotes_at_one_version(ids);
+        let end = if quotes.is_ok() { "COMMIT" } else { "ROLLBACK" };
+        self.conn.prepare_cached(end)?.execute([])?;
+        quotes
+    }
+
+    fn quotes_at_one_version(&self, ids: &[QuoteId]) -> Result<Vec<Quote>> {
+        let mut refs = self.refs.borrow_mut();
+        let version: i64 = self
+            .conn
+            .prepare_cached("PRAGMA data_version")?
+            .query_row([], |r| r.get(0))?;
+        if refs.version != Some(version)
+            || refs.speakers.len() + refs.sources.len() > RefCache::LIMIT
+        {
+            refs.clear();
+            refs.version = Some(version);
+        }
+        let mut by_id: HashMap<i64, (Quote, i64, Option<i64>)> = HashMap::with_capacity(ids.len());
+        for chunk in ids.chunks(500) {
+            let placeholders = vec!["?"; chunk.len()].join(",");
+            let sql = format!("SELECT {QUOTE_COLUMNS} FROM quote q WHERE q.id IN ({placeholders})");
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(
+                rusqlite::params_from_iter(chunk.iter().map(|id| id.0)),
+                |r| {
+                    Ok((
+                        quote_of_row(r, String::new(), None)?,
+                        r.get(15)?,
+                        r.get(16)?,
+                    ))
+                },
+            )?;
+            for row in rows {
+                let row = row?;
+                by_id.insert(row.0.id.0, row);
+            }
+        }
+        let mut out = Vec::with_capacity(by_id.len());
+        for id in ids {
+            let Some((mut quote, speaker, source)) = by_id.remove(&id.0) else {
+                continue;
+            };
+            quote.speaker = match refs.speakers.get(&speaker) {
+                Some(name) => name.clone(),
+                None => {
+                    let name: String = self
+                        .conn
+                        .prepare_cached("SELECT name FROM speaker WHERE id = ?1")?
+                        .query_row([speaker], |r| r.get(0))?;
+                    refs.speakers.insert(speaker, name.clone());
+                    name
+                }
+            };
+            quote.source = match source {
+                None => None,
+                Some(source) => Some(match refs.sources.get(&source) {
+                    Some(found) => found.clone(),
+                    None => {
+                        let found = self
+                            .conn
+                            .prepare_cached(&format!(
+                                "SELECT {SOURCE_REF_COLUMNS} FROM source WHERE id = ?1"
+                            ))?
+                            .query_row([source], |r| source_ref_at(r, SourceId(source), 0))?;
+                        refs.sources.insert(source, found.clone());
+                        found
+                    }
+                }),
+            };
+            out.push(quote);
+        }
+        Ok(out)
     }
 
     pub fn quote_count(&self) -> Result<u64> {
@@ -1419,36 +1531,47 @@ pub(crate) fn same_quote_exists(
     Ok(found.is_some_and(|(t, k)| t == text.trim() && k == name_key(speaker)))
 }
 
-const QUOTE_SELECT: &str = "
-    SELECT q.id, q.text, sp.name, q.title, q.organization, q.organization_description, q.medium,
-           q.told_to, q.said_on, q.source_id, s.kind, s.title, s.outlet, s.authors, s.url,
-           s.published, q.start_offset, q.end_offset, q.language, q.notes, q.created_at,
-           q.updated_at,
-           (SELECT group_concat(tag, char(31)) FROM quote_tag WHERE quote_id = q.id)
-    FROM quote q
-    JOIN speaker sp ON sp.id = q.speaker_id
-    LEFT JOIN source s ON s.id = q.source_id";
+/// A quote's own columns (0–14), then its speaker's and source's ids (15, 16).
+const QUOTE_COLUMNS: &str = "
+    q.id, q.text, q.title, q.organization, q.organization_description, q.medium, q.told_to,
+    q.said_on, q.start_offset, q.end_offset, q.language, q.notes, q.created_at, q.updated_at,
+    (SELECT group_concat(tag, char(31)) FROM quote_tag WHERE quote_id = q.id),
+    q.speaker_id, q.source_id";
+/// What a quote shows of its source (`source_ref_at`).
+const SOURCE_REF_COLUMNS: &str = "kind, title, outlet, authors, url, published";
 
+/// Quotes with their speaker's name (17) and source (18–23) joined.
+static QUOTE_SELECT: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT {QUOTE_COLUMNS}, sp.name, {}
+         FROM quote q
+         JOIN speaker sp ON sp.id = q.speaker_id
+         LEFT JOIN source s ON s.id = q.source_id",
+        SOURCE_REF_COLUMNS
+            .split(", ")
+            .map(|c| format!("s.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+});
+
+/// A quote from a `QUOTE_SELECT` row.
 fn quote_from_row(r: &Row<'_>) -> rusqlite::Result<Quote> {
-    let medium: String = r.get(6)?;
-    let source = match r.get::<_, Option<i64>>(9)? {
-        Some(id) => {
-            let authors: String = r.get(13)?;
-            let authors: Vec<String> = serde_json::from_str(&authors).unwrap_or_default();
-            let kind: String = r.get(10)?;
-            Some(SourceRef {
-                id: SourceId(id),
-                kind: kind.parse().unwrap_or_default(),
-                title: r.get(11)?,
-                outlet: r.get(12)?,
-                author: (!authors.is_empty()).then(|| authors.join("; ")),
-                url: r.get(14)?,
-                published: day_at(r, 15)?,
-            })
-        }
+    let source = match r.get::<_, Option<i64>>(16)? {
+        Some(id) => Some(source_ref_at(r, SourceId(id), 18)?),
         None => None,
     };
-    let tags: Option<String> = r.get(22)?;
+    quote_of_row(r, r.get(17)?, source)
+}
+
+/// A quote from a row that starts with `QUOTE_COLUMNS`, given its speaker's name and source.
+fn quote_of_row(
+    r: &Row<'_>,
+    speaker: String,
+    source: Option<SourceRef>,
+) -> rusqlite::Result<Quote> {
+    let medium = r.get_ref(5)?.as_str().unwrap_or_default().parse();
+    let tags: Option<String> = r.get(14)?;
     let mut tags: Vec<String> = tags
         .map(|t| t.split('\u{1f}').map(str::to_owned).collect())
         .unwrap_or_default();
@@ -1456,21 +1579,41 @@ fn quote_from_row(r: &Row<'_>) -> rusqlite::Result<Quote> {
     Ok(Quote {
         id: QuoteId(r.get(0)?),
         text: r.get(1)?,
-        speaker: r.get(2)?,
-        title: r.get(3)?,
-        organization: r.get(4)?,
-        organization_description: r.get(5)?,
-        medium: medium.parse().unwrap_or_default(),
-        told_to: r.get(7)?,
-        said_on: day_at(r, 8)?,
+        speaker,
+        title: r.get(2)?,
+        organization: r.get(3)?,
+        organization_description: r.get(4)?,
+        medium: medium.unwrap_or_default(),
+        told_to: r.get(6)?,
+        said_on: day_at(r, 7)?,
         source,
-        start: r.get::<_, Option<i64>>(16)?.map(|v| v as usize),
-        end: r.get::<_, Option<i64>>(17)?.map(|v| v as usize),
+        start: r.get::<_, Option<i64>>(8)?.map(|v| v as usize),
+        end: r.get::<_, Option<i64>>(9)?.map(|v| v as usize),
         tags,
-        language: r.get(18)?,
-        notes: r.get(19)?,
-        created_at: time_at(r, 20)?,
-        updated_at: time_at(r, 21)?,
+        language: r.get(10)?,
+        notes: r.get(11)?,
+        created_at: time_at(r, 12)?,
+        updated_at: time_at(r, 13)?,
+    })
+}
+
+/// A source as quotes show it, from `SOURCE_REF_COLUMNS` at `at`.
+fn source_ref_at(r: &Row<'_>, id: SourceId, at: usize) -> rusqlite::Result<SourceRef> {
+    let authors: Vec<String> =
+        serde_json::from_str(r.get_ref(at + 3)?.as_str().unwrap_or("[]")).unwrap_or_default();
+    Ok(SourceRef {
+        id,
+        kind: r
+            .get_ref(at)?
+            .as_str()
+            .unwrap_or_default()
+            .parse()
+            .unwrap_or_default(),
+        title: r.get(at + 1)?,
+        outlet: r.get(at + 2)?,
+        author: (!authors.is_empty()).then(|| authors.join("; ")),
+        url: r.get(at + 4)?,
+        published: day_at(r, at + 5)?,
     })
 }
 
@@ -1517,7 +1660,7 @@ pub(crate) fn quotes_by_id(conn: &Connection, ids: &[QuoteId]) -> Result<Vec<Quo
     let mut by_id: HashMap<i64, Quote> = HashMap::with_capacity(ids.len());
     for chunk in ids.chunks(500) {
         let placeholders = vec!["?"; chunk.len()].join(",");
-        let sql = format!("{QUOTE_SELECT} WHERE q.id IN ({placeholders})");
+        let sql = format!("{} WHERE q.id IN ({placeholders})", *QUOTE_SELECT);
         let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
             rusqlite::params_from_iter(chunk.iter().map(|id| id.0)),
@@ -1533,7 +1676,7 @@ pub(crate) fn quotes_by_id(conn: &Connection, ids: &[QuoteId]) -> Result<Vec<Quo
 
 /// Every quote in id order, in one pass (export).
 pub(crate) fn all_quotes(conn: &Connection) -> Result<Vec<Quote>> {
-    let sql = format!("{QUOTE_SELECT} ORDER BY q.id");
+    let sql = format!("{} ORDER BY q.id", *QUOTE_SELECT);
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt
         .query_map([], quote_from_row)?
@@ -1726,6 +1869,79 @@ mod tests {
             speaker: speaker.into(),
             ..Default::default()
         }
+    }
+
+    /// Search pages read speakers and sources from a cache; it must show what the database
+    /// holds now, whichever connection changed it, and exactly what the joined reader shows.
+    #[test]
+    fn quotes_show_speakers_and_sources_as_the_database_holds_them_now() {
+        let (dir, mut store) = store();
+        let ids: Vec<QuoteId> = store
+            .write(|c| {
+                let mut ids = Vec::new();
+                for (i, speaker) in ["Ann Lee", "Bob Roe", "Ann Lee"].into_iter().enumerate() {
+                    let mut q = quote(&format!("words number {i}"), speaker);
+                    if i < 2 {
+                        q.source = Some(NewSource {
+                            title: Some(format!("Story {i}")),
+                            outlet: Some("Reuters".into()),
+                            authors: vec!["Kim Park".into(), "Lu Chen".into()],
+                            published: NaiveDate::from_ymd_opt(2025, 3, 1),
+                            url: Some(format!("https://example.org/{i}")),
+                            ..Default::default()
+                        });
+                    }
+                    q.tags = vec!["b".into(), "a".into()];
+                    ids.push(insert_quote(c, q, InsertOptions::default())?);
+                }
+                Ok(ids)
+            })
+            .unwrap();
+        let joined = |store: &Store, ids: &[QuoteId]| quotes_by_id(&store.conn, ids).unwrap();
+        // In the order asked, missing and repeated ids skipped as the joined reader skips them.
+        let asked = [ids[2], QuoteId(999), ids[0], ids[1], ids[0]];
+        let first = store.quotes(&asked).unwrap();
+        assert_eq!(first, joined(&store, &asked));
+        assert_eq!(first.len(), 3);
+        assert_eq!(first[1].speaker, "Ann Lee");
+        let source = first[1].source.as_ref().unwrap();
+        assert_eq!(source.author.as_deref(), Some("Kim Park; Lu Chen"));
+        assert_eq!(source.outlet.as_deref(), Some("Reuters"));
+        assert!(first[0].source.is_none());
+        // Changed through this connection.
+        store
+            .write(|c| {
+                c.execute(
+                    "UPDATE speaker SET name = 'Ann B. Lee' WHERE name = 'Ann Lee'",
+                    [],
+                )?;
+                Ok(())
+            })
+            .unwrap();
+        let renamed = store.quotes(&ids).unwrap();
+        assert_eq!(renamed[0].speaker, "Ann B. Lee");
+        assert_eq!(renamed, joined(&store, &ids));
+        // Changed by another connection, as another process would.
+        let other = Connection::open(dir.path().join("library.sqlite3")).unwrap();
+        other
+            .execute(
+                "UPDATE source SET outlet = 'AP' WHERE title = 'Story 0'",
+                [],
+            )
+            .unwrap();
+        other
+            .execute(
+                "UPDATE speaker SET name = 'Robert Roe' WHERE name = 'Bob Roe'",
+                [],
+            )
+            .unwrap();
+        let changed = store.quotes(&ids).unwrap();
+        assert_eq!(
+            changed[0].source.as_ref().unwrap().outlet.as_deref(),
+            Some("AP")
+        );
+        assert_eq!(changed[1].speaker, "Robert Roe");
+        assert_eq!(changed, joined(&store, &ids));
     }
 
     #[test]
