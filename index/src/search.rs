@@ -904,10 +904,48 @@ impl SearchIndex {
         bulk.writer
             .wait_merging_threads()
             .map_err(|e| index_err(&self.dir, e))?;
+        self.merge_small_segments()?;
         store.outbox_trim(self.payload()?.seq)?;
         self.reader.reload().map_err(|e| index_err(&self.dir, e))?;
         self.reader_seq = self.payload()?.seq;
         self.sync(store)
+    }
+
+    /// After a bulk import, the segments its last commits wrote are too few for the merge
+    /// policy to merge (it waits for eight of a size) and too many for searches, which visit
+    /// every segment (a term lookup and a scorer each). Three or more small ones beside a large
+    /// one are merged into one: cheap (a fifth of a million quotes in half a second), and at a
+    /// million quotes a rare-word search then visits four segments instead of six, a tenth
+    /// faster. Skipped when another process holds the index.
+    fn merge_small_segments(&self) -> Result<()> {
+        let err = |e| index_err(&self.dir, e);
+        // (The metas are let go before collecting garbage: a segment whose meta is held
+        // anywhere in the process keeps its files.)
+        let small: Vec<tantivy::index::SegmentId> = {
+            let metas = self.index.searchable_segment_metas().map_err(err)?;
+            let largest = metas.iter().map(|m| m.num_docs()).max().unwrap_or(0);
+            metas
+                .iter()
+                .filter(|m| m.num_docs().saturating_mul(4) < largest)
+                .map(|m| m.id())
+                .collect()
+        };
+        if small.len() < 3 {
+            return Ok(());
+        }
+        let mut writer: IndexWriter<TantivyDocument> =
+            match self.index.writer_with_num_threads(1, 15_000_000) {
+                Ok(w) => w,
+                Err(tantivy::TantivyError::LockFailure(..)) => return Ok(()),
+                Err(e) => return Err(err(e)),
+            };
+        writer.merge(&small).wait().map_err(err)?;
+        // The merged segments' files go now (once no searcher holds them), not at the next
+        // commit.
+        self.reader.reload().map_err(err)?;
+        writer.garbage_collect_files().wait().map_err(err)?;
+        writer.wait_merging_threads().map_err(err)?;
+        Ok(())
     }
 
     /// Every quote id the index holds (for `doctor`), with duplicates kept so they show.
@@ -1924,16 +1962,22 @@ mod tests {
 
     /// A library whose index holds three segments, with words in every scored field.
     fn three_segments() -> (tempfile::TempDir, Store, SearchIndex) {
+        segments(&[20, 20, 20])
+    }
+
+    /// A library whose index holds one segment of each size given.
+    fn segments(sizes: &[usize]) -> (tempfile::TempDir, Store, SearchIndex) {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("library.sqlite3")).unwrap();
         let (mut index, _) = SearchIndex::open(&dir.path().join("index"), &store).unwrap();
         let speakers = ["Ann Lee", "Bob Budget", "Chen Lee-Wong", "Dana Price"];
         let organizations = ["Budget Office", "Lee & Partners", "Zensar"];
-        for round in 0..3 {
+        let mut n = 0;
+        for &size in sizes {
             store
                 .write(|c| {
-                    for i in 0..20 {
-                        let n = round * 20 + i;
+                    for _ in 0..size {
+                        n += 1;
                         let quote = NewQuote {
                             text: format!(
                                 "the budget {} late and the price of {} rose",
@@ -1956,8 +2000,54 @@ mod tests {
                 .unwrap();
             index.sync(&store).unwrap();
         }
-        assert_eq!(index.reader.searcher().segment_readers().len(), 3);
+        assert_eq!(index.reader.searcher().segment_readers().len(), sizes.len());
         (dir, store, index)
+    }
+
+    #[test]
+    fn small_segments_beside_a_large_one_are_merged() {
+        let count = |index: &SearchIndex| {
+            index
+                .search(&SearchRequest {
+                    query: "budget".into(),
+                    ..Default::default()
+                })
+                .unwrap()
+                .total
+        };
+        // Two small ones: left as they are.
+        let (_dir, _store, index) = segments(&[40, 3, 3]);
+        index.merge_small_segments().unwrap();
+        index.reader.reload().unwrap();
+        assert_eq!(index.reader.searcher().segment_readers().len(), 3);
+        // Three: one.
+        let (_dir, _store, index) = segments(&[40, 3, 4, 5]);
+        let (before, payload) = (count(&index), index.payload().unwrap());
+        index.merge_small_segments().unwrap();
+        index.reader.reload().unwrap();
+        let sizes: Vec<u32> = index
+            .reader
+            .searcher()
+            .segment_readers()
+            .iter()
+            .map(|s| s.num_docs())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        assert_eq!(sizes, vec![12, 40]);
+        // Only the two segments' files are left.
+        let segments: BTreeSet<String> = std::fs::read_dir(index.dir())
+            .unwrap()
+            .filter_map(|e| {
+                let name = e.unwrap().file_name().into_string().unwrap();
+                let (stem, _) = name.split_once('.')?;
+                (stem.len() == 32).then(|| stem.to_owned())
+            })
+            .collect();
+        assert_eq!(segments.len(), 2, "{segments:?}");
+        assert_eq!(count(&index), before);
+        // The commit's payload (which outbox entries the index holds) survives the merge.
+        assert_eq!(index.payload().unwrap(), payload);
     }
 
     /// `Stats` answers from cached segment data what Tantivy reads from the segments: the
