@@ -1617,16 +1617,55 @@ fn source_ref_at(r: &Row<'_>, id: SourceId, at: usize) -> rusqlite::Result<Sourc
     })
 }
 
-/// A stored time. Quotes store them as RFC 3339 with a space (as rusqlite writes them), which
-/// chrono's RFC 3339 reader takes several times faster than rusqlite's format-driven one; a
-/// search reads two per result. Anything else is left to rusqlite.
+/// A stored time. Quotes store them in UTC as RFC 3339 with a space (as rusqlite writes
+/// them), which `stored_time` reads; other offsets go to chrono's RFC 3339 reader, which is
+/// several times faster than rusqlite's format-driven one, and anything else to rusqlite. A
+/// search reads two per result.
 fn time_at(r: &Row<'_>, column: usize) -> rusqlite::Result<DateTime<Utc>> {
     if let Ok(text) = r.get_ref(column)?.as_str()
-        && let Ok(time) = DateTime::parse_from_rfc3339(text)
+        && let Some(time) = stored_time(text).or_else(|| {
+            DateTime::parse_from_rfc3339(text)
+                .ok()
+                .map(|t| t.with_timezone(&Utc))
+        })
     {
-        return Ok(time.with_timezone(&Utc));
+        return Ok(time);
     }
     r.get(column)
+}
+
+/// A UTC time as the store writes it: a `stored_day`, a space or `T`, two-digit hours, minutes
+/// and seconds, up to nine digits of a second, then `+00:00` or `Z`; chrono checks that the
+/// time exists. (chrono's RFC 3339 reader takes about 800 instructions a time.)
+fn stored_time(text: &str) -> Option<DateTime<Utc>> {
+    let b = text.as_bytes();
+    let rest = text
+        .strip_suffix("+00:00")
+        .or_else(|| text.strip_suffix('Z'))?
+        .as_bytes();
+    if rest.len() < 19 || !matches!(b[10], b' ' | b'T') || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let nanos = match &rest[19..] {
+        [] => 0,
+        [b'.', digits @ ..] if (1..=9).contains(&digits.len()) => {
+            number(digits)? * 10u32.pow(9 - digits.len() as u32)
+        }
+        _ => return None,
+    };
+    stored_day(&text[..10])?
+        .and_hms_nano_opt(
+            number(&b[11..13])?,
+            number(&b[14..16])?,
+            number(&b[17..19])?,
+            nanos,
+        )
+        .map(|t| t.and_utc())
 }
 
 /// A stored day (YYYY-MM-DD), or none; read as `time_at` reads times.
@@ -1827,6 +1866,44 @@ fn index_records(conn: &Connection, ids: &[QuoteId]) -> Result<Vec<IndexRecord>>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stored_time_reads_as_chrono_reads_it() {
+        // Times as rusqlite writes them, with every length of fraction, and in other UTC forms.
+        let mut texts: Vec<String> = Vec::new();
+        let start = DateTime::parse_from_rfc3339("1999-12-31T23:59:58Z").unwrap();
+        for i in 0..2_000i64 {
+            let time = start.with_timezone(&Utc)
+                + chrono::Duration::nanoseconds(i * 7_919_000_123 + i * i * 13);
+            texts.push(time.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true));
+            texts.push(time.to_rfc3339_opts(chrono::SecondsFormat::Nanos, false));
+            texts.push(time.format("%F %T%.f%:z").to_string());
+            texts.push(time.format("%F %T%.3f%:z").to_string());
+            texts.push(time.format("%F %T%:z").to_string());
+        }
+        for text in &texts {
+            let chrono = DateTime::parse_from_rfc3339(text)
+                .unwrap()
+                .with_timezone(&Utc);
+            assert_eq!(stored_time(text), Some(chrono), "{text}");
+        }
+        // Other offsets, shapes and impossible times are left to chrono and rusqlite.
+        for text in [
+            "2024-02-29 10:00:00+01:00",
+            "2024-02-29 24:00:00+00:00",
+            "2024-02-30 10:00:00+00:00",
+            "2024-02-29 10:60:00Z",
+            "2024-02-29 10:00:00.Z",
+            "2024-02-29 10:00:00.1234567890Z",
+            "2024-02-29 10:00Z",
+            "2024-02-29_10:00:00Z",
+            "2024-02-29 10:00:00",
+            "+00:00",
+            "",
+        ] {
+            assert_eq!(stored_time(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn a_stored_day_reads_as_chrono_reads_it() {
