@@ -318,17 +318,13 @@ impl Library {
         self.sync()?;
         let matches = self.index.search(request)?;
         let ids: Vec<QuoteId> = matches.matches.iter().map(|m| m.id).collect();
-        let mut quotes: HashMap<QuoteId, Quote> = self
-            .store
-            .quotes(&ids)?
-            .into_iter()
-            .map(|q| (q.id, q))
-            .collect();
+        // In the order of the ids, those the store no longer holds left out.
+        let mut quotes = self.store.quotes(&ids)?.into_iter().peekable();
         let hits = matches
             .matches
             .iter()
             .filter_map(|m| {
-                let quote = quotes.remove(&m.id)?;
+                let quote = quotes.next_if(|q| q.id == m.id)?;
                 Some(Hit {
                     score: m.score,
                     snippet: matches.snippet(&quote.text),

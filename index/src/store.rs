@@ -54,8 +54,8 @@ pub struct Store {
 #[derive(Default)]
 struct RefCache {
     version: Option<i64>,
-    speakers: HashMap<i64, String>,
-    sources: HashMap<i64, SourceRef>,
+    speakers: FxHashMap<i64, String>,
+    sources: FxHashMap<i64, SourceRef>,
 }
 
 impl RefCache {
@@ -343,7 +343,8 @@ impl Store {
             refs.clear();
             refs.version = Some(version);
         }
-        let mut by_id: HashMap<i64, (Quote, i64, Option<i64>)> = HashMap::with_capacity(ids.len());
+        let mut by_id: FxHashMap<i64, (Quote, i64, Option<i64>)> =
+            FxHashMap::with_capacity_and_hasher(ids.len(), Default::default());
         for chunk in ids.chunks(500) {
             let placeholders = vec!["?"; chunk.len()].join(",");
             let sql = format!("SELECT {QUOTE_COLUMNS} FROM quote q WHERE q.id IN ({placeholders})");
