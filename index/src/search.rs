@@ -80,9 +80,10 @@ struct Fields {
 }
 
 impl Fields {
-    /// The fields analysed as names, whose terms `SegmentData` holds.
-    fn names(&self) -> [Field; 3] {
-        [self.speaker, self.organization, self.outlet]
+    /// The fields with few distinct words (names, organizations, outlets and titles), which a
+    /// bare word is looked up in besides the text and whose terms `SegmentData` holds.
+    fn names(&self) -> [Field; 4] {
+        [self.speaker, self.organization, self.outlet, self.title]
     }
 }
 
@@ -589,7 +590,7 @@ struct SegmentData {
     runs: Vec<i64>,
     /// Per scored field, how many tokens the segment holds (BM25's average field length).
     tokens: HashMap<Field, u64>,
-    /// Every term of the name fields (speaker, organization, outlet) with its document
+    /// Every term of the name fields (speaker, organization, outlet, title) with its document
     /// frequency: a bare word is looked up in each of them, and a few thousand names are
     /// cheaper to hold than to look up in every segment's term dictionary on every search.
     /// Neither changes while the segment lives (deletes leave postings as they are).
@@ -1767,7 +1768,7 @@ struct Stats<'a> {
     searcher: &'a tantivy::Searcher,
     /// `segment_data` for the searcher's segments, in the same order.
     segments: Vec<Arc<SegmentData>>,
-    name_fields: [Field; 3],
+    name_fields: [Field; 4],
     /// `name_terms` for the searcher.
     names: Arc<NameTerms>,
     /// The terms asked about so far (a search asks about a handful).
