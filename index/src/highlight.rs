@@ -17,7 +17,9 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
+use crate::stem::Stems;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream,
 };
@@ -34,7 +36,8 @@ pub(crate) struct Marker {
     starts: Vec<(char, usize)>,
     /// Splits, drops long words, lower-cases and folds, as the index does before stemming.
     fold: TextAnalyzer,
-    stemmer: frostem::Stemmer,
+    /// Shared by every search of an index: the words of results recur from page to page.
+    stems: Arc<Mutex<Stems>>,
     /// The longest fragment, in bytes.
     max_len: usize,
 }
@@ -60,8 +63,12 @@ impl Fragment {
 
 impl Marker {
     /// A marker for `weights` (query words as the index holds them, with their weights), whose
-    /// snippets are at most `max_len` bytes of the text.
-    pub(crate) fn new(weights: BTreeMap<String, f32>, max_len: usize) -> Marker {
+    /// snippets are at most `max_len` bytes of the text, stemming with `stems`.
+    pub(crate) fn new(
+        weights: BTreeMap<String, f32>,
+        max_len: usize,
+        stems: Arc<Mutex<Stems>>,
+    ) -> Marker {
         let mut starts: Vec<(char, usize)> = Vec::new();
         for word in weights.keys() {
             let Some(first) = word.chars().next() else {
@@ -80,7 +87,7 @@ impl Marker {
                 .filter(LowerCaser)
                 .filter(AsciiFoldingFilter)
                 .build(),
-            stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
+            stems,
             max_len,
         }
     }
@@ -150,7 +157,11 @@ impl Marker {
         if !could_be(folded.chars().next()?, folded.len()) {
             return None;
         }
-        let stem = self.stemmer.stem(&folded);
+        let mut stem = folded.into_owned();
+        self.stems
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .stem(&mut stem);
         self.weights
             .iter()
             .find(|(w, _)| *w == stem)
@@ -261,6 +272,7 @@ mod tests {
         let marker = Marker::new(
             weights(&[("govern", 0.5), ("happi", 0.5), ("die", 0.5)]),
             200,
+            Default::default(),
         );
         assert_eq!(
             marker
@@ -271,13 +283,13 @@ mod tests {
                  &amp; &lt;fine"
             )
         );
-        let marker = Marker::new(weights(&[("emil", 1.0)]), 200);
+        let marker = Marker::new(weights(&[("emil", 1.0)]), 200, Default::default());
         assert_eq!(
             marker.snippet("« Émile » said 'Emile'").as_deref(),
             Some("« <mark>Émile</mark> » said &#x27;<mark>Emile</mark>")
         );
         assert_eq!(
-            Marker::new(weights(&[("budget", 1.0)]), 200).snippet("Running"),
+            Marker::new(weights(&[("budget", 1.0)]), 200, Default::default()).snippet("Running"),
             None
         );
     }
@@ -292,7 +304,7 @@ mod tests {
         ] {
             let weights = weights(words);
             for max_len in [5, 12, 20, 30, 200] {
-                let ours = Marker::new(weights.clone(), max_len).snippet(text);
+                let ours = Marker::new(weights.clone(), max_len, Default::default()).snippet(text);
                 assert!(ours.is_some(), "{words:?} {max_len}");
                 assert_eq!(
                     ours,
@@ -312,6 +324,10 @@ mod tests {
         "pneumonoultramicroscopicsilicovolcanoconiosis", "x2", "2024", " ", " ", " ", " ", ", ",
         ". ", "\n", "&", "<b>", "\"", "'", "—", "«", "»",
     ];
+
+    /// One memory of stems for every case, as every search of an index shares one.
+    static SHARED: std::sync::LazyLock<Arc<Mutex<Stems>>> =
+        std::sync::LazyLock::new(Default::default);
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2_000))]
@@ -334,7 +350,7 @@ mod tests {
                     weights.insert(stems[at % stems.len()].clone(), 1.0 / (1.0 + n as f32));
                 }
             }
-            let ours = Marker::new(weights.clone(), max_len).snippet(&text);
+            let ours = Marker::new(weights.clone(), max_len, SHARED.clone()).snippet(&text);
             prop_assert_eq!(ours, tantivy(&weights, &text, max_len));
         }
     }

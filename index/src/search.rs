@@ -562,6 +562,8 @@ pub struct SearchIndex {
     /// Per segment, the newest date in each run of documents (for newest-first listings).
     segments: Mutex<SegmentCache>,
     facet_values: Mutex<FacetValues>,
+    /// The stems of words in results, for marking query words in snippets.
+    stems: Arc<Mutex<crate::stem::Stems>>,
 }
 
 /// What searches read of each segment besides its postings, kept while the segment lives:
@@ -671,6 +673,7 @@ impl SearchIndex {
             payload_cache: Mutex::new(None),
             segments: Mutex::new(SegmentCache::default()),
             facet_values: Mutex::new(FacetValues::default()),
+            stems: Arc::default(),
         }))
     }
 
@@ -1140,7 +1143,11 @@ impl SearchIndex {
                 weights.insert(word, 1.0 / (1.0 + docs as f32));
             }
         }
-        Ok(crate::highlight::Marker::new(weights, SNIPPET_CHARS))
+        Ok(crate::highlight::Marker::new(
+            weights,
+            SNIPPET_CHARS,
+            self.stems.clone(),
+        ))
     }
 
     /// The `want` newest matches, newest first; undated quotes come last, and quotes of the

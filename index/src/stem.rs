@@ -24,15 +24,56 @@ impl TokenFilter for CachedStemmer {
     fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
         CachedStemmerFilter {
             inner: tokenizer,
-            stems: FxHashMap::default(),
+            stems: Stems::default(),
         }
     }
 }
 
 pub(crate) struct CachedStemmerFilter<T> {
     inner: T,
-    /// Word → stem, packed (see `pack`), for the words this analyzer has stemmed.
-    stems: FxHashMap<u128, u128>,
+    stems: Stems,
+}
+
+/// Stems, remembered: word → stem, packed (see `pack`), for the words stemmed so far.
+pub(crate) struct Stems {
+    memory: FxHashMap<u128, u128>,
+    stemmer: frostem::Stemmer,
+}
+
+impl Default for Stems {
+    fn default() -> Self {
+        Stems {
+            memory: FxHashMap::default(),
+            stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
+        }
+    }
+}
+
+impl Stems {
+    /// Replaces `word` with its stem.
+    pub(crate) fn stem(&mut self, word: &mut String) {
+        if self.memory.len() > CAPACITY {
+            self.memory.clear();
+        }
+        let Some(packed) = pack(word) else {
+            *word = self.stemmer.stem(word).into_owned();
+            return;
+        };
+        let stem = match self.memory.get(&packed) {
+            Some(stem) => *stem,
+            None => {
+                let stemmed = self.stemmer.stem(word);
+                let Some(stem) = pack(&stemmed) else {
+                    *word = stemmed.into_owned();
+                    return;
+                };
+                self.memory.insert(packed, stem);
+                stem
+            }
+        };
+        word.clear();
+        word.push_str(unpack(&stem.to_le_bytes()));
+    }
 }
 
 /// A copy starts with an empty memory: the tokenizer manager hands out copies (one per segment
@@ -42,7 +83,7 @@ impl<T: Clone> Clone for CachedStemmerFilter<T> {
     fn clone(&self) -> Self {
         CachedStemmerFilter {
             inner: self.inner.clone(),
-            stems: FxHashMap::default(),
+            stems: Stems::default(),
         }
     }
 }
@@ -51,21 +92,16 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
     type TokenStream<'a> = CachedStemmerStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        if self.stems.len() > CAPACITY {
-            self.stems.clear();
-        }
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
             stems: &mut self.stems,
-            stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
         }
     }
 }
 
 pub(crate) struct CachedStemmerStream<'a, T> {
     tail: T,
-    stems: &'a mut FxHashMap<u128, u128>,
-    stemmer: frostem::Stemmer,
+    stems: &'a mut Stems,
 }
 
 impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
@@ -73,25 +109,7 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
         if !self.tail.advance() {
             return false;
         }
-        let token = self.tail.token_mut();
-        let Some(word) = pack(&token.text) else {
-            token.text = self.stemmer.stem(&token.text).into_owned();
-            return true;
-        };
-        let stem = match self.stems.get(&word) {
-            Some(stem) => *stem,
-            None => {
-                let stemmed = self.stemmer.stem(&token.text);
-                let Some(stem) = pack(&stemmed) else {
-                    token.text = stemmed.into_owned();
-                    return true;
-                };
-                self.stems.insert(word, stem);
-                stem
-            }
-        };
-        token.text.clear();
-        token.text.push_str(unpack(&stem.to_le_bytes()));
+        self.stems.stem(&mut self.tail.token_mut().text);
         true
     }
 
@@ -175,14 +193,18 @@ mod tests {
         let mut filter = CachedStemmer.transform(SimpleTokenizer::default());
         let words: String = (0..CAPACITY + 10).map(|n| format!("w{n} ")).collect();
         let mut stream = filter.token_stream(&words);
-        while stream.advance() {}
-        assert_eq!(filter.stems.len(), CAPACITY + 10);
-        // The next text finds the memory over capacity and starts over; stemming still works.
+        let mut most = 0;
+        while stream.advance() {
+            most = most.max(stream.stems.memory.len());
+        }
+        // Past its capacity the memory starts over; stemming still works.
+        assert_eq!(most, CAPACITY + 1);
+        assert_eq!(filter.stems.memory.len(), 9);
         {
             let mut stream = filter.token_stream("connections");
             assert!(stream.advance());
             assert_eq!(stream.token().text, "connect");
         }
-        assert_eq!(filter.stems.len(), 1);
+        assert_eq!(filter.stems.memory.len(), 10);
     }
 }
