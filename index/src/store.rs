@@ -313,9 +313,8 @@ impl Store {
             .ok_or_else(|| Error::QuoteNotFound(id.to_string()))
     }
 
-    /// The quotes with these ids, in the order given; ids that do not exist are skipped.
-    /// The quotes with these ids in the order given (missing ids skipped), their speakers and
-    /// sources from `RefCache`.
+    /// The quotes with these ids, in the order given; ids that do not exist (and repeats) are
+    /// skipped. Their speakers and sources come from `RefCache`.
     pub fn quotes(&self, ids: &[QuoteId]) -> Result<Vec<Quote>> {
         if ids.is_empty() {
             return Ok(Vec::new());
