@@ -1077,28 +1077,8 @@ fn note_mentions(text: &str, starts_article: bool, people: &mut Vec<Person>) {
         {
             let appositive = c.name("appos").and_then(|m| parse_role(m.as_str()));
             let role = merge_roles(appositive, role);
-            let before = people
-                .iter()
-                .position(|p| p.name == name)
-                .map(|i| people.remove(i));
             let described = role.title.is_some() || role.organization.is_some();
-            people.push(Person {
-                referent: described || before.as_ref().is_some_and(|p| p.referent),
-                female: super::names::gender_of(&name)
-                    .or_else(|| before.as_ref().and_then(|p| p.female)),
-                title: role
-                    .title
-                    .or_else(|| before.as_ref().and_then(|p| p.title.clone())),
-                organization: role
-                    .organization
-                    .or_else(|| before.as_ref().and_then(|p| p.organization.clone())),
-                organization_description: role.organization_description.or_else(|| {
-                    before
-                        .as_ref()
-                        .and_then(|p| p.organization_description.clone())
-                }),
-                name: name.clone(),
-            });
+            meet(people, &name, described, None, role);
             named = Some(name);
         } else if tokens.len() == 1 {
             let surname = tokens[0]
@@ -1119,14 +1099,7 @@ fn note_mentions(text: &str, starts_article: bool, people: &mut Vec<Person>) {
                 // "Mr. Obama", "Mrs. Clinton", "President Obama" with no full name before: a
                 // person known by a surname. A "he" or "she" can mean them when the honorific
                 // says which, or (below) when they are a sentence's subject.
-                people.push(Person {
-                    referent: female.is_some(),
-                    female,
-                    title: role.title.clone(),
-                    organization: role.organization.clone(),
-                    organization_description: role.organization_description.clone(),
-                    name: surname.to_owned(),
-                });
+                meet(people, surname, female.is_some(), female, role.clone());
                 named = Some(surname.to_owned());
             }
         }
@@ -1620,34 +1593,40 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         }
     }
     if let Some(speaker) = &a.speaker {
-        // Remember the fullest description of the person met so far.
-        let before = people
-            .iter()
-            .position(|p| &p.name == speaker)
-            .map(|i| people.remove(i));
-        people.push(Person {
-            referent: true,
-            female: before
-                .as_ref()
-                .and_then(|p| p.female)
-                .or_else(|| super::names::gender_of(speaker)),
-            name: speaker.clone(),
-            title: a
-                .title
-                .clone()
-                .or_else(|| before.as_ref().and_then(|p| p.title.clone())),
-            organization: a
-                .organization
-                .clone()
-                .or_else(|| before.as_ref().and_then(|p| p.organization.clone())),
-            organization_description: a.organization_description.clone().or_else(|| {
-                before
-                    .as_ref()
-                    .and_then(|p| p.organization_description.clone())
-            }),
-        });
+        let role = Role {
+            title: a.title.clone(),
+            organization: a.organization.clone(),
+            organization_description: a.organization_description.clone(),
+        };
+        meet(people, speaker, true, None, role);
     }
     a
+}
+
+/// Notes that the text names `name` here (`referent`: quoted, or described with a role), with
+/// what this mention says of them: the person moves to the end of `people`, keeping what was
+/// known of them where this mention says nothing. Their sex is what this mention says (an
+/// honorific), else what pronouns said before, else what the given name tells.
+fn meet(people: &mut Vec<Person>, name: &str, referent: bool, female: Option<bool>, role: Role) {
+    let before = people
+        .iter()
+        .position(|p| p.name == name)
+        .map(|i| people.remove(i));
+    let before = before.as_ref();
+    people.push(Person {
+        referent: referent || before.is_some_and(|p| p.referent),
+        female: female
+            .or_else(|| before.and_then(|p| p.female))
+            .or_else(|| super::names::gender_of(name)),
+        title: role.title.or_else(|| before.and_then(|p| p.title.clone())),
+        organization: role
+            .organization
+            .or_else(|| before.and_then(|p| p.organization.clone())),
+        organization_description: role
+            .organization_description
+            .or_else(|| before.and_then(|p| p.organization_description.clone())),
+        name: name.to_owned(),
+    });
 }
 
 /// Two to four capitalised words: "Jeff Weaver", "Jamie Lee Curtis".
