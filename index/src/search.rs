@@ -573,11 +573,14 @@ struct SegmentCache {
     segments: HashMap<tantivy::index::SegmentId, Arc<SegmentData>>,
     /// Every run of every segment of one searcher, newest first, as (newest date, segment
     /// ordinal, run), and the segments it was built for.
-    runs: Option<(Vec<tantivy::index::SegmentId>, Arc<Vec<Run>>)>,
+    runs: PerSearcher<Vec<Run>>,
     /// Every name-field term of one searcher's segments with its document frequency summed
     /// over them, and the segments it was built for.
-    names: Option<(Vec<tantivy::index::SegmentId>, Arc<NameTerms>)>,
+    names: PerSearcher<NameTerms>,
 }
+
+/// Something built from one searcher's segments, with the segments it was built for.
+type PerSearcher<T> = Option<(Vec<tantivy::index::SegmentId>, Arc<T>)>;
 
 /// Name-field terms with their document frequencies.
 type NameTerms = HashMap<Term, u64>;
@@ -1273,26 +1276,44 @@ impl SearchIndex {
         searcher: &tantivy::Searcher,
         data: &[Arc<SegmentData>],
     ) -> Arc<NameTerms> {
+        self.per_searcher(
+            searcher,
+            |cache| &mut cache.names,
+            || {
+                let mut names = NameTerms::new();
+                for segment in data {
+                    for (term, n) in &segment.names {
+                        *names.entry(term.clone()).or_default() += u64::from(*n);
+                    }
+                }
+                names
+            },
+        )
+    }
+
+    /// What `slot` of the segment cache holds for the searcher's segments, or, when it was
+    /// built for others, what `build` makes (kept for the next search).
+    fn per_searcher<T>(
+        &self,
+        searcher: &tantivy::Searcher,
+        slot: impl FnOnce(&mut SegmentCache) -> &mut PerSearcher<T>,
+        build: impl FnOnce() -> T,
+    ) -> Arc<T> {
         let ids: Vec<tantivy::index::SegmentId> = searcher
             .segment_readers()
             .iter()
             .map(|s| s.segment_id())
             .collect();
         let mut cache = self.segments.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((for_ids, names)) = &cache.names
+        let slot = slot(&mut cache);
+        if let Some((for_ids, value)) = slot.as_ref()
             && *for_ids == ids
         {
-            return names.clone();
+            return value.clone();
         }
-        let mut names = NameTerms::new();
-        for segment in data {
-            for (term, n) in &segment.names {
-                *names.entry(term.clone()).or_default() += u64::from(*n);
-            }
-        }
-        let names = Arc::new(names);
-        cache.names = Some((ids, names.clone()));
-        names
+        let value = Arc::new(build());
+        *slot = Some((ids, value.clone()));
+        value
     }
 
     fn segment_data(&self, searcher: &tantivy::Searcher) -> Result<Vec<Arc<SegmentData>>> {
@@ -1370,31 +1391,24 @@ impl SearchIndex {
         searcher: &tantivy::Searcher,
         data: &[Arc<SegmentData>],
     ) -> Arc<Vec<Run>> {
-        let ids: Vec<tantivy::index::SegmentId> = searcher
-            .segment_readers()
-            .iter()
-            .map(|s| s.segment_id())
-            .collect();
-        let mut cache = self.segments.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((for_ids, runs)) = &cache.runs
-            && *for_ids == ids
-        {
-            return runs.clone();
-        }
-        let mut runs: Vec<Run> = data
-            .iter()
-            .enumerate()
-            .flat_map(|(ord, d)| {
-                d.runs
+        self.per_searcher(
+            searcher,
+            |cache| &mut cache.runs,
+            || {
+                let mut runs: Vec<Run> = data
                     .iter()
                     .enumerate()
-                    .map(move |(run, max)| (*max, ord as u32, run as u32))
-            })
-            .collect();
-        runs.sort_unstable_by(|a, b| b.cmp(a));
-        let runs = Arc::new(runs);
-        cache.runs = Some((ids, runs.clone()));
-        runs
+                    .flat_map(|(ord, d)| {
+                        d.runs
+                            .iter()
+                            .enumerate()
+                            .map(move |(run, max)| (*max, ord as u32, run as u32))
+                    })
+                    .collect();
+                runs.sort_unstable_by(|a, b| b.cmp(a));
+                runs
+            },
+        )
     }
 
     /// The ids of every quote matching a query, unordered (for export and bulk actions).
