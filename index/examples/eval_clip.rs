@@ -137,11 +137,16 @@ fn parse_ann(ann: &str) -> Vec<Relation> {
         let body = parts.next().unwrap_or("");
         let text = parts.next().unwrap_or("").to_owned();
         if id.starts_with('T') {
-            let mut f = body.split_whitespace();
-            let _kind = f.next();
-            let start = f.next().and_then(|v| v.parse().ok());
-            // Discontinuous spans ("12 20;25 30"): keep the outer range.
-            let end = body.rsplit(' ').next().and_then(|v| v.parse().ok());
+            // Discontinuous spans ("12 20;25 30", fragments in any order: "1088 1148;938
+            // 1030"): keep the outer range.
+            let offsets: Vec<usize> = body
+                .split_once(' ')
+                .map_or("", |(_kind, ranges)| ranges)
+                .split([' ', ';'])
+                .filter_map(|v| v.parse().ok())
+                .collect();
+            let start = offsets.iter().min().copied();
+            let end = offsets.iter().max().copied();
             if let (Some(start), Some(end)) = (start, end) {
                 spans.insert(id.to_owned(), Span { start, end, text });
             }
