@@ -555,13 +555,9 @@ fn cues_after_a_partial_quotation_an_intro_paragraph_and_a_quotation_paragraph_t
                 "The Department of Justice is not about equal justice anymore.",
                 Some("Kelli Ward")
             ),
+            // A paragraph of its own right after his attribution goes on with his quotation.
             (
-                "CNN has done an awful job this election",
-                Some("Charles Barkley")
-            ),
-            // A paragraph of its own right after his: still Barkley.
-            (
-                "And it’s become sad that our company has sold its soul for ratings.",
+                "CNN has done an awful job this election And it’s become sad that our company has sold its soul for ratings.",
                 Some("Charles Barkley")
             ),
             // After a paragraph of narration, an unattributed quotation stays unattributed.
@@ -826,5 +822,38 @@ fn a_pronoun_opening_the_sentence_looks_before_it() {
     assert_eq!(
         clip.quotes[0].note.as_deref(),
         Some("“She” resolved to Hillary Clinton")
+    );
+}
+
+#[test]
+fn a_quotation_that_goes_on_in_the_next_paragraph_after_its_attribution_is_one() {
+    let text = "Henry Crespo, president of the caucus, is worried.\n\n\
+                “No one is writing songs for Hillary,” he said.\n\n\
+                “Right now, the vote is against Trump.”\n\n\
+                “We will knock on doors,” Crespo said.\n\n\
+                “It is close,” Maria Lopez said.\n\n\
+                “Turnout matters,” Crespo said. “We need buses.”\n\n\
+                “And we need volunteers in every county.”\n\n\
+                “Apathy is the enemy of every campaign” is how he put it.";
+    let clip = clip_text(text);
+    assert_eq!(
+        texts(&clip),
+        vec![
+            "No one is writing songs for Hillary Right now, the vote is against Trump.",
+            // The next paragraph has a speaker of its own, or goes on after the quotation.
+            "We will knock on doors",
+            "It is close",
+            "Turnout matters We need buses.",
+            // A paragraph that is only a quotation, after one that ends with a quotation: the
+            // same speaker goes on, in a quotation of its own.
+            "And we need volunteers in every county.",
+            "Apathy is the enemy of every campaign",
+        ]
+    );
+    assert_eq!(speakers(&clip)[0], Some("Henry Crespo"));
+    assert_eq!(speakers(&clip)[4], Some("Henry Crespo"));
+    assert_eq!(
+        clip.quotes[4].note.as_deref(),
+        Some("continues the quotations of the paragraph before")
     );
 }

@@ -1343,7 +1343,7 @@ pub fn join_broken(
             && prev_a.cue.is_some()
             && !own_cue_after
             && (a.speaker.is_none() || a.speaker == prev_a.speaker)
-            && is_attribution_only(&text[prev.close_end..q.open])
+            && broken_by_attribution(text, prev.close_end, &q)
         {
             prev.text = format!("{} {}", prev.text, q.text);
             prev.end = q.end;
@@ -1356,8 +1356,25 @@ pub fn join_broken(
     (out_q, out_a)
 }
 
-/// Whether the text between two quotations is just the attribution of the first: one clause
-/// with a cue, in the same paragraph, ending the sentence or continuing it.
+/// Whether quotation `q` goes on with the one closing at `prev_end`, with only that one's
+/// attribution between: in the same paragraph (“…,” she said. “…”), or in a paragraph that is
+/// only `q`, after a paragraph closing with the attribution (“…,” he said.¶“…”).
+fn broken_by_attribution(text: &str, prev_end: usize, q: &Quotation) -> bool {
+    let between = &text[prev_end..q.open];
+    match between.split_once('\n') {
+        None => is_attribution_only(between),
+        Some((line, gap)) => {
+            let closes_paragraph = text[q.close_end..]
+                .split('\n')
+                .next()
+                .is_some_and(|rest| rest.trim().is_empty());
+            gap.trim().is_empty() && closes_paragraph && is_attribution_only(line)
+        }
+    }
+}
+
+/// Whether the text between two quotations on one line is just the attribution of the first:
+/// one clause with a cue, ending the sentence or continuing it.
 fn is_attribution_only(between: &str) -> bool {
     // “…,” she said. “…” or “…,” she said, “…” — but not “…,” Flynn told “Fox and Friends.”
     if between.contains('\n')
