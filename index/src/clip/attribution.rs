@@ -1377,13 +1377,16 @@ fn broken_by_attribution(text: &str, prev_end: usize, q: &Quotation) -> bool {
 /// one clause with a cue, ending the sentence or continuing it.
 fn is_attribution_only(between: &str) -> bool {
     // “…,” she said. “…” or “…,” she said, “…” — but not “…,” Flynn told “Fox and Friends.”
-    if between.contains('\n')
-        || between.len() > 240
-        || !between
-            .trim_end()
-            .trim_end_matches(['”', '"', '’', '\''])
-            .ends_with(['.', ',', ':', ';'])
-    {
+    // “…,” he said, but “…”: the sentence goes on with more of the same quotation.
+    let end = between
+        .trim_end()
+        .trim_end_matches(['”', '"', '’', '\''])
+        .trim_end();
+    let end = end
+        .strip_suffix(" but")
+        .or_else(|| end.strip_suffix(" and"))
+        .map_or(end, str::trim_end);
+    if between.contains('\n') || between.len() > 240 || !end.ends_with(['.', ',', ':', ';']) {
         return false;
     }
     let Some(raw) = read_after(between) else {
