@@ -834,7 +834,8 @@ fn a_quotation_that_goes_on_in_the_next_paragraph_after_its_attribution_is_one()
                 “It is close,” Maria Lopez said.\n\n\
                 “Turnout matters,” Crespo said. “We need buses.”\n\n\
                 “And we need volunteers in every county.”\n\n\
-                “Apathy is the enemy of every campaign” is how he put it.";
+                “Apathy is the enemy of every campaign” is how he put it.\n\n\
+                “You know, I love Larry,” he said, but “Larry has a history of representing coal.”";
     let clip = clip_text(text);
     assert_eq!(
         texts(&clip),
@@ -848,6 +849,8 @@ fn a_quotation_that_goes_on_in_the_next_paragraph_after_its_attribution_is_one()
             // same speaker goes on, in a quotation of its own.
             "And we need volunteers in every county.",
             "Apathy is the enemy of every campaign",
+            // The sentence goes on with more of the same quotation.
+            "You know, I love Larry Larry has a history of representing coal.",
         ]
     );
     assert_eq!(speakers(&clip)[0], Some("Henry Crespo"));
@@ -855,5 +858,32 @@ fn a_quotation_that_goes_on_in_the_next_paragraph_after_its_attribution_is_one()
     assert_eq!(
         clip.quotes[4].note.as_deref(),
         Some("continues the quotations of the paragraph before")
+    );
+}
+
+#[test]
+fn a_clause_opening_the_sentence_is_not_its_subject() {
+    let text = "Hillary Clinton and Carly Fiorina spoke on Tuesday.\n\n\
+                On The Steve Harvey Show on Tuesday, Clinton criticized Tulsa, Okla., police officer Betty Shelby for the shooting.\n\n\
+                “How many times do we have to see this in our country?” she said.\n\n\
+                As for the notion that people want to vote for Clinton because she would be the first woman president, Fiorina offered her own approach.\n\n\
+                “Look, how about an honest woman?” she said.\n\n\
+                As the Washington Post’s Ishaan Tharoor wrote, “Azerbaijan is a useful friend to Israel.”\n\n\
+                However, as Archbishop Aris Shirvanian told the Associated Press, “We have suffered the same fate.” He added, “So Israel should have been one of the first.”";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![
+            // The subject after the opening phrase, not the officer named after the verb.
+            Some("Hillary Clinton"),
+            // Not Clinton, named in the clause that opens the sentence.
+            Some("Carly Fiorina"),
+            Some("Ishaan Tharoor"),
+            // (Inside "However, as Archbishop … told the AP,": the clause introduces the
+            // quotation its subject speaks; "He added" joins the second part to it.)
+            Some("Aris Shirvanian"),
+        ],
+        "{:#?}",
+        clip.quotes
     );
 }

@@ -271,6 +271,11 @@ const TITLE_WORDS: &[&str] = &[
     "delegate",
     "pastor",
     "rabbi",
+    "imam",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "reverend",
     "coach",
     "manager",
 ];
@@ -716,6 +721,10 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
     let mut people: Vec<Person> = Vec::new();
     let mut out: Vec<Attribution> = Vec::with_capacity(quotations.len());
     let mut scanned_to = 0;
+    let stretch = |from: usize| match from {
+        0 => Stretch::ArticleStart,
+        _ => Stretch::Sentences,
+    };
     for (n, q) in quotations.iter().enumerate() {
         // People named in the text before this quotation (outside quotations) are who later
         // pronouns and surnames refer to.
@@ -726,14 +735,14 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
         if scanned_to < before_start {
             note_mentions(
                 &text[scanned_to..before_start],
-                scanned_to == 0,
+                stretch(scanned_to),
                 &mut people,
             );
             scanned_to = before_start;
         }
         let mut before_sentence = people.clone();
         if scanned_to < q.open {
-            note_mentions(&text[scanned_to..q.open], scanned_to == 0, &mut people);
+            note_mentions(&text[scanned_to..q.open], stretch(scanned_to), &mut people);
         }
         scanned_to = q.close_end;
         let next_open = quotations.get(n + 1).map_or(text.len(), |next| next.open);
@@ -988,10 +997,28 @@ const NOT_PERSON: &[&str] = &[
     "awards",
 ];
 
+/// Where a stretch of text given to `note_mentions` stands in the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stretch {
+    /// It begins the article: its first line is the title.
+    ArticleStart,
+    /// It begins at a sentence or a quotation's end.
+    Sentences,
+    /// It begins inside a sentence (what follows a name and its comma).
+    MidSentence,
+}
+
+/// Words that open a subordinate clause before a sentence's main clause.
+const SUBORDINATORS: &[&str] = &[
+    "while", "although", "though", "because", "if", "unless", "whereas", "since", "after",
+    "before", "when", "as", "once", "until",
+];
+
 /// Records the people a stretch of text names: full names (with a role when an appositive
 /// follows), and surnames of people already met, which make them the most recent.
-/// `starts_article`: the stretch begins the text, so its first line is the title.
-fn note_mentions(text: &str, starts_article: bool, people: &mut Vec<Person>) {
+/// `stretch`: where the text stands in the article. Returns the person its first sentence is
+/// about, if it names one.
+fn note_mentions(text: &str, stretch: Stretch, people: &mut Vec<Person>) -> Option<String> {
     static MENTION: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
             r"(?P<name>{NAME})(?:\s*,\s*(?P<appos>[^,“”«»\x22.]{{2,160}}?)\s*,)?"
@@ -1022,8 +1049,11 @@ fn note_mentions(text: &str, starts_article: bool, people: &mut Vec<Person>) {
     // A pronoun tells the subject's gender only when no one else is named beside it ("Warren
     // told Stumpf, after he admitted…" says nothing of Warren).
     let mut named_here: Vec<String> = Vec::new();
+    let mut first_subject: Option<String> = None;
+    let mut first_sentence: Option<usize> = None;
     for c in MENTION.captures_iter(text) {
         let at = sentence_start(text, c.get(0).map_or(0, |m| m.start()));
+        first_sentence.get_or_insert(at);
         if sentence != Some(at) {
             promote(
                 people,
@@ -1042,7 +1072,7 @@ fn note_mentions(text: &str, starts_article: bool, people: &mut Vec<Person>) {
             .map_or(text.len(), |i| line_start + i);
         if is_headline(
             &text[line_start..line_end],
-            starts_article && line_start == 0,
+            stretch == Stretch::ArticleStart && line_start == 0,
         ) {
             continue;
         }
@@ -1103,12 +1133,32 @@ fn note_mentions(text: &str, starts_article: bool, people: &mut Vec<Person>) {
                 named = Some(surname.to_owned());
             }
         }
-        // "On Sunday, Jimmy Tompkins, 31, tossed…": what follows a phrase that names no one is
-        // no appositive of it but may name someone itself.
-        if named.is_none()
+        // "While Obama had singers writing songs for him, that has not happened for Clinton,
+        // which concerns Henry Crespo": a clause opening the sentence is not about its subject.
+        let opening_clause = {
+            let start = c.get(0).map_or(0, |m| m.start());
+            let lead = &text[at..start];
+            let first = lead
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_start_matches(['“', '"', '‘', '\''])
+                .to_lowercase();
+            SUBORDINATORS.contains(&first.as_str())
+                && !lead.contains(',')
+                && (stretch != Stretch::MidSentence || at > 0)
+        };
+        // "On Sunday, Jimmy Tompkins, 31, tossed…": what follows a phrase that names no one, or
+        // the comma closing an opening clause ("While he supports Clinton, Groberg admits…"),
+        // is no appositive of it but may name someone itself.
+        if (named.is_none() || opening_clause)
             && let Some(appos) = c.name("appos")
         {
-            note_mentions(appos.as_str(), false, people);
+            // "On Tuesday, Clinton criticized officer Betty Shelby": Clinton is the subject.
+            let inside = note_mentions(appos.as_str(), Stretch::MidSentence, people);
+            if subject.is_none() {
+                subject = inside;
+            }
         }
         if let Some(name) = &named
             && !named_here.contains(name)
@@ -1120,11 +1170,15 @@ fn note_mentions(text: &str, starts_article: bool, people: &mut Vec<Person>) {
             rest.chars().next().is_some_and(char::is_lowercase)
         };
         if subject.is_none()
+            && !opening_clause
             && let Some(name) = named
             && people
                 .iter()
                 .any(|p| p.name == name && (p.referent || followed_by_verb))
         {
+            if first_subject.is_none() && sentence == first_sentence {
+                first_subject = Some(name.clone());
+            }
             subject = Some(name);
         }
     }
@@ -1133,6 +1187,7 @@ fn note_mentions(text: &str, starts_article: bool, people: &mut Vec<Person>) {
         &mut subject,
         sentence.filter(|_| named_here.len() <= 1),
     );
+    first_subject
 }
 
 /// Whether what stands where a speaker's name would is no name: nothing, a sentence's opening
