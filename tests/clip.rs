@@ -887,3 +887,13 @@ fn a_clause_opening_the_sentence_is_not_its_subject() {
         clip.quotes
     );
 }
+
+#[test]
+fn a_name_followed_by_who_is_a_person_a_pronoun_can_mean() {
+    let text = "Taxes would go up, according to an analysis by Lily Batchelder, a former Democratic tax aide.\n\n\
+                The losses would outstrip the gains, said Batchelder.\n\n\
+                It’s become a major issue in the campaign, with Hillary Clinton — who’s called for big tax hikes on the rich — lambasting Trump’s plan.\n\n\
+                “The kind of plan that Donald has put forth would be trickle-down economics all over again,” she said.";
+    let clip = clip_text(text);
+    assert_eq!(speakers(&clip), vec![Some("Hillary Clinton")]);
+}

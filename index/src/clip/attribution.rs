@@ -1108,7 +1108,15 @@ fn note_mentions(text: &str, stretch: Stretch, people: &mut Vec<Person>) -> Opti
             let appositive = c.name("appos").and_then(|m| parse_role(m.as_str()));
             let role = merge_roles(appositive, role);
             let described = role.title.is_some() || role.organization.is_some();
-            meet(people, &name, described, None, role);
+            // "with Hillary Clinton — who’s called for tax hikes — lambasting…": "who" follows
+            // a person.
+            let rest = &text[c.get(0).map_or(0, |m| m.end())..];
+            let who = rest
+                .trim_start_matches([',', ' ', '—', '–'])
+                .split(|ch: char| !ch.is_alphabetic())
+                .next()
+                .is_some_and(|w| w == "who" || w == "whose");
+            meet(people, &name, described || who, None, role);
             named = Some(name);
         } else if tokens.len() == 1 {
             let surname = tokens[0]
