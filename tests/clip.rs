@@ -796,11 +796,17 @@ fn places_events_and_groups_are_no_one_a_pronoun_means() {
     let text = "Barack Obama flew to an atoll in the Pacific Ocean. Storms there have grown.\n\n\
                 “And they're terrifying,” he said.\n\n\
                 Serena Williams watched the French Open. Later, Rohingya Muslims cheered.\n\n\
-                “It was a privilege,” she said.";
+                “It was a privilege,” she said.\n\n\
+                Bernie Sanders spoke in Iowa. Central America sends migrants. Modern Ukraine is at war.\n\n\
+                “This is the just and moral thing to do,” he said.";
     let clip = clip_text(text);
     assert_eq!(
         speakers(&clip),
-        vec![Some("Barack Obama"), Some("Serena Williams")]
+        vec![
+            Some("Barack Obama"),
+            Some("Serena Williams"),
+            Some("Bernie Sanders")
+        ]
     );
 }
 
