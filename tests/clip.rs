@@ -903,3 +903,18 @@ fn a_name_followed_by_who_is_a_person_a_pronoun_can_mean() {
     let clip = clip_text(text);
     assert_eq!(speakers(&clip), vec![Some("Hillary Clinton")]);
 }
+
+#[test]
+fn a_sentence_opening_with_he_is_about_whom_he_means() {
+    let text = "Omar Mateen, the gunman, had visited the mosque.\n\n\
+                Adel Nefzi, a member of the mosque's board, said he never saw Mateen there. \
+                He said Mateen acted alone because of a psychological problem.\n\n\
+                “We don't teach anything like that in the mosque,” he said.";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Adel Nefzi")],
+        "{:#?}",
+        clip.quotes
+    );
+}

@@ -1089,6 +1089,23 @@ fn note_mentions(text: &str, stretch: Stretch, people: &mut Vec<Person>) -> Opti
             );
             sentence = Some(at);
             named_here.clear();
+            // "He said Mateen “has not done this”": the sentence is about whom its "he" means,
+            // not about the name after it.
+            let first_word = text[at..].split_whitespace().next().unwrap_or("");
+            let female = match first_word {
+                "He" => Some(false),
+                "She" => Some(true),
+                _ => None,
+            };
+            if let Some(female) = female
+                && (stretch != Stretch::MidSentence || at > 0)
+                && let Some(p) = people
+                    .iter()
+                    .rev()
+                    .find(|p| p.referent && p.female != Some(!female))
+            {
+                subject = Some(p.name.clone());
+            }
         }
         // Headlines capitalise every word ("Hillary Clinton Speaks Directly To…"): no names there.
         let line_start = text[..c.get(0).map_or(0, |m| m.start())]
