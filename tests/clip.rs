@@ -795,7 +795,7 @@ fn the_subject_and_cue_nearest_the_quotation_speak_it() {
 fn places_events_and_groups_are_no_one_a_pronoun_means() {
     let text = "Barack Obama flew to an atoll in the Pacific Ocean. Storms there have grown.\n\n\
                 “And they're terrifying,” he said.\n\n\
-                Serena Williams watched the French Open. Later, Rohingya Muslims cheered.\n\n\
+                Serena Williams watched the French Open. Later, Rohingya Muslims cheered. Miss Universe was there.\n\n\
                 “It was a privilege,” she said.\n\n\
                 Bernie Sanders spoke in Iowa. Central America sends migrants. Modern Ukraine is at war.\n\n\
                 “This is the just and moral thing to do,” he said.";
