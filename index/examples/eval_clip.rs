@@ -170,8 +170,38 @@ fn parse_ann(ann: &str) -> Vec<Relation> {
     relations
 }
 
+/// Whether a gold content span is a direct quotation: it opens with a quotation mark, and no
+/// narration follows its last closing mark (“You squeezed employees” to drive up the stock price
+/// is an indirect attribution holding a partial quotation). A span with no closing mark is a
+/// quotation going on into the next paragraph.
 fn is_direct(text: &str) -> bool {
-    text.trim_start().starts_with(['“', '"', '‘', '«'])
+    let text = text.trim();
+    if !text.starts_with(['“', '"', '‘', '«']) {
+        return false;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut straight = 0;
+    let mut last_close = None;
+    for (i, &c) in chars.iter().enumerate() {
+        let closes = match c {
+            '”' | '»' => true,
+            '"' => {
+                straight += 1;
+                straight % 2 == 0
+            }
+            // A closing single mark, not an apostrophe ("don’t").
+            '’' => !chars.get(i + 1).is_some_and(|n| n.is_alphanumeric()),
+            _ => false,
+        };
+        if closes {
+            last_close = Some(i);
+        }
+    }
+    let Some(close) = last_close else {
+        return true;
+    };
+    let after: String = chars[close + 1..].iter().collect();
+    after.contains(['“', '"', '‘', '«']) || !after.chars().any(char::is_alphanumeric)
 }
 
 /// Token positions (as char ranges) of a text, for overlap counting.
