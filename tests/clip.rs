@@ -918,3 +918,14 @@ fn a_sentence_opening_with_he_is_about_whom_he_means() {
         clip.quotes
     );
 }
+
+#[test]
+fn titles_of_shows_are_no_quotations_but_a_short_clause_is() {
+    let text = "She watches “Orange is the New Black” and “Flip the Script with Liz Plank” every week.\n\n\
+                “Word is,” Trump said, “that Ford Motor is going to cancel their deal to go to Mexico.”";
+    let clip = clip_text(text);
+    assert_eq!(
+        texts(&clip),
+        vec!["Word is that Ford Motor is going to cancel their deal to go to Mexico."]
+    );
+}

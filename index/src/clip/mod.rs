@@ -252,9 +252,15 @@ pub(crate) fn names_a_thing(text: &str, q: &quotes::Quotation) -> bool {
                 || w.chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-                || ["of", "the", "and", "a", "in", "on", "to", "for"].contains(w)
+                || [
+                    "of", "the", "and", "a", "an", "in", "on", "to", "for", "with", "is", "at",
+                    "by", "from", "as", "or",
+                ]
+                .contains(w)
         });
-    if !title_case {
+    // ("Word is," is a clause: a title has two capitalised words at least.)
+    let capitals = words.iter().filter(|w| capitalised(Some(w))).count();
+    if !title_case || capitals < 2 {
         return false;
     }
     if !q.text.ends_with(['.', '!', '?', ',']) {
