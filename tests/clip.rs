@@ -929,3 +929,21 @@ fn titles_of_shows_are_no_quotations_but_a_short_clause_is() {
         vec!["Word is that Ford Motor is going to cancel their deal to go to Mexico."]
     );
 }
+
+#[test]
+fn a_statement_or_letter_that_reads() {
+    let text = "A group of parents sent a letter to the board.\n\n\
+                “We see charter schools offering parents hope,” the letter reads. “Our support is not abstract.”\n\n\
+                “The results of that meeting will be revealed tonight,” the statement read.";
+    let clip = clip_text(text);
+    assert_eq!(
+        texts(&clip),
+        vec![
+            "We see charter schools offering parents hope Our support is not abstract.",
+            "The results of that meeting will be revealed tonight",
+        ]
+    );
+    let mentions: Vec<Option<&str>> = clip.quotes.iter().map(|q| q.mention.as_deref()).collect();
+    assert_eq!(mentions, vec![Some("the letter"), Some("the statement")]);
+    assert_eq!(clip.quotes[0].cue.as_deref(), Some("reads"));
+}
