@@ -947,3 +947,36 @@ fn a_statement_or_letter_that_reads() {
     assert_eq!(mentions, vec![Some("the letter"), Some("the statement")]);
     assert_eq!(clip.quotes[0].cue.as_deref(), Some("reads"));
 }
+
+#[test]
+fn an_appositive_that_runs_to_the_cue_and_an_age_as_description() {
+    let text = "Polls moved.\n\n\
+                “Clinton needs a strategy for targeting voters,” Nate Silver, the polling guru who founded fivethirtyeight.com tweeted on Wednesday. “They're clearly drawing more from her side.”\n\n\
+                “What if Donald Trump had elocution lessons?” the 43-year-old asked in the description.\n\n\
+                The Post noted his “plan would benefit affluent households more than poorer ones.” \
+                Likewise, a paper from the left-leaning Brookings Institution had this to say: “Families from the top half would receive more.”";
+    let clip = clip_text(text);
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = clip
+        .quotes
+        .iter()
+        .map(|q| (q.text.as_str(), q.speaker.as_deref(), q.mention.as_deref()))
+        .collect();
+    assert_eq!(
+        got[..2],
+        [
+            (
+                "Clinton needs a strategy for targeting voters They're clearly drawing more from her side.",
+                Some("Nate Silver"),
+                Some("Nate Silver")
+            ),
+            (
+                "What if Donald Trump had elocution lessons?",
+                None,
+                Some("the 43-year-old")
+            ),
+        ]
+    );
+    // "Likewise" is no speaker, and the partial quotation is not joined to the next one.
+    assert_eq!(got.len(), 4, "{got:#?}");
+    assert!(got.iter().all(|(_, s, _)| *s != Some("Likewise")));
+}

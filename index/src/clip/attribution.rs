@@ -101,12 +101,12 @@ const POSS_ROLE: &str =
 const NOMINAL_GREEDY: &str = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]everal|[Tt]wo|[Tt]hree)(?:\s+[\p{L}\d’'\-]+){0,6}\s+\p{Ll}[\p{L}\-]*";
 /// A source the text describes but does not name: "a former senior law enforcement official",
 /// "the congressional report", "one former GOP leadership aide". Ends in a lower-case word.
-const NOMINAL: &str = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]everal|[Tt]wo|[Tt]hree)(?:\s+[\p{L}\d’'\-]+){0,6}?\s+\p{Ll}[\p{L}\-]*";
+const NOMINAL: &str = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]everal|[Tt]wo|[Tt]hree)(?:\s+[\p{L}\d’'\-]+){0,6}?\s+(?:\p{Ll}|\d+-)[\p{L}\-]*";
 const ADVERBS: &str = r"(?:(?:also|later|then|previously|once|recently|simply|further|separately|again|had|has|have|would|will|once|\p{Ll}{2,}ly)\s+)*";
 
 static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*(?P<closed>,))?)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
@@ -1563,7 +1563,19 @@ fn read_after(after: &str) -> Option<Raw> {
         &*AFTER_LATER_CUE_SPEAKER,
     ] {
         if let Some(c) = re.captures(after) {
-            return Some(Raw::from_captures(&c));
+            // An appositive may run to the cue without its closing comma when it describes
+            // (“…,” Nate Silver, the polling guru who founded fivethirtyeight.com tweeted), not
+            // when it is the start of a clause (“…,” Touché, she said).
+            let open_appositive = c.name("appos").is_some_and(|a| {
+                c.name("closed").is_none()
+                    && (!["the ", "a ", "an ", "who "]
+                        .iter()
+                        .any(|d| a.as_str().starts_with(d))
+                        || !looks_like_name(&c["subj"]))
+            }) && re.as_str() == AFTER_SPEAKER_CUE.as_str();
+            if !open_appositive {
+                return Some(Raw::from_captures(&c));
+            }
         }
     }
     None
@@ -1782,7 +1794,8 @@ fn is_unnamed(subject: &str) -> bool {
         && words
             .last()
             .and_then(|w| w.chars().next())
-            .is_some_and(char::is_lowercase)
+            // ("the 43-year-old")
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
 }
 
 fn merge_roles(first: Option<Role>, second: Role) -> Role {
