@@ -980,3 +980,30 @@ fn an_appositive_that_runs_to_the_cue_and_an_age_as_description() {
     assert_eq!(got.len(), 4, "{got:#?}");
     assert!(got.iter().all(|(_, s, _)| *s != Some("Likewise")));
 }
+
+#[test]
+fn it_means_the_newspaper_or_statement_quoted_last() {
+    let text = "The newspaper looked back.\n\n\
+                “After the collapse of the real estate market, Mr. Trump’s company was left holding debt,” the Times wrote.\n\n\
+                “But since then, his fortunes have changed,” it further wrote.\n\n\
+                “We will not comment on the inquiry,” a senior aide said.\n\n\
+                “The committee has interviewed 59 witnesses,” it said.";
+    let clip = clip_text(text);
+    let mentions: Vec<Option<&str>> = clip.quotes.iter().map(|q| q.mention.as_deref()).collect();
+    assert_eq!(
+        mentions,
+        vec![
+            Some("the Times"),
+            Some("the Times"),
+            Some("a senior aide"),
+            // Not the aide: a person is no “it”; the Times was quoted before.
+            Some("the Times"),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+    assert_eq!(
+        clip.quotes[1].note.as_deref(),
+        Some("“it” resolved to the Times")
+    );
+}

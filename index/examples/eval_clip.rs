@@ -229,14 +229,33 @@ fn overlap(chars: &[char], a: (usize, usize), b: (usize, usize)) -> (usize, usiz
     (shared, ta.len(), tb.len())
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "him", "her", "his"];
+const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "him", "her", "his", "it"];
 
-/// The gold source as a full name: pronouns take the previous resolved source, a single word
-/// takes the earliest full name in the text containing it.
+/// The gold source as a full name: pronouns take the previous resolved source, a relative
+/// pronoun the name right before it ("Jeb Bush, who"), a single word the earliest full name in
+/// the text containing it.
 fn resolve_gold(source: &str, at: usize, chars: &[char], previous: Option<&str>) -> String {
     let s = source.trim();
     if PRONOUNS.contains(&s.to_lowercase().as_str()) {
         return previous.unwrap_or(s).to_owned();
+    }
+    if ["who", "which", "that", "whom"].contains(&s.to_lowercase().as_str()) {
+        let before: String = chars[at.saturating_sub(120)..at.min(chars.len())]
+            .iter()
+            .collect();
+        let before = before.trim_end_matches([' ', ',', '—', '–', '-', '\u{a0}']);
+        let name: Vec<&str> = before
+            .split_whitespace()
+            .rev()
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .take(4)
+            .collect();
+        if !name.is_empty() {
+            let name: Vec<&str> = name.into_iter().rev().collect();
+            let name = name.join(" ");
+            return resolve_gold(&name, at, chars, previous);
+        }
+        return s.to_owned();
     }
     if !s.contains(' ') && s.chars().next().is_some_and(char::is_uppercase) {
         let before: String = chars[..at.min(chars.len())].iter().collect();

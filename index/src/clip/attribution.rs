@@ -92,7 +92,10 @@ const ROLE_ANY: &str = concat!(
     r"(?:[\p{L}\p{M}\p{N}./’'\-]+\s+){0,6}?",
     r"\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)){1,5}"
 );
-const PRONOUN: &str = r"[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e";
+/// A newspaper, agency or body the text names with "the" ("the Times", "the IMF", "the
+/// Washington Post"), or someone it describes so ("the Texan"): not a person's name.
+const THE_ORG: &str = r"the\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,3}";
+const PRONOUN: &str = r"[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t";
 /// A role owned by a name: "Sanders's campaign manager" (the name usually follows in an
 /// appositive: ", Jeff Weaver,").
 const POSS_ROLE: &str =
@@ -106,7 +109,7 @@ const ADVERBS: &str = r"(?:(?:also|later|then|previously|once|recently|simply|fu
 
 static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*(?P<closed>,))?)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY}|{THE_ORG})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*(?P<closed>,))?)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
@@ -371,6 +374,44 @@ const TITLE_KEYWORDS: &[&str] = &[
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
+
+/// Words for people a text describes without naming them ("a senior aide", "the woman").
+const PEOPLE_WORDS: &[&str] = &[
+    "aide",
+    "aides",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "person",
+    "people",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "staffer",
+    "adviser",
+    "advisor",
+    "expert",
+    "lawyer",
+    "voter",
+    "resident",
+    "supporter",
+    "critic",
+    "member",
+    "worker",
+    "student",
+    "mother",
+    "father",
+    "friend",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "official’s",
+    "insider",
+    "protester",
+];
 
 fn is_title_word(w: &str) -> bool {
     TITLE_WORDS.contains(&w.to_lowercase().as_str())
@@ -766,6 +807,40 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
             }
         };
         let mut attribution = match found {
+            // “…,” it added: the newspaper, statement or report quoted last.
+            Some(raw) if raw.subject.trim().eq_ignore_ascii_case("it") => {
+                let (medium, told_to) = medium_of(&raw.cue, &raw.rest);
+                // (Not a person the text describes: "the aide" is no "it".)
+                let person = |m: &str| {
+                    let head = m
+                        .split_whitespace()
+                        .next_back()
+                        .unwrap_or("")
+                        .to_lowercase();
+                    is_title_word(&head)
+                        || PEOPLE_WORDS.contains(&head.as_str())
+                        || PRONOUNS.contains(&head.as_str())
+                };
+                let source = out.iter().rev().find_map(|a| {
+                    a.mention.as_deref().filter(|m| {
+                        a.speaker.is_none() && !m.eq_ignore_ascii_case("it") && !person(m)
+                    })
+                });
+                Attribution {
+                    mention: source.map(str::to_owned),
+                    medium,
+                    told_to,
+                    cue: Some(raw.cue.to_lowercase()),
+                    note: Some(match source {
+                        Some(s) => format!("“{}” resolved to {s}", raw.subject.trim()),
+                        None => format!(
+                            "“{}” does not refer to a source named before",
+                            raw.subject.trim()
+                        ),
+                    }),
+                    ..Default::default()
+                }
+            }
             Some(raw) if opens_sentence => resolve(raw, &mut before_sentence, carry),
             Some(raw) => resolve(raw, &mut people, carry),
             None => Attribution::default(),
@@ -1632,6 +1707,14 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
     }
     let lower = subject.to_lowercase();
     let described = strip_paren(&raw.subject).trim();
+    if let Some(org) = described.strip_prefix("the ")
+        && looks_like_organization(org)
+    {
+        // "the Times", "the Texan": the candidate shows the source as the text gives it.
+        a.mention = Some(described.to_owned());
+        a.note = Some(format!("“{described}” is not named in the text"));
+        return a;
+    }
     if is_unnamed(described) {
         // Kept as the text gives it: the candidate shows who spoke without inventing a name.
         a.mention = Some(described.to_owned());
@@ -1771,6 +1854,16 @@ fn meet(people: &mut Vec<Person>, name: &str, referent: bool, female: Option<boo
             .or_else(|| before.and_then(|p| p.organization_description.clone())),
         name: name.to_owned(),
     });
+}
+
+/// Capitalised words only, the name of a body rather than a person: "Times", "IMF",
+/// "Washington Post".
+fn looks_like_organization(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Two to four capitalised words: "Jeff Weaver", "Jamie Lee Curtis".
