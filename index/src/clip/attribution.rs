@@ -1860,10 +1860,12 @@ fn meet(people: &mut Vec<Person>, name: &str, referent: bool, female: Option<boo
 /// "Washington Post".
 fn looks_like_organization(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
+    // (Not "Washington Post’s Ishaan Tharoor": a person the body has.)
     (1..=4).contains(&words.len())
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !s.contains(['’', '\''])
 }
 
 /// Two to four capitalised words: "Jeff Weaver", "Jamie Lee Curtis".
