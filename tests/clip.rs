@@ -1007,3 +1007,26 @@ fn it_means_the_newspaper_or_statement_quoted_last() {
         Some("“it” resolved to the Times")
     );
 }
+
+#[test]
+fn a_role_before_a_name_with_its_party_yells_and_he_after_an_opening_phrase() {
+    let text = "The committee voted.\n\n\
+                \"Subpoenas are not optional,\" panel Chairman Rep. Jason Chaffetz (R-Utah) said after the vote.\n\n\
+                Rakeyia Scott can be heard yelling to the officers.\n\n\
+                \"Did you shoot him? He better not be dead,\" she yells while moving along the street.\n\n\
+                Donald Trump spoke in Ohio. Officer Betty Shelby shot Terence Crutcher, a 40-year-old man.\n\n\
+                Trump has also commented on Crutcher’s death.\n\n\
+                On Wednesday, he told Crutcher’s family in Tulsa that he was troubled.\n\n\
+                “This young officer, I don’t know what she was thinking,” he said.";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![
+            Some("Jason Chaffetz"),
+            Some("Rakeyia Scott"),
+            Some("Donald Trump")
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}

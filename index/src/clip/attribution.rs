@@ -60,7 +60,7 @@ struct Person {
     organization_description: Option<String>,
 }
 
-const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|explained|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|insisted|mocked|tweets|chanted|riffed|went on|goes on|pointed out|points out|shot back|fired back|wondered aloud|asserted|asserts|assured|assures|decried|denounced|proclaimed|proclaims|mentioned|reminded|reminds|indicated|demanded|demands|raved|restated|pleaded|begged|repeated|repeats|reads|read";
+const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|explained|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|insisted|mocked|tweets|chanted|riffed|went on|goes on|pointed out|points out|shot back|fired back|wondered aloud|asserted|asserts|assured|assures|decried|denounced|proclaimed|proclaims|mentioned|reminded|reminds|indicated|demanded|demands|raved|restated|pleaded|begged|repeated|repeats|reads|read|yells|shouts|screamed|screams|cried|cries";
 
 /// A name: capitalised words, initials ("G.K."), or abbreviations that keep their full stop
 /// ("Jr.", "Sen."). A capitalised word never takes a full stop: "Clinton." ends a sentence.
@@ -90,7 +90,9 @@ const TITLE_OF_NAME: &str = concat!(
 /// name as long: `split_pre_name` then tells title and organization from the name.
 const ROLE_ANY: &str = concat!(
     r"(?:[\p{L}\p{M}\p{N}./’'\-]+\s+){0,6}?",
-    r"\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)){1,5}"
+    r"\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)){1,5}",
+    // A party and state after the name: "panel Chairman Rep. Jason Chaffetz (R-Utah)".
+    r"(?:\s*\([^()]{1,24}\))?"
 );
 /// A newspaper, agency or body the text names with "the" ("the Times", "the IMF", "the
 /// Washington Post"), or someone it describes so ("the Texan"): not a person's name.
@@ -1171,7 +1173,23 @@ fn note_mentions(text: &str, stretch: Stretch, people: &mut Vec<Person>) -> Opti
             named_here.clear();
             // "He said Mateen “has not done this”": the sentence is about whom its "he" means,
             // not about the name after it.
-            let first_word = text[at..].split_whitespace().next().unwrap_or("");
+            // (Also after a short opening phrase: "On Wednesday, he told a crowd…".)
+            let sentence_text = &text[at..];
+            let first_word = sentence_text
+                .split_once(", ")
+                .filter(|(lead, _)| {
+                    lead.split_whitespace().count() <= 3
+                        && lead.chars().next().is_some_and(char::is_uppercase)
+                })
+                .map_or(sentence_text, |(_, rest)| rest)
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            let first_word = match first_word {
+                "he" => "He",
+                "she" => "She",
+                w => w,
+            };
             let female = match first_word {
                 "He" => Some(false),
                 "She" => Some(true),
