@@ -1030,3 +1030,16 @@ fn a_role_before_a_name_with_its_party_yells_and_he_after_an_opening_phrase() {
         clip.quotes
     );
 }
+
+#[test]
+fn a_speaker_after_that_and_jokes() {
+    let text = "The debate grew so heated that New Jersey Gov. Chris Christie said, \"I feel like I need a Washington-to-English converter.\"\n\n\
+                Bernie Sanders walked past a long line of caucus-goers. He jokes, “It’s a never ending line!”";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Chris Christie"), Some("Bernie Sanders")],
+        "{:#?}",
+        clip.quotes
+    );
+}
