@@ -886,7 +886,8 @@ fn a_clause_opening_the_sentence_is_not_its_subject() {
             Some("Carly Fiorina"),
             Some("Ishaan Tharoor"),
             // (Inside "However, as Archbishop … told the AP,": the clause introduces the
-            // quotation its subject speaks; "He added" joins the second part to it.)
+            // quotation its subject speaks; "He added" introduces a second one.)
+            Some("Aris Shirvanian"),
             Some("Aris Shirvanian"),
         ],
         "{:#?}",
@@ -1041,5 +1042,35 @@ fn a_speaker_after_that_and_jokes() {
         vec![Some("Chris Christie"), Some("Bernie Sanders")],
         "{:#?}",
         clip.quotes
+    );
+}
+
+#[test]
+fn a_cue_after_a_complete_or_partial_quotation_introduces_the_next() {
+    let text = "Hillary Clinton spoke in Toledo.\n\n\
+                She says Trump represents the “same rigged system that he claims he’s going to change.” She adds, “What kind of genius loses a billion dollars in a single year?”\n\n\
+                Ava DuVernay said the amendment was worth examining because “most people don’t know about that loop-hole,” she said. “We have no context for the current moment.”\n\n\
+                “We will win this state,” Clinton said. “And then we will win the country.”";
+    let clip = clip_text(text);
+    assert_eq!(
+        texts(&clip),
+        vec![
+            "same rigged system that he claims he’s going to change.",
+            "What kind of genius loses a billion dollars in a single year?",
+            "most people don’t know about that loop-hole",
+            "We have no context for the current moment.",
+            // Broken by its attribution: one quotation.
+            "We will win this state And then we will win the country.",
+        ]
+    );
+    assert_eq!(
+        speakers(&clip),
+        vec![
+            Some("Hillary Clinton"),
+            Some("Hillary Clinton"),
+            Some("Ava DuVernay"),
+            Some("Ava DuVernay"),
+            Some("Hillary Clinton"),
+        ]
     );
 }

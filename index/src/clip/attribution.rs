@@ -1549,6 +1549,7 @@ pub fn join_broken(
             && !own_cue_after
             && (a.speaker.is_none() || a.speaker == prev_a.speaker)
             && broken_by_attribution(text, prev.close_end, &q)
+            && !complete_before_cue(text, prev)
         {
             prev.text = format!("{} {}", prev.text, q.text);
             prev.end = q.end;
@@ -1559,6 +1560,25 @@ pub fn join_broken(
         out_a.push(a);
     }
     (out_q, out_a)
+}
+
+/// Whether quotation `prev` is complete in itself, so that a cue after it introduces the next
+/// one: a sentence closed inside the marks before a new sentence (“…change.” She adds, “…”), or
+/// a partial quotation the narration leads into (because “most people don’t know,” she said.
+/// “…”).
+fn complete_before_cue(text: &str, prev: &Quotation) -> bool {
+    let closed_sentence = text[prev.open..prev.close_end]
+        .trim_end_matches(['”', '"', '’', '\'', '»'])
+        .ends_with('.')
+        && text[prev.close_end..]
+            .trim_start()
+            .starts_with(char::is_uppercase);
+    let led_into = text[..prev.open]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(char::is_lowercase);
+    closed_sentence || led_into
 }
 
 /// Whether quotation `q` goes on with the one closing at `prev_end`, with only that one's
