@@ -1074,3 +1074,20 @@ fn a_cue_after_a_complete_or_partial_quotation_introduces_the_next() {
         ]
     );
 }
+
+#[test]
+fn a_contraction_is_no_possessive_and_a_description_after_a_name_makes_a_person() {
+    let text = "Chris Christie and Marco Rubio debated on Saturday.\n\n\
+                Christie's been making the case for weeks that Rubio isn't ready for the White House.\n\n\
+                \"You have not been involved in a consequential decision,\" he said.\n\n\
+                Vanessa Iampaglia, a teacher from Ohio, said she owes $40,000.\n\n\
+                Christyn Gionfriddo, a Neptune, N.J., native, is saddled with about $92,000 in student loan debt.\n\n\
+                \"Who wants to live at home at 29?\" she said.";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Chris Christie"), Some("Christyn Gionfriddo")],
+        "{:#?}",
+        clip.quotes
+    );
+}

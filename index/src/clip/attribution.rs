@@ -1080,6 +1080,8 @@ const NOT_PERSON: &[&str] = &[
     "amendment",
     "treaty",
     "accord",
+    "like",
+    "unlike",
     "universe",
     "debate",
     "debates",
@@ -1258,12 +1260,18 @@ fn note_mentions(text: &str, stretch: Stretch, people: &mut Vec<Person>) -> Opti
                 .split(|ch: char| !ch.is_alphabetic())
                 .next()
                 .is_some_and(|w| w == "who" || w == "whose");
-            meet(people, &name, described || who, None, role);
+            // "Christyn Gionfriddo, a Neptune, N.J., native": a description follows a person.
+            let after_name = &text[c.name("name").map_or(0, |m| m.end())..];
+            let described_as = [", a ", ", an ", ", the "]
+                .iter()
+                .any(|d| after_name.starts_with(d));
+            meet(people, &name, described || who || described_as, None, role);
             named = Some(name);
         } else if tokens.len() == 1 {
             let surname = tokens[0]
                 .trim_end_matches(['’', '\''])
-                .trim_end_matches("’s");
+                .trim_end_matches("’s")
+                .trim_end_matches("'s");
             if let Some(i) = people
                 .iter()
                 .rposition(|p| p.name.split_whitespace().last() == Some(surname))
