@@ -810,39 +810,7 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
         };
         let mut attribution = match found {
             // “…,” it added: the newspaper, statement or report quoted last.
-            Some(raw) if raw.subject.trim().eq_ignore_ascii_case("it") => {
-                let (medium, told_to) = medium_of(&raw.cue, &raw.rest);
-                // (Not a person the text describes: "the aide" is no "it".)
-                let person = |m: &str| {
-                    let head = m
-                        .split_whitespace()
-                        .next_back()
-                        .unwrap_or("")
-                        .to_lowercase();
-                    is_title_word(&head)
-                        || PEOPLE_WORDS.contains(&head.as_str())
-                        || PRONOUNS.contains(&head.as_str())
-                };
-                let source = out.iter().rev().find_map(|a| {
-                    a.mention.as_deref().filter(|m| {
-                        a.speaker.is_none() && !m.eq_ignore_ascii_case("it") && !person(m)
-                    })
-                });
-                Attribution {
-                    mention: source.map(str::to_owned),
-                    medium,
-                    told_to,
-                    cue: Some(raw.cue.to_lowercase()),
-                    note: Some(match source {
-                        Some(s) => format!("“{}” resolved to {s}", raw.subject.trim()),
-                        None => format!(
-                            "“{}” does not refer to a source named before",
-                            raw.subject.trim()
-                        ),
-                    }),
-                    ..Default::default()
-                }
-            }
+            Some(raw) if raw.subject.trim().eq_ignore_ascii_case("it") => resolve_it(raw, &out),
             Some(raw) if opens_sentence => resolve(raw, &mut before_sentence, carry),
             Some(raw) => resolve(raw, &mut people, carry),
             None => Attribution::default(),
@@ -878,6 +846,39 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
         out.push(attribution);
     }
     out
+}
+
+/// “…,” it added: "it" is the newspaper, statement or report quoted last (`earlier`, the
+/// attributions so far), never a person the text describes ("a senior aide").
+fn resolve_it(raw: Raw, earlier: &[Attribution]) -> Attribution {
+    let (medium, told_to) = medium_of(&raw.cue, &raw.rest);
+    let person = |m: &str| {
+        let head = m
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_lowercase();
+        is_title_word(&head)
+            || PEOPLE_WORDS.contains(&head.as_str())
+            || PRONOUNS.contains(&head.as_str())
+    };
+    let source = earlier.iter().rev().find_map(|a| {
+        a.mention
+            .as_deref()
+            .filter(|m| a.speaker.is_none() && !m.eq_ignore_ascii_case("it") && !person(m))
+    });
+    let it = raw.subject.trim();
+    Attribution {
+        mention: source.map(str::to_owned),
+        medium,
+        told_to,
+        cue: Some(raw.cue.to_lowercase()),
+        note: Some(match source {
+            Some(s) => format!("“{it}” resolved to {s}"),
+            None => format!("“{it}” does not refer to a source named before"),
+        }),
+        ..Default::default()
+    }
 }
 
 /// "Dr. Ward stated:" closing the paragraph before a quotation that opens its own: that last
