@@ -176,18 +176,27 @@ fn scan_to_close(
             is_close(c, prev, next).then_some(((at, at + c.len_utf8()), j + 1))
         })
     };
-    let found = first(&|c, prev, next| closes(open, c, prev, next)).or_else(|| {
-        let stand_in = match open {
-            '“' => '"',
-            '"' => '”',
-            _ => return None,
-        };
-        first(&|c, prev, next| {
-            c == stand_in
-                && prev.is_some_and(|p| !p.is_whitespace())
-                && next.is_none_or(|n| !n.is_alphanumeric())
-        })
-    });
+    // “expedited review“ of Flint’s water: an opening mark typed where the closing one belongs
+    // (after a word, before a space) closes the quotation when it comes first.
+    let typo = |c: char, prev: Option<char>, next: Option<char>| {
+        open == '“'
+            && c == '“'
+            && prev.is_some_and(|p| p.is_alphanumeric() || ".,!?".contains(p))
+            && next.is_none_or(|n| n.is_whitespace() || ",.;:".contains(n))
+    };
+    let found =
+        first(&|c, prev, next| closes(open, c, prev, next) || typo(c, prev, next)).or_else(|| {
+            let stand_in = match open {
+                '“' => '"',
+                '"' => '”',
+                _ => return None,
+            };
+            first(&|c, prev, next| {
+                c == stand_in
+                    && prev.is_some_and(|p| !p.is_whitespace())
+                    && next.is_none_or(|n| !n.is_alphanumeric())
+            })
+        });
     match found {
         Some((close, next)) => (Some(close), next),
         None => (None, chars.len()),
@@ -280,6 +289,20 @@ mod tests {
         assert_eq!(
             texts("“He called it \"fake\" twice,” she said."),
             vec!["He called it \"fake\" twice"]
+        );
+    }
+
+    #[test]
+    fn an_opening_mark_typed_for_the_closing_one() {
+        assert_eq!(
+            texts(
+                "He asked for an “expedited review“ of the water system and a “health monitoring” plan."
+            ),
+            vec!["expedited review", "health monitoring"]
+        );
+        assert_eq!(
+            texts("“Do you want to be associated with a fascist?“ he asked. “No.”"),
+            vec!["Do you want to be associated with a fascist?", "No."]
         );
     }
 
