@@ -1091,3 +1091,11 @@ fn a_contraction_is_no_possessive_and_a_description_after_a_name_makes_a_person(
         clip.quotes
     );
 }
+
+#[test]
+fn a_short_exclamation_or_question_is_a_quotation_a_short_scare_quote_is_not() {
+    let text = "Protesters marched past the police line, “What curfew?” written on their signs, \
+                while the “so-called experts” watched and one man waved a flag reading “Build the wall!” at them.";
+    let clip = clip_text(text);
+    assert_eq!(texts(&clip), vec!["What curfew?", "Build the wall!"]);
+}

@@ -225,7 +225,9 @@ pub fn clip_article(article: Article) -> Clip {
 pub(crate) fn keep(q: &quotes::Quotation, a: &Attribution) -> bool {
     let words = q.text.split_whitespace().count();
     let cjk = crate::model::has_cjk(&q.text);
-    a.cue.is_some() || words >= 4 || (cjk && q.text.chars().count() >= 6)
+    // An exclamation or a question is said by someone (“You lie!”), a scare quote is not.
+    let exclaimed = words >= 2 && q.text.trim_end().ends_with(['!', '?']);
+    a.cue.is_some() || words >= 4 || exclaimed || (cjk && q.text.chars().count() >= 6)
 }
 
 /// Whether a quotation is the name of a thing in title case: “Morning Joe”, “The Steve Harvey
