@@ -1099,3 +1099,22 @@ fn a_short_exclamation_or_question_is_a_quotation_a_short_scare_quote_is_not() {
     let clip = clip_text(text);
     assert_eq!(texts(&clip), vec!["What curfew?", "Build the wall!"]);
 }
+
+#[test]
+fn an_introduction_after_and_then_or_here_or_with_a_pronoun_subject() {
+    let text = "Donald Trump and Bernie Sanders campaigned.\n\n\
+                And then Trump went fully on the attack, saying, \"Is President Obama going to finally mention the words?\"\n\n\
+                Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, \"We have got to achieve the day when young men can walk the streets.\"\n\n\
+                Sanders spoke for an hour. But back on the stage, he returned to his familiar lines: \"It's called a political revolution!\"";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![
+            Some("Donald Trump"),
+            Some("Bernie Sanders"),
+            Some("Bernie Sanders")
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}
