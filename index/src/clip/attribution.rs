@@ -1390,6 +1390,8 @@ fn names_no_one(name: &str) -> bool {
 
 /// Whether a mention puts an honorific or a person's title right before its name ("Mr. Obama",
 /// "President Obama"), and if so what that says of the person's sex (`Some(None)`: nothing).
+/// Only titles used as a form of address count: `TITLE_WORDS` also holds words that merely
+/// describe ("former", "chief", "nominee"), and "former Obama adviser" names no Obama.
 fn honoured(mention: &str) -> Option<Option<bool>> {
     let tokens: Vec<&str> = mention.split_whitespace().collect();
     let before = tokens
