@@ -465,7 +465,7 @@ fn polnear(split: &Path) -> QuoteScore {
                 None => {
                     score.predicted += 1;
                     if debug {
-                        println!("FP {stem}: {:?} [{:?}]", q.text, q.speaker);
+                        println!("FP {stem}: {:?} [{:?}] cue {:?}", q.text, q.speaker, q.cue);
                     }
                 }
             }
