@@ -410,7 +410,6 @@ const PEOPLE_WORDS: &[&str] = &[
     "husband",
     "son",
     "daughter",
-    "official’s",
     "insider",
     "protester",
 ];
@@ -1188,14 +1187,9 @@ fn note_mentions(text: &str, stretch: Stretch, people: &mut Vec<Person>) -> Opti
                 .split_whitespace()
                 .next()
                 .unwrap_or("");
-            let first_word = match first_word {
-                "he" => "He",
-                "she" => "She",
-                w => w,
-            };
             let female = match first_word {
-                "He" => Some(false),
-                "She" => Some(true),
+                "He" | "he" => Some(false),
+                "She" | "she" => Some(true),
                 _ => None,
             };
             if let Some(female) = female
