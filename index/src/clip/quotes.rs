@@ -28,7 +28,8 @@ pub struct Unclosed {
 
 fn closers(open: char) -> &'static [char] {
     match open {
-        '“' => &['”'],
+        // (“ also where a typist used it for the closing mark: see `closes`.)
+        '“' => &['”', '“'],
         '„' => &['“', '”'],
         '"' => &['"'],
         '«' => &['»'],
@@ -71,6 +72,12 @@ fn closes(open: char, c: char, prev: Option<char>, next: Option<char>) -> bool {
         }
         '"' | '”' if open == c => {
             prev.is_some_and(|p| !p.is_whitespace()) || next.is_none_or(|n| n.is_whitespace())
+        }
+        // “expedited review“ of Flint’s water: an opening mark typed where the closing one
+        // belongs (after a word, before a space) closes the quotation.
+        '“' if open == '“' => {
+            prev.is_some_and(|p| p.is_alphanumeric() || ".,!?".contains(p))
+                && next.is_none_or(|n| n.is_whitespace() || ",.;:".contains(n))
         }
         _ => true,
     }
@@ -176,27 +183,18 @@ fn scan_to_close(
             is_close(c, prev, next).then_some(((at, at + c.len_utf8()), j + 1))
         })
     };
-    // “expedited review“ of Flint’s water: an opening mark typed where the closing one belongs
-    // (after a word, before a space) closes the quotation when it comes first.
-    let typo = |c: char, prev: Option<char>, next: Option<char>| {
-        open == '“'
-            && c == '“'
-            && prev.is_some_and(|p| p.is_alphanumeric() || ".,!?".contains(p))
-            && next.is_none_or(|n| n.is_whitespace() || ",.;:".contains(n))
-    };
-    let found =
-        first(&|c, prev, next| closes(open, c, prev, next) || typo(c, prev, next)).or_else(|| {
-            let stand_in = match open {
-                '“' => '"',
-                '"' => '”',
-                _ => return None,
-            };
-            first(&|c, prev, next| {
-                c == stand_in
-                    && prev.is_some_and(|p| !p.is_whitespace())
-                    && next.is_none_or(|n| !n.is_alphanumeric())
-            })
-        });
+    let found = first(&|c, prev, next| closes(open, c, prev, next)).or_else(|| {
+        let stand_in = match open {
+            '“' => '"',
+            '"' => '”',
+            _ => return None,
+        };
+        first(&|c, prev, next| {
+            c == stand_in
+                && prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(|n| !n.is_alphanumeric())
+        })
+    });
     match found {
         Some((close, next)) => (Some(close), next),
         None => (None, chars.len()),
