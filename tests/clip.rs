@@ -236,11 +236,7 @@ fn unnamed_sources_appositive_names_inverted_cues_and_gendered_pronouns() {
                 Dorothy Woods concluded that her husband would approve, and she thanked Louis Dorfman, a retired colonel.\n\
                 “It’s more important for them to honor him,” she said.";
     let clip = clip_text(text);
-    let got: Vec<(&str, Option<&str>, Option<&str>)> = clip
-        .quotes
-        .iter()
-        .map(|q| (q.text.as_str(), q.speaker.as_deref(), q.mention.as_deref()))
-        .collect();
+    let got = said(&clip);
     assert_eq!(
         got,
         vec![
@@ -587,6 +583,19 @@ fn clip_text(text: &str) -> onrecord::clip::Clip {
 
 fn speakers(clip: &onrecord::clip::Clip) -> Vec<Option<&str>> {
     clip.quotes.iter().map(|q| q.speaker.as_deref()).collect()
+}
+
+/// How each candidate names its source when no speaker is given ("the letter", "a senior aide").
+fn mentions(clip: &onrecord::clip::Clip) -> Vec<Option<&str>> {
+    clip.quotes.iter().map(|q| q.mention.as_deref()).collect()
+}
+
+/// Each candidate's words, speaker and mention.
+fn said(clip: &onrecord::clip::Clip) -> Vec<(&str, Option<&str>, Option<&str>)> {
+    clip.quotes
+        .iter()
+        .map(|q| (q.text.as_str(), q.speaker.as_deref(), q.mention.as_deref()))
+        .collect()
 }
 
 #[test]
@@ -944,7 +953,7 @@ fn a_statement_or_letter_that_reads() {
             "The results of that meeting will be revealed tonight",
         ]
     );
-    let mentions: Vec<Option<&str>> = clip.quotes.iter().map(|q| q.mention.as_deref()).collect();
+    let mentions = mentions(&clip);
     assert_eq!(mentions, vec![Some("the letter"), Some("the statement")]);
     assert_eq!(clip.quotes[0].cue.as_deref(), Some("reads"));
 }
@@ -957,11 +966,7 @@ fn an_appositive_that_runs_to_the_cue_and_an_age_as_description() {
                 The Post noted his “plan would benefit affluent households more than poorer ones.” \
                 Likewise, a paper from the left-leaning Brookings Institution had this to say: “Families from the top half would receive more.”";
     let clip = clip_text(text);
-    let got: Vec<(&str, Option<&str>, Option<&str>)> = clip
-        .quotes
-        .iter()
-        .map(|q| (q.text.as_str(), q.speaker.as_deref(), q.mention.as_deref()))
-        .collect();
+    let got = said(&clip);
     assert_eq!(
         got[..2],
         [
@@ -990,7 +995,7 @@ fn it_means_the_newspaper_or_statement_quoted_last() {
                 “We will not comment on the inquiry,” a senior aide said.\n\n\
                 “The committee has interviewed 59 witnesses,” it said.";
     let clip = clip_text(text);
-    let mentions: Vec<Option<&str>> = clip.quotes.iter().map(|q| q.mention.as_deref()).collect();
+    let mentions = mentions(&clip);
     assert_eq!(
         mentions,
         vec![

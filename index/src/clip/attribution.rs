@@ -489,6 +489,13 @@ fn strip_article(s: &str) -> &str {
     t
 }
 
+/// A word without its possessive "’s" or "'s" ("Christie's" → "Christie").
+fn without_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+}
+
 fn split_possessive(s: &str) -> Option<(&str, &str)> {
     for mark in ["’s ", "'s "] {
         if let Some(i) = s.find(mark) {
@@ -1165,6 +1172,8 @@ fn note_mentions(text: &str, stretch: Stretch, people: &mut Vec<Person>) -> Opti
     for c in MENTION.captures_iter(text) {
         let at = sentence_start(text, c.get(0).map_or(0, |m| m.start()));
         first_sentence.get_or_insert(at);
+        // (A stretch that begins inside a sentence has no sentence start of its own at 0.)
+        let starts_sentence = stretch != Stretch::MidSentence || at > 0;
         if sentence != Some(at) {
             promote(
                 people,
@@ -1193,7 +1202,7 @@ fn note_mentions(text: &str, stretch: Stretch, people: &mut Vec<Person>) -> Opti
                 _ => None,
             };
             if let Some(female) = female
-                && (stretch != Stretch::MidSentence || at > 0)
+                && starts_sentence
                 && let Some(p) = people
                     .iter()
                     .rev()
@@ -1219,13 +1228,10 @@ fn note_mentions(text: &str, stretch: Stretch, people: &mut Vec<Person>) -> Opti
         // The person this mention names, if any.
         let mut named: Option<String> = None;
         let tokens: Vec<&str> = name.split_whitespace().collect();
+        let after_mention = &text[c.get(0).map_or(0, |m| m.end())..];
         let person_like = |t: &&str| {
             // (A possessive's "’s" is no part of the word; a plural's "s" is.)
-            let bare = t
-                .strip_suffix("’s")
-                .or_else(|| t.strip_suffix("'s"))
-                .unwrap_or(t)
-                .trim_end_matches(['’', '\'', '.']);
+            let bare = without_possessive(t).trim_end_matches(['’', '\'', '.']);
             t.chars().any(char::is_lowercase)
                 && !NOT_PERSON.contains(&bare.to_lowercase().as_str())
                 && !is_title_word(t)
@@ -1249,8 +1255,7 @@ fn note_mentions(text: &str, stretch: Stretch, people: &mut Vec<Person>) -> Opti
             let described = role.title.is_some() || role.organization.is_some();
             // "with Hillary Clinton — who’s called for tax hikes — lambasting…": "who" follows
             // a person.
-            let rest = &text[c.get(0).map_or(0, |m| m.end())..];
-            let who = rest
+            let who = after_mention
                 .trim_start_matches([',', ' ', '—', '–'])
                 .split(|ch: char| !ch.is_alphabetic())
                 .next()
@@ -1263,10 +1268,7 @@ fn note_mentions(text: &str, stretch: Stretch, people: &mut Vec<Person>) -> Opti
             meet(people, &name, described || who || described_as, None, role);
             named = Some(name);
         } else if tokens.len() == 1 {
-            let surname = tokens[0]
-                .trim_end_matches(['’', '\''])
-                .trim_end_matches("’s")
-                .trim_end_matches("'s");
+            let surname = without_possessive(tokens[0].trim_end_matches(['’', '\'']));
             if let Some(i) = people
                 .iter()
                 .rposition(|p| p.name.split_whitespace().last() == Some(surname))
@@ -1297,9 +1299,7 @@ fn note_mentions(text: &str, stretch: Stretch, people: &mut Vec<Person>) -> Opti
                 .unwrap_or("")
                 .trim_start_matches(['“', '"', '‘', '\''])
                 .to_lowercase();
-            SUBORDINATORS.contains(&first.as_str())
-                && !lead.contains(',')
-                && (stretch != Stretch::MidSentence || at > 0)
+            SUBORDINATORS.contains(&first.as_str()) && !lead.contains(',') && starts_sentence
         };
         // "On Sunday, Jimmy Tompkins, 31, tossed…": what follows a phrase that names no one, or
         // the comma closing an opening clause ("While he supports Clinton, Groberg admits…"),
@@ -1318,10 +1318,11 @@ fn note_mentions(text: &str, stretch: Stretch, people: &mut Vec<Person>) -> Opti
         {
             named_here.push(name.clone());
         }
-        let followed_by_verb = {
-            let rest = text[c.get(0).map_or(0, |m| m.end())..].trim_start();
-            rest.chars().next().is_some_and(char::is_lowercase)
-        };
+        let followed_by_verb = after_mention
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
         if subject.is_none()
             && !opening_clause
             && let Some(name) = named
@@ -1616,7 +1617,7 @@ fn is_attribution_only(between: &str) -> bool {
         .strip_suffix(" but")
         .or_else(|| end.strip_suffix(" and"))
         .map_or(end, str::trim_end);
-    if between.contains('\n') || between.len() > 240 || !end.ends_with(['.', ',', ':', ';']) {
+    if between.len() > 240 || !end.ends_with(['.', ',', ':', ';']) {
         return false;
     }
     let Some(raw) = read_after(between) else {
@@ -1690,7 +1691,7 @@ fn read_after(after: &str) -> Option<Raw> {
                         .iter()
                         .any(|d| a.as_str().starts_with(d))
                         || !looks_like_name(&c["subj"]))
-            }) && re.as_str() == AFTER_SPEAKER_CUE.as_str();
+            }) && std::ptr::eq(re, &*AFTER_SPEAKER_CUE);
             if !open_appositive {
                 return Some(Raw::from_captures(&c));
             }
