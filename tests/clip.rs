@@ -1081,6 +1081,36 @@ fn a_cue_after_a_complete_or_partial_quotation_introduces_the_next() {
 }
 
 #[test]
+fn an_attribution_that_introduces_the_next_quotation_does_not_join_them() {
+    let text = "Bernie Sanders spoke on Friday.\n\n\
+                \"She has to contrast,\" Sanders said, suggesting a few questions, including, \"Mr. Trump, do you think billionaires need a tax break?\"\n\n\
+                \"We are winning,\" Ted Cruz said, adding: \"We will keep winning.\"\n\n\
+                \"It is valuable,\" Bill Skelly said. \"Vito is outstanding with data.\"";
+    let clip = clip_text(text);
+    assert_eq!(
+        texts(&clip),
+        vec![
+            "She has to contrast",
+            "Mr. Trump, do you think billionaires need a tax break?",
+            "We are winning",
+            "We will keep winning.",
+            // Broken by its attribution only: one quotation.
+            "It is valuable Vito is outstanding with data.",
+        ]
+    );
+    assert_eq!(
+        speakers(&clip),
+        vec![
+            Some("Bernie Sanders"),
+            Some("Bernie Sanders"),
+            Some("Ted Cruz"),
+            Some("Ted Cruz"),
+            Some("Bill Skelly"),
+        ]
+    );
+}
+
+#[test]
 fn a_contraction_is_no_possessive_and_a_description_after_a_name_makes_a_person() {
     let text = "Chris Christie and Marco Rubio debated on Saturday.\n\n\
                 Christie's been making the case for weeks that Rubio isn't ready for the White House.\n\n\

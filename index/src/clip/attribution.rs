@@ -1629,7 +1629,10 @@ fn is_attribution_only(between: &str) -> bool {
         .rest
         .trim()
         .trim_end_matches(['.', ',', ':', ';', ' ', '”', '"', '’', '\'']);
-    !has_sentence_end(rest) && rest.len() < 200
+    // … but not introduce a quotation of its own (“…,” he said, adding: “…”; “…,” Sanders
+    // said, suggesting a few questions, including, “…”).
+    let introduces = end.ends_with(':') || rest.ends_with(" including");
+    !has_sentence_end(rest) && rest.len() < 200 && !introduces
 }
 
 /// Whether `text` holds the end of a sentence: a full stop, question or exclamation mark
