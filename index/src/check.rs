@@ -132,7 +132,7 @@ pub fn check(draft: &str, records: &mut dyn Records) -> crate::Result<CheckRepor
         .collect();
     let mut findings = Vec::new();
     for (q, claim) in found.iter().zip(claims) {
-        if !clip::keep(q, &claim) {
+        if !clip::keep(&text, q, &claim) {
             // Scare quotes and titles, as in clipping.
             continue;
         }

@@ -189,7 +189,7 @@ pub fn clip_article(article: Article) -> Clip {
     let quotes = found
         .iter()
         .zip(attributions)
-        .filter(|(q, a)| keep(q, a))
+        .filter(|(q, a)| keep(text, q, a))
         .map(|(q, a)| Candidate {
             id: None,
             language: if language == "en" {
@@ -221,13 +221,26 @@ pub fn clip_article(article: Article) -> Clip {
 }
 
 /// Short quoted phrases with no attribution are scare quotes, titles or names ("so-called
-/// “experts”"), not quotations of anyone.
-pub(crate) fn keep(q: &quotes::Quotation, a: &Attribution) -> bool {
+/// “experts”"), not quotations of anyone; `text` is the text `q` was found in.
+pub(crate) fn keep(text: &str, q: &quotes::Quotation, a: &Attribution) -> bool {
     let words = q.text.split_whitespace().count();
     let cjk = crate::model::has_cjk(&q.text);
     // An exclamation or a question is said by someone (“You lie!”), a scare quote is not.
     let exclaimed = words >= 2 && q.text.trim_end().ends_with(['!', '?']);
-    a.cue.is_some() || words >= 4 || exclaimed || (cjk && q.text.chars().count() >= 6)
+    // A phrase quoted inside a sentence of narration (sent into “a living room in western
+    // Pennsylvania” to watch) is the writer's borrowing, unless it is long.
+    let lower = |w: Option<&str>| {
+        w.and_then(|w| w.chars().find(|c| c.is_alphabetic()))
+            .is_some_and(char::is_lowercase)
+    };
+    let borrowed = words < 8
+        && lower(q.text.split_whitespace().next())
+        && lower(text[..q.open].split_whitespace().next_back())
+        && lower(text[q.close_end..].split_whitespace().next());
+    a.cue.is_some()
+        || (words >= 4 && !borrowed)
+        || exclaimed
+        || (cjk && q.text.chars().count() >= 6)
 }
 
 /// Whether a quotation is the name of a thing in title case: “Morning Joe”, “The Steve Harvey
@@ -328,5 +341,18 @@ mod tests {
         )
         .unwrap();
         assert!(clip.quotes.is_empty(), "{:?}", clip.quotes);
+    }
+
+    #[test]
+    fn a_phrase_borrowed_inside_narration_is_no_quotation_a_sentence_is() {
+        let clip = clip_text(
+            "The Post sent a reporter into “a living room in western Pennsylvania” to watch.\n\n\
+             The mayor’s “plan to fix the roads before winter” drew praise.\n\n\
+             The crowd waited. “We will not go away from here.” The police left.",
+            &ClipOptions::default(),
+        )
+        .unwrap();
+        let texts: Vec<&str> = clip.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["We will not go away from here."]);
     }
 }
