@@ -1111,6 +1111,33 @@ fn an_attribution_that_introduces_the_next_quotation_does_not_join_them() {
 }
 
 #[test]
+fn a_sentence_a_quotation_interrupts_is_still_about_its_subject() {
+    let text = "Barack Obama stayed in Washington.\n\n\
+                Speaking at a rally in Novi, Donald Trump says he is making “a demand” of Obama.\n\n\
+                “Mr. President, will you pledge not to issue a pardon?” he asks.\n\n\
+                Trump’s misinformation may be “strategic,” said Jeffery Hemsley, a professor at Syracuse University. \
+                “Each candidate is talking to their base,” he said.";
+    let clip = clip_text(text);
+    assert_eq!(
+        said(&clip),
+        vec![
+            ("a demand", Some("Donald Trump"), Some("Donald Trump")),
+            (
+                "Mr. President, will you pledge not to issue a pardon?",
+                Some("Donald Trump"),
+                Some("he")
+            ),
+            ("strategic", Some("Jeffery Hemsley"), Some("Jeffery Hemsley")),
+            (
+                "Each candidate is talking to their base",
+                Some("Jeffery Hemsley"),
+                Some("he")
+            ),
+        ]
+    );
+}
+
+#[test]
 fn a_contraction_is_no_possessive_and_a_description_after_a_name_makes_a_person() {
     let text = "Chris Christie and Marco Rubio debated on Saturday.\n\n\
                 Christie's been making the case for weeks that Rubio isn't ready for the White House.\n\n\

@@ -770,6 +770,8 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
     let mut people: Vec<Person> = Vec::new();
     let mut out: Vec<Attribution> = Vec::with_capacity(quotations.len());
     let mut scanned_to = 0;
+    // The subject of a sentence that a quotation interrupts.
+    let mut continued: Option<String> = None;
     let stretch = |from: usize| match from {
         0 => Stretch::ArticleStart,
         _ => Stretch::Sentences,
@@ -785,13 +787,26 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
             note_mentions(
                 &text[scanned_to..before_start],
                 stretch(scanned_to),
+                continued.take(),
                 &mut people,
             );
             scanned_to = before_start;
         }
         let mut before_sentence = people.clone();
+        let interrupted = continued.take();
         if scanned_to < q.open {
-            note_mentions(&text[scanned_to..q.open], stretch(scanned_to), &mut people);
+            let subjects = note_mentions(
+                &text[scanned_to..q.open],
+                stretch(scanned_to),
+                interrupted,
+                &mut people,
+            );
+            // The sentence goes on after the quotation unless the quotation ends it.
+            let ends_sentence = q.text.trim_end().ends_with(['.', '!', '?'])
+                && !text[q.close_end..]
+                    .trim_start_matches([' ', '\u{a0}'])
+                    .starts_with(char::is_lowercase);
+            continued = subjects.last.filter(|_| !ends_sentence);
         }
         scanned_to = q.close_end;
         let next_open = quotations.get(n + 1).map_or(text.len(), |next| next.open);
@@ -802,7 +817,11 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
         let before = &text[before_start..q.open];
 
         let (found, opens_sentence) = match read_after(after) {
-            Some(raw) => (Some(raw), false),
+            Some(raw) => {
+                // The speaker after the quotation is whom its sentence is about.
+                continued = None;
+                (Some(raw), false)
+            }
             None => {
                 let raw = read_before(before)
                     .or_else(|| read_before(colon_intro(text, prev_end, q.open)?));
@@ -1132,11 +1151,26 @@ const SUBORDINATORS: &[&str] = &[
     "before", "when", "as", "once", "until",
 ];
 
+/// The people sentences of a stretch are about, as `note_mentions` found them.
+#[derive(Debug, Default)]
+struct Subjects {
+    /// The subject of the stretch's first sentence.
+    first: Option<String>,
+    /// The subject of its last sentence.
+    last: Option<String>,
+}
+
 /// Records the people a stretch of text names: full names (with a role when an appositive
 /// follows), and surnames of people already met, which make them the most recent.
-/// `stretch`: where the text stands in the article. Returns the person its first sentence is
-/// about, if it names one.
-fn note_mentions(text: &str, stretch: Stretch, people: &mut Vec<Person>) -> Option<String> {
+/// `stretch`: where the text stands in the article; `continued`: the subject of the sentence
+/// the stretch goes on with, across a quotation (“Trump says he is making “a demand” of Obama.”
+/// is about Trump, whom the next "he" means).
+fn note_mentions(
+    text: &str,
+    stretch: Stretch,
+    continued: Option<String>,
+    people: &mut Vec<Person>,
+) -> Subjects {
     static MENTION: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
             r"(?P<name>{NAME})(?:\s*,\s*(?P<appos>[^,“”«»\x22.]{{2,160}}?)\s*,)?"
@@ -1146,8 +1180,8 @@ fn note_mentions(text: &str, stretch: Stretch, people: &mut Vec<Person>) -> Opti
     // The first person a sentence names is usually its subject, whom a following "he" or "she"
     // means ("McAuliffe remarked that he had consulted Mark Herring. … he said" is McAuliffe):
     // at the end of each sentence its subject moves back to the end of the list.
-    let mut sentence: Option<usize> = None;
-    let mut subject: Option<String> = None;
+    let mut sentence: Option<usize> = continued.as_ref().map(|_| 0);
+    let mut subject: Option<String> = continued;
     // A named subject followed by a verb ("Florida delegate John Archer, wearing…, said he…")
     // is a person, whom a "he" or "she" can mean; a pronoun later in its sentence says which.
     let promote = |people: &mut Vec<Person>, subject: &mut Option<String>, at: Option<usize>| {
@@ -1308,9 +1342,9 @@ fn note_mentions(text: &str, stretch: Stretch, people: &mut Vec<Person>) -> Opti
             && let Some(appos) = c.name("appos")
         {
             // "On Tuesday, Clinton criticized officer Betty Shelby": Clinton is the subject.
-            let inside = note_mentions(appos.as_str(), Stretch::MidSentence, people);
+            let inside = note_mentions(appos.as_str(), Stretch::MidSentence, None, people);
             if subject.is_none() {
-                subject = inside;
+                subject = inside.first;
             }
         }
         if let Some(name) = &named
@@ -1336,12 +1370,16 @@ fn note_mentions(text: &str, stretch: Stretch, people: &mut Vec<Person>) -> Opti
             subject = Some(name);
         }
     }
+    let last = subject.clone();
     promote(
         people,
         &mut subject,
         sentence.filter(|_| named_here.len() <= 1),
     );
-    first_subject
+    Subjects {
+        first: first_subject,
+        last,
+    }
 }
 
 /// Whether what stands where a speaker's name would is no name: nothing, a sentence's opening
