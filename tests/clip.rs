@@ -1127,13 +1127,31 @@ fn a_sentence_a_quotation_interrupts_is_still_about_its_subject() {
                 Some("Donald Trump"),
                 Some("he")
             ),
-            ("strategic", Some("Jeffery Hemsley"), Some("Jeffery Hemsley")),
+            (
+                "strategic",
+                Some("Jeffery Hemsley"),
+                Some("Jeffery Hemsley")
+            ),
             (
                 "Each candidate is talking to their base",
                 Some("Jeffery Hemsley"),
                 Some("he")
             ),
         ]
+    );
+}
+
+#[test]
+fn one_word_opening_a_sentence_as_the_subject_of_said_is_someone() {
+    let text = "Hillary Clinton is campaigning in Florida.\n\n\
+                McLenney said Clinton doesn’t show consistency.\n\n\
+                “It’s not something that she continuously says,” she said.\n\n\
+                Ban Ki-moon spoke in Paris. Beijing said it disagreed. “This is a priority,” he said.\n\n\
+                NATO said nothing. “We will wait,” she said.";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("McLenney"), Some("Ban Ki-moon"), Some("McLenney")]
     );
 }
 

@@ -1132,7 +1132,57 @@ const NOT_PERSON: &[&str] = &[
     "pakistan",
     "turkey",
     "egypt",
+    // Capitals standing for their governments ("Beijing said").
+    "beijing",
+    "moscow",
+    "tehran",
+    "pyongyang",
+    "kiev",
+    "kyiv",
+    "damascus",
+    "ankara",
+    "brussels",
 ];
+
+/// Whether a person named `name` goes by the one word `surname`: the last word of the name, or
+/// the first of a name in East Asian order ("Ban" is Ban Ki-moon).
+fn known_by(name: &str, surname: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let east_asian = words.len() == 2
+        && words[1]
+            .split_once('-')
+            .is_some_and(|(_, second)| second.starts_with(char::is_lowercase));
+    words.last() == Some(&surname) || (east_asian && words[0] == surname)
+}
+
+/// A verb of saying or thinking that only a person is the subject of, right after a word.
+static SAYS_OR_THINKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s+(?:said|says|told|tells|added|adds|wrote|writes|believes|thinks|argued|argues|explained|noted|recalled|insisted|agreed|replied|responded|stated)\b",
+    )
+    .expect("valid regex")
+});
+
+/// Whether one capitalised word could be a person's surname or given name: not a pronoun, a
+/// place, a group or a word that opens sentences, nor an acronym or a brand with capitals
+/// inside ("NATO", "PolitiFact"; "McLenney" and "DeSantis" are names).
+fn could_be_surname(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    let inner_capitals = ["Mc", "Mac", "De", "Di", "Le", "La", "Van", "O’", "O'"]
+        .iter()
+        .find_map(|prefix| w.strip_prefix(prefix))
+        .unwrap_or(w)
+        .chars()
+        .skip(1)
+        .any(char::is_uppercase);
+    w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().all(|c| c.is_alphabetic() || "-’'".contains(c))
+        && !inner_capitals
+        && !names_no_one(w)
+        && !is_title_word(w)
+        && !PRONOUNS.contains(&lower.as_str())
+        && !["it", "you", "this", "that", "there", "here"].contains(&lower.as_str())
+}
 
 /// Where a stretch of text given to `note_mentions` stands in the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1303,10 +1353,7 @@ fn note_mentions(
             named = Some(name);
         } else if tokens.len() == 1 {
             let surname = without_possessive(tokens[0].trim_end_matches(['’', '\'']));
-            if let Some(i) = people
-                .iter()
-                .rposition(|p| p.name.split_whitespace().last() == Some(surname))
-            {
+            if let Some(i) = people.iter().rposition(|p| known_by(&p.name, surname)) {
                 let p = people.remove(i);
                 named = Some(p.name.clone());
                 people.push(p);
@@ -1319,6 +1366,19 @@ fn note_mentions(
                 // person known by a surname. A "he" or "she" can mean them when the honorific
                 // says which, or (below) when they are a sentence's subject.
                 meet(people, surname, female.is_some(), female, role.clone());
+                named = Some(surname.to_owned());
+            } else if starts_sentence
+                && text[at..c.get(0).map_or(0, |m| m.start())]
+                    .trim()
+                    .is_empty()
+                && surname == tokens[0]
+                && could_be_surname(surname)
+                && SAYS_OR_THINKS.is_match(after_mention)
+            {
+                // "McLenney said Clinton doesn’t…": a word no one was named by, opening a
+                // sentence as the subject of a verb of saying, is someone's surname (often one
+                // the article spelt differently where it gave the full name) or given name.
+                meet(people, surname, true, None, role.clone());
                 named = Some(surname.to_owned());
             }
         }
