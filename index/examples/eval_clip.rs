@@ -359,13 +359,17 @@ fn same_speaker(predicted: &str, gold: &str) -> bool {
         return true;
     }
     // "Flynn, a top Trump surrogate" is Michael Flynn: the surname leads the gold description,
-    // or stands in a short one ("Mr. Obama").
+    // or stands in a short one ("Mr. Obama") or in the short name before its appositive
+    // ("Mr. McGinley, the law professor").
     // (A hyphenated surname is all its parts: "Lopez-Cantera, a Republican…".)
     let surname = words(p.split(' ').next_back().unwrap_or(""));
+    let head = words(g.split(',').next().unwrap_or(""));
+    let within = |ws: &[String]| ws.len() <= 3 && surname.iter().all(|w| ws.contains(w));
     if !surname.is_empty()
         && surname.concat().len() > 2
         && (gold_words.starts_with(&surname.iter().map(String::as_str).collect::<Vec<_>>())
-            || (gold_words.len() <= 3 && surname.iter().all(|w| gold_words.contains(&w.as_str()))))
+            || (gold_words.len() <= 3 && surname.iter().all(|w| gold_words.contains(&w.as_str())))
+            || within(&head))
     {
         return true;
     }
