@@ -1156,6 +1156,20 @@ fn one_word_opening_a_sentence_as_the_subject_of_said_is_someone() {
 }
 
 #[test]
+fn a_nickname_inside_a_name_and_asking() {
+    let text = "Bobby Scott welcomed his guests.\n\n\
+                \"This is a big year for our potential senator!\" Scott's niece, state Del. Marcia \"Cia\" Price (D-Newport News), shouted to the crowd.\n\n\
+                The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might ask?”";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Marcia Price"), Some("Hillary Clinton")],
+        "{:#?}",
+        clip.quotes
+    );
+}
+
+#[test]
 fn a_contraction_is_no_possessive_and_a_description_after_a_name_makes_a_person() {
     let text = "Chris Christie and Marco Rubio debated on Saturday.\n\n\
                 Christie's been making the case for weeks that Rubio isn't ready for the White House.\n\n\

@@ -9,6 +9,7 @@
 //! so both understand attributions the same way. When the text does not say who spoke, the
 //! result says so instead of guessing.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
@@ -60,13 +61,13 @@ struct Person {
     organization_description: Option<String>,
 }
 
-const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|explained|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|insisted|mocked|tweets|chanted|riffed|went on|goes on|pointed out|points out|shot back|fired back|wondered aloud|asserted|asserts|assured|assures|decried|denounced|proclaimed|proclaims|mentioned|reminded|reminds|indicated|demanded|demands|raved|restated|pleaded|begged|repeated|repeats|reads|read|yells|shouts|screamed|screams|cried|cries|jokes|quips";
+const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|explained|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|insisted|mocked|tweets|chanted|riffed|went on|goes on|pointed out|points out|shot back|fired back|wondered aloud|asserted|asserts|assured|assures|decried|denounced|proclaimed|proclaims|mentioned|reminded|reminds|indicated|demanded|demands|raved|restated|pleaded|begged|repeated|repeats|reads|read|yells|shouts|screamed|screams|cried|cries|jokes|quips|asking";
 
 /// A name: capitalised words, initials ("G.K."), or abbreviations that keep their full stop
 /// ("Jr.", "Sen."). A capitalised word never takes a full stop: "Clinton." ends a sentence.
 const NAME: &str = concat!(
-    r"(?:(?:\p{Lu}\.){1,3}|(?:Jr|Sr|St|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Capt|Prof|Rev|Pres|Atty|Supt|Sens|Reps)\.|\p{Lu}[\p{L}\p{M}'’\-]*)",
-    r"(?:\s+(?:(?:de|van|von|der|den|bin|al|da|di|du|la|le|del|dos|y)\s+)?(?:(?:\p{Lu}\.){1,3}|(?:Jr|Sr|St|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Capt|Prof|Rev|Pres|Atty|Supt|Sens|Reps)\.|\p{Lu}[\p{L}\p{M}'’\-]*)){0,6}",
+    r"(?:(?:\p{Lu}\.){1,3}|(?:Jr|Sr|St|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Capt|Prof|Rev|Pres|Atty|Supt|Sens|Reps|Del)\.|\p{Lu}[\p{L}\p{M}'’\-]*)",
+    r"(?:\s+(?:(?:de|van|von|der|den|bin|al|da|di|du|la|le|del|dos|y)\s+)?(?:(?:\p{Lu}\.){1,3}|(?:Jr|Sr|St|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Capt|Prof|Rev|Pres|Atty|Supt|Sens|Reps|Del)\.|\p{Lu}[\p{L}\p{M}'’\-]*)){0,6}",
     // A party and state after a name: "Jim Clyburn (D-S.C.)".
     r"(?:\s*\([^()]{1,24}\))?"
 );
@@ -205,6 +206,7 @@ const TITLE_WORDS: &[&str] = &[
     "senator",
     "sen.",
     "rep.",
+    "del.",
     "representative",
     "gov.",
     "governor",
@@ -1746,6 +1748,16 @@ fn has_sentence_end(text: &str) -> bool {
     })
 }
 
+/// `s` without the quoted nicknames inside names (state Del. Marcia “Cia” Price → Marcia
+/// Price), which would otherwise stop a name at its quotation marks.
+fn without_nicknames(s: &str) -> Cow<'_, str> {
+    static NICKNAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(\p{Lu}[\p{L}.]*)\s+[“"‘']\p{Lu}[\p{L}.'’-]*[”"’']\s+(\p{Lu})"#)
+            .expect("valid regex")
+    });
+    NICKNAME.replace_all(s, "$1 $2")
+}
+
 /// The raw reading of one cue, before resolution.
 #[derive(Debug, Clone)]
 struct Raw {
@@ -1774,6 +1786,7 @@ impl Raw {
 }
 
 fn read_after(after: &str) -> Option<Raw> {
+    let after = &*without_nicknames(after);
     for re in [
         &*AFTER_SPEAKER_CUE,
         &*AFTER_CUE_SPEAKER,
@@ -1802,6 +1815,7 @@ fn read_after(after: &str) -> Option<Raw> {
 }
 
 fn read_before(before: &str) -> Option<Raw> {
+    let before = &*without_nicknames(before);
     for re in [
         &*BEFORE_SPEAKER_CUE,
         &*BEFORE_ACCORDING,
@@ -1898,7 +1912,7 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
     // "Sanders's campaign manager, Jeff Weaver, said": the name is in the appositive.
     if split_possessive(subject).is_some()
         && let Some(appositive) = raw.appositive.as_deref()
-        && looks_like_name(split_pre_name(appositive.trim()).1.as_str())
+        && looks_like_name(split_pre_name(strip_paren(appositive)).1.as_str())
     {
         let swapped = Raw {
             subject: appositive.trim().to_owned(),
