@@ -1170,6 +1170,22 @@ fn a_nickname_inside_a_name_and_asking() {
 }
 
 #[test]
+fn people_a_relative_clause_names_are_met() {
+    let text = "Chris Christie, who has campaigned for GOP nominee Donald Trump since February, blasted Hillary Clinton.\n\n\
+                Terence Crutcher was killed Friday.\n\n\
+                Trump has also commented on Crutcher’s death.\n\n\
+                On Wednesday, he told a crowd in Cleveland that he was troubled. \
+                “This young officer, I don’t know what she was thinking,” he said.";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Donald Trump")],
+        "{:#?}",
+        clip.quotes
+    );
+}
+
+#[test]
 fn a_contraction_is_no_possessive_and_a_description_after_a_name_makes_a_person() {
     let text = "Chris Christie and Marco Rubio debated on Saturday.\n\n\
                 Christie's been making the case for weeks that Rubio isn't ready for the White House.\n\n\

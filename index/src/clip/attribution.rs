@@ -1400,7 +1400,19 @@ fn note_mentions(
         // "On Sunday, Jimmy Tompkins, 31, tossed…": what follows a phrase that names no one, or
         // the comma closing an opening clause ("While he supports Clinton, Groberg admits…"),
         // is no appositive of it but may name someone itself.
-        if (named.is_none() || opening_clause)
+        let relative_clause = c.name("appos").is_some_and(|a| {
+            ["who ", "whose ", "which "]
+                .iter()
+                .any(|r| a.as_str().starts_with(r))
+        });
+        if named.is_some()
+            && relative_clause
+            && let Some(appos) = c.name("appos")
+        {
+            // "Christie, who has campaigned for GOP nominee Donald Trump since…, blasted": the
+            // people a relative clause names are met, though the sentence is not about them.
+            note_mentions(appos.as_str(), Stretch::MidSentence, None, people);
+        } else if (named.is_none() || opening_clause)
             && let Some(appos) = c.name("appos")
         {
             // "On Tuesday, Clinton criticized officer Betty Shelby": Clinton is the subject.
