@@ -1186,6 +1186,20 @@ fn people_a_relative_clause_names_are_met() {
 }
 
 #[test]
+fn a_subject_tweeting_after_its_verb_and_someone_seen_saying() {
+    let text = "Howard Dean, a former party chairman, poked at Trump's sniffing during the debate, tweeting, “Notice Trump sniffing all the time.”\n\n\
+                Donald Trump left the stage.\n\n\
+                The spot concludes with footage of Trump saying during the debate last week, “That makes me smart,” when Clinton blasted him.";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Howard Dean"), Some("Donald Trump")],
+        "{:#?}",
+        clip.quotes
+    );
+}
+
+#[test]
 fn a_contraction_is_no_possessive_and_a_description_after_a_name_makes_a_person() {
     let text = "Chris Christie and Marco Rubio debated on Saturday.\n\n\
                 Christie's been making the case for weeks that Rubio isn't ready for the White House.\n\n\

@@ -179,7 +179,16 @@ static BEFORE_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 /// introductory phrase ("During a speech, Trump attacked Clinton, saying, “…”").
 static BEFORE_SUBJECT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then)(?:\s+then)?|(?:In|During|After|Before|With|Without|Amid|Despite|Following|At|On|From|Since|While|When|As|Asked|Speaking|Last|This|Here|But back) [^,“”«»\x22]+),?\s+)?(?P<subj>{ROLE_NAME}|{NAME}|[Hh]e|[Ss]he)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>\p{{Ll}}+)\b(?P<rest>[^“«\x22:]*?)(?::|,\s*(?:saying|adding|writing|asking|telling \S+)\s*,?)\s*$"
+        r"^\s*(?:(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then)(?:\s+then)?|(?:In|During|After|Before|With|Without|Amid|Despite|Following|At|On|From|Since|While|When|As|Asked|Speaking|Last|This|Here|But back) [^,“”«»\x22]+),?\s+)?(?P<subj>{ROLE_NAME}|{NAME}|[Hh]e|[Ss]he)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>\p{{Ll}}+)\b(?P<rest>[^“«\x22:]*?)(?::|,\s*(?:saying|adding|writing|asking|tweeting|declaring|noting|arguing|explaining|telling \S+)\s*,?)\s*$"
+    ))
+    .expect("valid regex")
+});
+
+/// … footage of Trump saying during the debate, “…” — someone seen or heard saying it, in the
+/// object of a sentence about something else.
+static BEFORE_SEEN_SAYING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|\s)(?:of|shows?|showed|showing|features?|featured|featuring|hear|heard|hears|see|saw|sees|watch|watched)\s+(?P<subj>{ROLE_NAME}|{NAME})\s+(?P<cue>saying|asking|telling|declaring|shouting|yelling)\b(?P<rest>[^“”«»\x22.!?]{{0,120}}?)[,:]?\s*$"
     ))
     .expect("valid regex")
 });
@@ -1849,7 +1858,12 @@ fn read_before(before: &str) -> Option<Raw> {
             // a later subject and cue in the same sentence is the one the quotation follows.
             if std::ptr::eq(re, &*BEFORE_SPEAKER_CUE)
                 && let Some(rest) = c.name("rest")
-                && let Some(later) = read_before(rest.as_str())
+                && let Some(later) = read_before(rest.as_str()).or_else(|| {
+                    // "The spot concludes with footage of Trump saying during the debate, “…”"
+                    BEFORE_SEEN_SAYING
+                        .captures(rest.as_str())
+                        .map(|c| Raw::from_captures(&c))
+                })
                 && !PRONOUNS.contains(&later.subject.to_lowercase().as_str())
                 && !names_no_one(later.subject.trim())
             {
