@@ -1183,6 +1183,18 @@ fn people_a_relative_clause_names_are_met() {
         "{:#?}",
         clip.quotes
     );
+    // Described by a title that ends the sentence, after a clause opening it.
+    let text = "Barack Obama spoke.\n\nHillary Clinton spoke.\n\n\
+                While Obama had a wide array of black artists writing songs about him, that has not been happening for Clinton, \
+                which is something that concerns Henry Crespo, president of the Miami-based Florida Democratic Black Caucus.\n\n\
+                “No one is writing songs for Hillary,” he said.";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Henry Crespo")],
+        "{:#?}",
+        clip.quotes
+    );
 }
 
 #[test]

@@ -1357,9 +1357,18 @@ fn note_mentions(
                 .is_some_and(|w| w == "who" || w == "whose");
             // "Christyn Gionfriddo, a Neptune, N.J., native": a description follows a person.
             let after_name = &text[c.name("name").map_or(0, |m| m.end())..];
+            // (Also a title that ends the sentence: "concerns Henry Crespo, president of the
+            // Miami-based Florida Democratic Black Caucus.")
             let described_as = [", a ", ", an ", ", the "]
                 .iter()
-                .any(|d| after_name.starts_with(d));
+                .any(|d| after_name.starts_with(d))
+                || after_name.strip_prefix(", ").is_some_and(|rest| {
+                    rest.split_whitespace()
+                        .next()
+                        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+                        && parse_role(rest.split([',', ';', '\n']).next().unwrap_or(""))
+                            .is_some_and(|r| r.title.is_some())
+                });
             meet(people, &name, described || who || described_as, None, role);
             named = Some(name);
         } else if tokens.len() == 1 {
@@ -1398,8 +1407,10 @@ fn note_mentions(
         let opening_clause = {
             let start = c.get(0).map_or(0, |m| m.start());
             let lead = &text[at..start];
+            // (The mention may hold the sentence's first word: "While Obama".)
             let first = lead
                 .split_whitespace()
+                .chain(c["name"].split_whitespace())
                 .next()
                 .unwrap_or("")
                 .trim_start_matches(['“', '"', '‘', '\''])
@@ -1420,7 +1431,15 @@ fn note_mentions(
         {
             // "Christie, who has campaigned for GOP nominee Donald Trump since…, blasted": the
             // people a relative clause names are met, though the sentence is not about them.
-            note_mentions(appos.as_str(), Stretch::MidSentence, None, people);
+            // (The clause is read with the rest of its sentence, which may describe them:
+            // "…, which concerns Henry Crespo, president of the Florida Black Caucus.")
+            let end = sentence_end(text, appos.end()).clamp(appos.end(), text.len());
+            note_mentions(
+                &text[appos.start()..end],
+                Stretch::MidSentence,
+                None,
+                people,
+            );
         } else if (named.is_none() || opening_clause)
             && let Some(appos) = c.name("appos")
         {
