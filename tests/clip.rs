@@ -1212,6 +1212,30 @@ fn a_subject_tweeting_after_its_verb_and_someone_seen_saying() {
 }
 
 #[test]
+fn a_singer_sings_and_asks_two_quotations_and_a_title_after_of_is_none() {
+    let text = "Mary J. Blige sings to Hillary Clinton in preview clip of ‘The 411.’\n\n\
+                “Promise mama you’ll keep your hands in sight,” Blige sings to Clinton before asking her, “I just want to know, where do we go from here?”\n\n\
+                Protesters broke into chants of “Marco! Marco!”";
+    let clip = clip_text(text);
+    assert_eq!(
+        said(&clip),
+        vec![
+            (
+                "Promise mama you’ll keep your hands in sight",
+                Some("Mary J. Blige"),
+                Some("Blige")
+            ),
+            (
+                "I just want to know, where do we go from here?",
+                Some("Mary J. Blige"),
+                Some("Blige")
+            ),
+            ("Marco! Marco!", None, None),
+        ]
+    );
+}
+
+#[test]
 fn a_contraction_is_no_possessive_and_a_description_after_a_name_makes_a_person() {
     let text = "Chris Christie and Marco Rubio debated on Saturday.\n\n\
                 Christie's been making the case for weeks that Rubio isn't ready for the White House.\n\n\

@@ -61,7 +61,7 @@ struct Person {
     organization_description: Option<String>,
 }
 
-const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|explained|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|insisted|mocked|tweets|chanted|riffed|went on|goes on|pointed out|points out|shot back|fired back|wondered aloud|asserted|asserts|assured|assures|decried|denounced|proclaimed|proclaims|mentioned|reminded|reminds|indicated|demanded|demands|raved|restated|pleaded|begged|repeated|repeats|reads|read|yells|shouts|screamed|screams|cried|cries|jokes|quips|asking";
+const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|explained|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|insisted|mocked|tweets|chanted|riffed|went on|goes on|pointed out|points out|shot back|fired back|wondered aloud|asserted|asserts|assured|assures|decried|denounced|proclaimed|proclaims|mentioned|reminded|reminds|indicated|demanded|demands|raved|restated|pleaded|begged|repeated|repeats|reads|read|yells|shouts|screamed|screams|cried|cries|jokes|quips|asking|sings|sang";
 
 /// A name: capitalised words, initials ("G.K."), or abbreviations that keep their full stop
 /// ("Jr.", "Sen."). A capitalised word never takes a full stop: "Clinton." ends a sentence.
@@ -1771,9 +1771,17 @@ fn is_attribution_only(between: &str) -> bool {
         .trim_end_matches(['.', ',', ':', ';', ' ', '”', '"', '’', '\'']);
     // … but not introduce a quotation of its own (“…,” he said, adding: “…”; “…,” Sanders
     // said, suggesting a few questions, including, “…”).
-    let introduces = end.ends_with(':') || rest.ends_with(" including");
+    let introduces =
+        end.ends_with(':') || rest.ends_with(" including") || INTRODUCING.is_match(rest);
     !has_sentence_end(rest) && rest.len() < 200 && !introduces
 }
+
+/// A clause after a cue that introduces a quotation of its own: “…,” Blige sings to Clinton
+/// before asking her, “…”.
+static INTRODUCING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:asking|telling|adding|saying|declaring)(?:\s+(?:her|him|them|me|us|you|the \p{L}+))?$")
+        .expect("valid regex")
+});
 
 /// Whether `text` holds the end of a sentence: a full stop, question or exclamation mark
 /// followed by a capitalised word, the full stop not an abbreviation's or an initial's.

@@ -273,8 +273,12 @@ pub(crate) fn names_a_thing(text: &str, q: &quotes::Quotation) -> bool {
                 ]
                 .contains(w)
         });
-    // ("Word is," is a clause: a title has two capitalised words at least.)
-    let capitals = words.iter().filter(|w| capitalised(Some(w))).count();
+    // ("Word is," is a clause: a title has two capitalised words at least; a number counts,
+    // as in “The 411.”)
+    let capitals = words
+        .iter()
+        .filter(|w| capitalised(Some(w)) || w.starts_with(|c: char| c.is_ascii_digit()))
+        .count();
     if !title_case || capitals < 2 {
         return false;
     }
@@ -282,7 +286,10 @@ pub(crate) fn names_a_thing(text: &str, q: &quotes::Quotation) -> bool {
         return true;
     }
     let before = text[..q.open].trim_end();
-    before.ends_with("’s") || before.ends_with("'s") || before.ends_with(" on")
+    before.ends_with("’s")
+        || before.ends_with("'s")
+        || before.ends_with(" on")
+        || (before.ends_with(" of") && q.text.ends_with(['.', ',']))
 }
 
 /// Maps byte offsets (any order) to character offsets in one pass.
