@@ -1236,6 +1236,20 @@ fn a_singer_sings_and_asks_two_quotations_and_a_title_after_of_is_none() {
 }
 
 #[test]
+fn a_headline_says_who_it_quotes_before_its_verb() {
+    let text = "Elizabeth Warren Hammers Wells Fargo CEO: ‘You Should Be Criminally Investigated.’\n\n\
+                The senator spoke on Tuesday.\n\n\
+                Senate Banking Committee Hearing Room Schedule: “Doors open at nine for everyone.”";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Elizabeth Warren"), None],
+        "{:#?}",
+        clip.quotes
+    );
+}
+
+#[test]
 fn a_contraction_is_no_possessive_and_a_description_after_a_name_makes_a_person() {
     let text = "Chris Christie and Marco Rubio debated on Saturday.\n\n\
                 Christie's been making the case for weeks that Rubio isn't ready for the White House.\n\n\

@@ -1806,6 +1806,24 @@ fn without_nicknames(s: &str) -> Cow<'_, str> {
     NICKNAME.replace_all(s, "$1 $2")
 }
 
+/// The person a headline in title case is about when it says something of them: "Elizabeth
+/// Warren Hammers Wells Fargo CEO" → Elizabeth Warren (two or three words of name, then a
+/// capitalised verb: "Hammers", "Tells", "Praises").
+fn headline_subject(headline: &str) -> Option<String> {
+    let words: Vec<&str> = headline.split_whitespace().collect();
+    (2..=3).find_map(|n| {
+        let verb = words.get(n)?;
+        let name = words[..n].join(" ");
+        let verb_like = verb.len() > 3
+            && verb.ends_with('s')
+            && !verb.ends_with("’s")
+            && !verb.ends_with("'s")
+            && verb.starts_with(char::is_uppercase);
+        (verb_like && looks_like_name(&name) && !words[..n].iter().any(|w| is_title_word(w)))
+            .then_some(name)
+    })
+}
+
 /// The raw reading of one cue, before resolution.
 #[derive(Debug, Clone)]
 struct Raw {
@@ -1877,9 +1895,20 @@ fn read_before(before: &str) -> Option<Raw> {
             if c["subj"].ends_with("’s") || c["subj"].ends_with("'s") {
                 continue;
             }
-            // A label is a name, not a headline ("Elizabeth Warren Hammers Wells Fargo CEO:").
+            // A label is a name, not a headline ("Elizabeth Warren Hammers Wells Fargo CEO:"),
+            // but a headline's subject says it: the name before the verb.
             if std::ptr::eq(re, &*BEFORE_LABEL) && c["subj"].split_whitespace().count() > 4 {
-                continue;
+                match headline_subject(&c["subj"]) {
+                    Some(name) => {
+                        return Some(Raw {
+                            subject: name,
+                            appositive: None,
+                            cue: "said".to_owned(),
+                            rest: String::new(),
+                        });
+                    }
+                    None => continue,
+                }
             }
             // "When Clinton noted that Trump paid no tax ― as was true ― Trump boasted, “…”":
             // a later subject and cue in the same sentence is the one the quotation follows.
