@@ -680,10 +680,11 @@ fn a_headline_is_no_speaker_label_and_a_pronoun_beside_another_name_tells_no_gen
                 “This just isn’t right,” Warren said. “You squeezed employees to the breaking point” \
                 to drive up the stock price, she said.";
     let clip = clip_text(text);
+    // (The headline's subject, not the headline, speaks its quotation.)
     assert_eq!(
         speakers(&clip),
         vec![
-            None,
+            Some("Elizabeth Warren"),
             Some("Elizabeth Warren"),
             Some("Elizabeth Warren"),
             Some("Elizabeth Warren"),
