@@ -1251,6 +1251,29 @@ fn a_headline_says_who_it_quotes_before_its_verb() {
 }
 
 #[test]
+fn a_bodys_report_or_statement_is_the_body_speaking_in_a_document() {
+    let text = "\"The ultimate impact remains very unclear,\" the IMF report stated.\n\n\
+                \"We will not comment on the case,\" the White House statement said.\n\n\
+                \"The numbers are wrong,\" the annual report said.";
+    let clip = clip_text(text);
+    let got: Vec<(Option<&str>, onrecord::model::Medium)> = clip
+        .quotes
+        .iter()
+        .map(|q| (q.mention.as_deref(), q.medium))
+        .collect();
+    use onrecord::model::Medium;
+    assert_eq!(
+        got,
+        vec![
+            (Some("the IMF"), Medium::Document),
+            (Some("the White House"), Medium::Statement),
+            (Some("the annual report"), Medium::Said),
+        ]
+    );
+    assert!(clip.quotes.iter().all(|q| q.speaker.is_none()));
+}
+
+#[test]
 fn a_contraction_is_no_possessive_and_a_description_after_a_name_makes_a_person() {
     let text = "Chris Christie and Marco Rubio debated on Saturday.\n\n\
                 Christie's been making the case for weeks that Rubio isn't ready for the White House.\n\n\

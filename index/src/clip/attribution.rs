@@ -1956,6 +1956,13 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         a.note = Some(format!("“{described}” is not named in the text"));
         return a;
     }
+    if let Some((body, medium)) = body_and_document(described) {
+        // "the IMF report stated": the IMF said it, in a document.
+        a.mention = Some(format!("the {body}"));
+        a.medium = Some(medium);
+        a.note = Some(format!("“the {body}” is not named in the text"));
+        return a;
+    }
     if is_unnamed(described) {
         // Kept as the text gives it: the candidate shows who spoke without inventing a name.
         a.mention = Some(described.to_owned());
@@ -2095,6 +2102,24 @@ fn meet(people: &mut Vec<Person>, name: &str, referent: bool, female: Option<boo
             .or_else(|| before.and_then(|p| p.organization_description.clone())),
         name: name.to_owned(),
     });
+}
+
+/// A body's document as a source — "the IMF report", "the White House statement" — as the
+/// body and the medium the document is.
+fn body_and_document(described: &str) -> Option<(&str, Medium)> {
+    let rest = described
+        .strip_prefix("the ")
+        .or_else(|| described.strip_prefix("The "))?;
+    let (body, noun) = rest.rsplit_once(' ')?;
+    let medium = match noun {
+        "statement" | "release" => Medium::Statement,
+        "tweet" | "post" => Medium::Post,
+        "email" | "e-mail" => Medium::Email,
+        "report" | "study" | "analysis" | "memo" | "letter" | "filing" | "survey" | "ruling"
+        | "complaint" | "lawsuit" | "document" | "review" | "audit" => Medium::Document,
+        _ => return None,
+    };
+    looks_like_organization(body).then_some((body, medium))
 }
 
 /// Capitalised words only, the name of a body rather than a person: "Times", "IMF",
