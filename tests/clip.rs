@@ -1274,6 +1274,39 @@ fn a_bodys_report_or_statement_is_the_body_speaking_in_a_document() {
 }
 
 #[test]
+fn a_short_article_is_not_lost_to_the_sites_footer_nor_kept_with_slideshow_controls() {
+    let html = std::fs::read(fixture("short-article-long-footer.html")).unwrap();
+    let clip = clip_bytes(&html, &ClipOptions::default()).unwrap();
+    let text = &clip.article.text;
+    assert!(
+        text.starts_with("Today, on the first day of Kwanzaa"),
+        "{text}"
+    );
+    assert!(!text.contains("All rights reserved"), "{text}");
+    assert!(!text.contains("User Agreement"), "{text}");
+    assert_eq!(texts(&clip), vec!["We do this every year"]);
+
+    let html = "<html><body><article><h1>Going gray</h1>\
+                <p>This season, designers updated a classic color by way of modern silhouettes, both tailored and casual.</p>\
+                <div>Play Slideshow</div><div>Pause</div><div>View Larger</div><div>Previous</div><div>1 of 10</div><div>Next</div>\
+                <p>Blazer and vest by Ermenegildo Zegna Couture. Shirt by Carven. The most effortless way to transition into fall is all in the shading.</p>\
+                </article></body></html>";
+    let clip = clip_bytes(html.as_bytes(), &ClipOptions::default()).unwrap();
+    let lines: Vec<&str> = clip.article.text.lines().collect();
+    for control in [
+        "Play Slideshow",
+        "Pause",
+        "View Larger",
+        "Previous",
+        "1 of 10",
+        "Next",
+    ] {
+        assert!(!lines.contains(&control), "{lines:?}");
+    }
+    assert!(clip.article.text.contains("Blazer and vest"), "{lines:?}");
+}
+
+#[test]
 fn a_contraction_is_no_possessive_and_a_description_after_a_name_makes_a_person() {
     let text = "Chris Christie and Marco Rubio debated on Saturday.\n\n\
                 Christie's been making the case for weeks that Rubio isn't ready for the White House.\n\n\

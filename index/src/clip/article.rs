@@ -136,7 +136,13 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article> {
             "no article text found in this page ({e}); if it is an article, copy its text and clip that"
         ))
     })?;
-    let text = tidy(&parsed.text_content);
+    let mut text = without_widgets(&tidy(&parsed.text_content));
+    if is_boilerplate(&text)
+        && let Some(body) = marked_body(html)
+    {
+        // Readability took the site's footer over a short article.
+        text = body;
+    }
     if text.is_empty() {
         return Err(Error::invalid(
             "no article text found in this page; if it is an article, copy its text and clip that",
@@ -158,6 +164,66 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article> {
 }
 
 /// Collapses the extractor's whitespace: paragraphs on their own lines, no blank runs.
+/// Whether extracted text is a site's legal footer rather than an article: short, and saying
+/// at least two of the things footers say.
+fn is_boilerplate(text: &str) -> bool {
+    const FOOTER: &[&str] = &[
+        "all rights reserved",
+        "privacy policy",
+        "user agreement",
+        "terms of use",
+        "terms of service",
+        "ad choices",
+        "cookie policy",
+    ];
+    let lower = text.to_lowercase();
+    text.len() < 2000 && FOOTER.iter().filter(|f| lower.contains(*f)).count() >= 2
+}
+
+/// The text of the element a page marks as its article's body (`itemprop="articleBody"`, the
+/// usual class names), if one holds a paragraph that is no footer.
+fn marked_body(html: &str) -> Option<String> {
+    const BODY: &str = r#"[itemprop="articleBody"], .entry-content, .article-body, .article-content, .story-body, .post-content"#;
+    let doc = dom_query::Document::from(html);
+    doc.select(BODY).iter().find_map(|el| {
+        let paragraphs: Vec<String> = el
+            .select("p")
+            .iter()
+            .map(|p| tidy(&p.text()))
+            .filter(|p| !p.is_empty())
+            .collect();
+        let text = paragraphs.join("\n");
+        (text.len() >= 80 && !is_boilerplate(&text)).then_some(text)
+    })
+}
+
+/// `text` without the lines that are a slideshow's or a page's controls ("Play Slideshow",
+/// "View Larger", "1 of 10"), which Readability keeps when they sit inside the article.
+fn without_widgets(text: &str) -> String {
+    const CONTROLS: &[&str] = &[
+        "play slideshow",
+        "pause",
+        "view larger",
+        "view all thumbnails",
+        "previous",
+        "next",
+        "print",
+        "share:",
+        "advertisement",
+    ];
+    let counter = |l: &str| {
+        let mut parts = l.split(" of ");
+        let numeric = |p: Option<&str>| {
+            p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        };
+        numeric(parts.next()) && numeric(parts.next()) && parts.next().is_none()
+    };
+    text.lines()
+        .filter(|l| !CONTROLS.contains(&l.to_lowercase().as_str()) && !counter(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn tidy(text: &str) -> String {
     text.lines()
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
