@@ -1307,6 +1307,19 @@ fn a_short_article_is_not_lost_to_the_sites_footer_nor_kept_with_slideshow_contr
 }
 
 #[test]
+fn an_introduction_about_something_else_ending_on_a_name() {
+    let text = "Bernie Sanders surged in the polls.\n\n\
+                The timing of Sanders’ surge doesn’t surprise Republican pollster Daron Shaw: “Lesser-known candidates have seen the biggest boost.”";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Daron Shaw")],
+        "{:#?}",
+        clip.quotes
+    );
+}
+
+#[test]
 fn a_contraction_is_no_possessive_and_a_description_after_a_name_makes_a_person() {
     let text = "Chris Christie and Marco Rubio debated on Saturday.\n\n\
                 Christie's been making the case for weeks that Rubio isn't ready for the White House.\n\n\

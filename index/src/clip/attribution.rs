@@ -184,6 +184,14 @@ static BEFORE_SUBJECT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// … doesn’t surprise Republican pollster Daron Shaw: “…” — a name ending the introduction.
+static BEFORE_NAME_COLON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\s(?P<subj>{ROLE_NAME}|{NAME})(?P<cue>)\s*:\s*(?P<rest>)$"
+    ))
+    .expect("valid regex")
+});
+
 /// … footage of Trump saying during the debate, “…” — someone seen or heard saying it, in the
 /// object of a sentence about something else.
 static BEFORE_SEEN_SAYING: LazyLock<Regex> = LazyLock::new(|| {
@@ -1894,6 +1902,14 @@ fn read_before(before: &str) -> Option<Raw> {
             // subject; better no speaker than the wrong one.
             if c["subj"].ends_with("’s") || c["subj"].ends_with("'s") {
                 continue;
+            }
+            // "The timing of Sanders’ surge doesn’t surprise Republican pollster Daron Shaw: “…”":
+            // a sentence about something else introduces the person it ends on.
+            if std::ptr::eq(re, &*BEFORE_SUBJECT_INTRO)
+                && names_no_one(strip_sentence_words(c["subj"].trim()))
+                && let Some(end) = BEFORE_NAME_COLON.captures(before)
+            {
+                return Some(Raw::from_captures(&end));
             }
             // A label is a name, not a headline ("Elizabeth Warren Hammers Wells Fargo CEO:"),
             // but a headline's subject says it: the name before the verb.
