@@ -163,7 +163,6 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article> {
     })
 }
 
-/// Collapses the extractor's whitespace: paragraphs on their own lines, no blank runs.
 /// Whether extracted text is a site's legal footer rather than an article: short, and saying
 /// at least two of the things footers say.
 fn is_boilerplate(text: &str) -> bool {
@@ -224,6 +223,7 @@ fn without_widgets(text: &str) -> String {
         .join("\n")
 }
 
+/// Collapses the extractor's whitespace: paragraphs on their own lines, no blank runs.
 fn tidy(text: &str) -> String {
     text.lines()
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
