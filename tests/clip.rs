@@ -1285,6 +1285,8 @@ fn a_short_article_is_not_lost_to_the_sites_footer_nor_kept_with_slideshow_contr
     assert!(!text.contains("All rights reserved"), "{text}");
     assert!(!text.contains("User Agreement"), "{text}");
     assert_eq!(texts(&clip), vec!["We do this every year"]);
+    // Named after "said the children's librarian,": a person "she" can mean.
+    assert_eq!(speakers(&clip), vec![Some("Anne Gregory")]);
 
     let html = "<html><body><article><h1>Going gray</h1>\
                 <p>This season, designers updated a classic color by way of modern silhouettes, both tailored and casual.</p>\

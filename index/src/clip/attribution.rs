@@ -1174,6 +1174,15 @@ fn known_by(name: &str, surname: &str) -> bool {
     words.last() == Some(&surname) || (east_asian && words[0] == surname)
 }
 
+/// The end of a clause that a speaker's name follows: "…, said", "according to", "said the
+/// children's librarian,".
+static AFTER_CUE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:said|says|added|adds|wrote|writes|asked|explained|noted|according to)(?:\s+[^,.;“”\x22]{1,60},)?\s*$",
+    )
+    .expect("valid regex")
+});
+
 /// A verb of saying or thinking that only a person is the subject of, right after a word.
 static SAYS_OR_THINKS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -1377,7 +1386,15 @@ fn note_mentions(
                         && parse_role(rest.split([',', ';', '\n']).next().unwrap_or(""))
                             .is_some_and(|r| r.title.is_some())
                 });
-            meet(people, &name, described || who || described_as, None, role);
+            // "…, said the children's librarian, Anne Gregory.": who speaks is a person.
+            let speaks = AFTER_CUE_WORD.is_match(&text[at..c.get(0).map_or(0, |m| m.start())]);
+            meet(
+                people,
+                &name,
+                described || who || described_as || speaks,
+                None,
+                role,
+            );
             named = Some(name);
         } else if tokens.len() == 1 {
             let surname = without_possessive(tokens[0].trim_end_matches(['’', '\'']));
