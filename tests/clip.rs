@@ -1274,7 +1274,7 @@ fn a_bodys_report_or_statement_is_the_body_speaking_in_a_document() {
 }
 
 #[test]
-fn a_short_article_is_not_lost_to_the_sites_footer_nor_kept_with_slideshow_controls() {
+fn article_text_without_the_sites_footer_slideshow_controls_or_a_second_copy() {
     let html = std::fs::read(fixture("short-article-long-footer.html")).unwrap();
     let clip = clip_bytes(&html, &ClipOptions::default()).unwrap();
     let text = &clip.article.text;
@@ -1306,6 +1306,22 @@ fn a_short_article_is_not_lost_to_the_sites_footer_nor_kept_with_slideshow_contr
         assert!(!lines.contains(&control), "{lines:?}");
     }
     assert!(clip.article.text.contains("Blazer and vest"), "{lines:?}");
+
+    // The article twice, for two layouts: once.
+    let first = "As you may remember from High School Musical, Disney Channel Original Movies aren't just made-for-TV movies, but actual events.";
+    let second = "Not that the recent selection isn't great and all, but we definitely suggest watching these movies over the holiday break.";
+    let html = format!(
+        "<html><body><article><div class=\"wide\"><p>{first}</p><p>{second}</p></div>\
+         <div class=\"narrow\"><p>{first}</p><p>{second}</p></div></article></body></html>"
+    );
+    let clip = clip_bytes(html.as_bytes(), &ClipOptions::default()).unwrap();
+    assert_eq!(
+        clip.article.text.matches("High School Musical").count(),
+        1,
+        "{}",
+        clip.article.text
+    );
+    assert!(clip.article.text.contains("holiday break"));
 }
 
 #[test]

@@ -593,6 +593,10 @@ fn readability_pages(dir: &Path) -> TextScore {
             .unwrap_or_default();
         let got = extract(&source);
         let text = got.as_ref().map(|a| a.text.clone()).unwrap_or_default();
+        if std::env::var_os("EVAL_DEBUG").is_some() {
+            let stem = page.file_name().and_then(|s| s.to_str()).unwrap_or("");
+            println!("PAGE {stem}: {:.3}", token_f1(&text, &html_text(&expected)));
+        }
         score.add_text(&text, &html_text(&expected));
         let a = got.unwrap_or_default();
         if let Some(t) = meta["title"].as_str() {

@@ -136,7 +136,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article> {
             "no article text found in this page ({e}); if it is an article, copy its text and clip that"
         ))
     })?;
-    let mut text = without_widgets(&tidy(&parsed.text_content));
+    let mut text = without_repeats(&without_widgets(&tidy(&parsed.text_content)));
     if is_boilerplate(&text)
         && let Some(body) = marked_body(html)
     {
@@ -221,6 +221,29 @@ fn without_widgets(text: &str) -> String {
         .filter(|l| !CONTROLS.contains(&l.to_lowercase().as_str()) && !counter(l))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// `text` once where the page holds its article twice in a row (for two layouts): the second
+/// half repeating the first line for line, after at most a few lines of title or date. A
+/// paragraph that repeats on its own is kept (a refrain, a test page's placeholder text).
+fn without_repeats(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    for lead in 0..=3.min(lines.len()) {
+        let body = &lines[lead..];
+        if body.len() < 4 || !body.len().is_multiple_of(2) {
+            continue;
+        }
+        let (first, second) = body.split_at(body.len() / 2);
+        // (Two different paragraphs at least: a page of one placeholder paragraph under
+        // headings repeats by design.)
+        let paragraphs: std::collections::HashSet<&&str> =
+            first.iter().filter(|l| l.chars().count() >= 80).collect();
+        let distinct = paragraphs.len() >= 2;
+        if first == second && distinct {
+            return lines[..lead + first.len()].join("\n");
+        }
+    }
+    text.to_owned()
 }
 
 /// Collapses the extractor's whitespace: paragraphs on their own lines, no blank runs.
