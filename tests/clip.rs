@@ -1290,7 +1290,7 @@ fn article_text_without_the_sites_footer_slideshow_controls_or_a_second_copy() {
 
     let html = "<html><body><article><h1>Going gray</h1>\
                 <p>This season, designers updated a classic color by way of modern silhouettes, both tailored and casual.</p>\
-                <div>Play Slideshow</div><div>Pause</div><div>View Larger</div><div>Previous</div><div>1 of 10</div><div>Next</div>\
+                <div>Play Slideshow</div><div>Pause</div><div>View Larger</div><div>Previous</div><div>1 of 10</div><div>2 / 10</div><div>Next</div>\
                 <p>Blazer and vest by Ermenegildo Zegna Couture. Shirt by Carven. The most effortless way to transition into fall is all in the shading.</p>\
                 </article></body></html>";
     let clip = clip_bytes(html.as_bytes(), &ClipOptions::default()).unwrap();
@@ -1301,6 +1301,7 @@ fn article_text_without_the_sites_footer_slideshow_controls_or_a_second_copy() {
         "View Larger",
         "Previous",
         "1 of 10",
+        "2 / 10",
         "Next",
     ] {
         assert!(!lines.contains(&control), "{lines:?}");

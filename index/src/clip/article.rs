@@ -197,7 +197,7 @@ fn marked_body(html: &str) -> Option<String> {
 }
 
 /// `text` without the lines that are a slideshow's or a page's controls ("Play Slideshow",
-/// "View Larger", "1 of 10"), which Readability keeps when they sit inside the article.
+/// "View Larger", "1 of 10", "2 / 8"), which Readability keeps when they sit inside the article.
 fn without_widgets(text: &str) -> String {
     const CONTROLS: &[&str] = &[
         "play slideshow",
@@ -211,7 +211,7 @@ fn without_widgets(text: &str) -> String {
         "advertisement",
     ];
     let counter = |l: &str| {
-        let mut parts = l.split(" of ");
+        let mut parts = l.split(" of ").flat_map(|p| p.split(" / "));
         let numeric = |p: Option<&str>| {
             p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
         };
