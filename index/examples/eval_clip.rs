@@ -363,13 +363,14 @@ fn same_speaker(predicted: &str, gold: &str) -> bool {
     // ("Mr. McGinley, the law professor").
     // (A hyphenated surname is all its parts: "Lopez-Cantera, a Republican…".)
     let surname = words(p.split(' ').next_back().unwrap_or(""));
-    let head = words(g.split(',').next().unwrap_or(""));
-    let within = |ws: &[String]| ws.len() <= 3 && surname.iter().all(|w| ws.contains(w));
+    // (The words before the first comma are the first of the gold words.)
+    let head = &gold_words[..g.split(',').next().map_or(0, |h| words(h).len())];
+    let within = |ws: &[&str]| ws.len() <= 3 && surname.iter().all(|w| ws.contains(&w.as_str()));
     if !surname.is_empty()
         && surname.concat().len() > 2
         && (gold_words.starts_with(&surname.iter().map(String::as_str).collect::<Vec<_>>())
-            || (gold_words.len() <= 3 && surname.iter().all(|w| gold_words.contains(&w.as_str())))
-            || within(&head))
+            || within(&gold_words)
+            || within(head))
     {
         return true;
     }
