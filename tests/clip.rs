@@ -1381,3 +1381,29 @@ fn an_introduction_after_and_then_or_here_or_with_a_pronoun_subject() {
         clip.quotes
     );
 }
+
+/// "the senator said" means the senator the text named last, passing over people it gave
+/// another title; someone named since whose title it never gave may be the one meant, so the
+/// candidate then keeps the description without a name.
+#[test]
+fn a_definite_description_is_the_person_last_given_that_title() {
+    let text = "Campaign notebook\n\n\
+                Sen. Bernie Sanders spoke in Iowa on Monday. Republican presidential nominee Donald Trump was in Ohio.\n\n\
+                “We will win this state,” the senator said.\n\n\
+                “We win,” the Republican nominee said.\n\n\
+                Marco Rubio stopped by his headquarters in Manchester.\n\n\
+                “It is closing really strong,” the senator said.";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Bernie Sanders"), Some("Donald Trump"), None],
+        "{:#?}",
+        clip.quotes
+    );
+    assert_eq!(mentions(&clip)[2], Some("the senator"));
+    // What the text said of the person comes with the name.
+    assert_eq!(
+        clip.quotes[1].title.as_deref(),
+        Some("presidential nominee")
+    );
+}

@@ -1363,7 +1363,10 @@ fn note_mentions(
             && !name.contains(['’', '\''])
         {
             let appositive = c.name("appos").and_then(|m| parse_role(m.as_str()));
-            let role = merge_roles(appositive, role);
+            let mut role = merge_roles(appositive, role);
+            if role.title.is_none() {
+                role.title = title_before(&text[..c.get(0).map_or(0, |m| m.start())]);
+            }
             let described = role.title.is_some() || role.organization.is_some();
             // "with Hillary Clinton — who’s called for tax hikes — lambasting…": "who" follows
             // a person.
@@ -1997,8 +2000,20 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         return a;
     }
     if is_unnamed(described) {
-        // Kept as the text gives it: the candidate shows who spoke without inventing a name.
         a.mention = Some(described.to_owned());
+        // "the senator said", after "Sen. Bernie Sanders": the description is the title the
+        // text gave someone.
+        if let Some(p) = titled(described, people) {
+            a.speaker = Some(p.name.clone());
+            if inherit {
+                a.title = p.title.clone();
+                a.organization = p.organization.clone();
+                a.organization_description = p.organization_description.clone();
+            }
+            a.note = Some(format!("“{described}” resolved to {}", p.name));
+            return a;
+        }
+        // Kept as the text gives it: the candidate shows who spoke without inventing a name.
         a.note = Some(format!("“{described}” is not named in the text"));
         return a;
     }
@@ -2190,6 +2205,75 @@ fn is_unnamed(subject: &str) -> bool {
             .and_then(|w| w.chars().next())
             // ("the 43-year-old")
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
+/// The title in lower case that ends `before`, right in front of a name ("Republican
+/// presidential nominee Donald Trump", "campaign manager Barry Bennett"): up to four words
+/// after the last punctuation, article or other small word, one of them a title's.
+fn title_before(before: &str) -> Option<String> {
+    const SMALL: &[&str] = &[
+        "the", "a", "an", "and", "or", "but", "of", "with", "by", "to", "in", "on", "at", "for",
+        "from", "where", "when", "while", "as", "that", "who", "said", "says", "told",
+    ];
+    let words: Vec<&str> = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .take_while(|w| {
+            !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-') && !SMALL.contains(w)
+        })
+        .take(4)
+        .collect();
+    let title = words.into_iter().rev().collect::<Vec<_>>().join(" ");
+    has_title_keyword(&title).then_some(title)
+}
+
+/// The person a definite description means ("the president", "the senator", "the Republican
+/// nominee"): the one named last whose title holds every word of it and ends on the same noun (abbreviations read out: "Sen." is a senator). A capitalised word of it
+/// (a party: "the Republican nominee") may be missing from the title.
+fn titled<'a>(described: &str, people: &'a [Person]) -> Option<&'a Person> {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| {
+                let w = w
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                match w.as_str() {
+                    "sen" => "senator".to_owned(),
+                    "rep" => "representative".to_owned(),
+                    "gov" => "governor".to_owned(),
+                    "gen" => "general".to_owned(),
+                    "sec" | "secy" => "secretary".to_owned(),
+                    "pres" => "president".to_owned(),
+                    "prof" => "professor".to_owned(),
+                    _ => w,
+                }
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let rest = described
+        .strip_prefix("the ")
+        .or_else(|| described.strip_prefix("The "))?;
+    let wanted: Vec<String> = rest
+        .split_whitespace()
+        .filter(|w| !w.chars().next().is_some_and(char::is_uppercase))
+        .flat_map(words)
+        .collect();
+    let head = wanted.last()?;
+    // People named since who hold another title are passed over; one whose title the text
+    // has not given may be the one meant ("Rubio … the senator said"), and stops the search.
+    let found = people
+        .iter()
+        .rev()
+        .filter(|p| p.referent)
+        .find(|p| match p.title.as_deref() {
+            Some(t) => {
+                let title = words(t);
+                title.last() == Some(head) && wanted.iter().all(|w| title.contains(w))
+            }
+            None => true,
+        })?;
+    found.title.is_some().then_some(found)
 }
 
 fn merge_roles(first: Option<Role>, second: Role) -> Role {
