@@ -1407,3 +1407,29 @@ fn a_definite_description_is_the_person_last_given_that_title() {
         Some("presidential nominee")
     );
 }
+
+/// "his lawyer said", "my father often said": a source described by whose it is, with an
+/// adverb before the cue, is kept as described (and a short quotation with it is found).
+#[test]
+fn a_source_described_by_whose_it_is_with_an_adverb_before_the_cue() {
+    let text = "Family notes\n\n\
+                \"We will fight,\" his lawyer said.\n\n\
+                \"No comment,\" her spokesman told Reuters.\n\n\
+                The paranoia remained. \"We live in Satan's kingdom,\" my father often said.\n\n\
+                \"We will fight on,\" the mayor always said.";
+    let clip = clip_text(text);
+    assert_eq!(
+        mentions(&clip),
+        vec![
+            Some("his lawyer"),
+            Some("her spokesman"),
+            Some("my father"),
+            Some("the mayor")
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+    assert!(clip.quotes.iter().all(|q| q.speaker.is_none()));
+    assert_eq!(clip.quotes[1].medium, Medium::Told);
+    assert_eq!(clip.quotes[1].told_to.as_deref(), Some("Reuters"));
+}

@@ -104,11 +104,11 @@ const PRONOUN: &str = r"[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t";
 const POSS_ROLE: &str =
     r"\p{Lu}[\p{L}\p{M}\-]*(?:\s+\p{Lu}[\p{L}\p{M}\-]*){0,3}[’']s(?:\s+\p{Ll}[\p{L}\-]*){1,4}";
 /// `NOMINAL` taking as many words as it can, for "said a former senior official."
-const NOMINAL_GREEDY: &str = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]everal|[Tt]wo|[Tt]hree)(?:\s+[\p{L}\d’'\-]+){0,6}\s+\p{Ll}[\p{L}\-]*";
+const NOMINAL_GREEDY: &str = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]everal|[Tt]wo|[Tt]hree|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)(?:\s+[\p{L}\d’'\-]+){0,6}\s+\p{Ll}[\p{L}\-]*";
 /// A source the text describes but does not name: "a former senior law enforcement official",
 /// "the congressional report", "one former GOP leadership aide". Ends in a lower-case word.
-const NOMINAL: &str = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]everal|[Tt]wo|[Tt]hree)(?:\s+[\p{L}\d’'\-]+){0,6}?\s+(?:\p{Ll}|\d+-)[\p{L}\-]*";
-const ADVERBS: &str = r"(?:(?:also|later|then|previously|once|recently|simply|further|separately|again|had|has|have|would|will|once|\p{Ll}{2,}ly)\s+)*";
+const NOMINAL: &str = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]everal|[Tt]wo|[Tt]hree|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)(?:\s+[\p{L}\d’'\-]+){0,6}?\s+(?:\p{Ll}|\d+-)[\p{L}\-]*";
+const ADVERBS: &str = r"(?:(?:also|later|then|previously|once|recently|simply|further|separately|again|often|always|never|still|even|had|has|have|would|will|\p{Ll}{2,}ly)\s+)*";
 
 static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -2195,7 +2195,8 @@ fn looks_like_name(s: &str) -> bool {
 /// "a former senior official", "the report": a determiner, then lower-case words to the end.
 fn is_unnamed(subject: &str) -> bool {
     const DETERMINERS: &[&str] = &[
-        "a", "an", "the", "one", "another", "several", "two", "three",
+        "a", "an", "the", "one", "another", "several", "two", "three", "his", "her", "their", "my",
+        "our",
     ];
     let words: Vec<&str> = subject.split_whitespace().collect();
     words.len() >= 2
