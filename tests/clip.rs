@@ -1433,3 +1433,39 @@ fn a_source_described_by_whose_it_is_with_an_adverb_before_the_cue() {
     assert_eq!(clip.quotes[1].medium, Medium::Told);
     assert_eq!(clip.quotes[1].told_to.as_deref(), Some("Reuters"));
 }
+
+/// Text built so that reading it name by name or mark by mark would take hours (relative
+/// clause after relative clause, names with no full stop, marks closed only by stand-ins)
+/// reads in one pass. Each case took minutes or never finished before; the limit here is a
+/// hang detector with a wide margin, not a speed measurement.
+#[test]
+fn text_built_to_be_read_over_and_over_finishes() {
+    let cases = [
+        format!(
+            "Title\n\n{}“hello there friend,” he said.",
+            "Bob Roe, who runs fast, ".repeat(2_000)
+        ),
+        format!(
+            "Title\n\n{}“hello there friend,” he said.",
+            "Bob Roe and ".repeat(80_000)
+        ),
+        format!("Title\n\n{}", "“a\" ".repeat(100_000)),
+        format!("Title\n\n{}", "“a “b” c ".repeat(100_000)),
+    ];
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for text in cases {
+            let clip = clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap();
+            send.send(clip.quotes.len()).unwrap();
+        }
+    });
+    let counts: Vec<usize> = (0..4)
+        .map(|_| {
+            receive
+                .recv_timeout(Duration::from_secs(120))
+                .expect("clipping hung")
+        })
+        .collect();
+    // (Words as short as “a” and “b” with no cue are no quotations.)
+    assert_eq!(counts, vec![1, 1, 0, 0]);
+}

@@ -732,11 +732,15 @@ fn ends_sentence(text: &str, dot: usize) -> bool {
         .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
 }
 
-/// The start of the sentence containing byte `pos`.
-fn sentence_start(text: &str, pos: usize) -> usize {
+/// The longest stretch, in bytes, read as one sentence: scans for a sentence's start or end
+/// stop there, so that text without full stops is read in one pass, not once per name.
+const MAX_SENTENCE: usize = 2000;
+
+/// The start of the sentence containing byte `pos`, or `floor` if it starts before.
+fn sentence_start(text: &str, pos: usize, floor: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = pos;
-    while i > 0 {
+    while i > floor {
         let c = bytes[i - 1];
         if c == b'\n' {
             return i;
@@ -750,14 +754,25 @@ fn sentence_start(text: &str, pos: usize) -> usize {
         }
         i -= 1;
     }
-    0
+    floor
 }
 
-/// The end of the sentence containing byte `pos` (exclusive, at the full stop or line end).
-fn sentence_end(text: &str, pos: usize) -> usize {
+/// `pos`, or the character boundary before it, at most the text's end.
+fn floor_boundary(text: &str, pos: usize) -> usize {
+    let mut pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
+}
+
+/// The end of the sentence containing byte `pos` (exclusive, at the full stop or line end), or
+/// `limit` (at a character boundary) if it ends after.
+fn sentence_end(text: &str, pos: usize, limit: usize) -> usize {
     let bytes = text.as_bytes();
+    let limit = floor_boundary(text, limit);
     let mut i = pos;
-    while i < bytes.len() {
+    while i < limit {
         let c = bytes[i];
         if c == b'\n' {
             return i;
@@ -770,7 +785,7 @@ fn sentence_end(text: &str, pos: usize) -> usize {
         }
         i += 1;
     }
-    bytes.len()
+    limit.max(pos)
 }
 
 /// How much of an earlier mention carries over to a later one.
@@ -799,7 +814,7 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
         // People named in the text before this quotation (outside quotations) are who later
         // pronouns and surnames refer to.
         let prev_end = n.checked_sub(1).map_or(0, |p| quotations[p].close_end);
-        let before_start = sentence_start(text, q.open).max(prev_end).min(q.open);
+        let before_start = sentence_start(text, q.open, prev_end).min(q.open);
         // A pronoun opening the quotation's sentence means someone named before that sentence
         // ("She says Trump’s tweets accusing Alicia Machado are “lies”": not Machado).
         if scanned_to < before_start {
@@ -829,9 +844,7 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
         }
         scanned_to = q.close_end;
         let next_open = quotations.get(n + 1).map_or(text.len(), |next| next.open);
-        let after_end = sentence_end(text, q.close_end)
-            .min(next_open)
-            .max(q.close_end);
+        let after_end = sentence_end(text, q.close_end, next_open);
         let after = &text[q.close_end..after_end];
         let before = &text[before_start..q.open];
 
@@ -937,7 +950,7 @@ fn colon_intro(text: &str, prev_end: usize, open: usize) -> Option<&str> {
     if !intro.ends_with(':') {
         return None;
     }
-    let start = sentence_start(text, prev_end + intro.len() - 1).max(prev_end);
+    let start = sentence_start(text, prev_end + intro.len() - 1, prev_end);
     Some(&text[start..prev_end + intro.len()])
 }
 
@@ -1221,6 +1234,10 @@ enum Stretch {
     Sentences,
     /// It begins inside a sentence (what follows a name and its comma).
     MidSentence,
+    /// A relative clause read with the rest of its sentence: inside a sentence, and no
+    /// relative clause in it is read again (text of clause after clause would otherwise be
+    /// read over and over).
+    Clause,
 }
 
 /// Words that open a subordinate clause before a sentence's main clause.
@@ -1271,7 +1288,8 @@ fn note_mentions(
             if p.female.is_none()
                 && let Some(start) = at
             {
-                p.female = pronoun_gender(&text[start..sentence_end(text, start).min(text.len())]);
+                p.female =
+                    pronoun_gender(&text[start..sentence_end(text, start, start + MAX_SENTENCE)]);
             }
             people.push(p);
         }
@@ -1281,11 +1299,27 @@ fn note_mentions(
     let mut named_here: Vec<String> = Vec::new();
     let mut first_subject: Option<String> = None;
     let mut first_sentence: Option<usize> = None;
+    // Where the previous mention was and the start of its sentence, and the previous mention's
+    // line and whether it is a headline: each scan goes back no further than the last one.
+    let mut last_mention: Option<(usize, usize)> = None;
+    let mut line: Option<(usize, usize, bool)> = None;
+    // How far relative clauses have been read: each stretch is read as one clause at most once.
+    let mut clause_read_to = 0;
     for c in MENTION.captures_iter(text) {
-        let at = sentence_start(text, c.get(0).map_or(0, |m| m.start()));
+        let mention_start = c.get(0).map_or(0, |m| m.start());
+        let at = match last_mention {
+            Some((pos, at)) if pos <= mention_start => {
+                match sentence_start(text, mention_start, pos) {
+                    found if found == pos => at,
+                    found => found,
+                }
+            }
+            _ => sentence_start(text, mention_start, 0),
+        };
+        last_mention = Some((mention_start, at));
         first_sentence.get_or_insert(at);
         // (A stretch that begins inside a sentence has no sentence start of its own at 0.)
-        let starts_sentence = stretch != Stretch::MidSentence || at > 0;
+        let starts_sentence = !matches!(stretch, Stretch::MidSentence | Stretch::Clause) || at > 0;
         if sentence != Some(at) {
             promote(
                 people,
@@ -1297,7 +1331,8 @@ fn note_mentions(
             // "He said Mateen “has not done this”": the sentence is about whom its "he" means,
             // not about the name after it.
             // (Also after a short opening phrase: "On Wednesday, he told a crowd…".)
-            let sentence_text = &text[at..];
+            // (An opening phrase is three words at most: the first 200 bytes hold it.)
+            let sentence_text = &text[at..floor_boundary(text, at + 200)];
             let first_word = sentence_text
                 .split_once(", ")
                 .filter(|(lead, _)| {
@@ -1324,16 +1359,24 @@ fn note_mentions(
             }
         }
         // Headlines capitalise every word ("Hillary Clinton Speaks Directly To…"): no names there.
-        let line_start = text[..c.get(0).map_or(0, |m| m.start())]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let line_end = text[line_start..]
-            .find('\n')
-            .map_or(text.len(), |i| line_start + i);
-        if is_headline(
-            &text[line_start..line_end],
-            stretch == Stretch::ArticleStart && line_start == 0,
-        ) {
+        let headline = match line {
+            Some((start, end, headline)) if start <= mention_start && mention_start <= end => {
+                headline
+            }
+            _ => {
+                let start = text[..mention_start].rfind('\n').map_or(0, |i| i + 1);
+                let end = text[mention_start..]
+                    .find('\n')
+                    .map_or(text.len(), |i| mention_start + i);
+                let headline = is_headline(
+                    &text[start..end],
+                    stretch == Stretch::ArticleStart && start == 0,
+                );
+                line = Some((start, end, headline));
+                headline
+            }
+        };
+        if headline {
             continue;
         }
         let (role, name) = split_pre_name(strip_sentence_words(strip_paren(&c["name"])));
@@ -1390,7 +1433,12 @@ fn note_mentions(
                             .is_some_and(|r| r.title.is_some())
                 });
             // "…, said the children's librarian, Anne Gregory.": who speaks is a person.
-            let speaks = AFTER_CUE_WORD.is_match(&text[at..c.get(0).map_or(0, |m| m.start())]);
+            // (The cue and what may stand between it and the name fit in 300 bytes.)
+            let mut from = mention_start.saturating_sub(300).max(at);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let speaks = AFTER_CUE_WORD.is_match(&text[from..mention_start]);
             meet(
                 people,
                 &name,
@@ -1443,7 +1491,10 @@ fn note_mentions(
                 .unwrap_or("")
                 .trim_start_matches(['“', '"', '‘', '\''])
                 .to_lowercase();
-            SUBORDINATORS.contains(&first.as_str()) && !lead.contains(',') && starts_sentence
+            SUBORDINATORS.contains(&first.as_str())
+                && lead.len() < MAX_SENTENCE
+                && !lead.contains(',')
+                && starts_sentence
         };
         // "On Sunday, Jimmy Tompkins, 31, tossed…": what follows a phrase that names no one, or
         // the comma closing an opening clause ("While he supports Clinton, Groberg admits…"),
@@ -1455,19 +1506,17 @@ fn note_mentions(
         });
         if named.is_some()
             && relative_clause
+            && stretch != Stretch::Clause
             && let Some(appos) = c.name("appos")
+            && appos.start() >= clause_read_to
         {
             // "Christie, who has campaigned for GOP nominee Donald Trump since…, blasted": the
             // people a relative clause names are met, though the sentence is not about them.
             // (The clause is read with the rest of its sentence, which may describe them:
             // "…, which concerns Henry Crespo, president of the Florida Black Caucus.")
-            let end = sentence_end(text, appos.end()).clamp(appos.end(), text.len());
-            note_mentions(
-                &text[appos.start()..end],
-                Stretch::MidSentence,
-                None,
-                people,
-            );
+            let end = sentence_end(text, appos.end(), appos.end() + MAX_SENTENCE);
+            clause_read_to = end;
+            note_mentions(&text[appos.start()..end], Stretch::Clause, None, people);
         } else if (named.is_none() || opening_clause)
             && let Some(appos) = c.name("appos")
         {
@@ -1714,9 +1763,7 @@ pub fn join_broken(
     for (n, (q, a)) in quotations.into_iter().zip(attributions).enumerate() {
         // The second part has no cue after it of its own (“…,” Lee said. “…,” Roe said. are two).
         let next_open = opens.get(n).copied().unwrap_or(text.len());
-        let after_end = sentence_end(text, q.close_end)
-            .min(next_open)
-            .max(q.close_end);
+        let after_end = sentence_end(text, q.close_end, next_open);
         let own_cue_after = read_after(&text[q.close_end..after_end]).is_some();
         if let (Some(prev), Some(prev_a)) = (out_q.last_mut(), out_a.last())
             && prev_a.cue.is_some()

@@ -108,7 +108,7 @@ pub fn find(text: &str) -> (Vec<Quotation>, Vec<Unclosed>) {
             let first = chars.iter().position(|(_, c)| !c.is_whitespace());
             match first {
                 Some(f) if chars[f].1 == mark => {
-                    let (closed, next_k) = scan_to_close(&chars, f + 1, mark);
+                    let (closed, next_k) = scan_to_close(&chars, f + 1, mark, &mut Vec::new());
                     let piece_start = chars.get(f + 1).map_or(body_end, |(i, _)| *i);
                     let mut pieces = pieces;
                     match closed {
@@ -134,6 +134,8 @@ pub fn find(text: &str) -> (Vec<Quotation>, Vec<Unclosed>) {
                 _ => unclosed.push(Unclosed { open: open_at }),
             }
         }
+        // Marks known to have no closing mark from some index on in this paragraph.
+        let mut no_close: Vec<(char, usize)> = Vec::new();
         while k < chars.len() {
             let (at, c) = chars[k];
             let prev = k.checked_sub(1).map(|p| chars[p].1);
@@ -142,7 +144,7 @@ pub fn find(text: &str) -> (Vec<Quotation>, Vec<Unclosed>) {
                 k += 1;
                 continue;
             }
-            let (closed, next_k) = scan_to_close(&chars, k + 1, c);
+            let (closed, next_k) = scan_to_close(&chars, k + 1, c, &mut no_close);
             let words_start = chars.get(k + 1).map_or(body_end, |(i, _)| *i);
             match closed {
                 Some((close_at, close_end)) => {
@@ -169,10 +171,67 @@ pub fn find(text: &str) -> (Vec<Quotation>, Vec<Unclosed>) {
 /// A paragraph that never closes a curly “ but has a straight " where a closing mark would be
 /// (“At this point, I don’t think there is bad publicity," said …), or the other way round, is
 /// closed there: the typist's or the converter's mix, not a quotation running on.
+///
+/// `no_close` records, for each opening mark, the index from which the paragraph holds no
+/// closing mark for it, so that a paragraph of marks closed only by stand-ins is scanned once.
 fn scan_to_close(
     chars: &[(usize, char)],
     from: usize,
     open: char,
+    no_close: &mut Vec<(char, usize)>,
+) -> (Option<(usize, usize)>, usize) {
+    if no_close.iter().any(|&(c, f)| c == open && from >= f) {
+        return first_close(chars, from, open, no_close);
+    }
+    // “…what he calls “hell” than…”: an opening “ before a closing mark is a quotation inside
+    // this one, when the paragraph holds a closing mark for this one after it. (Without one
+    // the inner mark was a typing slip and the first closing mark ends the quotation.) One
+    // pass: inner quotations are skipped one after another, not nested deeper, and the outer
+    // closing mark is looked for within `NESTED_REACH` characters, so that text full of marks
+    // costs a bounded scan per quotation.
+    const NESTED_REACH: usize = 3000;
+    let mut inner = false;
+    let mut slip: Option<(usize, usize)> = None;
+    for j in from..chars.len() {
+        if slip.is_some() && j > from + NESTED_REACH {
+            break;
+        }
+        let (at, c) = chars[j];
+        let prev = j.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(j + 1).map(|(_, n)| *n);
+        if closes(open, c, prev, next) {
+            let close = (at, at + c.len_utf8());
+            if !inner {
+                return (Some(close), j + 1);
+            }
+            inner = false;
+            slip.get_or_insert(close);
+            continue;
+        }
+        if open == '“'
+            && c == '“'
+            && j > from
+            && prev.is_none_or(char::is_whitespace)
+            && opens(c, prev, next)
+        {
+            inner = true;
+        }
+    }
+    if let Some(close @ (_, end)) = slip {
+        let next = chars.partition_point(|(at, _)| *at < end);
+        return (Some(close), next);
+    }
+    no_close.push((open, from));
+    first_close(chars, from, open, no_close)
+}
+
+/// The first mark from `from` that closes a quotation opened with `open`, and where to go on
+/// scanning.
+fn first_close(
+    chars: &[(usize, char)],
+    from: usize,
+    open: char,
+    no_close: &mut Vec<(char, usize)>,
 ) -> (Option<(usize, usize)>, usize) {
     // The first mark from `from` that `is_close` accepts, and where to go on scanning.
     let first = |is_close: &dyn Fn(char, Option<char>, Option<char>) -> bool| {
@@ -183,7 +242,17 @@ fn scan_to_close(
             is_close(c, prev, next).then_some(((at, at + c.len_utf8()), j + 1))
         })
     };
-    let found = first(&|c, prev, next| closes(open, c, prev, next)).or_else(|| {
+    let known_none = no_close.iter().any(|&(c, f)| c == open && from >= f);
+    let proper = if known_none {
+        None
+    } else {
+        let found = first(&|c, prev, next| closes(open, c, prev, next));
+        if found.is_none() {
+            no_close.push((open, from));
+        }
+        found
+    };
+    let found = proper.or_else(|| {
         let stand_in = match open {
             '“' => '"',
             '"' => '”',
@@ -353,6 +422,23 @@ mod tests {
         let q = &find(text).0[0];
         assert_eq!(&text[q.start..q.end], "engineering ingenuity");
         assert_eq!(&text[q.open..q.close_end], "“engineering ingenuity,”");
+    }
+
+    #[test]
+    fn a_quotation_inside_one_with_the_same_marks_nests() {
+        assert_eq!(
+            texts("“I’d rather live in what he calls “hell” than here,” she wrote. “Really.”"),
+            vec![
+                "I’d rather live in what he calls “hell” than here",
+                "Really."
+            ]
+        );
+        // With no second closing mark in the paragraph the inner mark was a slip: the first
+        // closing mark ends the quotation.
+        assert_eq!(
+            texts("“We won, she said, “and we will win again.” Then she left."),
+            vec!["We won, she said, “and we will win again."]
+        );
     }
 
     #[test]
