@@ -1435,8 +1435,8 @@ fn a_source_described_by_whose_it_is_with_an_adverb_before_the_cue() {
 }
 
 /// Text built so that reading it name by name or mark by mark would take hours (relative
-/// clause after relative clause, names with no full stop, marks closed only by stand-ins)
-/// reads in one pass. Each case took minutes or never finished before; the limit here is a
+/// clause after relative clause, names with no full stop, marks closed only by stand-ins,
+/// endless different people) reads in one pass. Each case took minutes or never finished before; the limit here is a
 /// hang detector with a wide margin, not a speed measurement.
 #[test]
 fn text_built_to_be_read_over_and_over_finishes() {
@@ -1451,6 +1451,17 @@ fn text_built_to_be_read_over_and_over_finishes() {
         ),
         format!("Title\n\n{}", "“a\" ".repeat(100_000)),
         format!("Title\n\n{}", "“a “b” c ".repeat(100_000)),
+        // 60,000 people, each quoted once.
+        (0..60_000)
+            .map(|i: u32| {
+                let letters: String = i
+                    .to_string()
+                    .bytes()
+                    .map(|d| char::from(b'a' + d - b'0'))
+                    .collect();
+                format!("Zed{letters} Quo{letters} said “we will go home now.” ")
+            })
+            .collect(),
     ];
     let (send, receive) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -1459,7 +1470,7 @@ fn text_built_to_be_read_over_and_over_finishes() {
             send.send(clip.quotes.len()).unwrap();
         }
     });
-    let counts: Vec<usize> = (0..4)
+    let counts: Vec<usize> = (0..5)
         .map(|_| {
             receive
                 .recv_timeout(Duration::from_secs(120))
@@ -1467,5 +1478,5 @@ fn text_built_to_be_read_over_and_over_finishes() {
         })
         .collect();
     // (Words as short as “a” and “b” with no cue are no quotations.)
-    assert_eq!(counts, vec![1, 1, 0, 0]);
+    assert_eq!(counts, vec![1, 1, 0, 0, 60_000]);
 }

@@ -2173,6 +2173,9 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
     a
 }
 
+/// How many people `meet` keeps in mind.
+const MAX_PEOPLE: usize = 400;
+
 /// Notes that the text names `name` here (`referent`: quoted, or described with a role), with
 /// what this mention says of them: the person moves to the end of `people`, keeping what was
 /// known of them where this mention says nothing. Their sex is what this mention says (an
@@ -2197,6 +2200,11 @@ fn meet(people: &mut Vec<Person>, name: &str, referent: bool, female: Option<boo
             .or_else(|| before.and_then(|p| p.organization_description.clone())),
         name: name.to_owned(),
     });
+    // The people met longest ago are forgotten past `MAX_PEOPLE` (no article names so many),
+    // so that text of endless names costs a bounded search per mention.
+    if people.len() > MAX_PEOPLE {
+        people.drain(..people.len() - MAX_PEOPLE);
+    }
 }
 
 /// A body's document as a source — "the IMF report", "the White House statement" — as the
