@@ -1406,6 +1406,18 @@ fn a_definite_description_is_the_person_last_given_that_title() {
         clip.quotes[1].title.as_deref(),
         Some("presidential nominee")
     );
+    // A description that ends on no title's noun ("fellow billionaire") makes no title.
+    let text = "Cuban weighs in\n\n\
+                Eight years after backing Barack Obama, billionaire Mark Cuban is sizing up the field.\n\n\
+                In describing fellow billionaire Donald Trump, Cuban said he sees someone without curiosity.\n\n\
+                “You have got to be able to adapt,” he said of Trump.";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Mark Cuban")],
+        "{:#?}",
+        clip.quotes
+    );
 }
 
 /// "his lawyer said", "my father often said": a source described by whose it is, with an

@@ -2265,7 +2265,8 @@ fn is_unnamed(subject: &str) -> bool {
 
 /// The title in lower case that ends `before`, right in front of a name ("Republican
 /// presidential nominee Donald Trump", "campaign manager Barry Bennett"): up to four words
-/// after the last punctuation, article or other small word, one of them a title's.
+/// after the last punctuation, article or other small word, the last a title's noun
+/// ("fellow billionaire Donald Trump" has none; "describing" is no part of one).
 fn title_before(before: &str) -> Option<String> {
     const SMALL: &[&str] = &[
         "the", "a", "an", "and", "or", "but", "of", "with", "by", "to", "in", "on", "at", "for",
@@ -2275,17 +2276,25 @@ fn title_before(before: &str) -> Option<String> {
         .trim_end()
         .rsplit(char::is_whitespace)
         .take_while(|w| {
-            !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-') && !SMALL.contains(w)
+            !w.is_empty()
+                && w.chars().all(|c| c.is_lowercase() || c == '-')
+                && !SMALL.contains(w)
+                && !w.ends_with("ing")
         })
         .take(4)
         .collect();
+    let head = words.first()?;
+    if !TITLE_KEYWORDS.contains(head) {
+        return None;
+    }
     let title = words.into_iter().rev().collect::<Vec<_>>().join(" ");
-    has_title_keyword(&title).then_some(title)
+    Some(title)
 }
 
 /// The person a definite description means ("the president", "the senator", "the Republican
-/// nominee"): the one named last whose title holds every word of it and ends on the same noun (abbreviations read out: "Sen." is a senator). A capitalised word of it
-/// (a party: "the Republican nominee") may be missing from the title.
+/// nominee"): the one named last whose title holds every word of it and ends on the same noun
+/// (abbreviations read out: "Sen." is a senator). A capitalised word of it (a party: "the
+/// Republican nominee") may be missing from the title.
 fn titled<'a>(described: &str, people: &'a [Person]) -> Option<&'a Person> {
     let words = |s: &str| -> Vec<String> {
         s.split_whitespace()
