@@ -1408,7 +1408,7 @@ fn note_mentions(
             let appositive = c.name("appos").and_then(|m| parse_role(m.as_str()));
             let mut role = merge_roles(appositive, role);
             if role.title.is_none() {
-                role.title = title_before(&text[..c.get(0).map_or(0, |m| m.start())]);
+                role.title = title_before(&text[..mention_start]);
             }
             let described = role.title.is_some() || role.organization.is_some();
             // "with Hillary Clinton — who’s called for tax hikes — lambasting…": "who" follows
@@ -2051,13 +2051,7 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         // "the senator said", after "Sen. Bernie Sanders": the description is the title the
         // text gave someone.
         if let Some(p) = titled(described, people) {
-            a.speaker = Some(p.name.clone());
-            if inherit {
-                a.title = p.title.clone();
-                a.organization = p.organization.clone();
-                a.organization_description = p.organization_description.clone();
-            }
-            a.note = Some(format!("“{described}” resolved to {}", p.name));
+            spoken_by(&mut a, p, described, inherit);
             return a;
         }
         // Kept as the text gives it: the candidate shows who spoke without inventing a name.
@@ -2080,15 +2074,7 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
             people[i].female.get_or_insert(f);
         }
         match found.map(|i| &people[i]) {
-            Some(p) => {
-                a.speaker = Some(p.name.clone());
-                if inherit {
-                    a.title = p.title.clone();
-                    a.organization = p.organization.clone();
-                    a.organization_description = p.organization_description.clone();
-                }
-                a.note = Some(format!("“{subject}” resolved to {}", p.name));
-            }
+            Some(p) => spoken_by(&mut a, p, subject, inherit),
             None => a.note = Some(format!("“{subject}” does not refer to anyone named before")),
         }
         return a;
@@ -2175,6 +2161,18 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
 
 /// How many people `meet` keeps in mind.
 const MAX_PEOPLE: usize = 400;
+
+/// Gives the candidate person `p`, whom the text's `mention` ("he", "the senator") refers to,
+/// with the title and organization the text gave them when `inherit`.
+fn spoken_by(a: &mut Attribution, p: &Person, mention: &str, inherit: bool) {
+    a.speaker = Some(p.name.clone());
+    if inherit {
+        a.title = p.title.clone();
+        a.organization = p.organization.clone();
+        a.organization_description = p.organization_description.clone();
+    }
+    a.note = Some(format!("“{mention}” resolved to {}", p.name));
+}
 
 /// Notes that the text names `name` here (`referent`: quoted, or described with a role), with
 /// what this mention says of them: the person moves to the end of `people`, keeping what was
