@@ -125,6 +125,27 @@ fn yoons_words_given_to_alilughatta_are_misattributed_by_speaker() {
     assert_eq!(f.problems[0].record, "Songyee Yoon");
 }
 
+/// A draft that names its speaker by a title given earlier ("Zensar's chief executive … the
+/// executive said") is checked against the person that title belongs to.
+#[test]
+fn a_speaker_named_by_an_earlier_title_is_checked_as_that_person() {
+    let (_dir, mut lib) = library();
+    let f = one(
+        &mut lib,
+        "Tech news\n\nGaming executive Songyee Yoon spoke on Tuesday.\n\n\
+         “DeepSeek represents engineering ingenuity and the natural evolution of science and technology,” the executive said.",
+    );
+    assert_eq!(f.claim.speaker.as_deref(), Some("Songyee Yoon"));
+    assert_eq!(f.verdict, Verdict::Verified, "{f:#?}");
+    let f = one(
+        &mut lib,
+        "Tech news\n\nGaming executive Vijayasimha Alilughatta spoke on Tuesday.\n\n\
+         “DeepSeek represents engineering ingenuity and the natural evolution of science and technology,” the executive said.",
+    );
+    assert_eq!(f.verdict, Verdict::Misattributed);
+    assert_eq!(f.problems[0].record, "Songyee Yoon");
+}
+
 #[test]
 fn a_quote_nobody_said_is_unverified() {
     let (_dir, mut lib) = library();
