@@ -155,7 +155,11 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article> {
     Ok(Article {
         title: nonempty(Some(parsed.title.clone())),
         byline: nonempty(parsed.byline.clone()),
-        published: parsed.published_time.as_deref().and_then(parse_published),
+        published: parsed
+            .published_time
+            .as_deref()
+            .and_then(parse_published)
+            .or_else(|| meta_published(html)),
         site_name: nonempty(parsed.site_name.clone()),
         language: Some(language),
         url: nonempty(parsed.url.clone()).or_else(|| url.map(str::to_owned)),
@@ -264,8 +268,26 @@ fn parse_published(value: &str) -> Option<NaiveDate> {
     if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(v) {
         return Some(dt.date_naive());
     }
-    let day = v.get(..10)?;
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+    // "20180619T055000+0900" (ISO 8601's basic form).
+    if let Ok(dt) = chrono::DateTime::parse_from_str(v, "%Y%m%dT%H%M%S%z") {
+        return Some(dt.date_naive());
+    }
+    // "2023-11-17", "2018/06/18", and dates written out with whatever time follows them:
+    // "Saturday, December 27, 2014, 12:06 PM", "December 27, 2014".
+    ["%Y-%m-%d", "%Y/%m/%d", "%A, %B %d, %Y", "%B %d, %Y"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_and_remainder(v, f).ok())
+        .map(|(day, _)| day)
+}
+
+/// The publication date a page gives in a meta tag Readability does not read ("pubdate",
+/// "publishdate", `itemprop="datePublished"`, …).
+fn meta_published(html: &str) -> Option<NaiveDate> {
+    const META: &str = r#"meta[property="article:published_time"], meta[itemprop="datePublished"], meta[name="pubdate"], meta[name="publishdate"], meta[name="publish-date"], meta[name="article_date_original"], meta[name="cXenseParse:recs:publishtime"], meta[name="DC.date.issued"], meta[name="sailthru.date"]"#;
+    let doc = dom_query::Document::from(html);
+    doc.select(META)
+        .iter()
+        .find_map(|m| m.attr("content").and_then(|c| parse_published(&c)))
 }
 
 #[cfg(test)]
@@ -300,6 +322,29 @@ mod tests {
         assert_eq!(parse_published("2025-03-01T08:00:00+05:30"), d);
         assert_eq!(parse_published("2025-03-01"), d);
         assert_eq!(parse_published("Sat, 01 Mar 2025 10:00:00 GMT"), d);
+        assert_eq!(parse_published("20250301T083000+0900"), d);
+        assert_eq!(parse_published("2025/03/01"), d);
+        assert_eq!(parse_published("Saturday, March 1, 2025, 12:06 PM"), d);
+        assert_eq!(parse_published("March 1, 2025"), d);
         assert_eq!(parse_published("yesterday"), None);
+    }
+
+    #[test]
+    fn a_date_only_a_meta_tag_gives() {
+        let page = |meta: &str| {
+            format!(
+                "<html><head><title>Rain ends</title>{meta}</head><body><article><p>{}</p></article></body></html>",
+                "The storm moved east overnight and forecasters expect clear skies. ".repeat(8)
+            )
+        };
+        let d = NaiveDate::from_ymd_opt(2014, 12, 27);
+        for meta in [
+            r#"<meta name="publishdate" content="2014-12-27" />"#,
+            r#"<meta content="2014-12-27T08:36:32Z" itemprop="datePublished" name="pubdate"/>"#,
+            r#"<meta name="article_date_original" content="Saturday, December 27, 2014, 12:06 PM" />"#,
+        ] {
+            assert_eq!(extract(&page(meta), None).unwrap().published, d, "{meta}");
+        }
+        assert_eq!(extract(&page(""), None).unwrap().published, None);
     }
 }
