@@ -136,9 +136,11 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article> {
             "no article text found in this page ({e}); if it is an article, copy its text and clip that"
         ))
     })?;
+    // The page as a document for the fallbacks below, parsed once and only if one needs it.
+    let page = std::cell::LazyCell::new(|| dom_query::Document::from(html));
     let mut text = without_repeats(&without_widgets(&tidy(&parsed.text_content)));
     if is_boilerplate(&text)
-        && let Some(body) = marked_body(html)
+        && let Some(body) = marked_body(&page)
     {
         // Readability took the site's footer over a short article.
         text = body;
@@ -159,7 +161,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article> {
             .published_time
             .as_deref()
             .and_then(parse_published)
-            .or_else(|| meta_published(html)),
+            .or_else(|| meta_published(&page)),
         site_name: nonempty(parsed.site_name.clone()),
         language: Some(language),
         url: nonempty(parsed.url.clone()).or_else(|| url.map(str::to_owned)),
@@ -185,10 +187,9 @@ fn is_boilerplate(text: &str) -> bool {
 
 /// The text of the element a page marks as its article's body (`itemprop="articleBody"`, the
 /// usual class names), if one holds a paragraph that is no footer.
-fn marked_body(html: &str) -> Option<String> {
+fn marked_body(page: &dom_query::Document) -> Option<String> {
     const BODY: &str = r#"[itemprop="articleBody"], .entry-content, .article-body, .article-content, .story-body, .post-content"#;
-    let doc = dom_query::Document::from(html);
-    doc.select(BODY).iter().find_map(|el| {
+    page.select(BODY).iter().find_map(|el| {
         let paragraphs: Vec<String> = el
             .select("p")
             .iter()
@@ -282,10 +283,9 @@ fn parse_published(value: &str) -> Option<NaiveDate> {
 
 /// The publication date a page gives in a meta tag Readability does not read ("pubdate",
 /// "publishdate", `itemprop="datePublished"`, …).
-fn meta_published(html: &str) -> Option<NaiveDate> {
+fn meta_published(page: &dom_query::Document) -> Option<NaiveDate> {
     const META: &str = r#"meta[property="article:published_time"], meta[itemprop="datePublished"], meta[name="pubdate"], meta[name="publishdate"], meta[name="publish-date"], meta[name="article_date_original"], meta[name="cXenseParse:recs:publishtime"], meta[name="DC.date.issued"], meta[name="sailthru.date"]"#;
-    let doc = dom_query::Document::from(html);
-    doc.select(META)
+    page.select(META)
         .iter()
         .find_map(|m| m.attr("content").and_then(|c| parse_published(&c)))
 }
