@@ -616,6 +616,37 @@ fn descriptions_of_any_words_before_a_name() {
     );
     assert_eq!(clip.quotes[1].title.as_deref(), Some("political scientist"));
     assert_eq!(clip.quotes[1].told_to.as_deref(), Some("Bloomberg"));
+    // "former" qualifies the title; the organization is Obama, not "former Obama".
+    assert_eq!(clip.quotes[0].title.as_deref(), Some("former adviser"));
+    assert_eq!(clip.quotes[0].organization.as_deref(), Some("Obama"));
+}
+
+#[test]
+fn an_abbreviated_rank_inside_a_described_name_and_mixed_quotation_marks() {
+    // A converter's mix: a curly quotation closed by a straight mark after its comma, the
+    // next one opened by a straight mark and closed by a curly one.
+    let text = "Experts rebuked the plan on Monday.\n\n\
+                “I fundamentally disagree,\" said retired Army Lt. Gen. Mick Bednarek, who served in Iraq from 2013 to 2015. \"The bottom line is that bombing has no bearing on this.”\n\n\
+                “Our roads are crumbling,\" Mayor Jane Roe said. \"Families endure blackouts.”";
+    let clip = clip_text(text);
+    assert_eq!(
+        said(&clip)
+            .iter()
+            .map(|(t, s, _)| (*t, *s))
+            .collect::<Vec<_>>(),
+        vec![
+            (
+                "I fundamentally disagree The bottom line is that bombing has no bearing on this.",
+                Some("Mick Bednarek")
+            ),
+            (
+                "Our roads are crumbling Families endure blackouts.",
+                Some("Jane Roe")
+            ),
+        ]
+    );
+    assert_eq!(clip.quotes[0].title.as_deref(), Some("retired Lt. Gen."));
+    assert_eq!(clip.quotes[0].organization.as_deref(), Some("Army"));
 }
 
 #[test]

@@ -63,11 +63,22 @@ struct Person {
 
 const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|explained|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|insisted|mocked|tweets|chanted|riffed|went on|goes on|pointed out|points out|shot back|fired back|wondered aloud|asserted|asserts|assured|assures|decried|denounced|proclaimed|proclaims|mentioned|reminded|reminds|indicated|demanded|demands|raved|restated|pleaded|begged|repeated|repeats|reads|read|yells|shouts|screamed|screams|cried|cries|jokes|quips|asking|sings|sang";
 
+/// Abbreviations that keep their full stop inside a name ("Jr.", "Sen.", "Lt. Gen.").
+macro_rules! abbreviations {
+    () => {
+        "Jr|Sr|St|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Capt|Prof|Rev|Pres|Atty|Supt|Sens|Reps|Del"
+    };
+}
+
 /// A name: capitalised words, initials ("G.K."), or abbreviations that keep their full stop
 /// ("Jr.", "Sen."). A capitalised word never takes a full stop: "Clinton." ends a sentence.
 const NAME: &str = concat!(
-    r"(?:(?:\p{Lu}\.){1,3}|(?:Jr|Sr|St|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Capt|Prof|Rev|Pres|Atty|Supt|Sens|Reps|Del)\.|\p{Lu}[\p{L}\p{M}'’\-]*)",
-    r"(?:\s+(?:(?:de|van|von|der|den|bin|al|da|di|du|la|le|del|dos|y)\s+)?(?:(?:\p{Lu}\.){1,3}|(?:Jr|Sr|St|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Capt|Prof|Rev|Pres|Atty|Supt|Sens|Reps|Del)\.|\p{Lu}[\p{L}\p{M}'’\-]*)){0,6}",
+    r"(?:(?:\p{Lu}\.){1,3}|(?:",
+    abbreviations!(),
+    r")\.|\p{Lu}[\p{L}\p{M}'’\-]*)",
+    r"(?:\s+(?:(?:de|van|von|der|den|bin|al|da|di|du|la|le|del|dos|y)\s+)?(?:(?:\p{Lu}\.){1,3}|(?:",
+    abbreviations!(),
+    r")\.|\p{Lu}[\p{L}\p{M}'’\-]*)){0,6}",
     // A party and state after a name: "Jim Clyburn (D-S.C.)".
     r"(?:\s*\([^()]{1,24}\))?"
 );
@@ -91,7 +102,10 @@ const TITLE_OF_NAME: &str = concat!(
 /// name as long: `split_pre_name` then tells title and organization from the name.
 const ROLE_ANY: &str = concat!(
     r"(?:[\p{L}\p{M}\p{N}./’'\-]+\s+){0,6}?",
-    r"\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)){1,5}",
+    // (Abbreviated ranks inside the name: "retired Army Lt. Gen. Mick Bednarek".)
+    r"\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:\p{Lu}\.){1,3}|(?:",
+    abbreviations!(),
+    r")\.|\p{Lu}[\p{L}\p{M}'’\-]*)){1,5}",
     // A party and state after the name: "panel Chairman Rep. Jason Chaffetz (R-Utah)".
     r"(?:\s*\([^()]{1,24}\))?"
 );
@@ -609,10 +623,19 @@ fn split_pre_name(subject: &str) -> (Role, String) {
     {
         first_title -= 1;
     }
-    let organization = (first_title > 0).then(|| tokens[..first_title].join(" "));
-    let title: Vec<&str> = tokens[first_title..=last_role]
+    // "former Obama adviser", "retired Army Lt. Gen.": lower-case words before the
+    // organization qualify the title ("former adviser" of Obama); an article goes.
+    let lead = tokens[..first_title]
+        .iter()
+        .take_while(|t| lower_word(t))
+        .count();
+    let qualifiers = tokens[..lead]
         .iter()
         .copied()
+        .filter(|t| !["the", "a", "an"].contains(t));
+    let organization = (first_title > lead).then(|| tokens[lead..first_title].join(" "));
+    let title: Vec<&str> = qualifiers
+        .chain(tokens[first_title..=last_role].iter().copied())
         .filter(|t| !HONORIFICS.contains(&t.to_lowercase().as_str()))
         .collect();
     let name = strip_honorifics(&tokens[last_role + 1..].join(" "));

@@ -192,6 +192,16 @@ fn scan_to_close(
     const NESTED_REACH: usize = 3000;
     let mut inner = false;
     let mut slip: Option<(usize, usize)> = None;
+    // “Our roads are crumbling," she said. "Families endure blackouts.”: a converter's mix of
+    // marks. Inside a curly quotation a straight mark after a sentence's comma or stop, before
+    // a space, closes it, unless a straight mark opened a quotation inside it (“He called it
+    // "fake," twice”); and the other way round.
+    let (mixed_open, mixed_close) = match open {
+        '“' => ('"', '"'),
+        '"' => ('“', '”'),
+        _ => ('\0', '\0'),
+    };
+    let mut mixed_inner = false;
     for j in from..chars.len() {
         if slip.is_some() && j > from + NESTED_REACH {
             break;
@@ -199,6 +209,21 @@ fn scan_to_close(
         let (at, c) = chars[j];
         let prev = j.checked_sub(1).map(|p| chars[p].1);
         let next = chars.get(j + 1).map(|(_, n)| *n);
+        if c == mixed_close && mixed_close != '\0' && !inner {
+            let after_stop = prev.is_some_and(|p| ",.?!".contains(p));
+            let before_space = next.is_none_or(char::is_whitespace);
+            if mixed_inner && prev.is_some_and(|p| !p.is_whitespace()) {
+                mixed_inner = false;
+                continue;
+            }
+            if !mixed_inner && after_stop && before_space {
+                return (Some((at, at + c.len_utf8())), j + 1);
+            }
+        }
+        if c == mixed_open && mixed_open != '\0' && !inner && opens(c, prev, next) {
+            mixed_inner = true;
+            continue;
+        }
         if closes(open, c, prev, next) {
             let close = (at, at + c.len_utf8());
             if !inner {
@@ -356,6 +381,20 @@ mod tests {
         assert_eq!(
             texts("“He called it \"fake\" twice,” she said."),
             vec!["He called it \"fake\" twice"]
+        );
+        assert_eq!(
+            texts("“He called it \"fake,\" twice,” she said."),
+            vec!["He called it \"fake,\" twice"]
+        );
+        // … but a straight mark after a comma, before a space, closes it when the curly
+        // closing mark belongs to the next quotation, opened by a straight mark.
+        assert_eq!(
+            texts("“Our roads are crumbling,\" she said. \"Families endure blackouts.”"),
+            vec!["Our roads are crumbling", "Families endure blackouts."]
+        );
+        assert_eq!(
+            texts("\"Our roads are crumbling,” she said. “Families endure blackouts.\""),
+            vec!["Our roads are crumbling", "Families endure blackouts."]
         );
     }
 
