@@ -622,6 +622,39 @@ fn descriptions_of_any_words_before_a_name() {
 }
 
 #[test]
+fn more_cues_a_sentence_ending_and_joked_and_an_opening_word_that_is_no_name() {
+    let text = "Sean Hannity interviewed the candidate on Monday.\n\n\
+                “Would it be negotiable?” Hannity pressed. “Maybe let some people stay?”\n\n\
+                As The Post’s Dana Milbank puts it, “Senate Republicans are unmoved.”\n\n\
+                Sarah Silverman was joined on stage by Al Franken and joked, “Bernie or Bust people, you’re being ridiculous.”\n\n\
+                Hillary Clinton riffed on the incident in Iowa, telling the crowd, “Some people get a little carried away.”\n\n\
+                Once in my early 20s, when my mother mentioned the devil, I laughed and said, “I don’t believe in the devil.”";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![
+            Some("Sean Hannity"),
+            Some("Dana Milbank"),
+            Some("Sarah Silverman"),
+            Some("Hillary Clinton"),
+            None,
+        ]
+    );
+    assert_eq!(
+        clip.quotes[0].text,
+        "Would it be negotiable? Maybe let some people stay?"
+    );
+}
+
+#[test]
+fn a_name_quoted_in_narration_is_a_title_not_someone_a_pronoun_means() {
+    let text = "Hillary Clinton turned Sunday to pothole politics.\n\n\
+                At an event billed as “Hard Hats for Hillary,” Clinton unveiled a plan.\n\n\
+                “Here in Boston, I remember the snowfall,” she told the packed hall.";
+    assert_eq!(speakers(&clip_text(text)), vec![Some("Hillary Clinton")]);
+}
+
+#[test]
 fn an_abbreviated_rank_inside_a_described_name_and_mixed_quotation_marks() {
     // A converter's mix: a curly quotation closed by a straight mark after its comma, the
     // next one opened by a straight mark and closed by a curly one.
