@@ -647,6 +647,17 @@ fn more_cues_a_sentence_ending_and_joked_and_an_opening_word_that_is_no_name() {
 }
 
 #[test]
+fn a_partial_quotation_the_subjects_verb_takes_is_the_subjects() {
+    let text = "Donald Trump spoke in Ohio on Monday.\n\n\
+                In an August speech, Trump attacked “the hateful ideology of radical Islam and its oppression of women.”\n\n\
+                Ted Nordhaus, co-founder of the Breakthrough Institute, welcomed “the recognition that we do not have all the technology we need.”";
+    assert_eq!(
+        speakers(&clip_text(text)),
+        vec![Some("Donald Trump"), Some("Ted Nordhaus")]
+    );
+}
+
+#[test]
 fn a_name_quoted_in_narration_is_a_title_not_someone_a_pronoun_means() {
     let text = "Hillary Clinton turned Sunday to pothole politics.\n\n\
                 At an event billed as “Hard Hats for Hillary,” Clinton unveiled a plan.\n\n\

@@ -198,6 +198,16 @@ static BEFORE_SUBJECT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Trump attacked “the hateful ideology of radical Islam” / Ted Nordhaus, co-founder of the
+/// Breakthrough Institute, welcomed “the recognition that…” — a partial quotation its subject's
+/// verb takes as its object: the subject's words.
+static BEFORE_SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*(?:(?:In|During|After|Before|At|On|Since|While|When|As|Last|This|But|And|Later|Earlier) [^,“”«»\x22]+,\s+)?(?P<subj>{ROLE_NAME}|{NAME}|[Hh]e|[Ss]he)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>\p{{Ll}}+(?:ed|es))\s*(?P<rest>)$"
+    ))
+    .expect("valid regex")
+});
+
 /// … doesn’t surprise Republican pollster Daron Shaw: “…” — a name ending the introduction.
 static BEFORE_NAME_COLON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -1988,6 +1998,7 @@ fn read_before(before: &str) -> Option<Raw> {
         &*BEFORE_ACCORDING,
         &*BEFORE_CUE_SPEAKER,
         &*BEFORE_SUBJECT_INTRO,
+        &*BEFORE_SUBJECT_VERB,
         &*BEFORE_LABEL,
     ] {
         if let Some(c) = re.captures(before) {
