@@ -658,6 +658,18 @@ fn a_partial_quotation_the_subjects_verb_takes_is_the_subjects() {
 }
 
 #[test]
+fn a_full_name_first_given_as_a_possessive_is_the_name_a_surname_means() {
+    let text = "Hillary Clinton gave a critique of Donald Trump's failed casino ventures.\n\n\
+                Gov. Chris Christie made Atlantic City a priority in his first term.\n\n\
+                Trump blamed local officials on Twitter before the speech. “Hillary Clinton should ask why,” he wrote.\n\n\
+                “We will win Atlantic City back,” Trump said.";
+    assert_eq!(
+        speakers(&clip_text(text)),
+        vec![Some("Donald Trump"), Some("Donald Trump")]
+    );
+}
+
+#[test]
 fn a_name_quoted_in_narration_is_a_title_not_someone_a_pronoun_means() {
     let text = "Hillary Clinton turned Sunday to pothole politics.\n\n\
                 At an event billed as “Hard Hats for Hillary,” Clinton unveiled a plan.\n\n\

@@ -1415,6 +1415,15 @@ fn note_mentions(
             continue;
         }
         let (role, name) = split_pre_name(strip_sentence_words(strip_paren(&c["name"])));
+        // "Donald Trump's failed casino ventures" names Donald Trump (whom a later "Trump"
+        // means), though not as the sentence's subject.
+        let possessive = name
+            .rsplit_once(' ')
+            .is_some_and(|(_, last)| without_possessive(last) != last);
+        let name = match possessive {
+            true => without_possessive(&name).to_owned(),
+            false => name,
+        };
         // The person this mention names, if any.
         let mut named: Option<String> = None;
         let tokens: Vec<&str> = name.split_whitespace().collect();
@@ -1573,6 +1582,7 @@ fn note_mentions(
             .is_some_and(char::is_lowercase);
         if subject.is_none()
             && !opening_clause
+            && !possessive
             && let Some(name) = named
             && people
                 .iter()
@@ -1745,6 +1755,12 @@ fn strip_sentence_words(s: &str) -> &str {
         "All",
         "Each",
         "Every",
+        "Despite",
+        "Regarding",
+        "Should",
+        "See",
+        "Whatever",
+        "Without",
     ];
     let mut rest = s.trim();
     while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
