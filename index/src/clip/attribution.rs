@@ -117,11 +117,26 @@ const PRONOUN: &str = r"[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t";
 /// appositive: ", Jeff Weaver,").
 const POSS_ROLE: &str =
     r"\p{Lu}[\p{L}\p{M}\-]*(?:\s+\p{Lu}[\p{L}\p{M}\-]*){0,3}[’']s(?:\s+\p{Ll}[\p{L}\-]*){1,4}";
+/// The words that open a source described but not named ("a former official", "his lawyer").
+macro_rules! determiners {
+    () => {
+        "a|an|the|one|another|several|two|three|his|her|their|my|our"
+    };
+}
+
 /// `NOMINAL` taking as many words as it can, for "said a former senior official."
-const NOMINAL_GREEDY: &str = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]everal|[Tt]wo|[Tt]hree|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)(?:\s+[\p{L}\d’'\-]+){0,6}\s+\p{Ll}[\p{L}\-]*";
+const NOMINAL_GREEDY: &str = concat!(
+    r"(?i:",
+    determiners!(),
+    r")(?:\s+[\p{L}\d’'\-]+){0,6}\s+\p{Ll}[\p{L}\-]*"
+);
 /// A source the text describes but does not name: "a former senior law enforcement official",
 /// "the congressional report", "one former GOP leadership aide". Ends in a lower-case word.
-const NOMINAL: &str = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]everal|[Tt]wo|[Tt]hree|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)(?:\s+[\p{L}\d’'\-]+){0,6}?\s+(?:\p{Ll}|\d+-)[\p{L}\-]*";
+const NOMINAL: &str = concat!(
+    r"(?i:",
+    determiners!(),
+    r")(?:\s+[\p{L}\d’'\-]+){0,6}?\s+(?:\p{Ll}|\d+-)[\p{L}\-]*"
+);
 const ADVERBS: &str = r"(?:(?:also|later|then|previously|once|recently|simply|further|separately|again|often|always|never|still|even|had|has|have|would|will|\p{Ll}{2,}ly)\s+)*";
 
 static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -2300,13 +2315,11 @@ fn looks_like_name(s: &str) -> bool {
 
 /// "a former senior official", "the report": a determiner, then lower-case words to the end.
 fn is_unnamed(subject: &str) -> bool {
-    const DETERMINERS: &[&str] = &[
-        "a", "an", "the", "one", "another", "several", "two", "three", "his", "her", "their", "my",
-        "our",
-    ];
     let words: Vec<&str> = subject.split_whitespace().collect();
     words.len() >= 2
-        && DETERMINERS.contains(&words[0].to_lowercase().as_str())
+        && determiners!()
+            .split('|')
+            .any(|d| d.eq_ignore_ascii_case(words[0]))
         && words
             .last()
             .and_then(|w| w.chars().next())
