@@ -1507,6 +1507,20 @@ fn a_definite_description_is_the_person_last_given_that_title() {
     );
 }
 
+/// Titles are compared as `check` compares them: "the congressman" is a representative, "the
+/// chief executive" a CEO.
+#[test]
+fn a_definite_description_matches_a_title_in_another_form() {
+    let text = "Hearing notes\n\n\
+                Rep. John Mica questioned the witness on Tuesday. Jane Roe, the bank's CEO, answered.\n\n\
+                “We have no record of that,” the chief executive said.\n\n\
+                “Then find one,” the congressman said.";
+    assert_eq!(
+        speakers(&clip_text(text)),
+        vec![Some("Jane Roe"), Some("John Mica")]
+    );
+}
+
 /// "his lawyer said", "my father often said": a source described by whose it is, with an
 /// adverb before the cue, is kept as described (and a short quotation with it is found).
 #[test]

@@ -612,44 +612,8 @@ fn same_person(claimed: &str, recorded: &str, speaker: Option<&Speaker>) -> bool
         .any(|n| *n == c || (!c.contains(' ') && n.split(' ').any(|part| part == c)))
 }
 
-/// Title words in a comparable form: abbreviations expanded, case and "former" dropped.
-fn title_words(title: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for raw in title.split(|c: char| c.is_whitespace() || c == ',' || c == '/' || c == '-') {
-        let w = raw
-            .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
-            .to_lowercase();
-        let expanded: &[&str] = match w.trim_end_matches('.') {
-            "ceo" => &["chief", "executive", "officer"],
-            "coo" => &["chief", "operating", "officer"],
-            "cfo" => &["chief", "financial", "officer"],
-            "cto" => &["chief", "technology", "officer"],
-            "cio" => &["chief", "information", "officer"],
-            "cmo" => &["chief", "marketing", "officer"],
-            "sen" | "senator" => &["senator"],
-            "rep" | "representative" | "congressman" | "congresswoman" => &["representative"],
-            "gov" | "governor" => &["governor"],
-            "prof" | "professor" => &["professor"],
-            "pres" | "president" => &["president"],
-            "vp" => &["vice", "president"],
-            "gen" | "general" => &["general"],
-            "atty" | "attorney" => &["attorney"],
-            "" | "former" | "the" | "and" | "of" | "a" | "an" | "u.s" | "us" | "state" => &[],
-            other => {
-                out.push(other.to_owned());
-                continue;
-            }
-        };
-        out.extend(expanded.iter().map(|s| (*s).to_owned()));
-    }
-    // "chief executive" is the chief executive officer.
-    if out.ends_with(&["chief".to_owned(), "executive".to_owned()]) {
-        out.push("officer".into());
-    }
-    out
-}
-
 fn same_title(claimed: &str, recorded: &str) -> bool {
+    use crate::title::title_words;
     let c = title_words(claimed);
     let r = title_words(recorded);
     if c.is_empty() || r.is_empty() {

@@ -24,6 +24,7 @@ pub mod query;
 pub mod search;
 mod stem;
 pub mod store;
+mod title;
 
 pub use error::{Error, ErrorCode, Result};
 pub use library::{DoctorReport, Hit, Library, QuoteView, SearchResults, Selection, default_dir};

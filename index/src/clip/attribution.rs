@@ -2360,34 +2360,19 @@ fn title_before(before: &str) -> Option<String> {
 /// (abbreviations read out: "Sen." is a senator). A capitalised word of it (a party: "the
 /// Republican nominee") may be missing from the title.
 fn titled<'a>(described: &str, people: &'a [Person]) -> Option<&'a Person> {
-    let words = |s: &str| -> Vec<String> {
-        s.split_whitespace()
-            .map(|w| {
-                let w = w
-                    .trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase();
-                match w.as_str() {
-                    "sen" => "senator".to_owned(),
-                    "rep" => "representative".to_owned(),
-                    "gov" => "governor".to_owned(),
-                    "gen" => "general".to_owned(),
-                    "sec" | "secy" => "secretary".to_owned(),
-                    "pres" => "president".to_owned(),
-                    "prof" => "professor".to_owned(),
-                    _ => w,
-                }
-            })
-            .filter(|w| !w.is_empty())
-            .collect()
-    };
+    let words = crate::title::title_words;
     let rest = described
         .strip_prefix("the ")
         .or_else(|| described.strip_prefix("The "))?;
-    let wanted: Vec<String> = rest
+    // (Capitalised words may be left out of the title the text gave: "the New Jersey
+    // governor" is "Gov. Chris Christie", "the GOP nominee" the Republican one; but a title's
+    // abbreviation is the title: "the CEO".)
+    let abbreviation = |w: &str| words(w) != [w.to_lowercase()];
+    let lower: Vec<&str> = rest
         .split_whitespace()
-        .filter(|w| !w.chars().next().is_some_and(char::is_uppercase))
-        .flat_map(words)
+        .filter(|w| !w.chars().next().is_some_and(char::is_uppercase) || abbreviation(w))
         .collect();
+    let wanted = words(&lower.join(" "));
     let head = wanted.last()?;
     // People named since who hold another title are passed over; one whose title the text
     // has not given may be the one meant ("Rubio … the senator said"), and stops the search.
