@@ -70,6 +70,10 @@ macro_rules! abbreviations {
     };
 }
 
+/// Participles that introduce a quotation: “…,” she said, adding, “…” / Trump attacked Clinton,
+/// saying, “…” / footage of Trump saying, “…”.
+const PARTICIPLES: &str = "saying|adding|writing|asking|tweeting|declaring|noting|arguing|explaining|telling|shouting|yelling";
+
 /// A name: capitalised words, initials ("G.K."), or abbreviations that keep their full stop
 /// ("Jr.", "Sen."). A capitalised word never takes a full stop: "Clinton." ends a sentence.
 const NAME: &str = concat!(
@@ -208,7 +212,7 @@ static BEFORE_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 /// introductory phrase ("During a speech, Trump attacked Clinton, saying, “…”").
 static BEFORE_SUBJECT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then)(?:\s+then)?|(?:In|During|After|Before|With|Without|Amid|Despite|Following|At|On|From|Since|While|When|As|Asked|Speaking|Last|This|Here|But back) [^,“”«»\x22]+),?\s+)?(?P<subj>{ROLE_NAME}|{NAME}|[Hh]e|[Ss]he)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>\p{{Ll}}+)\b(?P<rest>[^“«\x22:]*?)(?::|,\s*(?:saying|adding|writing|asking|tweeting|declaring|noting|arguing|explaining|telling(?:\s+[^\s,“”«»\x22]+){{1,4}})\s*,?|,?\s+(?:and|then)\s+{ADVERBS}(?:{CUE_FIRST}|adding|saying)\s*,)\s*$"
+        r"^\s*(?:(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then)(?:\s+then)?|(?:In|During|After|Before|With|Without|Amid|Despite|Following|At|On|From|Since|While|When|As|Asked|Speaking|Last|This|Here|But back) [^,“”«»\x22]+),?\s+)?(?P<subj>{ROLE_NAME}|{NAME}|[Hh]e|[Ss]he)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>\p{{Ll}}+)\b(?P<rest>[^“«\x22:]*?)(?::|,\s*(?:(?:telling|asking)(?:\s+[^\s,“”«»\x22]+){{1,4}}|{PARTICIPLES})\s*,?|,?\s+(?:and|then)\s+{ADVERBS}(?:{CUE_FIRST}|adding|saying)\s*,)\s*$"
     ))
     .expect("valid regex")
 });
@@ -235,7 +239,7 @@ static BEFORE_NAME_COLON: LazyLock<Regex> = LazyLock::new(|| {
 /// object of a sentence about something else.
 static BEFORE_SEEN_SAYING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|\s)(?:of|shows?|showed|showing|features?|featured|featuring|hear|heard|hears|see|saw|sees|watch|watched)\s+(?P<subj>{ROLE_NAME}|{NAME})\s+(?P<cue>saying|asking|telling|declaring|shouting|yelling)\b(?P<rest>[^“”«»\x22.!?]{{0,120}}?)[,:]?\s*$"
+        r"(?:^|\s)(?:of|shows?|showed|showing|features?|featured|featuring|hear|heard|hears|see|saw|sees|watch|watched)\s+(?P<subj>{ROLE_NAME}|{NAME})\s+(?P<cue>{PARTICIPLES})\b(?P<rest>[^“”«»\x22.!?]{{0,120}}?)[,:]?\s*$"
     ))
     .expect("valid regex")
 });
@@ -1921,8 +1925,10 @@ fn is_attribution_only(between: &str) -> bool {
 /// A clause after a cue that introduces a quotation of its own: “…,” Blige sings to Clinton
 /// before asking her, “…”.
 static INTRODUCING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:asking|telling|adding|saying|declaring)(?:\s+(?:her|him|them|me|us|you|the \p{L}+))?$")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"\b(?:{PARTICIPLES})(?:\s+(?:her|him|them|me|us|you|the \p{{L}}+))?$"
+    ))
+    .expect("valid regex")
 });
 
 /// Whether `text` holds the end of a sentence: a full stop, question or exclamation mark
