@@ -1514,10 +1514,11 @@ fn a_definite_description_matches_a_title_in_another_form() {
     let text = "Hearing notes\n\n\
                 Rep. John Mica questioned the witness on Tuesday. Jane Roe, the bank's CEO, answered.\n\n\
                 “We have no record of that,” the chief executive said.\n\n\
-                “Then find one,” the congressman said.";
+                “Then find one,” the congressman said.\n\n\
+                “We will look again,” the CEO said.";
     assert_eq!(
         speakers(&clip_text(text)),
-        vec![Some("Jane Roe"), Some("John Mica")]
+        vec![Some("Jane Roe"), Some("John Mica"), Some("Jane Roe")]
     );
 }
 

@@ -38,3 +38,11 @@ pub(crate) fn title_words(title: &str) -> Vec<String> {
     }
     out
 }
+
+/// Whether `word` is a title's abbreviation written in capitals: "CEO", "COO", "VP".
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    let letters = word.trim_end_matches('.');
+    letters.len() >= 2
+        && letters.chars().all(|c| c.is_ascii_uppercase())
+        && title_words(word) != [letters.to_lowercase()]
+}

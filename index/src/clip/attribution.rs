@@ -2107,6 +2107,7 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
     let described = strip_paren(&raw.subject).trim();
     if let Some(org) = described.strip_prefix("the ")
         && looks_like_organization(org)
+        && !is_unnamed(described)
     {
         // "the Times", "the Texan": the candidate shows the source as the text gives it.
         a.mention = Some(described.to_owned());
@@ -2326,11 +2327,13 @@ fn is_unnamed(subject: &str) -> bool {
         && determiners!()
             .split('|')
             .any(|d| d.eq_ignore_ascii_case(words[0]))
-        && words
-            .last()
-            .and_then(|w| w.chars().next())
-            // ("the 43-year-old")
-            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+        && words.last().is_some_and(|w| {
+            // ("the 43-year-old"; "the CEO": a title's abbreviation)
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+                || crate::title::is_abbreviation(w)
+        })
 }
 
 /// The title in lower case that ends `before`, right in front of a name ("Republican
