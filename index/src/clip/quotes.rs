@@ -196,10 +196,10 @@ fn scan_to_close(
     // marks. Inside a curly quotation a straight mark after a sentence's comma or stop, before
     // a space, closes it, unless a straight mark opened a quotation inside it (“He called it
     // "fake," twice”); and the other way round.
-    let (mixed_open, mixed_close) = match open {
-        '“' => ('"', '"'),
-        '"' => ('“', '”'),
-        _ => ('\0', '\0'),
+    let mixed: Option<(char, char)> = match open {
+        '“' => Some(('"', '"')),
+        '"' => Some(('“', '”')),
+        _ => None,
     };
     let mut mixed_inner = false;
     for j in from..chars.len() {
@@ -209,20 +209,24 @@ fn scan_to_close(
         let (at, c) = chars[j];
         let prev = j.checked_sub(1).map(|p| chars[p].1);
         let next = chars.get(j + 1).map(|(_, n)| *n);
-        if c == mixed_close && mixed_close != '\0' && !inner {
-            let after_stop = prev.is_some_and(|p| ",.?!".contains(p));
-            let before_space = next.is_none_or(char::is_whitespace);
-            if mixed_inner && prev.is_some_and(|p| !p.is_whitespace()) {
-                mixed_inner = false;
+        if let Some((mixed_open, mixed_close)) = mixed
+            && !inner
+        {
+            if c == mixed_close {
+                let after_stop = prev.is_some_and(|p| ",.?!".contains(p));
+                let before_space = next.is_none_or(char::is_whitespace);
+                if mixed_inner && prev.is_some_and(|p| !p.is_whitespace()) {
+                    mixed_inner = false;
+                    continue;
+                }
+                if !mixed_inner && after_stop && before_space {
+                    return (Some((at, at + c.len_utf8())), j + 1);
+                }
+            }
+            if c == mixed_open && opens(c, prev, next) {
+                mixed_inner = true;
                 continue;
             }
-            if !mixed_inner && after_stop && before_space {
-                return (Some((at, at + c.len_utf8())), j + 1);
-            }
-        }
-        if c == mixed_open && mixed_open != '\0' && !inner && opens(c, prev, next) {
-            mixed_inner = true;
-            continue;
         }
         if closes(open, c, prev, next) {
             let close = (at, at + c.len_utf8());
