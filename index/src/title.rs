@@ -23,6 +23,7 @@ pub(crate) fn title_words(title: &str) -> Vec<String> {
             "pres" | "president" => &["president"],
             "vp" => &["vice", "president"],
             "gen" | "general" => &["general"],
+            "sec" | "secy" | "secretary" => &["secretary"],
             "atty" | "attorney" => &["attorney"],
             "" | "former" | "the" | "and" | "of" | "a" | "an" | "u.s" | "us" | "state" => &[],
             other => {
@@ -45,4 +46,32 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     letters.len() >= 2
         && letters.chars().all(|c| c.is_ascii_uppercase())
         && title_words(word) != [letters.to_lowercase()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_in_their_other_forms_compare_equal() {
+        for (a, b) in [
+            ("Sen.", "senator"),
+            ("CEO", "chief executive"),
+            ("congressman", "Rep."),
+            ("Sec. of State", "secretary of state"),
+            ("former President", "president"),
+        ] {
+            assert_eq!(title_words(a), title_words(b), "{a} / {b}");
+        }
+        assert_ne!(title_words("senator"), title_words("governor"));
+    }
+
+    #[test]
+    fn an_abbreviation_is_a_titles_not_a_bodys() {
+        assert!(is_abbreviation("CEO"));
+        assert!(is_abbreviation("VP"));
+        assert!(!is_abbreviation("IMF"));
+        assert!(!is_abbreviation("GOP"));
+        assert!(!is_abbreviation("Ceo"));
+    }
 }

@@ -2376,10 +2376,11 @@ fn titled<'a>(described: &str, people: &'a [Person]) -> Option<&'a Person> {
     // (Capitalised words may be left out of the title the text gave: "the New Jersey
     // governor" is "Gov. Chris Christie", "the GOP nominee" the Republican one; but a title's
     // abbreviation is the title: "the CEO".)
-    let abbreviation = |w: &str| words(w) != [w.to_lowercase()];
     let lower: Vec<&str> = rest
         .split_whitespace()
-        .filter(|w| !w.chars().next().is_some_and(char::is_uppercase) || abbreviation(w))
+        .filter(|w| {
+            !w.chars().next().is_some_and(char::is_uppercase) || crate::title::is_abbreviation(w)
+        })
         .collect();
     let wanted = words(&lower.join(" "));
     let head = wanted.last()?;
