@@ -670,6 +670,14 @@ fn a_full_name_first_given_as_a_possessive_is_the_name_a_surname_means() {
 }
 
 #[test]
+fn a_name_described_as_someones_relative_is_a_person_a_pronoun_means() {
+    let text = "Reagan’s daughter speaks out\n\n\
+                The drumbeat against Republican nominee Donald Trump grew louder Wednesday as Patti Davis, Ronald Reagan’s daughter, attacked Trump.\n\n\
+                “I am the daughter of a man who was shot,” she wrote.";
+    assert_eq!(speakers(&clip_text(text)), vec![Some("Patti Davis")]);
+}
+
+#[test]
 fn a_name_quoted_in_narration_is_a_title_not_someone_a_pronoun_means() {
     let text = "Hillary Clinton turned Sunday to pothole politics.\n\n\
                 At an event billed as “Hard Hats for Hillary,” Clinton unveiled a plan.\n\n\

@@ -1485,9 +1485,18 @@ fn note_mentions(
             let after_name = &text[c.name("name").map_or(0, |m| m.end())..];
             // (Also a title that ends the sentence: "concerns Henry Crespo, president of the
             // Miami-based Florida Democratic Black Caucus.")
+            // (Also whose relative or aide: "Patti Davis, Ronald Reagan’s daughter, …".)
             let described_as = [", a ", ", an ", ", the "]
                 .iter()
                 .any(|d| after_name.starts_with(d))
+                || after_name
+                    .strip_prefix(", ")
+                    .and_then(|rest| rest.split(',').next())
+                    .and_then(|appos| split_possessive(appos))
+                    .is_some_and(|(_, role)| {
+                        role.split_whitespace().count() <= 3
+                            && role.starts_with(|c: char| c.is_lowercase())
+                    })
                 || after_name.strip_prefix(", ").is_some_and(|rest| {
                     rest.split_whitespace()
                         .next()
