@@ -675,6 +675,13 @@ fn a_name_described_as_someones_relative_is_a_person_a_pronoun_means() {
                 The drumbeat against Republican nominee Donald Trump grew louder Wednesday as Patti Davis, Ronald Reagan’s daughter, attacked Trump.\n\n\
                 “I am the daughter of a man who was shot,” she wrote.";
     assert_eq!(speakers(&clip_text(text)), vec![Some("Patti Davis")]);
+    // A "he" in a sentence that names someone else too, inside a participle clause, says
+    // nothing of her sex.
+    let text = "Reagan’s daughter speaks out\n\n\
+                The drumbeat against Republican nominee Donald Trump grew louder Wednesday as Patti Davis, Ronald Reagan’s daughter, attacked Trump.\n\n\
+                Davis lashed out at the GOP nominee on Facebook, telling Trump that whatever he meant, words have the power to inspire actions.\n\n\
+                “I am the daughter of a man who was shot,” she wrote.";
+    assert_eq!(speakers(&clip_text(text)), vec![Some("Patti Davis")]);
 }
 
 #[test]

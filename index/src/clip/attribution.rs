@@ -1305,6 +1305,8 @@ struct Subjects {
     first: Option<String>,
     /// The subject of its last sentence.
     last: Option<String>,
+    /// Everyone it names, in order (a name may repeat).
+    named: Vec<String>,
 }
 
 /// Records the people a stretch of text names: full names (with a role when an appositive
@@ -1349,6 +1351,7 @@ fn note_mentions(
     // A pronoun tells the subject's gender only when no one else is named beside it ("Warren
     // told Stumpf, after he admitted…" says nothing of Warren).
     let mut named_here: Vec<String> = Vec::new();
+    let mut all_named: Vec<String> = Vec::new();
     let mut first_subject: Option<String> = None;
     let mut first_sentence: Option<usize> = None;
     // Where the previous mention was and the start of its sentence, and the previous mention's
@@ -1594,14 +1597,23 @@ fn note_mentions(
         {
             // "On Tuesday, Clinton criticized officer Betty Shelby": Clinton is the subject.
             let inside = note_mentions(appos.as_str(), Stretch::MidSentence, None, people);
+            // (Those it names are named in this sentence: "Davis lashed out at the nominee on
+            // Facebook, telling Trump that whatever he meant…" says nothing of Davis's sex.)
+            for name in inside.named {
+                if !named_here.contains(&name) {
+                    named_here.push(name.clone());
+                }
+                all_named.push(name);
+            }
             if subject.is_none() {
                 subject = inside.first;
             }
         }
-        if let Some(name) = &named
-            && !named_here.contains(name)
-        {
-            named_here.push(name.clone());
+        if let Some(name) = &named {
+            all_named.push(name.clone());
+            if !named_here.contains(name) {
+                named_here.push(name.clone());
+            }
         }
         let followed_by_verb = after_mention
             .trim_start()
@@ -1631,6 +1643,7 @@ fn note_mentions(
     Subjects {
         first: first_subject,
         last,
+        named: all_named,
     }
 }
 
