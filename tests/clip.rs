@@ -644,6 +644,14 @@ fn more_cues_a_sentence_ending_and_joked_and_an_opening_word_that_is_no_name() {
         clip.quotes[0].text,
         "Would it be negotiable? Maybe let some people stay?"
     );
+    // "reported" is a cue, after a person or an outlet.
+    let text = "Benghazi cables\n\n\
+                In the July 9, 2012, cable, Chris Stevens reported, “Overall security conditions continue to be unpredictable.”\n\n\
+                “The emails released Monday were largely sent in 2012,” CBS News reported.";
+    assert_eq!(
+        speakers(&clip_text(text)),
+        vec![Some("Chris Stevens"), Some("CBS News")]
+    );
 }
 
 #[test]
