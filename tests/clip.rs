@@ -693,6 +693,14 @@ fn a_name_described_as_someones_relative_is_a_person_a_pronoun_means() {
 }
 
 #[test]
+fn a_name_after_the_is_a_things_not_someone_a_surname_means() {
+    let text = "Donald Trump held a rally in Ohio.\n\n\
+                Thousands of supporters are boarding the Trump Train this fall.\n\n\
+                “We will win Ohio,” Trump said.";
+    assert_eq!(speakers(&clip_text(text)), vec![Some("Donald Trump")]);
+}
+
+#[test]
 fn a_name_quoted_in_narration_is_a_title_not_someone_a_pronoun_means() {
     let text = "Hillary Clinton turned Sunday to pothole politics.\n\n\
                 At an event billed as “Hard Hats for Hillary,” Clinton unveiled a plan.\n\n\

@@ -1465,11 +1465,15 @@ fn note_mentions(
                     .filter(|p| !p.is_empty())
                     .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
         };
+        // "boarding the Trump Train", "the Hillary Victory Fund": a name after "the" is a
+        // thing's (a title or an honorific in front of a person's comes with the mention).
+        let after_the = text[..mention_start].ends_with("the ") && c["name"] == *name;
         if tokens.len() >= 2
             && tokens.len() <= 4
             && tokens.iter().all(|t| person_like(t) || initial(t))
             && tokens.iter().filter(|t| person_like(t)).count() >= 2
             && !name.contains(['’', '\''])
+            && !after_the
         {
             let appositive = c.name("appos").and_then(|m| parse_role(m.as_str()));
             let mut role = merge_roles(appositive, role);
