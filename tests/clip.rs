@@ -701,6 +701,16 @@ fn a_name_after_the_is_a_things_not_someone_a_surname_means() {
 }
 
 #[test]
+fn a_label_right_after_a_quotation_in_the_same_paragraph_names_the_next_speaker() {
+    let text = "Jeb Bush and Hillary Clinton reject containment.\n\n\
+                Clinton: \"Our goal is to defeat and destroy ISIS.\" Bush: \"The mission is to destroy ISIS -- not to contain it.\"";
+    assert_eq!(
+        speakers(&clip_text(text)),
+        vec![Some("Hillary Clinton"), Some("Jeb Bush")]
+    );
+}
+
+#[test]
 fn a_name_quoted_in_narration_is_a_title_not_someone_a_pronoun_means() {
     let text = "Hillary Clinton turned Sunday to pothole politics.\n\n\
                 At an event billed as “Hard Hats for Hillary,” Clinton unveiled a plan.\n\n\

@@ -907,7 +907,9 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
                 (Some(raw), false)
             }
             None => {
-                let raw = read_before(before)
+                // (Trimmed: after a quotation in the same paragraph the text before this one
+                // starts with a space, and a label there opens it: “…” Bush: “…”.)
+                let raw = read_before(before.trim_start())
                     .or_else(|| read_before(colon_intro(text, prev_end, q.open)?));
                 let first_word = before.split_whitespace().next().unwrap_or("");
                 let opens = raw.as_ref().is_some_and(|r| {
