@@ -17,6 +17,7 @@ use similar::{Algorithm, DiffTag, capture_diff_slices};
 use crate::clip::{self, Attribution};
 use crate::model::{Medium, Quote, Speaker};
 use crate::store::name_key;
+use crate::title::title_words;
 
 /// The outcome for one quotation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -613,7 +614,6 @@ fn same_person(claimed: &str, recorded: &str, speaker: Option<&Speaker>) -> bool
 }
 
 fn same_title(claimed: &str, recorded: &str) -> bool {
-    use crate::title::title_words;
     let c = title_words(claimed);
     let r = title_words(recorded);
     if c.is_empty() || r.is_empty() {

@@ -1311,6 +1311,14 @@ struct Subjects {
     named: Vec<String>,
 }
 
+/// Notes that `name` is named: once among those its sentence names, and in the stretch's list.
+fn note_named(in_sentence: &mut Vec<String>, in_stretch: &mut Vec<String>, name: String) {
+    if !in_sentence.contains(&name) {
+        in_sentence.push(name.clone());
+    }
+    in_stretch.push(name);
+}
+
 /// Records the people a stretch of text names: full names (with a role when an appositive
 /// follows), and surnames of people already met, which make them the most recent.
 /// `stretch`: where the text stands in the article; `continued`: the subject of the sentence
@@ -1606,20 +1614,14 @@ fn note_mentions(
             // (Those it names are named in this sentence: "Davis lashed out at the nominee on
             // Facebook, telling Trump that whatever he meant…" says nothing of Davis's sex.)
             for name in inside.named {
-                if !named_here.contains(&name) {
-                    named_here.push(name.clone());
-                }
-                all_named.push(name);
+                note_named(&mut named_here, &mut all_named, name);
             }
             if subject.is_none() {
                 subject = inside.first;
             }
         }
         if let Some(name) = &named {
-            all_named.push(name.clone());
-            if !named_here.contains(name) {
-                named_here.push(name.clone());
-            }
+            note_named(&mut named_here, &mut all_named, name.clone());
         }
         let followed_by_verb = after_mention
             .trim_start()
