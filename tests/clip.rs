@@ -698,6 +698,11 @@ fn a_name_after_the_is_a_things_not_someone_a_surname_means() {
                 Thousands of supporters are boarding the Trump Train this fall.\n\n\
                 “We will win Ohio,” Trump said.";
     assert_eq!(speakers(&clip_text(text)), vec![Some("Donald Trump")]);
+    // The word "the", not a word ending in it.
+    let text = "Rally notes\n\n\
+                Many voters loathe Donald Trump, polls show.\n\n\
+                “We will win Ohio,” Trump said.";
+    assert_eq!(speakers(&clip_text(text)), vec![Some("Donald Trump")]);
 }
 
 #[test]

@@ -1477,7 +1477,11 @@ fn note_mentions(
         };
         // "boarding the Trump Train", "the Hillary Victory Fund": a name after "the" is a
         // thing's (a title or an honorific in front of a person's comes with the mention).
-        let after_the = text[..mention_start].ends_with("the ") && c["name"] == *name;
+        // (The word "the", not the end of "loathe".)
+        let after_the = text[..mention_start]
+            .strip_suffix("the ")
+            .is_some_and(|lead| !lead.ends_with(char::is_alphanumeric))
+            && c["name"] == *name;
         if tokens.len() >= 2
             && tokens.len() <= 4
             && tokens.iter().all(|t| person_like(t) || initial(t))
