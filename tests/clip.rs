@@ -1594,6 +1594,49 @@ fn a_source_described_by_whose_it_is_with_an_adverb_before_the_cue() {
     assert_eq!(clip.quotes[1].told_to.as_deref(), Some("Reuters"));
 }
 
+/// Sentences whose subject is not where a simple reading looks for it: after an opening
+/// clause ("And although …, he sounded …, saying,"; "That is, when …— Cruz called them on
+/// it:"), with a weekday before it ("In a statement released Thursday, Rep. …"), or before a
+/// verb of manner ("barked", "beamed") or "but told …,". In narration "I" is the writer, not
+/// the last person named.
+#[test]
+fn a_subject_after_an_opening_clause_a_manner_verb_and_the_writers_i() {
+    let text = "Campaign notebook\n\n\
+                Donald Trump, Ben Carson and Rep. Hakeem Jeffries spoke on Monday.\n\n\
+                And although he thanked the evangelical community, Trump sounded a rare note of self-deprecation, saying, \"I'm not sure I really deserve it.\"\n\n\
+                That is, when the moderators yielded to snark—and do we know how tempting that can be!— Carson called them on it: \"The questions illustrate why people don't trust the media.\"\n\n\
+                In a statement released Thursday, Rep. Hakeem Jeffries (D-N.Y.) reacted to the news, saying: \"The killer should be in prison.\"\n\n\
+                \"Go back to Univision,\" Trump barked as a guard escorted Ramos out.\n\n\
+                \"This is fantastic!\" beamed Carson.\n\n\
+                Carson did not mention his opponents by name, but told his supporters, \"our nation is in horrible trouble.\"\n\n\
+                When Jeffries mentioned the devil to me, I laughed and said, \"I don't believe in the devil.\"";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![
+            Some("Donald Trump"),
+            Some("Ben Carson"),
+            Some("Hakeem Jeffries"),
+            Some("Donald Trump"),
+            Some("Ben Carson"),
+            Some("Ben Carson"),
+            None,
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+    let writer = clip.quotes.last().unwrap();
+    assert_eq!(writer.mention.as_deref(), Some("I"), "{writer:#?}");
+    assert!(
+        writer
+            .note
+            .as_deref()
+            .unwrap_or_default()
+            .contains("writer"),
+        "{writer:#?}"
+    );
+}
+
 /// Text built so that reading it name by name or mark by mark would take hours (relative
 /// clause after relative clause, names with no full stop, marks closed only by stand-ins,
 /// endless different people) reads in one pass. Each case took minutes or never finished before; the limit here is a

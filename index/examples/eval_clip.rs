@@ -14,6 +14,10 @@
 //!   counted either way.
 //! - Article text on Readability's and newspaper's test pages: bag-of-words token F1 of the main
 //!   text against the expected text, and exact-match rates for title, byline and date.
+//!
+//! `EVAL_SPLITS=dev` (or `train`) scores one PolNeAR split, `EVAL_TEXT=0` skips the article
+//! pages, and `EVAL_DEBUG=1` prints every false positive (`FP`), miss (`FN`), wrong speaker
+//! (`SPK`) and page score (`TEXT`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -63,6 +67,9 @@ fn main() {
             s.judged,
             s.speaker_ok as f64 / s.found.max(1) as f64
         );
+    }
+    if std::env::var("EVAL_TEXT").is_ok_and(|v| v == "0") {
+        return;
     }
     println!("\n## Article extraction\n");
     println!("| set | pages | mean text F1 | title exact | byline exact | date exact |");

@@ -61,7 +61,7 @@ struct Person {
     organization_description: Option<String>,
 }
 
-const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|mocked|tweets|chanted|riffed|went on|goes on|pointed out|points out|shot back|fired back|wondered aloud|asserted|asserts|assured|assures|decried|denounced|proclaimed|proclaims|mentioned|reminded|reminds|indicated|demanded|demands|raved|restated|pleaded|begged|repeated|repeats|reads|read|yells|shouts|screamed|screams|cried|cries|jokes|quips|asking|sings|sang|write|pressed|presses|mocks|confessed|confesses|puts it|put it|reported|reports";
+const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|mocked|tweets|chanted|riffed|went on|goes on|pointed out|points out|shot back|fired back|wondered aloud|asserted|asserts|assured|assures|decried|denounced|proclaimed|proclaims|mentioned|reminded|reminds|indicated|demanded|demands|raved|restated|pleaded|begged|repeated|repeats|reads|read|yells|shouts|screamed|screams|cried|cries|jokes|quips|asking|sings|sang|write|pressed|presses|mocks|confessed|confesses|puts it|put it|reported|reports|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|snarled|hissed|roared|bellowed|crowed|ranted|griped|blasted";
 
 /// Abbreviations that keep their full stop inside a name ("Jr.", "Sen.", "Lt. Gen.").
 macro_rules! abbreviations {
@@ -151,7 +151,7 @@ static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Cue verbs that may come before their speaker: “…,” said Smith / “…” tweeted Prince Alwaleed.
-const CUE_FIRST: &str = "said|says|added|adds|wrote|writes|explained|noted|argued|asked|insisted|warned|continued|recalled|claimed|declared|acknowledged|admitted|replied|responded|remarked|observed|stated|countered|quipped|concluded|cautioned|tweeted|posted|emailed|joked|mocked|boasted|complained|lamented|predicted|answered|exclaimed";
+const CUE_FIRST: &str = "said|says|added|adds|wrote|writes|explained|noted|argued|asked|insisted|warned|continued|recalled|claimed|declared|acknowledged|admitted|replied|responded|remarked|observed|stated|countered|quipped|concluded|cautioned|tweeted|posted|emailed|joked|mocked|boasted|complained|lamented|predicted|answered|exclaimed|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|roared|crowed";
 
 static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -194,7 +194,7 @@ static AFTER_LATER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 
 static BEFORE_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|As|Asked about [^,]+|In [^,]+),?\s+|[^“”«»\x22]{{0,200}}?(?:,|\s[―—–]|\sthat)\s+)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
+        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|As),?\s+|(?:Asked about|In) [^,]+,\s+|(?:Asked about|In) [^,]+?\s+|[^“”«»\x22]{{0,200}}?(?:,|\s[―—–]|\sthat)\s+)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
     ))
     .expect("valid regex")
 });
@@ -212,7 +212,7 @@ static BEFORE_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 /// introductory phrase ("During a speech, Trump attacked Clinton, saying, “…”").
 static BEFORE_SUBJECT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then)(?:\s+then)?|(?:In|During|After|Before|With|Without|Amid|Despite|Following|At|On|From|Since|While|When|As|Asked|Speaking|Last|This|Here|But back) [^,“”«»\x22]+),?\s+)?(?P<subj>{ROLE_NAME}|{NAME}|[Hh]e|[Ss]he)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>\p{{Ll}}+)\b(?P<rest>[^“«\x22:]*?)(?::|,\s*(?:(?:telling|asking)(?:\s+[^\s,“”«»\x22]+){{1,4}}|{PARTICIPLES})\s*,?|,?\s+(?:and|then)\s+{ADVERBS}(?:{CUE_FIRST}|adding|saying)\s*,)\s*$"
+        r"^\s*(?:(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then)(?:\s+then)?|(?:In|During|After|Before|With|Without|Amid|Despite|Following|At|On|From|Since|While|When|As|Asked|Speaking|Last|This|Here|But back) [^,“”«»\x22]+),?\s+)?(?P<subj>{ROLE_NAME}|{NAME}|[Hh]e|[Ss]he)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>\p{{Ll}}+)\b(?P<rest>[^“«\x22:]*?)(?::|,\s*(?:(?:telling|asking)(?:\s+[^\s,“”«»\x22]+){{1,4}}|{PARTICIPLES})\s*,?|,?\s+(?:and|then|but)\s+{ADVERBS}(?:{CUE_FIRST}|adding|saying|(?:told|asked)(?:\s+[^\s,“”«»\x22]+){{1,4}})\s*,)\s*$"
     ))
     .expect("valid regex")
 });
@@ -2064,6 +2064,7 @@ fn read_after(after: &str) -> Option<Raw> {
 
 fn read_before(before: &str) -> Option<Raw> {
     let before = &*without_nicknames(before);
+    let mut fallback = None;
     for re in [
         &*BEFORE_SPEAKER_CUE,
         &*BEFORE_ACCORDING,
@@ -2085,6 +2086,14 @@ fn read_before(before: &str) -> Option<Raw> {
                 && let Some(end) = BEFORE_NAME_COLON.captures(before)
             {
                 return Some(Raw::from_captures(&end));
+            }
+            // "And although he thanked them, he sounded a rare note, saying, “…”": an opening
+            // clause before the subject; the sentence's subject follows a comma or a dash.
+            if std::ptr::eq(re, &*BEFORE_SUBJECT_INTRO)
+                && names_no_one(strip_sentence_words(c["subj"].trim()))
+                && let Some(later) = later_subject_intro(before)
+            {
+                return Some(later);
             }
             // A label is a name, not a headline ("Elizabeth Warren Hammers Wells Fargo CEO:"),
             // but a headline's subject says it: the name before the verb.
@@ -2116,10 +2125,41 @@ fn read_before(before: &str) -> Option<Raw> {
             {
                 return Some(later);
             }
+            // "In a statement released Thursday, Rep. Hakeem Jeffries reacted to the news,
+            // saying: …": a capitalised word that names no one read as the subject; a later
+            // pattern may find the person.
+            let subject = c["subj"].trim();
+            let no_one = !PRONOUNS.contains(&subject.to_lowercase().as_str())
+                && names_no_one(strip_sentence_words(subject))
+                && !is_unnamed(subject);
+            if fallback.is_some() && no_one {
+                continue;
+            }
+            if std::ptr::eq(re, &*BEFORE_SPEAKER_CUE)
+                && subject.chars().next().is_some_and(char::is_uppercase)
+                && no_one
+            {
+                fallback = Some(Raw::from_captures(&c));
+                continue;
+            }
             return Some(Raw::from_captures(&c));
         }
     }
-    None
+    fallback
+}
+
+/// The subject and cue of `before` read from just after one of its commas or dashes, the first
+/// that gives a subject naming someone.
+fn later_subject_intro(before: &str) -> Option<Raw> {
+    before
+        .match_indices([',', '—', '–', '―'])
+        .map(|(i, mark)| &before[i + mark.len()..])
+        .filter_map(|tail| BEFORE_SUBJECT_INTRO.captures(tail))
+        .find(|c| {
+            PRONOUNS.contains(&c["subj"].to_lowercase().as_str())
+                || !names_no_one(strip_sentence_words(c["subj"].trim()))
+        })
+        .map(|c| Raw::from_captures(&c))
 }
 
 fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
@@ -2165,6 +2205,14 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         }
         // Kept as the text gives it: the candidate shows who spoke without inventing a name.
         a.note = Some(format!("“{described}” is not named in the text"));
+        return a;
+    }
+    if matches!(lower.as_str(), "i" | "we") {
+        // "I laughed and said, “…”": in narration the first person is the writer, whom the
+        // text does not name.
+        a.note = Some(format!(
+            "“{subject}” is the writer, whom the text does not name"
+        ));
         return a;
     }
     if PRONOUNS.contains(&lower.as_str()) {
