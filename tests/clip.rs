@@ -1637,6 +1637,45 @@ fn a_subject_after_an_opening_clause_a_manner_verb_and_the_writers_i() {
     );
 }
 
+/// A paragraph that only signs the quotation above it ("- Sanders.", as fact checks print
+/// them), a mood before a name ("an angry Hollande retaliated"), and "remembered" and "is
+/// quoted as saying" as cues.
+#[test]
+fn a_signature_below_a_mood_before_a_name_and_more_cues() {
+    let text = "Fact check\n\n\
+                Bernie Sanders, Hillary Clinton and Francois Hollande spoke; so did Roy Verley.\n\n\
+                \"Boeing and GE and other multinationals . . . pay zero taxes.\"\n\n\
+                - Sanders.\n\n\
+                This is a complex issue.\n\n\
+                \"I went to Wall Street before the crash.\"\n\n\
+                — Hillary Clinton\n\n\
+                Clinton tends to overstate it.\n\n\
+                “France will always be France,” an angry Hollande retaliated.\n\n\
+                \"An awful lot of analysts said no,\" remembered Roy Verley, HP's former chief corporate spokesman.\n\n\
+                “Our method succeeds where others fail,” Sanders is quoted as saying.";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![
+            Some("Bernie Sanders"),
+            Some("Hillary Clinton"),
+            Some("Francois Hollande"),
+            Some("Roy Verley"),
+            Some("Bernie Sanders"),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+    // The signature is not taken for the next quotation's.
+    let after_signature = "Notes\n\n\
+                \"Boeing pays zero taxes.\"\n\n\
+                - Sanders.\n\n\
+                \"We will see about that, and then some more.\"";
+    let clip = clip_text(after_signature);
+    assert_eq!(speakers(&clip)[0], Some("Sanders"), "{:#?}", clip.quotes);
+    assert_eq!(clip.quotes.len(), 2, "{:#?}", clip.quotes);
+}
+
 /// Text built so that reading it name by name or mark by mark would take hours (relative
 /// clause after relative clause, names with no full stop, marks closed only by stand-ins,
 /// endless different people) reads in one pass. Each case took minutes or never finished before; the limit here is a

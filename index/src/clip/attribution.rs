@@ -61,7 +61,7 @@ struct Person {
     organization_description: Option<String>,
 }
 
-const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|mocked|tweets|chanted|riffed|went on|goes on|pointed out|points out|shot back|fired back|wondered aloud|asserted|asserts|assured|assures|decried|denounced|proclaimed|proclaims|mentioned|reminded|reminds|indicated|demanded|demands|raved|restated|pleaded|begged|repeated|repeats|reads|read|yells|shouts|screamed|screams|cried|cries|jokes|quips|asking|sings|sang|write|pressed|presses|mocks|confessed|confesses|puts it|put it|reported|reports|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|snarled|hissed|roared|bellowed|crowed|ranted|griped|blasted";
+const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|mocked|tweets|chanted|riffed|went on|goes on|pointed out|points out|shot back|fired back|wondered aloud|asserted|asserts|assured|assures|decried|denounced|proclaimed|proclaims|mentioned|reminded|reminds|indicated|demanded|demands|raved|restated|pleaded|begged|repeated|repeats|reads|read|yells|shouts|screamed|screams|cried|cries|jokes|quips|asking|sings|sang|write|pressed|presses|mocks|confessed|confesses|puts it|put it|reported|reports|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|snarled|hissed|roared|bellowed|crowed|ranted|griped|blasted|remembered|remembers|retaliated|is quoted as saying";
 
 /// Abbreviations that keep their full stop inside a name ("Jr.", "Sen.", "Lt. Gen.").
 macro_rules! abbreviations {
@@ -141,17 +141,20 @@ const NOMINAL: &str = concat!(
     determiners!(),
     r")(?:\s+[\p{L}\d’'\-]+){0,6}?\s+(?:\p{Ll}|\d+-)[\p{L}\-]*"
 );
+/// "an angry Hollande retaliated", "A flabbergasted Noah quipped": the mood a person is in,
+/// before their name, is no part of it.
+const A_MOOD: &str = r"(?:[Aa]n?\s+\p{Ll}[\p{L}\-]*\s+)?";
 const ADVERBS: &str = r"(?:(?:also|later|then|previously|once|recently|simply|further|separately|again|often|always|never|still|even|had|has|have|would|will|\p{Ll}{2,}ly)\s+)*";
 
 static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY}|{THE_ORG})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*(?P<closed>,))?)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?{A_MOOD}(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY}|{THE_ORG})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*(?P<closed>,))?)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
 
 /// Cue verbs that may come before their speaker: “…,” said Smith / “…” tweeted Prince Alwaleed.
-const CUE_FIRST: &str = "said|says|added|adds|wrote|writes|explained|noted|argued|asked|insisted|warned|continued|recalled|claimed|declared|acknowledged|admitted|replied|responded|remarked|observed|stated|countered|quipped|concluded|cautioned|tweeted|posted|emailed|joked|mocked|boasted|complained|lamented|predicted|answered|exclaimed|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|roared|crowed";
+const CUE_FIRST: &str = "said|says|added|adds|wrote|writes|explained|noted|argued|asked|insisted|warned|continued|recalled|claimed|declared|acknowledged|admitted|replied|responded|remarked|observed|stated|countered|quipped|concluded|cautioned|tweeted|posted|emailed|joked|mocked|boasted|complained|lamented|predicted|answered|exclaimed|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|roared|crowed|remembered|retaliated";
 
 static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -175,6 +178,15 @@ static AFTER_DASH: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// “…” ¶ - Bernie Sanders. — a paragraph that only signs the quotation above it, as fact
+/// checks and epigraphs do.
+static SIGNED_BELOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[-―—–]+\s*(?P<subj>{ROLE_NAME}|{NAME})(?:\s*,\s*(?P<appos>[^,“”«»\x22\n]{{2,200}}?))?\s*\.?(?P<cue>)(?P<rest>)$"
+    ))
+    .expect("valid regex")
+});
+
 /// “…” for criminal behavior, she said.
 static AFTER_LATER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -194,7 +206,7 @@ static AFTER_LATER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 
 static BEFORE_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|As),?\s+|(?:Asked about|In) [^,]+,\s+|(?:Asked about|In) [^,]+?\s+|[^“”«»\x22]{{0,200}}?(?:,|\s[―—–]|\sthat)\s+)?(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
+        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|As),?\s+|(?:Asked about|In) [^,]+,\s+|(?:Asked about|In) [^,]+?\s+|[^“”«»\x22]{{0,200}}?(?:,|\s[―—–]|\sthat)\s+)?{A_MOOD}(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
     ))
     .expect("valid regex")
 });
@@ -900,25 +912,26 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
         let after = &text[q.close_end..after_end];
         let before = &text[before_start..q.open];
 
-        let (found, opens_sentence) = match read_after(after) {
-            Some(raw) => {
-                // The speaker after the quotation is whom its sentence is about.
-                continued = None;
-                (Some(raw), false)
-            }
-            None => {
-                // (Trimmed: after a quotation in the same paragraph the text before this one
-                // starts with a space, and a label there opens it: “…” Bush: “…”.)
-                let raw = read_before(before.trim_start())
-                    .or_else(|| read_before(colon_intro(text, prev_end, q.open)?));
-                let first_word = before.split_whitespace().next().unwrap_or("");
-                let opens = raw.as_ref().is_some_and(|r| {
-                    PRONOUNS.contains(&r.subject.trim().to_lowercase().as_str())
-                        && first_word.eq_ignore_ascii_case(r.subject.trim())
-                });
-                (raw, opens)
-            }
-        };
+        let (found, opens_sentence) =
+            match read_after(after).or_else(|| signed_below(text, q.close_end, next_open)) {
+                Some(raw) => {
+                    // The speaker after the quotation is whom its sentence is about.
+                    continued = None;
+                    (Some(raw), false)
+                }
+                None => {
+                    // (Trimmed: after a quotation in the same paragraph the text before this one
+                    // starts with a space, and a label there opens it: “…” Bush: “…”.)
+                    let raw = read_before(before.trim_start())
+                        .or_else(|| read_before(colon_intro(text, prev_end, q.open)?));
+                    let first_word = before.split_whitespace().next().unwrap_or("");
+                    let opens = raw.as_ref().is_some_and(|r| {
+                        PRONOUNS.contains(&r.subject.trim().to_lowercase().as_str())
+                            && first_word.eq_ignore_ascii_case(r.subject.trim())
+                    });
+                    (raw, opens)
+                }
+            };
         let mut attribution = match found {
             // “…,” it added: the newspaper, statement or report quoted last.
             Some(raw) if raw.subject.trim().eq_ignore_ascii_case("it") => resolve_it(raw, &out),
@@ -2031,6 +2044,18 @@ impl Raw {
                 .map_or(String::new(), |m| m.as_str().to_owned()),
         }
     }
+}
+
+/// The signature in the paragraph after a quotation that ends its own paragraph ("- Sanders."),
+/// before `limit` (the next quotation).
+fn signed_below(text: &str, close_end: usize, limit: usize) -> Option<Raw> {
+    let rest = text.get(close_end..limit)?;
+    let (tail, below) = rest.split_once('\n')?;
+    if tail.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let line = below.trim_start().lines().next()?.trim();
+    SIGNED_BELOW.captures(line).map(|c| Raw::from_captures(&c))
 }
 
 fn read_after(after: &str) -> Option<Raw> {
