@@ -1676,6 +1676,35 @@ fn a_signature_below_a_mood_before_a_name_and_more_cues() {
     assert_eq!(clip.quotes.len(), 2, "{:#?}", clip.quotes);
 }
 
+/// A quotation that opens a sentence right after a sentence in which someone says or agrees
+/// ("Perez says too many women are torn. “…”") is theirs; a name quoted at the start of a
+/// sentence about it is no quotation of anyone's. Present-tense cues before the speaker
+/// ("declares Stephanie Acs"). A heading's last capitalised word is no part of the name that
+/// opens the next paragraph ("Notebook¶Thomas Perez" had made "Notebook Thomas Perez").
+#[test]
+fn a_quotation_after_a_sentence_someone_says_and_present_cues_before_a_name() {
+    let text = "Notebook\n\n\
+                Thomas Perez and Dianne Bystrom toured the state.\n\n\
+                With two TV crews filming, Perez says too many women are torn by guilt. \"They feel like a bad employee and a bad mom.\"\n\n\
+                Bystrom agreed. \"Mainstream Republicans are running out of time to find an alternative.\"\n\n\
+                \"I'm a voter,\" declares Stephanie Acs, 27, a Navy veteran. \"If I have a view on something, I don't just post it.\"\n\n\
+                The crowd cheered. ‘Stickerboy’ placed two stickers over his face and danced.";
+    let clip = clip_text(text);
+    assert_eq!(
+        said(&clip)
+            .iter()
+            .map(|(_, speaker, _)| *speaker)
+            .collect::<Vec<_>>(),
+        vec![
+            Some("Thomas Perez"),
+            Some("Dianne Bystrom"),
+            Some("Stephanie Acs"),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}
+
 /// Text built so that reading it name by name or mark by mark would take hours (relative
 /// clause after relative clause, names with no full stop, marks closed only by stand-ins,
 /// endless different people) reads in one pass. Each case took minutes or never finished before; the limit here is a

@@ -76,42 +76,44 @@ const PARTICIPLES: &str = "saying|adding|writing|asking|tweeting|declaring|notin
 
 /// A name: capitalised words, initials ("G.K."), or abbreviations that keep their full stop
 /// ("Jr.", "Sen."). A capitalised word never takes a full stop: "Clinton." ends a sentence.
+/// No name runs across a line break ("Notebook¶Thomas Perez": a heading, then a name); nor
+/// do the roles and descriptions below.
 const NAME: &str = concat!(
     r"(?:(?:\p{Lu}\.){1,3}|(?:",
     abbreviations!(),
     r")\.|\p{Lu}[\p{L}\p{M}'’\-]*)",
-    r"(?:\s+(?:(?:de|van|von|der|den|bin|al|da|di|du|la|le|del|dos|y)\s+)?(?:(?:\p{Lu}\.){1,3}|(?:",
+    r"(?:[^\S\n]+(?:(?:de|van|von|der|den|bin|al|da|di|du|la|le|del|dos|y)[^\S\n]+)?(?:(?:\p{Lu}\.){1,3}|(?:",
     abbreviations!(),
     r")\.|\p{Lu}[\p{L}\p{M}'’\-]*)){0,6}",
     // A party and state after a name: "Jim Clyburn (D-S.C.)".
-    r"(?:\s*\([^()]{1,24}\))?"
+    r"(?:[^\S\n]*\([^()]{1,24}\))?"
 );
 /// A name with a role in front of it, partly lower case: "Tulsa police Chief Chuck Jordan",
 /// "White House press secretary Josh Earnest", "campaign spokesman Jason Miller".
 const ROLE_NAME: &str = concat!(
-    r"(?:\p{Lu}[\p{L}’'.\-]*\s+){0,3}(?:[a-z][\p{L}’'\-]*\s+){0,3}",
-    r"(?:[Cc]hief|[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Dd]irector|[Oo]fficer|[Aa]dvis[eo]r|[Pp]resident|CEO|CFO|COO|[Cc]hair(?:man|woman)?|[Mm]anager|[Aa]nalyst|[Pp]rofessor|[Ll]eader|[Aa]ttorney|[Gg]eneral|[Cc]ommissioner|[Mm]ayor|[Jj]udge|[Gg]overnor|[Ss]enator|[Ee]conomist|[Ss]trategist|[Ff]ounder|[Pp]artner|[Ee]xecutive|[Ee]ditor|[Cc]andidate|[Nn]ominee|[Aa]ide|[Pp]ollster|[Cc]oach|Rep\.|Sen\.|Gov\.|Dr\.)\s+",
-    r"(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)(?:\s+(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)){0,3}",
-    r"(?:\s*\([^()]{1,24}\))?"
+    r"(?:\p{Lu}[\p{L}’'.\-]*[^\S\n]+){0,3}(?:[a-z][\p{L}’'\-]*[^\S\n]+){0,3}",
+    r"(?:[Cc]hief|[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Dd]irector|[Oo]fficer|[Aa]dvis[eo]r|[Pp]resident|CEO|CFO|COO|[Cc]hair(?:man|woman)?|[Mm]anager|[Aa]nalyst|[Pp]rofessor|[Ll]eader|[Aa]ttorney|[Gg]eneral|[Cc]ommissioner|[Mm]ayor|[Jj]udge|[Gg]overnor|[Ss]enator|[Ee]conomist|[Ss]trategist|[Ff]ounder|[Pp]artner|[Ee]xecutive|[Ee]ditor|[Cc]andidate|[Nn]ominee|[Aa]ide|[Pp]ollster|[Cc]oach|Rep\.|Sen\.|Gov\.|Dr\.)[^\S\n]+",
+    r"(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)(?:[^\S\n]+(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)){0,3}",
+    r"(?:[^\S\n]*\([^()]{1,24}\))?"
 );
 /// A title "of" something before a name: "Secretary of State John F. Kerry", "Minister of
 /// Finance Ana Lopez" (the capitalised run holds what the title is of and the name).
 const TITLE_OF_NAME: &str = concat!(
-    r"(?:\p{Lu}\p{Ll}+\s+){1,2}of\s+(?:the\s+)?",
-    r"\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)){2,5}"
+    r"(?:\p{Lu}\p{Ll}+[^\S\n]+){1,2}of[^\S\n]+(?:the[^\S\n]+)?",
+    r"\p{Lu}[\p{L}\p{M}'’\-]*(?:[^\S\n]+(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)){2,5}"
 );
 /// Any few words of description before a name of two to six capitalised words: "former Obama
 /// adviser David Axelrod", "retired neurosurgeon Ben Carson", "the Rev. Peter Wherry", "former
 /// secretary of state Hillary Clinton". The description is as short as the match allows, the
 /// name as long: `split_pre_name` then tells title and organization from the name.
 const ROLE_ANY: &str = concat!(
-    r"(?:[\p{L}\p{M}\p{N}./’'\-]+\s+){0,6}?",
+    r"(?:[\p{L}\p{M}\p{N}./’'\-]+[^\S\n]+){0,6}?",
     // (Abbreviated ranks inside the name: "retired Army Lt. Gen. Mick Bednarek".)
-    r"\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:\p{Lu}\.){1,3}|(?:",
+    r"\p{Lu}[\p{L}\p{M}'’\-]*(?:[^\S\n]+(?:(?:\p{Lu}\.){1,3}|(?:",
     abbreviations!(),
     r")\.|\p{Lu}[\p{L}\p{M}'’\-]*)){1,5}",
     // A party and state after the name: "panel Chairman Rep. Jason Chaffetz (R-Utah)".
-    r"(?:\s*\([^()]{1,24}\))?"
+    r"(?:[^\S\n]*\([^()]{1,24}\))?"
 );
 /// A newspaper, agency or body the text names with "the" ("the Times", "the IMF", "the
 /// Washington Post"), or someone it describes so ("the Texan"): not a person's name.
@@ -154,7 +156,7 @@ static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Cue verbs that may come before their speaker: “…,” said Smith / “…” tweeted Prince Alwaleed.
-const CUE_FIRST: &str = "said|says|added|adds|wrote|writes|explained|noted|argued|asked|insisted|warned|continued|recalled|claimed|declared|acknowledged|admitted|replied|responded|remarked|observed|stated|countered|quipped|concluded|cautioned|tweeted|posted|emailed|joked|mocked|boasted|complained|lamented|predicted|answered|exclaimed|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|roared|crowed|remembered|retaliated";
+const CUE_FIRST: &str = "said|says|added|adds|wrote|writes|explained|noted|argued|asked|insisted|warned|continued|recalled|claimed|declared|acknowledged|admitted|replied|responded|remarked|observed|stated|countered|quipped|concluded|cautioned|tweeted|posted|emailed|joked|mocked|boasted|complained|lamented|predicted|answered|exclaimed|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|roared|crowed|remembered|retaliated|declares|agrees|agreed|opined|explains|notes|argues|asks|insists|warns|recalls|claims|replies|responds|remarks|observes|counters|quips|concludes|cautions|tweets|jokes|complains|laments|predicts|answers|exclaims";
 
 static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -183,6 +185,15 @@ static AFTER_DASH: LazyLock<Regex> = LazyLock::new(|| {
 static SIGNED_BELOW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^[-―—–]+\s*(?P<subj>{ROLE_NAME}|{NAME})(?:\s*,\s*(?P<appos>[^,“”«»\x22\n]{{2,200}}?))?\s*\.?(?P<cue>)(?P<rest>)$"
+    ))
+    .expect("valid regex")
+});
+
+/// Perez says too many women are torn by guilt. “…” — a sentence whose subject says
+/// something, right before a quotation that opens the next sentence of the paragraph.
+static PRIOR_SAYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Instead|So|Now|Then)\s+|[^,“”«»\x22]{{2,80}},\s+)?(?P<subj>{ROLE_NAME}|{NAME}|[Hh]e|[Ss]he)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>{CUES}|agreed|agrees|disagreed|disagrees)\b(?P<rest>[^“”«»\x22]*)\.\s*$"
     ))
     .expect("valid regex")
 });
@@ -923,7 +934,8 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
                     // (Trimmed: after a quotation in the same paragraph the text before this one
                     // starts with a space, and a label there opens it: “…” Bush: “…”.)
                     let raw = read_before(before.trim_start())
-                        .or_else(|| read_before(colon_intro(text, prev_end, q.open)?));
+                        .or_else(|| read_before(colon_intro(text, prev_end, q.open)?))
+                        .or_else(|| said_just_before(text, prev_end, before_start, q));
                     let first_word = before.split_whitespace().next().unwrap_or("");
                     let opens = raw.as_ref().is_some_and(|r| {
                         PRONOUNS.contains(&r.subject.trim().to_lowercase().as_str())
@@ -1019,6 +1031,40 @@ fn colon_intro(text: &str, prev_end: usize, open: usize) -> Option<&str> {
     }
     let start = sentence_start(text, prev_end + intro.len() - 1, prev_end);
     Some(&text[start..prev_end + intro.len()])
+}
+
+/// The speaker of the sentence right before a quotation that opens a sentence (`before_start`
+/// to `open` is blank), in the same paragraph and after the previous quotation (`prev_end`).
+fn said_just_before(
+    text: &str,
+    prev_end: usize,
+    before_start: usize,
+    q: &Quotation,
+) -> Option<Raw> {
+    let open = q.open;
+    // (‘Stickerboy’ placed two stickers over his face: a name the sentence goes on about.)
+    let goes_on = text[q.close_end..]
+        .trim_start_matches([' ', '\u{a0}'])
+        .starts_with(char::is_lowercase);
+    if !text[before_start..open].trim().is_empty() || goes_on {
+        return None;
+    }
+    let end = prev_end + text[prev_end..before_start].trim_end().len();
+    if end <= prev_end || text[end..open].contains('\n') {
+        return None;
+    }
+    let start = sentence_start(text, end - 1, prev_end);
+    if start == prev_end && prev_end > 0 {
+        // The sentence runs on from the previous quotation: it is that one's attribution.
+        return None;
+    }
+    PRIOR_SAYS
+        .captures(&text[start..end])
+        .map(|c| Raw::from_captures(&c))
+        .filter(|raw| {
+            PRONOUNS.contains(&raw.subject.to_lowercase().as_str())
+                || !names_no_one(strip_sentence_words(raw.subject.trim()))
+        })
 }
 
 /// Whether quotation `q` is a paragraph of its own that directly follows a paragraph ending with
