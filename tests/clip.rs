@@ -1705,6 +1705,21 @@ fn a_quotation_after_a_sentence_someone_says_and_present_cues_before_a_name() {
     );
 }
 
+/// One name that "who" follows is someone's, whom a later "she" can mean.
+#[test]
+fn a_single_name_a_relative_clause_follows_is_a_person() {
+    let text = "Awards night\n\n\
+                Shonda Rhimes spoke about ambition: “Change the world,” she said.\n\n\
+                Meanwhile Rihanna, who was honored with the Rockstar award, spoke about self-love. “The minute you learn to love yourself, you would not want to be anyone else,” she said.";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Shonda Rhimes"), Some("Rihanna")],
+        "{:#?}",
+        clip.quotes
+    );
+}
+
 /// Text built so that reading it name by name or mark by mark would take hours (relative
 /// clause after relative clause, names with no full stop, marks closed only by stand-ins,
 /// endless different people) reads in one pass. Each case took minutes or never finished before; the limit here is a

@@ -1628,6 +1628,16 @@ fn note_mentions(
                 // the article spelt differently where it gave the full name) or given name.
                 meet(people, surname, true, None, role.clone());
                 named = Some(surname.to_owned());
+            } else if surname == tokens[0]
+                && could_be_surname(surname)
+                && (after_mention.starts_with(", who ")
+                    || c.name("appos")
+                        .is_some_and(|a| a.as_str().starts_with("who ")))
+            {
+                // "Meanwhile Rihanna, who was honored with the Rockstar award, …": one name
+                // that "who" follows is someone's.
+                meet(people, surname, true, None, role.clone());
+                named = Some(surname.to_owned());
             }
         }
         // "While Obama had singers writing songs for him, that has not happened for Clinton,
