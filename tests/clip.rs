@@ -1705,19 +1705,30 @@ fn a_quotation_after_a_sentence_someone_says_and_present_cues_before_a_name() {
     );
 }
 
-/// One name that "who" follows is someone's, whom a later "she" can mean.
+/// One name that "who" follows, or that names someone's relative ("his wife, Jane,"), is
+/// someone's, whom a later "she" can mean. A sentence that follows a quotation ending its own
+/// sentence and ends on a colon introduces the next quotation, not the one before.
 #[test]
 fn a_single_name_a_relative_clause_follows_is_a_person() {
     let text = "Awards night\n\n\
                 Shonda Rhimes spoke about ambition: “Change the world,” she said.\n\n\
-                Meanwhile Rihanna, who was honored with the Rockstar award, spoke about self-love. “The minute you learn to love yourself, you would not want to be anyone else,” she said.";
+                Meanwhile Rihanna, who was honored with the Rockstar award, spoke about self-love. “The minute you learn to love yourself, you would not want to be anyone else,” she said.\n\n\
+                Bernie Sanders did not attend. But his wife, Jane, offered a preview. “If he is president, he wants to keep this movement going,” she said.\n\n\
+                Hillary Clinton proclaimed at a press conference, “I did not email any classified material.” The candidate reiterated: “I am well aware of the requirements.”";
     let clip = clip_text(text);
     assert_eq!(
         speakers(&clip),
-        vec![Some("Shonda Rhimes"), Some("Rihanna")],
+        vec![
+            Some("Shonda Rhimes"),
+            Some("Rihanna"),
+            Some("Jane"),
+            Some("Hillary Clinton"),
+            None
+        ],
         "{:#?}",
         clip.quotes
     );
+    assert_eq!(clip.quotes[4].mention.as_deref(), Some("The candidate"));
 }
 
 /// Text built so that reading it name by name or mark by mark would take hours (relative

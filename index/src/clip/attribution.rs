@@ -189,6 +189,13 @@ static SIGNED_BELOW: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "his wife, " / "the senator's chief of staff, " — someone's relative or aide, whose name
+/// follows.
+static WHOSE_ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\p{L}[’']s)\s+(?:\p{Ll}+\s+){0,3}\p{Ll}+,\s*$")
+        .expect("valid regex")
+});
+
 /// Perez says too many women are torn by guilt. “…” — a sentence whose subject says
 /// something, right before a quotation that opens the next sentence of the paragraph.
 static PRIOR_SAYS: LazyLock<Regex> = LazyLock::new(|| {
@@ -923,27 +930,33 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
         let after = &text[q.close_end..after_end];
         let before = &text[before_start..q.open];
 
-        let (found, opens_sentence) =
-            match read_after(after).or_else(|| signed_below(text, q.close_end, next_open)) {
-                Some(raw) => {
-                    // The speaker after the quotation is whom its sentence is about.
-                    continued = None;
-                    (Some(raw), false)
-                }
-                None => {
-                    // (Trimmed: after a quotation in the same paragraph the text before this one
-                    // starts with a space, and a label there opens it: “…” Bush: “…”.)
-                    let raw = read_before(before.trim_start())
-                        .or_else(|| read_before(colon_intro(text, prev_end, q.open)?))
-                        .or_else(|| said_just_before(text, prev_end, before_start, q));
-                    let first_word = before.split_whitespace().next().unwrap_or("");
-                    let opens = raw.as_ref().is_some_and(|r| {
-                        PRONOUNS.contains(&r.subject.trim().to_lowercase().as_str())
-                            && first_word.eq_ignore_ascii_case(r.subject.trim())
-                    });
-                    (raw, opens)
-                }
-            };
+        // “…classified material.” The candidate reiterated: “…” — a sentence after a quotation
+        // that ends its own, ending on a colon, introduces the next quotation.
+        let introduces_next =
+            q.text.trim_end().ends_with(['.', '!', '?']) && after.trim_end().ends_with(':');
+        let (found, opens_sentence) = match read_after(after)
+            .filter(|_| !introduces_next)
+            .or_else(|| signed_below(text, q.close_end, next_open))
+        {
+            Some(raw) => {
+                // The speaker after the quotation is whom its sentence is about.
+                continued = None;
+                (Some(raw), false)
+            }
+            None => {
+                // (Trimmed: after a quotation in the same paragraph the text before this one
+                // starts with a space, and a label there opens it: “…” Bush: “…”.)
+                let raw = read_before(before.trim_start())
+                    .or_else(|| read_before(colon_intro(text, prev_end, q.open)?))
+                    .or_else(|| said_just_before(text, prev_end, before_start, q));
+                let first_word = before.split_whitespace().next().unwrap_or("");
+                let opens = raw.as_ref().is_some_and(|r| {
+                    PRONOUNS.contains(&r.subject.trim().to_lowercase().as_str())
+                        && first_word.eq_ignore_ascii_case(r.subject.trim())
+                });
+                (raw, opens)
+            }
+        };
         let mut attribution = match found {
             // “…,” it added: the newspaper, statement or report quoted last.
             Some(raw) if raw.subject.trim().eq_ignore_ascii_case("it") => resolve_it(raw, &out),
@@ -1632,10 +1645,12 @@ fn note_mentions(
                 && could_be_surname(surname)
                 && (after_mention.starts_with(", who ")
                     || c.name("appos")
-                        .is_some_and(|a| a.as_str().starts_with("who ")))
+                        .is_some_and(|a| a.as_str().starts_with("who "))
+                    || WHOSE_ROLE_BEFORE.is_match(&text[at..mention_start]))
             {
-                // "Meanwhile Rihanna, who was honored with the Rockstar award, …": one name
-                // that "who" follows is someone's.
+                // "Meanwhile Rihanna, who was honored with the Rockstar award, …", "his wife,
+                // Jane,": one name that "who" follows, or that names someone's relative or
+                // aide, is someone's.
                 meet(people, surname, true, None, role.clone());
                 named = Some(surname.to_owned());
             }
