@@ -1731,6 +1731,31 @@ fn a_single_name_a_relative_clause_follows_is_a_person() {
     assert_eq!(clip.quotes[4].mention.as_deref(), Some("The candidate"));
 }
 
+/// After a quotation that ends its own sentence with a full stop, a new sentence whose cue
+/// takes a clause of its own ("Ohio Gov. John Kasich said he would have fired him") reports
+/// someone else; a question takes its attribution after it all the same ("“…?” Trump told
+/// ITV"). A number opening a sentence ("Eight years ago, he …") is no name.
+#[test]
+fn a_new_sentence_after_a_full_stop_reports_someone_else() {
+    let text = "Campaign notebook\n\n\
+                Ted Cruz, John Kasich, Donald Trump and Al Sharpton spoke on Tuesday.\n\n\
+                \"It's a very sad development,\" Cruz told reporters. \"This is the consequence of the culture of the Trump campaign. That has no place in a campaign.\" Ohio Gov. John Kasich said he would have fired Lewandowski.\n\n\
+                “It looks like we’re not going to have a very good relationship, who knows?” Trump told Britain’s ITV.\n\n\
+                Sharpton left no doubt. Eight years ago, he supported Barack Obama over Clinton and said, “Hillary Clinton has never done nothing for us.” Sharpton later clarified that remark.";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![
+            Some("Ted Cruz"),
+            Some("Ted Cruz"),
+            Some("Donald Trump"),
+            Some("Al Sharpton"),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}
+
 /// Text built so that reading it name by name or mark by mark would take hours (relative
 /// clause after relative clause, names with no full stop, marks closed only by stand-ins,
 /// endless different people) reads in one pass. Each case took minutes or never finished before; the limit here is a

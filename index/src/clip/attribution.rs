@@ -935,7 +935,7 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
         let introduces_next =
             q.text.trim_end().ends_with(['.', '!', '?']) && after.trim_end().ends_with(':');
         let (found, opens_sentence) = match read_after(after)
-            .filter(|_| !introduces_next)
+            .filter(|raw| !introduces_next && !reports_anew(q, after, raw))
             .or_else(|| signed_below(text, q.close_end, next_open))
         {
             Some(raw) => {
@@ -1752,7 +1752,9 @@ fn names_no_one(name: &str) -> bool {
         "according", "from", "on", "alongside", "at", "in", "with", "by", "for", "after", "before",
         "during", "since", "under", "over", "about", "any", "a", "an", "some", "many", "most",
         "all", "both", "each", "every", "signs", "estimates", "data", "polls", "once", "last",
-        "later", "earlier", "when", "while",
+        "later", "earlier", "when", "while", "one", "two", "three", "four", "five", "six",
+        "seven", "eight", "nine", "ten", "twenty", "thirty", "hundreds", "thousands", "dozens",
+        "several", "few",
     ];
     #[rustfmt::skip]
     const GROUPS: &[&str] = &[
@@ -2115,6 +2117,26 @@ impl Raw {
                 .map_or(String::new(), |m| m.as_str().to_owned()),
         }
     }
+}
+
+/// “…no place in a political campaign.” Ohio Gov. John Kasich said he would have fired him —
+/// after a quotation that ends its sentence, a new sentence whose cue takes a clause of its own
+/// reports someone else's words, not this quotation's.
+fn reports_anew(q: &Quotation, after: &str, raw: &Raw) -> bool {
+    const CLAUSE_STARTS: &[&str] = &[
+        "that", "he", "she", "they", "it", "we", "i", "the", "a", "an", "his", "her", "their",
+        "its", "this", "there",
+    ];
+    // (“…?” Trump told ITV: a question or an exclamation takes its attribution after it.)
+    let new_sentence = q.text.trim_end().ends_with('.')
+        && after
+            .trim_start_matches([' ', '\u{a0}'])
+            .starts_with(char::is_uppercase);
+    let clause = raw.rest.split_whitespace().next().is_some_and(|w| {
+        CLAUSE_STARTS.contains(&w.to_lowercase().as_str())
+            || (w.starts_with(char::is_uppercase) && !w.ends_with([',', '.']))
+    });
+    new_sentence && clause
 }
 
 /// The signature in the paragraph after a quotation that ends its own paragraph ("- Sanders."),
