@@ -1756,6 +1756,23 @@ fn a_new_sentence_after_a_full_stop_reports_someone_else() {
     );
 }
 
+/// "…, to which O'Malley interjected: “…”" — the subject of a relative clause that ends on the
+/// cue speaks. An apostrophe after a name's first capital is no possessive: "Martin O'Malley"
+/// is someone "O'Malley" can mean.
+#[test]
+fn the_subject_of_a_relative_clause_before_a_quotation_speaks() {
+    let text = "Debate notebook\n\n\
+                Hillary Clinton and Martin O'Malley debated.\n\n\
+                Clinton said that experts had found her proposals strong, to which O'Malley interjected: \"It's just not true.\"";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Martin O'Malley")],
+        "{:#?}",
+        clip.quotes
+    );
+}
+
 /// Text built so that reading it name by name or mark by mark would take hours (relative
 /// clause after relative clause, names with no full stop, marks closed only by stand-ins,
 /// endless different people) reads in one pass. Each case took minutes or never finished before; the limit here is a

@@ -224,7 +224,7 @@ static AFTER_LATER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 
 static BEFORE_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|As),?\s+|(?:Asked about|In) [^,]+,\s+|(?:Asked about|In) [^,]+?\s+|[^“”«»\x22]{{0,200}}?(?:,|\s[―—–]|\sthat)\s+)?{A_MOOD}(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
+        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|As),?\s+|(?:Asked about|In) [^,]+,\s+|(?:Asked about|In) [^,]+?\s+|[^“”«»\x22]{{0,200}}?(?:,|\s[―—–]|\sthat|\s(?:to\s+)?which)\s+)?{A_MOOD}(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
     ))
     .expect("valid regex")
 });
@@ -1558,7 +1558,7 @@ fn note_mentions(
             && tokens.len() <= 4
             && tokens.iter().all(|t| person_like(t) || initial(t))
             && tokens.iter().filter(|t| person_like(t)).count() >= 2
-            && !name.contains(['’', '\''])
+            && !has_possessive_mark(&name)
             && !after_the
         {
             let appositive = c.name("appos").and_then(|m| parse_role(m.as_str()));
@@ -2517,7 +2517,20 @@ fn looks_like_name(s: &str) -> bool {
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
         })
-        && !s.contains(['’', '\''])
+        && !has_possessive_mark(s)
+}
+
+/// Whether `s` has an apostrophe other than one after a name's first capital ("O'Malley",
+/// "D’Angelo"): "Washington Post’s", "Trump's".
+fn has_possessive_mark(s: &str) -> bool {
+    s.split_whitespace().any(|w| {
+        w.char_indices()
+            .filter(|&(_, c)| c == '’' || c == '\'')
+            .any(|(i, _)| {
+                let first = w.chars().next();
+                !(i == first.map_or(0, char::len_utf8) && first.is_some_and(char::is_uppercase))
+            })
+    })
 }
 
 /// "a former senior official", "the report": a determiner, then lower-case words to the end.
