@@ -1773,6 +1773,31 @@ fn the_subject_of_a_relative_clause_before_a_quotation_speaks() {
     );
 }
 
+/// "Mike Lee, who declared in the spin room, “…”" — a relative clause whose verb is the cue;
+/// a name inside parentheses; a particle inside a name ("Michery el Soheil").
+#[test]
+fn a_relative_clause_cue_a_name_in_parentheses_and_a_particle() {
+    let text = "Notebook\n\n\
+                Cruz scored an endorsement from Mike Lee, who declared in the debate spin room, “I’m sending the signal that it’s time to unite.”\n\n\
+                Any decision would involve Attorney General Loretta E. Lynch, who told Congress when asked about the inquiry: \"That matter is being handled by career agents.\"\n\n\
+                Historians agree (Raphael Lemkin, who coined the word genocide, once said, “It happened so many times”).\n\n\
+                “We had called him just before he boarded,” his nephew Michery el Soheil added.";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![
+            Some("Mike Lee"),
+            Some("Loretta E. Lynch"),
+            Some("Raphael Lemkin"),
+            Some("Michery el Soheil"),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+    assert_eq!(clip.quotes[1].title.as_deref(), Some("Attorney General"));
+    assert_eq!(clip.quotes[3].title.as_deref(), Some("nephew"));
+}
+
 /// Text built so that reading it name by name or mark by mark would take hours (relative
 /// clause after relative clause, names with no full stop, marks closed only by stand-ins,
 /// endless different people) reads in one pass. Each case took minutes or never finished before; the limit here is a

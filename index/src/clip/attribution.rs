@@ -70,6 +70,13 @@ macro_rules! abbreviations {
     };
 }
 
+/// Lower-case particles inside a name ("Ludwig van Beethoven", "Michery el Soheil").
+macro_rules! particles {
+    () => {
+        "de|van|von|der|den|bin|al|el|da|di|du|la|le|del|dos|y"
+    };
+}
+
 /// Participles that introduce a quotation: “…,” she said, adding, “…” / Trump attacked Clinton,
 /// saying, “…” / footage of Trump saying, “…”.
 const PARTICIPLES: &str = "saying|adding|writing|asking|tweeting|declaring|noting|arguing|explaining|telling|shouting|yelling";
@@ -82,7 +89,9 @@ const NAME: &str = concat!(
     r"(?:(?:\p{Lu}\.){1,3}|(?:",
     abbreviations!(),
     r")\.|\p{Lu}[\p{L}\p{M}'’\-]*)",
-    r"(?:[^\S\n]+(?:(?:de|van|von|der|den|bin|al|da|di|du|la|le|del|dos|y)[^\S\n]+)?(?:(?:\p{Lu}\.){1,3}|(?:",
+    r"(?:[^\S\n]+(?:(?:",
+    particles!(),
+    r")[^\S\n]+)?(?:(?:\p{Lu}\.){1,3}|(?:",
     abbreviations!(),
     r")\.|\p{Lu}[\p{L}\p{M}'’\-]*)){0,6}",
     // A party and state after a name: "Jim Clyburn (D-S.C.)".
@@ -109,7 +118,9 @@ const TITLE_OF_NAME: &str = concat!(
 const ROLE_ANY: &str = concat!(
     r"(?:[\p{L}\p{M}\p{N}./’'\-]+[^\S\n]+){0,6}?",
     // (Abbreviated ranks inside the name: "retired Army Lt. Gen. Mick Bednarek".)
-    r"\p{Lu}[\p{L}\p{M}'’\-]*(?:[^\S\n]+(?:(?:\p{Lu}\.){1,3}|(?:",
+    r"\p{Lu}[\p{L}\p{M}'’\-]*(?:[^\S\n]+(?:(?:",
+    particles!(),
+    r")[^\S\n]+)?(?:(?:\p{Lu}\.){1,3}|(?:",
     abbreviations!(),
     r")\.|\p{Lu}[\p{L}\p{M}'’\-]*)){1,5}",
     // A party and state after the name: "panel Chairman Rep. Jason Chaffetz (R-Utah)".
@@ -196,6 +207,15 @@ static WHOSE_ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// … from Mike Lee, who declared in the debate spin room, “…” — a relative clause whose verb
+/// is the cue.
+static BEFORE_WHO_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[\s(])(?P<subj>{NAME}),\s+who\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“”«»\x22]*?)[,:]\s*$"
+    ))
+    .expect("valid regex")
+});
+
 /// Perez says too many women are torn by guilt. “…” — a sentence whose subject says
 /// something, right before a quotation that opens the next sentence of the paragraph.
 static PRIOR_SAYS: LazyLock<Regex> = LazyLock::new(|| {
@@ -224,7 +244,7 @@ static AFTER_LATER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 
 static BEFORE_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|As),?\s+|(?:Asked about|In) [^,]+,\s+|(?:Asked about|In) [^,]+?\s+|[^“”«»\x22]{{0,200}}?(?:,|\s[―—–]|\sthat|\s(?:to\s+)?which)\s+)?{A_MOOD}(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
+        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|As),?\s+|(?:Asked about|In) [^,]+,\s+|(?:Asked about|In) [^,]+?\s+|[^“”«»\x22]{{0,200}}?(?:(?:,|\s[―—–]|\sthat|\s(?:to\s+)?which)\s+|\s\())?{A_MOOD}(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
     ))
     .expect("valid regex")
 });
@@ -650,10 +670,18 @@ fn split_pre_name(subject: &str) -> (Role, String) {
     }
     let tokens: Vec<&str> = subject.split_whitespace().collect();
     let lower_word = |t: &str| t.chars().next().is_some_and(char::is_lowercase);
-    // The name is the capitalised run at the end, after the last title or lower-case word.
+    // The name is the capitalised run at the end, after the last title or lower-case word
+    // (a particle between two capitalised words is the name's: "Michery el Soheil").
+    let particle = |i: usize| {
+        i > 0
+            && tokens.get(i + 1).is_some_and(|t| !lower_word(t))
+            && !lower_word(tokens[i - 1])
+            && particles!().split('|').any(|p| p == tokens[i])
+    };
     let Some(last_role) = tokens[..tokens.len().saturating_sub(1)]
         .iter()
-        .rposition(|t| is_title_word(t) || lower_word(t))
+        .enumerate()
+        .rposition(|(i, t)| (is_title_word(t) || lower_word(t)) && !particle(i))
     else {
         return (Role::default(), strip_honorifics(subject));
     };
@@ -693,9 +721,11 @@ fn split_pre_name(subject: &str) -> (Role, String) {
         .copied()
         .filter(|t| !["the", "a", "an"].contains(t));
     let organization = (first_title > lead).then(|| tokens[lead..first_title].join(" "));
+    // ("his nephew Michery el Soheil": the title is "nephew".)
     let title: Vec<&str> = qualifiers
         .chain(tokens[first_title..=last_role].iter().copied())
         .filter(|t| !HONORIFICS.contains(&t.to_lowercase().as_str()))
+        .skip_while(|t| ["his", "her", "their", "its", "the", "a", "an"].contains(t))
         .collect();
     let name = strip_honorifics(&tokens[last_role + 1..].join(" "));
     (
@@ -2189,6 +2219,7 @@ fn read_before(before: &str) -> Option<Raw> {
         &*BEFORE_CUE_SPEAKER,
         &*BEFORE_SUBJECT_INTRO,
         &*BEFORE_SUBJECT_VERB,
+        &*BEFORE_WHO_CUE,
         &*BEFORE_LABEL,
     ] {
         if let Some(c) = re.captures(before) {
@@ -2253,7 +2284,7 @@ fn read_before(before: &str) -> Option<Raw> {
             if fallback.is_some() && no_one {
                 continue;
             }
-            if std::ptr::eq(re, &*BEFORE_SPEAKER_CUE)
+            if (std::ptr::eq(re, &*BEFORE_SPEAKER_CUE) || std::ptr::eq(re, &*BEFORE_SUBJECT_INTRO))
                 && subject.chars().next().is_some_and(char::is_uppercase)
                 && no_one
             {
