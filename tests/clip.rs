@@ -1798,6 +1798,25 @@ fn a_relative_clause_cue_a_name_in_parentheses_and_a_particle() {
     assert_eq!(clip.quotes[3].title.as_deref(), Some("nephew"));
 }
 
+/// A surname goes on meaning the person it meant before when relatives with that surname come
+/// in by full name: after "Cruz said", "his wife, Heidi Cruz" does not make the next "Cruz"
+/// hers.
+#[test]
+fn a_surname_keeps_meaning_whom_it_meant_when_relatives_come_in() {
+    let text = "Convention notebook\n\n\
+                Sen. Ted Cruz spoke to the Texas delegation.\n\n\
+                \"No, this is not politics,\" Cruz said at the time. \"I will tell the truth.\"\n\n\
+                Trump had attacked his wife, Heidi Cruz, and his father, Rafael Cruz.\n\n\
+                \"I am not in the habit of supporting people who attack my wife,\" Cruz said in July.";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Ted Cruz"), Some("Ted Cruz")],
+        "{:#?}",
+        clip.quotes
+    );
+}
+
 /// Text built so that reading it name by name or mark by mark would take hours (relative
 /// clause after relative clause, names with no full stop, marks closed only by stand-ins,
 /// endless different people) reads in one pass. Each case took minutes or never finished before; the limit here is a

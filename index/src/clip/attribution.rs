@@ -59,6 +59,9 @@ struct Person {
     title: Option<String>,
     organization: Option<String>,
     organization_description: Option<String>,
+    /// Called by one word of the name alone before ("Cruz said"): whom that word goes on to
+    /// mean when others with the name come in ("his wife, Heidi Cruz").
+    by_one_name: bool,
 }
 
 const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|mocked|tweets|chanted|riffed|went on|goes on|pointed out|points out|shot back|fired back|wondered aloud|asserted|asserts|assured|assures|decried|denounced|proclaimed|proclaims|mentioned|reminded|reminds|indicated|demanded|demands|raved|restated|pleaded|begged|repeated|repeats|reads|read|yells|shouts|screamed|screams|cried|cries|jokes|quips|asking|sings|sang|write|pressed|presses|mocks|confessed|confesses|puts it|put it|reported|reports|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|snarled|hissed|roared|bellowed|crowed|ranted|griped|blasted|remembered|remembers|retaliated|is quoted as saying";
@@ -1332,6 +1335,16 @@ const NOT_PERSON: &[&str] = &[
     "brussels",
 ];
 
+/// The person the one word `surname` means: of those it names, the one it has meant before,
+/// else the one met last.
+fn known_by_one_name(people: &[Person], surname: &str) -> Option<usize> {
+    let named = |p: &Person| known_by(&p.name, surname);
+    people
+        .iter()
+        .rposition(|p| named(p) && p.by_one_name && p.name != surname)
+        .or_else(|| people.iter().rposition(named))
+}
+
 /// Whether a person named `name` goes by the one word `surname`: the last word of the name, or
 /// the first of a name in East Asian order ("Ban" is Ban Ki-moon).
 fn known_by(name: &str, surname: &str) -> bool {
@@ -1644,8 +1657,9 @@ fn note_mentions(
             named = Some(name);
         } else if tokens.len() == 1 {
             let surname = without_possessive(tokens[0].trim_end_matches(['’', '\'']));
-            if let Some(i) = people.iter().rposition(|p| known_by(&p.name, surname)) {
-                let p = people.remove(i);
+            if let Some(i) = known_by_one_name(people, surname) {
+                let mut p = people.remove(i);
+                p.by_one_name |= p.name != surname;
                 named = Some(p.name.clone());
                 people.push(p);
             } else if let Some(female) = honoured(&c["name"])
@@ -2420,10 +2434,12 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
     let role = merge_roles(appositive_role, pre_role);
     // A surname (or a first name) alone refers to someone named in full before.
     let single = !name.contains(char::is_whitespace);
+    let word_of = |p: &&Person| single && p.name.split_whitespace().any(|part| part == name);
     let known = people
         .iter()
         .rev()
-        .find(|p| p.name == name || (single && p.name.split_whitespace().any(|part| part == name)));
+        .find(|p| p.name != name && word_of(p) && p.by_one_name)
+        .or_else(|| people.iter().rev().find(|p| p.name == name || word_of(p)));
     match known {
         Some(p) => {
             if p.name != name {
@@ -2461,6 +2477,12 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
             organization_description: a.organization_description.clone(),
         };
         meet(people, speaker, true, None, role);
+        if single
+            && *speaker != name
+            && let Some(p) = people.last_mut()
+        {
+            p.by_one_name = true;
+        }
     }
     a
 }
@@ -2502,6 +2524,7 @@ fn meet(people: &mut Vec<Person>, name: &str, referent: bool, female: Option<boo
         organization_description: role
             .organization_description
             .or_else(|| before.and_then(|p| p.organization_description.clone())),
+        by_one_name: before.is_some_and(|p| p.by_one_name),
         name: name.to_owned(),
     });
     // The people met longest ago are forgotten past `MAX_PEOPLE` (no article names so many),
