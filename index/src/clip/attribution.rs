@@ -2314,9 +2314,16 @@ fn read_before(before: &str) -> Option<Raw> {
 /// The subject and cue of `before` read from just after one of its commas or dashes, the first
 /// that gives a subject naming someone.
 fn later_subject_intro(before: &str) -> Option<Raw> {
-    before
+    // Only the first few clauses of a sentence's last stretch: each reading runs to the end of
+    // `before`, and a sentence of endless commas must not cost a reading per comma.
+    let mut from = before.len().saturating_sub(MAX_SENTENCE);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    before[from..]
         .match_indices([',', '—', '–', '―'])
-        .map(|(i, mark)| &before[i + mark.len()..])
+        .map(|(i, mark)| &before[from + i + mark.len()..])
+        .take(8)
         .filter_map(|tail| BEFORE_SUBJECT_INTRO.captures(tail))
         .find(|c| {
             PRONOUNS.contains(&c["subj"].to_lowercase().as_str())
