@@ -1690,7 +1690,10 @@ fn note_mentions(
                 && (after_mention.starts_with(", who ")
                     || c.name("appos")
                         .is_some_and(|a| a.as_str().starts_with("who "))
-                    || WHOSE_ROLE_BEFORE.is_match(&text[at..mention_start]))
+                    || WHOSE_ROLE_BEFORE.is_match(
+                        &text[floor_boundary(text, mention_start.saturating_sub(80)).max(at)
+                            ..mention_start],
+                    ))
             {
                 // "Meanwhile Rihanna, who was honored with the Rockstar award, …", "his wife,
                 // Jane,": one name that "who" follows, or that names someone's relative or
