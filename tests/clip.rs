@@ -1817,6 +1817,24 @@ fn a_surname_keeps_meaning_whom_it_meant_when_relatives_come_in() {
     );
 }
 
+/// A title closing a sentence of narration (“The Revenant.” after "she had seen") is no
+/// quotation; a quotation its own sentence introduced and closed ("The crowd chanted “Lock Her
+/// Up.”") is that sentence's, not the next sentence's ("He went on.").
+#[test]
+fn a_title_closing_narration_and_a_quotation_its_sentence_introduced_and_closed() {
+    let text = "Rally notebook\n\n\
+                Donald Trump and Hillary Clinton campaigned.\n\n\
+                Clinton remarked that she had seen “The Revenant.” She went on about the film.\n\n\
+                The crowd chanted “Lock Her Up Right Now.” He went on.";
+    let clip = clip_text(text);
+    assert_eq!(
+        said(&clip),
+        vec![("Lock Her Up Right Now.", None, Some("The crowd"))],
+        "{:#?}",
+        clip.quotes
+    );
+}
+
 /// Text built so that reading it name by name or mark by mark would take hours (relative
 /// clause after relative clause, names with no full stop, marks closed only by stand-ins,
 /// endless different people) reads in one pass. Each case took minutes or never finished before; the limit here is a

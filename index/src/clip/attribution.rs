@@ -66,6 +66,14 @@ struct Person {
 
 const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|mocked|tweets|chanted|riffed|went on|goes on|pointed out|points out|shot back|fired back|wondered aloud|asserted|asserts|assured|assures|decried|denounced|proclaimed|proclaims|mentioned|reminded|reminds|indicated|demanded|demands|raved|restated|pleaded|begged|repeated|repeats|reads|read|yells|shouts|screamed|screams|cried|cries|jokes|quips|asking|sings|sang|write|pressed|presses|mocks|confessed|confesses|puts it|put it|reported|reports|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|snarled|hissed|roared|bellowed|crowed|ranted|griped|blasted|remembered|remembers|retaliated|is quoted as saying";
 
+/// Whether `word` is a verb that introduces or follows a quotation ("said", "chanted",
+/// "saying").
+pub(crate) fn is_cue_word(word: &str) -> bool {
+    CUES.split('|')
+        .chain(PARTICIPLES.split('|'))
+        .any(|cue| cue == word)
+}
+
 /// Abbreviations that keep their full stop inside a name ("Jr.", "Sen.", "Lt. Gen.").
 macro_rules! abbreviations {
     () => {
@@ -967,8 +975,18 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
         // that ends its own, ending on a colon, introduces the next quotation.
         let introduces_next =
             q.text.trim_end().ends_with(['.', '!', '?']) && after.trim_end().ends_with(':');
+        // The crowd chanted “Lock Her Up.” He went on. — a quotation its own sentence
+        // introduced and closed is that sentence's; the next sentence's cue is not its.
+        let introduced_and_closed = || {
+            q.text.trim_end().ends_with('.')
+                && after
+                    .trim_start_matches([' ', '\u{a0}'])
+                    .starts_with(char::is_uppercase)
+                && read_before(before.trim_start()).is_some()
+        };
         let (found, opens_sentence) = match read_after(after)
             .filter(|raw| !introduces_next && !reports_anew(q, after, raw))
+            .filter(|_| !introduced_and_closed())
             .or_else(|| signed_below(text, q.close_end, next_open))
         {
             Some(raw) => {

@@ -286,10 +286,17 @@ pub(crate) fn names_a_thing(text: &str, q: &quotes::Quotation) -> bool {
         return true;
     }
     let before = text[..q.open].trim_end();
+    // “The Revenant.” after "she had seen", “Here’s the Thing.” after "on the podcast": a
+    // title closing a sentence of narration, right after a word that says nothing was said.
+    let after_narration = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.chars().all(char::is_lowercase) && !attribution::is_cue_word(w));
     before.ends_with("’s")
         || before.ends_with("'s")
         || before.ends_with(" on")
         || (before.ends_with(" of") && q.text.ends_with(['.', ',']))
+        || (after_narration && q.text.ends_with('.'))
 }
 
 /// Maps byte offsets (any order) to character offsets in one pass.
