@@ -2010,33 +2010,41 @@ fn is_headline(line: &str, first: bool) -> bool {
 /// one quotation spoken by the same person: the words are one quote, the cue sits inside it.
 pub fn join_broken(
     text: &str,
-    quotations: Vec<Quotation>,
-    attributions: Vec<Attribution>,
+    mut quotations: Vec<Quotation>,
+    mut attributions: Vec<Attribution>,
 ) -> (Vec<Quotation>, Vec<Attribution>) {
-    let mut out_q: Vec<Quotation> = Vec::with_capacity(quotations.len());
-    let mut out_a: Vec<Attribution> = Vec::with_capacity(attributions.len());
-    let opens: Vec<usize> = quotations.iter().map(|q| q.open).skip(1).collect();
-    for (n, (q, a)) in quotations.into_iter().zip(attributions).enumerate() {
+    // Joined in place: the kept ones move to the front (a text of millions of quotations must
+    // not hold two copies of each list).
+    let mut kept = 0;
+    for n in 0..quotations.len().min(attributions.len()) {
         // The second part has no cue after it of its own (“…,” Lee said. “…,” Roe said. are two).
-        let next_open = opens.get(n).copied().unwrap_or(text.len());
-        let after_end = sentence_end(text, q.close_end, next_open);
-        let own_cue_after = read_after(&text[q.close_end..after_end]).is_some();
-        if let (Some(prev), Some(prev_a)) = (out_q.last_mut(), out_a.last())
-            && prev_a.cue.is_some()
-            && !own_cue_after
-            && (a.speaker.is_none() || a.speaker == prev_a.speaker)
-            && broken_by_attribution(text, prev.close_end, &q)
-            && !complete_before_cue(text, prev)
-        {
-            prev.text = format!("{} {}", prev.text, q.text);
-            prev.end = q.end;
-            prev.close_end = q.close_end;
-            continue;
+        let next_open = quotations.get(n + 1).map_or(text.len(), |next| next.open);
+        let close_end = quotations[n].close_end;
+        let after_end = sentence_end(text, close_end, next_open);
+        let own_cue_after = read_after(&text[close_end..after_end]).is_some();
+        if kept > 0 {
+            let (done, rest) = quotations.split_at_mut(n);
+            let (prev, q) = (&mut done[kept - 1], &rest[0]);
+            let (prev_a, a) = (&attributions[kept - 1], &attributions[n]);
+            if prev_a.cue.is_some()
+                && !own_cue_after
+                && (a.speaker.is_none() || a.speaker == prev_a.speaker)
+                && broken_by_attribution(text, prev.close_end, q)
+                && !complete_before_cue(text, prev)
+            {
+                prev.text = format!("{} {}", prev.text, q.text);
+                prev.end = q.end;
+                prev.close_end = q.close_end;
+                continue;
+            }
         }
-        out_q.push(q);
-        out_a.push(a);
+        quotations.swap(kept, n);
+        attributions.swap(kept, n);
+        kept += 1;
     }
-    (out_q, out_a)
+    quotations.truncate(kept);
+    attributions.truncate(kept);
+    (quotations, attributions)
 }
 
 /// Whether quotation `prev` is complete in itself, so that a cue after it introduces the next
