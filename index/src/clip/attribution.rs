@@ -231,7 +231,7 @@ static BEFORE_WHO_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// something, right before a quotation that opens the next sentence of the paragraph.
 static PRIOR_SAYS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Instead|So|Now|Then)\s+|[^,“”«»\x22]{{2,80}},\s+)?(?P<subj>{ROLE_NAME}|{NAME}|[Hh]e|[Ss]he)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>{CUES}|agreed|agrees|disagreed|disagrees)\b(?P<rest>[^“”«»\x22]*)\.\s*$"
+        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Instead|So|Now|Then)\s+|[^,“”«»\x22]{{2,80}},\s+)?(?P<subj>{ROLE_NAME}|{NAME}|[Hh]e|[Ss]he)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>{CUES}|disagreed|disagrees)\b(?P<rest>[^“”«»\x22]*)\.\s*$"
     ))
     .expect("valid regex")
 });
@@ -975,18 +975,22 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
         // that ends its own, ending on a colon, introduces the next quotation.
         let introduces_next =
             q.text.trim_end().ends_with(['.', '!', '?']) && after.trim_end().ends_with(':');
-        // The crowd chanted “Lock Her Up.” He went on. — a quotation its own sentence
-        // introduced and closed is that sentence's; the next sentence's cue is not its.
-        let introduced_and_closed = || {
-            q.text.trim_end().ends_with('.')
-                && after
-                    .trim_start_matches([' ', '\u{a0}'])
-                    .starts_with(char::is_uppercase)
-                && read_before(before.trim_start()).is_some()
-        };
+        // After a quotation that closes its sentence with a full stop, a new sentence's cue is
+        // not the quotation's when it takes a clause of its own (“…campaign.” Ohio Gov. John
+        // Kasich said he would have fired him) or when the quotation's own sentence introduced
+        // it (The crowd chanted “Lock Her Up.” He went on.). (“…?” Trump told ITV: a question
+        // or an exclamation takes its attribution after it.)
+        let new_sentence_after = q.text.trim_end().ends_with('.')
+            && after
+                .trim_start_matches([' ', '\u{a0}'])
+                .starts_with(char::is_uppercase);
+        // The reading of the text before, when judging the cue after needed it.
+        let mut read_here: Option<Option<Raw>> = None;
         let (found, opens_sentence) = match read_after(after)
-            .filter(|raw| !introduces_next && !reports_anew(q, after, raw))
-            .filter(|_| !introduced_and_closed())
+            .filter(|raw| !(introduces_next || (new_sentence_after && takes_a_clause(raw))))
+            .filter(|_| {
+                !new_sentence_after || read_here.insert(read_before(before.trim_start())).is_none()
+            })
             .or_else(|| signed_below(text, q.close_end, next_open))
         {
             Some(raw) => {
@@ -997,7 +1001,8 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
             None => {
                 // (Trimmed: after a quotation in the same paragraph the text before this one
                 // starts with a space, and a label there opens it: “…” Bush: “…”.)
-                let raw = read_before(before.trim_start())
+                let raw = read_here
+                    .unwrap_or_else(|| read_before(before.trim_start()))
                     .or_else(|| read_before(colon_intro(text, prev_end, q.open)?))
                     .or_else(|| said_just_before(text, prev_end, before_start, q));
                 let first_word = before.split_whitespace().next().unwrap_or("");
@@ -1125,10 +1130,14 @@ fn said_just_before(
     PRIOR_SAYS
         .captures(&text[start..end])
         .map(|c| Raw::from_captures(&c))
-        .filter(|raw| {
-            PRONOUNS.contains(&raw.subject.to_lowercase().as_str())
-                || !names_no_one(strip_sentence_words(raw.subject.trim()))
-        })
+        .filter(|raw| may_speak(&raw.subject))
+}
+
+/// Whether a subject a pattern read may be someone speaking: a pronoun, or words that name
+/// someone (not "Thursday", "Any", "That").
+fn may_speak(subject: &str) -> bool {
+    PRONOUNS.contains(&subject.trim().to_lowercase().as_str())
+        || !names_no_one(strip_sentence_words(subject.trim()))
 }
 
 /// Whether quotation `q` is a paragraph of its own that directly follows a paragraph ending with
@@ -1353,14 +1362,17 @@ const NOT_PERSON: &[&str] = &[
     "brussels",
 ];
 
-/// The person the one word `surname` means: of those it names, the one it has meant before,
-/// else the one met last.
-fn known_by_one_name(people: &[Person], surname: &str) -> Option<usize> {
-    let named = |p: &Person| known_by(&p.name, surname);
+/// The person the one word `word` means, of those it names (`goes_by`): the one it has meant
+/// before, else the one met last (or someone known by that word alone).
+fn one_name_means(
+    people: &[Person],
+    word: &str,
+    goes_by: impl Fn(&Person) -> bool,
+) -> Option<usize> {
     people
         .iter()
-        .rposition(|p| named(p) && p.by_one_name && p.name != surname)
-        .or_else(|| people.iter().rposition(named))
+        .rposition(|p| p.by_one_name && p.name != word && goes_by(p))
+        .or_else(|| people.iter().rposition(|p| p.name == word || goes_by(p)))
 }
 
 /// Whether a person named `name` goes by the one word `surname`: the last word of the name, or
@@ -1675,7 +1687,7 @@ fn note_mentions(
             named = Some(name);
         } else if tokens.len() == 1 {
             let surname = without_possessive(tokens[0].trim_end_matches(['’', '\'']));
-            if let Some(i) = known_by_one_name(people, surname) {
+            if let Some(i) = one_name_means(people, surname, |p| known_by(&p.name, surname)) {
                 let mut p = people.remove(i);
                 p.by_one_name |= p.name != surname;
                 named = Some(p.name.clone());
@@ -1690,22 +1702,14 @@ fn note_mentions(
                 // says which, or (below) when they are a sentence's subject.
                 meet(people, surname, female.is_some(), female, role.clone());
                 named = Some(surname.to_owned());
-            } else if starts_sentence
-                && text[at..c.get(0).map_or(0, |m| m.start())]
-                    .trim()
-                    .is_empty()
-                && surname == tokens[0]
-                && could_be_surname(surname)
-                && SAYS_OR_THINKS.is_match(after_mention)
-            {
-                // "McLenney said Clinton doesn’t…": a word no one was named by, opening a
-                // sentence as the subject of a verb of saying, is someone's surname (often one
-                // the article spelt differently where it gave the full name) or given name.
-                meet(people, surname, true, None, role.clone());
-                named = Some(surname.to_owned());
             } else if surname == tokens[0]
                 && could_be_surname(surname)
-                && (after_mention.starts_with(", who ")
+                && ((starts_sentence
+                    && text[at..c.get(0).map_or(0, |m| m.start())]
+                        .trim()
+                        .is_empty()
+                    && SAYS_OR_THINKS.is_match(after_mention))
+                    || after_mention.starts_with(", who ")
                     || c.name("appos")
                         .is_some_and(|a| a.as_str().starts_with("who "))
                     || WHOSE_ROLE_BEFORE.is_match(
@@ -1713,9 +1717,11 @@ fn note_mentions(
                             ..mention_start],
                     ))
             {
-                // "Meanwhile Rihanna, who was honored with the Rockstar award, …", "his wife,
-                // Jane,": one name that "who" follows, or that names someone's relative or
-                // aide, is someone's.
+                // A word no one was named by is someone's surname (often one the article spelt
+                // differently where it gave the full name) or given name when it opens a
+                // sentence as the subject of a verb of saying ("McLenney said Clinton
+                // doesn’t…"), when "who" follows it ("Meanwhile Rihanna, who was honored…"),
+                // or when it names someone's relative or aide ("his wife, Jane,").
                 meet(people, surname, true, None, role.clone());
                 named = Some(surname.to_owned());
             }
@@ -2192,24 +2198,17 @@ impl Raw {
     }
 }
 
-/// “…no place in a political campaign.” Ohio Gov. John Kasich said he would have fired him —
-/// after a quotation that ends its sentence, a new sentence whose cue takes a clause of its own
-/// reports someone else's words, not this quotation's.
-fn reports_anew(q: &Quotation, after: &str, raw: &Raw) -> bool {
+/// Whether the cue read takes a clause of its own ("Kasich said he would have fired him",
+/// "… said that …", "… said Trump should …"): words reported, not a quotation's attribution.
+fn takes_a_clause(raw: &Raw) -> bool {
     const CLAUSE_STARTS: &[&str] = &[
         "that", "he", "she", "they", "it", "we", "i", "the", "a", "an", "his", "her", "their",
         "its", "this", "there",
     ];
-    // (“…?” Trump told ITV: a question or an exclamation takes its attribution after it.)
-    let new_sentence = q.text.trim_end().ends_with('.')
-        && after
-            .trim_start_matches([' ', '\u{a0}'])
-            .starts_with(char::is_uppercase);
-    let clause = raw.rest.split_whitespace().next().is_some_and(|w| {
+    raw.rest.split_whitespace().next().is_some_and(|w| {
         CLAUSE_STARTS.contains(&w.to_lowercase().as_str())
             || (w.starts_with(char::is_uppercase) && !w.ends_with([',', '.']))
-    });
-    new_sentence && clause
+    })
 }
 
 /// The signature in the paragraph after a quotation that ends its own paragraph ("- Sanders."),
@@ -2321,9 +2320,7 @@ fn read_before(before: &str) -> Option<Raw> {
             // saying: …": a capitalised word that names no one read as the subject; a later
             // pattern may find the person.
             let subject = c["subj"].trim();
-            let no_one = !PRONOUNS.contains(&subject.to_lowercase().as_str())
-                && names_no_one(strip_sentence_words(subject))
-                && !is_unnamed(subject);
+            let no_one = !may_speak(subject) && !is_unnamed(subject);
             if fallback.is_some() && no_one {
                 continue;
             }
@@ -2345,19 +2342,13 @@ fn read_before(before: &str) -> Option<Raw> {
 fn later_subject_intro(before: &str) -> Option<Raw> {
     // Only the first few clauses of a sentence's last stretch: each reading runs to the end of
     // `before`, and a sentence of endless commas must not cost a reading per comma.
-    let mut from = before.len().saturating_sub(MAX_SENTENCE);
-    while !before.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = floor_boundary(before, before.len().saturating_sub(MAX_SENTENCE));
     before[from..]
         .match_indices([',', '—', '–', '―'])
         .map(|(i, mark)| &before[from + i + mark.len()..])
         .take(8)
         .filter_map(|tail| BEFORE_SUBJECT_INTRO.captures(tail))
-        .find(|c| {
-            PRONOUNS.contains(&c["subj"].to_lowercase().as_str())
-                || !names_no_one(strip_sentence_words(c["subj"].trim()))
-        })
+        .find(|c| may_speak(&c["subj"]))
         .map(|c| Raw::from_captures(&c))
 }
 
@@ -2470,12 +2461,10 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
     let role = merge_roles(appositive_role, pre_role);
     // A surname (or a first name) alone refers to someone named in full before.
     let single = !name.contains(char::is_whitespace);
-    let word_of = |p: &&Person| single && p.name.split_whitespace().any(|part| part == name);
-    let known = people
-        .iter()
-        .rev()
-        .find(|p| p.name != name && word_of(p) && p.by_one_name)
-        .or_else(|| people.iter().rev().find(|p| p.name == name || word_of(p)));
+    let known = one_name_means(people, &name, |p| {
+        single && p.name.split_whitespace().any(|part| part == name)
+    })
+    .map(|i| &people[i]);
     match known {
         Some(p) => {
             if p.name != name {
@@ -2614,12 +2603,11 @@ fn looks_like_name(s: &str) -> bool {
 /// "D’Angelo"): "Washington Post’s", "Trump's".
 fn has_possessive_mark(s: &str) -> bool {
     s.split_whitespace().any(|w| {
+        let first = w.chars().next();
+        let after_capital = first.filter(|c| c.is_uppercase()).map(char::len_utf8);
         w.char_indices()
             .filter(|&(_, c)| c == '’' || c == '\'')
-            .any(|(i, _)| {
-                let first = w.chars().next();
-                !(i == first.map_or(0, char::len_utf8) && first.is_some_and(char::is_uppercase))
-            })
+            .any(|(i, _)| Some(i) != after_capital)
     })
 }
 
