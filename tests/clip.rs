@@ -575,12 +575,12 @@ fn a_name_with_a_middle_initial_is_a_person_a_surname_finds() {
     assert_eq!(clip.quotes[0].speaker.as_deref(), Some("Justin T. Bamberg"));
 }
 
-/// The speaker of each quotation clipped, in order.
 /// Clips plain text with the default options.
 fn clip_text(text: &str) -> onrecord::clip::Clip {
     clip_bytes(text.as_bytes(), &ClipOptions::default()).unwrap()
 }
 
+/// The speaker of each quotation clipped, in order.
 fn speakers(clip: &onrecord::clip::Clip) -> Vec<Option<&str>> {
     clip.quotes.iter().map(|q| q.speaker.as_deref()).collect()
 }
@@ -1886,4 +1886,40 @@ fn text_built_to_be_read_over_and_over_finishes() {
         .collect();
     // (Words as short as “a” and “b” with no cue are no quotations.)
     assert_eq!(counts, vec![1, 1, 0, 20, 0, 60_000]);
+}
+
+/// From newspaper pages: a surname led by a particle, an occupation and where its
+/// organization is, an appositive that runs to the cue, and an organization's statement.
+#[test]
+fn a_particle_led_surname_an_occupation_and_a_statement_saying() {
+    let clip = clip_text(
+        "Search\n\n\
+         \"The Java Sea area isn't even an ocean,\" Erik van Sebille, a physical oceanographer \
+         at the University of New South Wales in Sydney told Reuters.\n\n\
+         \"It's so shallow that they may just be able to spot the plane,\" said van Sebille.\n\n\
+         Amazon released a separate statement saying, \u{201c}It allows us to grow our \
+         business.\u{201d}\n\n\
+         Ivanka Trump met the board. Minutes later, she sent an email saying, \u{201c}Done and \
+         dusted.\u{201d}",
+    );
+    assert_eq!(
+        speakers(&clip),
+        vec![
+            Some("Erik van Sebille"),
+            Some("Erik van Sebille"),
+            Some("Amazon"),
+            Some("Ivanka Trump")
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+    let first = &clip.quotes[0];
+    assert_eq!(first.title.as_deref(), Some("physical oceanographer"));
+    assert_eq!(
+        first.organization.as_deref(),
+        Some("University of New South Wales")
+    );
+    assert_eq!(first.medium, Medium::Told);
+    assert_eq!(clip.quotes[2].medium, Medium::Statement);
+    assert_eq!(clip.quotes[3].medium, Medium::Email);
 }

@@ -88,6 +88,17 @@ macro_rules! particles {
     };
 }
 
+fn is_particle(w: &str) -> bool {
+    particles!().split('|').any(|p| p == w)
+}
+
+/// A surname with the particles that lead it ("van Sebille", "de la Cruz"), or one word: what
+/// a person may be called by alone.
+fn is_one_name(name: &str) -> bool {
+    let mut words = name.split_whitespace().rev();
+    words.next().is_some() && words.all(is_particle)
+}
+
 /// Participles that introduce a quotation: “…,” she said, adding, “…” / Trump attacked Clinton,
 /// saying, “…” / footage of Trump saying, “…”.
 const PARTICIPLES: &str = "saying|adding|writing|asking|tweeting|declaring|noting|arguing|explaining|telling|shouting|yelling";
@@ -108,6 +119,8 @@ const NAME: &str = concat!(
     // A party and state after a name: "Jim Clyburn (D-S.C.)".
     r"(?:[^\S\n]*\([^()]{1,24}\))?"
 );
+/// The particle that leads a surname used alone: “…,” said van Sebille.
+const PARTICLE_LED: &str = concat!("(?:(?:", particles!(), r")[^\S\n]+)");
 /// A name with a role in front of it, partly lower case: "Tulsa police Chief Chuck Jordan",
 /// "White House press secretary Josh Earnest", "campaign spokesman Jason Miller".
 const ROLE_NAME: &str = concat!(
@@ -172,7 +185,7 @@ const ADVERBS: &str = r"(?:(?:also|later|then|previously|once|recently|simply|fu
 
 static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?{A_MOOD}(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY}|{THE_ORG})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*(?P<closed>,))?)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?{A_MOOD}(?P<subj>{ROLE_NAME}|{PARTICLE_LED}?{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY}|{THE_ORG})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*(?P<closed>,))?)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
@@ -182,7 +195,7 @@ const CUE_FIRST: &str = "said|says|added|adds|wrote|writes|explained|noted|argue
 
 static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>{CUE_FIRST})\s+(?P<subj>{TITLE_OF_NAME}|{ROLE_NAME}|{NAME}|he|she|they|{NOMINAL_GREEDY}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.|$))?(?P<rest>[^“«\x22]*)"
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>{CUE_FIRST})\s+(?P<subj>{TITLE_OF_NAME}|{ROLE_NAME}|{PARTICLE_LED}?{NAME}|he|she|they|{NOMINAL_GREEDY}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.|$))?(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
@@ -270,10 +283,11 @@ static BEFORE_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Trump tweeted this: “…” / Sanders stepped up his emphasis, saying, “…” — the subject of the
 /// sentence that introduces the quotation with a colon or a speech participle, after any
-/// introductory phrase ("During a speech, Trump attacked Clinton, saying, “…”").
+/// introductory phrase ("During a speech, Trump attacked Clinton, saying, “…”"), or with a
+/// document that says it ("Amazon released a statement saying, “…”").
 static BEFORE_SUBJECT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then)(?:\s+then)?|(?:In|During|After|Before|With|Without|Amid|Despite|Following|At|On|From|Since|While|When|As|Asked|Speaking|Last|This|Here|But back) [^,“”«»\x22]+),?\s+)?(?P<subj>{ROLE_NAME}|{NAME}|[Hh]e|[Ss]he)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>\p{{Ll}}+)\b(?P<rest>[^“«\x22:]*?)(?::|,\s*(?:(?:telling|asking)(?:\s+[^\s,“”«»\x22]+){{1,4}}|{PARTICIPLES})\s*,?|,?\s+(?:and|then|but)\s+{ADVERBS}(?:{CUE_FIRST}|adding|saying|(?:told|asked)(?:\s+[^\s,“”«»\x22]+){{1,4}})\s*,)\s*$"
+        r"^\s*(?:(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then)(?:\s+then)?|(?:In|During|After|Before|With|Without|Amid|Despite|Following|At|On|From|Since|While|When|As|Asked|Speaking|Last|This|Here|But back) [^,“”«»\x22]+),?\s+)?(?P<subj>{ROLE_NAME}|{NAME}|[Hh]e|[Ss]he)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>\p{{Ll}}+)\b(?P<rest>[^“«\x22:]*?)(?::|,\s*(?:(?:telling|asking)(?:\s+[^\s,“”«»\x22]+){{1,4}}|{PARTICIPLES})\s*,?|(?P<doc>\s(?:statement|letter|tweet|message|e-?mail|note|memo|release|post|video)s?)\s+(?:saying|stating|reading)\s*[,:]?|,?\s+(?:and|then|but)\s+{ADVERBS}(?:{CUE_FIRST}|adding|saying|(?:told|asked)(?:\s+[^\s,“”«»\x22]+){{1,4}})\s*,)\s*$"
     ))
     .expect("valid regex")
 });
@@ -545,12 +559,22 @@ fn has_title_keyword(phrase: &str) -> bool {
     phrase
         .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
         .any(|w| {
-            TITLE_KEYWORDS.contains(
-                &w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-                    .as_str(),
-            )
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            TITLE_KEYWORDS.contains(&w.to_lowercase().as_str()) || names_an_occupation(w)
         })
+}
+
+/// A lower-case noun whose ending names an occupation: "oceanographer", "epidemiologist",
+/// "physician", "historian", "journalist" (not the verbs "insist", "resist" and the like).
+fn names_an_occupation(w: &str) -> bool {
+    const ENDINGS: &[&str] = &["ographer", "ologist", "ician", "orian", "arian", "ist"];
+    const NOT: &[&str] = &[
+        "assist", "insist", "persist", "resist", "exist", "consist", "enlist",
+    ];
+    w.chars().all(|c| c.is_lowercase() || c == '-')
+        && w.chars().count() >= 6
+        && ENDINGS.iter().any(|e| w.ends_with(e))
+        && !NOT.iter().any(|n| w.ends_with(n))
 }
 
 /// The parts of an appositive or a pre-name phrase.
@@ -595,6 +619,18 @@ pub fn parse_role(phrase: &str) -> Option<Role> {
         ..Default::default()
     };
     if let Some(rest) = rest {
+        // "the University of New South Wales in Sydney": where the organization is, is no
+        // part of its name.
+        let rest = match rest.find(" in ") {
+            Some(i)
+                if rest[..i]
+                    .split_whitespace()
+                    .any(|w| w.starts_with(char::is_uppercase)) =>
+            {
+                &rest[..i]
+            }
+            _ => rest,
+        };
         let (description, org) = split_description(strip_article(rest));
         role.organization = org;
         role.organization_description = description;
@@ -683,11 +719,11 @@ fn split_pre_name(subject: &str) -> (Role, String) {
     let lower_word = |t: &str| t.chars().next().is_some_and(char::is_lowercase);
     // The name is the capitalised run at the end, after the last title or lower-case word
     // (a particle between two capitalised words is the name's: "Michery el Soheil").
+    // (Also one that leads a surname: "van Sebille".)
     let particle = |i: usize| {
-        i > 0
-            && tokens.get(i + 1).is_some_and(|t| !lower_word(t))
-            && !lower_word(tokens[i - 1])
-            && particles!().split('|').any(|p| p == tokens[i])
+        tokens.get(i + 1).is_some_and(|t| !lower_word(t))
+            && (i == 0 || !lower_word(tokens[i - 1]))
+            && is_particle(tokens[i])
     };
     let Some(last_role) = tokens[..tokens.len().saturating_sub(1)]
         .iter()
@@ -764,17 +800,18 @@ fn strip_honorifics(name: &str) -> String {
     tokens.join(" ")
 }
 
-/// Reads the medium from the cue and what follows it ("told Reuters", "in an email").
+/// Reads the medium from the cue and what follows it ("told Reuters", "in an email", "issued a
+/// statement saying").
 fn medium_of(cue: &str, rest: &str) -> (Option<Medium>, Option<String>) {
     static TOLD_TO: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(r"^\s+(?P<to>(?:[Tt]he\s+)?{NAME})")).expect("valid regex")
     });
     static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:in|via|by) (?:an? )?(?:\w+ ){0,2}?e-?mail(?:ed)?\b|\bemailed (?:comments|remarks|statement)")
+        Regex::new(r"(?:\b(?:in|via|by) |^\s*)(?:an? )?(?:\w+ ){0,2}?e-?mail(?:ed)?\b|\bemailed (?:comments|remarks|statement)")
             .expect("valid regex")
     });
     static STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\bin an? (?:\w+ ){0,2}?(?:statement|news release|press release)\b")
+        Regex::new(r"(?:\bin\s+|^\s*)an? (?:\w+ ){0,2}?(?:statement|news release|press release)\b")
             .expect("valid regex")
     });
     static INTERVIEW: LazyLock<Regex> = LazyLock::new(|| {
@@ -785,11 +822,11 @@ fn medium_of(cue: &str, rest: &str) -> (Option<Medium>, Option<String>) {
             .expect("valid regex")
     });
     static POST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\bon (?:Twitter|X|Facebook|Instagram|LinkedIn|Truth Social|Threads|Bluesky|TikTok|Weibo|WeChat)\b|\bin an? (?:\w+ )?(?:tweet|social media post|blog post|post)\b")
+        Regex::new(r"\bon (?:Twitter|X|Facebook|Instagram|LinkedIn|Truth Social|Threads|Bluesky|TikTok|Weibo|WeChat)\b|(?:\bin\s+|^\s*)an? (?:\w+ )?(?:tweet|social media post|blog post|post)\b")
             .expect("valid regex")
     });
     static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\bin an? (?:\w+ ){0,2}?(?:letter|memo|report|filing|op-ed|essay|column|book|affidavit|complaint)\b")
+        Regex::new(r"(?:\bin\s+|^\s*)an? (?:\w+ ){0,2}?(?:letter|memo|report|filing|op-ed|essay|column|book|affidavit|complaint)\b")
             .expect("valid regex")
     });
     let cue = cue.to_lowercase();
@@ -1288,6 +1325,27 @@ const NOT_PERSON: &[&str] = &[
     "motors",
     "airlines",
     "holdings",
+    // (Words that end companies' names: "Marc Fisher Footwear produces her shoe line.")
+    "footwear",
+    "apparel",
+    "brands",
+    "foods",
+    "products",
+    "industries",
+    "enterprises",
+    "entertainment",
+    "pictures",
+    "studios",
+    "records",
+    "services",
+    "solutions",
+    "software",
+    "pharmaceuticals",
+    "communications",
+    "insurance",
+    "investments",
+    "ventures",
+    "stores",
     "commission",
     "administration",
     "bureau",
@@ -1383,7 +1441,11 @@ fn known_by(name: &str, surname: &str) -> bool {
         && words[1]
             .split_once('-')
             .is_some_and(|(_, second)| second.starts_with(char::is_lowercase));
-    words.last() == Some(&surname) || (east_asian && words[0] == surname)
+    let particled = surname.contains(' ')
+        && name
+            .strip_suffix(surname)
+            .is_some_and(|given| given.ends_with(' '));
+    words.last() == Some(&surname) || (east_asian && words[0] == surname) || particled
 }
 
 /// The end of a clause that a speaker's name follows: "…, said", "according to", "said the
@@ -1825,7 +1887,8 @@ fn names_no_one(name: &str) -> bool {
         "all", "both", "each", "every", "signs", "estimates", "data", "polls", "once", "last",
         "later", "earlier", "when", "while", "one", "two", "three", "four", "five", "six",
         "seven", "eight", "nine", "ten", "twenty", "thirty", "hundreds", "thousands", "dozens",
-        "several", "few",
+        "several", "few", "seconds", "minutes", "hours", "days", "weeks", "months", "years",
+        "moments", "decades",
     ];
     #[rustfmt::skip]
     const GROUPS: &[&str] = &[
@@ -2191,9 +2254,12 @@ impl Raw {
                 "" => "said".to_owned(),
                 cue => cue.to_owned(),
             },
-            rest: c
-                .name("rest")
-                .map_or(String::new(), |m| m.as_str().to_owned()),
+            // (What the speaker put it in belongs to the rest: "released a statement".)
+            rest: [c.name("rest"), c.name("doc")]
+                .into_iter()
+                .flatten()
+                .map(|m| m.as_str())
+                .collect(),
         }
     }
 }
@@ -2460,9 +2526,9 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
     let appositive_role = raw.appositive.as_deref().and_then(parse_role);
     let role = merge_roles(appositive_role, pre_role);
     // A surname (or a first name) alone refers to someone named in full before.
-    let single = !name.contains(char::is_whitespace);
+    let single = is_one_name(&name);
     let known = one_name_means(people, &name, |p| {
-        single && p.name.split_whitespace().any(|part| part == name)
+        single && (p.name.split_whitespace().any(|part| part == name) || known_by(&p.name, &name))
     })
     .map(|i| &people[i]);
     match known {
@@ -2593,8 +2659,9 @@ fn looks_like_organization(s: &str) -> bool {
 fn looks_like_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     (2..=4).contains(&words.len())
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+        && words.iter().enumerate().all(|(i, w)| {
+            (w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase))
+                || (i > 0 && i + 1 < words.len() && is_particle(w))
         })
         && !has_possessive_mark(s)
 }
