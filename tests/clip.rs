@@ -1923,3 +1923,62 @@ fn a_particle_led_surname_an_occupation_and_a_statement_saying() {
     assert_eq!(clip.quotes[2].medium, Medium::Statement);
     assert_eq!(clip.quotes[3].medium, Medium::Email);
 }
+
+/// From newspaper pages: how a name stands beside its role and organization, and words that
+/// open a sentence or name a relative but no speaker.
+#[test]
+fn roles_around_names_and_openers_that_name_no_one() {
+    let clip = clip_text(
+        "Roles\n\n\
+         \"We will decide tomorrow,\" Patrol Chief James Hall with the New York Police \
+         Department said Wednesday.\n\n\
+         \"Sitcoms are typically short,\" Dan Richter of Demand Media notes.\n\n\
+         \"Our first thoughts are with the families,\" Scotland's First Minister Nicola \
+         Sturgeon said.\n\n\
+         That was in 2009, when economist William Nordhaus suggested it would \"take the \
+         climate outside of the range.\"\n\n\
+         Laura Stevens met Kyle. \"To be honest, we were surprised,\" said Stevens’ mother, \
+         Janet, who noted the stares.\n\n\
+         Readers wrote in. Another: \"Green energy generation and wind farms.\"\n\n\
+         Max Roe watched the storm. He’ll say, \"Did your parents escape the floods?\"\n\n\
+         Edelstein and Kilian estimated costs. Concluded the researchers: \"It takes repeated \
+         surprise increases in prices.\"",
+    );
+    let roles: Vec<_> = clip
+        .quotes
+        .iter()
+        .map(|q| {
+            (
+                q.speaker.as_deref(),
+                q.title.as_deref(),
+                q.organization.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        roles,
+        vec![
+            (
+                Some("James Hall"),
+                Some("Patrol Chief"),
+                Some("New York Police Department")
+            ),
+            (Some("Dan Richter"), None, Some("Demand Media")),
+            (
+                Some("Nicola Sturgeon"),
+                Some("First Minister"),
+                Some("Scotland")
+            ),
+            (Some("William Nordhaus"), Some("economist"), None),
+            // Whose mother speaks is no speaker; nor is "Another", nor "Readers" a "he".
+            (None, None, None),
+            (None, None, None),
+            (Some("Max Roe"), None, None),
+            (None, None, None),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+    assert_eq!(clip.quotes[7].mention.as_deref(), Some("the researchers"));
+    assert_eq!(clip.quotes[7].cue.as_deref(), Some("concluded"));
+}

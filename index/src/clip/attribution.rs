@@ -273,10 +273,10 @@ static BEFORE_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Said Ellis: “…”
+/// Said Ellis: “…” / Concluded the researchers: “…”
 static BEFORE_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?P<cue>Said|Says|Added|Adds|Wrote|Writes|Asked|Explained|Noted)\s+(?P<subj>{ROLE_NAME}|{NAME})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?))?\s*[:,]\s*(?P<rest>)$"
+        r"^\s*(?P<cue>Said|Says|Added|Adds|Wrote|Writes|Asked|Explained|Noted|Concluded|Recalled|Warned|Quipped|Continued)\s+(?P<subj>{ROLE_NAME}|{NAME}|{NOMINAL_GREEDY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?))?\s*[:,]\s*(?P<rest>)$"
     ))
     .expect("valid regex")
 });
@@ -338,6 +338,7 @@ static BEFORE_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
 const TITLE_WORDS: &[&str] = &[
     "president",
     "vice",
+    "first",
     "senator",
     "sen.",
     "rep.",
@@ -725,13 +726,38 @@ fn split_pre_name(subject: &str) -> (Role, String) {
             && (i == 0 || !lower_word(tokens[i - 1]))
             && is_particle(tokens[i])
     };
+    // (A number is no part of a name: "On March 6 Mr Joseph".)
     let Some(last_role) = tokens[..tokens.len().saturating_sub(1)]
         .iter()
         .enumerate()
-        .rposition(|(i, t)| (is_title_word(t) || lower_word(t)) && !particle(i))
+        .rposition(|(i, t)| {
+            (is_title_word(t) || lower_word(t) || t.contains(|c: char| c.is_ascii_digit()))
+                && !particle(i)
+        })
     else {
         return (Role::default(), strip_honorifics(subject));
     };
+    // "Dan Richter of Demand Media", "Patrol Chief James Hall with the New York Police
+    // Department": a name, then the organization it is of (not "Secretary of State John
+    // Kerry", where no name comes before "of").
+    if let Some(link) = tokens[..last_role + 1]
+        .iter()
+        .position(|t| ["of", "with", "at", "from"].contains(t))
+        .filter(|&i| i >= 2)
+    {
+        let org = strip_article(&tokens[link + 1..].join(" ")).to_owned();
+        let (mut role, name) = split_pre_name(&tokens[..link].join(" "));
+        if looks_like_name(&name) && !has_title_keyword(&name) && looks_like_organization(&org) {
+            // (What stood before the title is the title's: "Patrol Chief".)
+            if let Some(before) = role.organization.replace(org) {
+                role.title = Some(match role.title {
+                    Some(title) => format!("{before} {title}"),
+                    None => before,
+                });
+            }
+            return (role, name);
+        }
+    }
     // The title: the title words and lower-case words just before the name.
     // "Secretary of State John F. Kerry": after "of", what the title is of runs into the
     // capitalised words; the name is the last two of them (three with a middle initial).
@@ -769,10 +795,26 @@ fn split_pre_name(subject: &str) -> (Role, String) {
         .filter(|t| !["the", "a", "an"].contains(t));
     let organization = (first_title > lead).then(|| tokens[lead..first_title].join(" "));
     // ("his nephew Michery el Soheil": the title is "nephew".)
+    // ("when economist William Nordhaus", "as the Satellite Industry Association", "what F.
+    // Scott Fitzgerald": the words of the clause before the title are none of it.)
+    const CLAUSE: &[&str] = &[
+        "when", "while", "as", "what", "that", "who", "where", "with", "on", "at", "in", "by",
+        "from", "to", "than", "like", "because", "if", "after", "before", "said", "says", "told",
+    ];
     let title: Vec<&str> = qualifiers
         .chain(tokens[first_title..=last_role].iter().copied())
         .filter(|t| !HONORIFICS.contains(&t.to_lowercase().as_str()))
-        .skip_while(|t| ["his", "her", "their", "its", "the", "a", "an"].contains(t))
+        .collect();
+    let after_clause = title
+        .iter()
+        .rposition(|t| CLAUSE.contains(t) || t.contains(|c: char| c.is_ascii_digit()))
+        .map_or(0, |i| i + 1);
+    // (The organization before such words is theirs too: "On March 6 Mr Joseph".)
+    let organization = organization.filter(|_| after_clause == 0);
+    let title: Vec<&str> = title[after_clause..]
+        .iter()
+        .copied()
+        .skip_while(|t| ["his", "her", "their", "its", "the", "a", "an", "and"].contains(t))
         .collect();
     let name = strip_honorifics(&tokens[last_role + 1..].join(" "));
     (
@@ -1325,6 +1367,20 @@ const NOT_PERSON: &[&str] = &[
     "motors",
     "airlines",
     "holdings",
+    "studies",
+    "sciences",
+    "affairs",
+    // (Prepositions opening a sentence: "Into Joe’s shop": not a name, nor its subject.)
+    "into",
+    "onto",
+    "upon",
+    "through",
+    "against",
+    "among",
+    "between",
+    "behind",
+    "beyond",
+    "within",
     // (Words that end companies' names: "Marc Fisher Footwear produces her shoe line.")
     "footwear",
     "apparel",
@@ -1895,7 +1951,10 @@ fn names_no_one(name: &str) -> bool {
         "americans", "pollsters", "experts", "critics", "officials", "analysts", "observers",
         "supporters", "opponents", "democrats", "republicans", "voters", "residents", "sources",
         "economists", "scientists", "researchers", "investigators", "prosecutors", "police",
-        "protesters", "activists", "advocates", "lawmakers", "leaders", "others",
+        "protesters", "activists", "advocates", "lawmakers", "leaders", "others", "readers",
+        "viewers", "listeners", "fans", "users", "customers", "people", "parents", "students",
+        "teachers", "workers", "employees", "members", "witnesses", "neighbors", "neighbours",
+        "families",
     ];
     let tokens: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
     let Some(first) = tokens.first() else {
@@ -2034,6 +2093,17 @@ fn strip_sentence_words(s: &str) -> &str {
         "See",
         "Whatever",
         "Without",
+        "However",
+        "Nevertheless",
+        "Nonetheless",
+        "Another",
+        "Instead",
+        "Indeed",
+        "Moreover",
+        "Perhaps",
+        "Maybe",
+        "Thus",
+        "Previously",
     ];
     let mut rest = s.trim();
     while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
@@ -2429,7 +2499,16 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         ..Default::default()
     };
     let subject = strip_sentence_words(strip_paren(&raw.subject));
-    if subject.is_empty() {
+    // "He’ll say, “…”": a pronoun with a verb's ending is the pronoun.
+    let subject = subject
+        .split_once(['’', '\''])
+        .filter(|(pronoun, ending)| {
+            PRONOUNS.contains(&pronoun.to_lowercase().as_str())
+                && ["ll", "d", "s", "re", "ve", "m"].contains(ending)
+        })
+        .map_or(subject, |(pronoun, _)| pronoun);
+    // "said Stevens’ mother, Janet": whose relative speaks, not who.
+    if subject.is_empty() || subject.ends_with(['’', '\'']) {
         a.note = Some(format!("“{}” does not name a speaker", raw.subject.trim()));
         return a;
     }
@@ -2504,8 +2583,10 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         };
         return resolve(swapped, people, carry);
     }
-    // "Alibaba’s COO": a role with no name.
-    if let Some(role) = parse_role(subject).filter(|_| split_possessive(subject).is_some()) {
+    // "Alibaba’s COO": a role with no name (not "Scotland's First Minister Nicola Sturgeon").
+    if let Some(role) = parse_role(subject).filter(|_| {
+        split_possessive(subject).is_some() && !looks_like_name(&split_pre_name(subject).1)
+    }) {
         a.title = role.title;
         a.organization = role.organization;
         let known = people.iter().rev().find(|p| {
