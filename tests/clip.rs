@@ -1982,3 +1982,47 @@ fn roles_around_names_and_openers_that_name_no_one() {
     assert_eq!(clip.quotes[7].mention.as_deref(), Some("the researchers"));
     assert_eq!(clip.quotes[7].cue.as_deref(), Some("concluded"));
 }
+
+/// From newspaper pages: cues after a quotation ("reports X", "as Fortune noted", "according
+/// to the NWS"), a pronoun with a verb's ending, a speaker after "and" or ", but", a cue in
+/// the progressive, and what names no source (a passive, "according to their preference").
+#[test]
+fn reports_as_noted_according_to_a_described_source_and_the_progressive() {
+    let clip = clip_text(
+        "Briefing\n\n\
+         Goldman Sachs analysts \"see more declines in prices for oil,\" reports Janet Levaux.\n\n\
+         \"Google Wallet has not made much headway,\" as Fortune noted earlier this year.\n\n\
+         \"The service was founded in 1870 and grew,\" according to the NWS.\n\n\
+         \"It was a very bad week,\" according to a senior official.\n\n\
+         They voted for \"R,\" or \"D,\" according to their instinctive preference.\n\n\
+         Matiullah Matie runs a firm. He’s philosophical about his new financial situation: \
+         \"I want to be my own boss now.\"\n\n\
+         At one point, a woman asked for a photo and Clinton said, \"as long as we are not \
+         violating any laws.\"\n\n\
+         Jane Roe smiled, but Max Roe said, \"Never again will we go there.\"\n\n\
+         I remember the table, and my father was saying, \"You cannot be a pastor, you are \
+         a girl!\"\n\n\
+         The nurse showed no symptoms and the risk to other patients is said to be \"low\".",
+    );
+    let got: Vec<_> = clip
+        .quotes
+        .iter()
+        .map(|q| (q.speaker.as_deref(), q.mention.as_deref(), q.cue.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("Janet Levaux"), Some("Janet Levaux"), Some("reports")),
+            (Some("Fortune"), Some("Fortune"), Some("noted")),
+            (None, Some("the NWS"), Some("according to")),
+            (None, Some("a senior official"), Some("according to")),
+            (Some("Matiullah Matie"), Some("He’s"), Some("philosophical")),
+            (Some("Clinton"), Some("Clinton"), Some("said")),
+            (Some("Max Roe"), Some("Max Roe"), Some("said")),
+            (None, Some("my father"), Some("was saying")),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+    assert_eq!(clip.quotes[6].title, None, "{:#?}", clip.quotes[6]);
+}

@@ -64,7 +64,7 @@ struct Person {
     by_one_name: bool,
 }
 
-const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|mocked|tweets|chanted|riffed|went on|goes on|pointed out|points out|shot back|fired back|wondered aloud|asserted|asserts|assured|assures|decried|denounced|proclaimed|proclaims|mentioned|reminded|reminds|indicated|demanded|demands|raved|restated|pleaded|begged|repeated|repeats|reads|read|yells|shouts|screamed|screams|cried|cries|jokes|quips|asking|sings|sang|write|pressed|presses|mocks|confessed|confesses|puts it|put it|reported|reports|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|snarled|hissed|roared|bellowed|crowed|ranted|griped|blasted|remembered|remembers|retaliated|is quoted as saying";
+const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|mocked|tweets|chanted|riffed|went on|goes on|pointed out|points out|shot back|fired back|wondered aloud|asserted|asserts|assured|assures|decried|denounced|proclaimed|proclaims|mentioned|reminded|reminds|indicated|demanded|demands|raved|restated|pleaded|begged|repeated|repeats|reads|read|yells|shouts|screamed|screams|cried|cries|jokes|quips|asking|sings|sang|write|pressed|presses|mocks|confessed|confesses|puts it|put it|reported|reports|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|snarled|hissed|roared|bellowed|crowed|ranted|griped|blasted|remembered|remembers|retaliated|is quoted as saying|was saying|were saying|is saying|are saying|kept saying|keeps saying|was telling|was asking";
 
 /// Whether `word` is a verb that introduces or follows a quotation ("said", "chanted",
 /// "saying").
@@ -178,6 +178,13 @@ const NOMINAL: &str = concat!(
     determiners!(),
     r")(?:\s+[\p{L}\d’'\-]+){0,6}?\s+(?:\p{Ll}|\d+-)[\p{L}\-]*"
 );
+/// A source described by what it is, as "according to" gives one: "a senior official", "the
+/// report", "his lawyer" (not "according to their instinctive preference").
+const SOURCE_DESCRIBED: &str = concat!(
+    r"(?i:",
+    determiners!(),
+    r")(?:\s+[\p{L}\d’'\-]+){0,5}?\s+(?:spokes(?:man|woman|person)|officials?|aides?|sources?|reports?|statements?|study|studies|surveys?|polls?|documents?|memos?|letters?|filings?|complaints?|release|analysis|data|lawyers?|attorneys?|people|persons?|experts?|analysts?|police|prosecutors?|investigators?|witnesses|witness|researchers|scientists|estimates?|figures|records|emails?|transcripts?|newspaper|paper|magazine|website|campaign|company|agency|group|government|administration|department|ministry|office|committee)\b"
+);
 /// "an angry Hollande retaliated", "A flabbergasted Noah quipped": the mood a person is in,
 /// before their name, is no part of it.
 const A_MOOD: &str = r"(?:[Aa]n?\s+\p{Ll}[\p{L}\-]*\s+)?";
@@ -185,13 +192,13 @@ const ADVERBS: &str = r"(?:(?:also|later|then|previously|once|recently|simply|fu
 
 static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?{A_MOOD}(?P<subj>{ROLE_NAME}|{PARTICLE_LED}?{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY}|{THE_ORG})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*(?P<closed>,))?)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?:as\s+)?{A_MOOD}(?P<subj>{ROLE_NAME}|{PARTICLE_LED}?{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY}|{THE_ORG})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*(?P<closed>,))?)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
 
 /// Cue verbs that may come before their speaker: “…,” said Smith / “…” tweeted Prince Alwaleed.
-const CUE_FIRST: &str = "said|says|added|adds|wrote|writes|explained|noted|argued|asked|insisted|warned|continued|recalled|claimed|declared|acknowledged|admitted|replied|responded|remarked|observed|stated|countered|quipped|concluded|cautioned|tweeted|posted|emailed|joked|mocked|boasted|complained|lamented|predicted|answered|exclaimed|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|roared|crowed|remembered|retaliated|declares|agrees|agreed|opined|explains|notes|argues|asks|insists|warns|recalls|claims|replies|responds|remarks|observes|counters|quips|concludes|cautions|tweets|jokes|complains|laments|predicts|answers|exclaims";
+const CUE_FIRST: &str = "reports|reported|said|says|added|adds|wrote|writes|explained|noted|argued|asked|insisted|warned|continued|recalled|claimed|declared|acknowledged|admitted|replied|responded|remarked|observed|stated|countered|quipped|concluded|cautioned|tweeted|posted|emailed|joked|mocked|boasted|complained|lamented|predicted|answered|exclaimed|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|roared|crowed|remembered|retaliated|declares|agrees|agreed|opined|explains|notes|argues|asks|insists|warns|recalls|claims|replies|responds|remarks|observes|counters|quips|concludes|cautions|tweets|jokes|complains|laments|predicts|answers|exclaims";
 
 static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -202,7 +209,7 @@ static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 
 static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?P<cue>according to)\s+(?P<subj>{NAME})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.|$))?(?P<rest>[^“«\x22]*)"
+        r"^\s*[,.;:]?\s*(?P<cue>according to)\s+(?P<subj>{THE_ORG}|{NAME}|{SOURCE_DESCRIBED})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.|$))?(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
@@ -268,7 +275,7 @@ static AFTER_LATER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 
 static BEFORE_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|As),?\s+|(?:Asked about|In) [^,]+,\s+|(?:Asked about|In) [^,]+?\s+|[^“”«»\x22]{{0,200}}?(?:(?:,|\s[―—–]|\sthat|\s(?:to\s+)?which)\s+|\s\())?{A_MOOD}(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
+        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|As),?\s+|(?:Asked about|In) [^,]+,\s+|(?:Asked about|In) [^,]+?\s+|[^“”«»\x22]{{0,200}}?(?:(?:,\s+(?:and|but)|,|\s[―—–]|\sthat|\s(?:to\s+)?which|\s\p{{Ll}}[\p{{L}}’'\-]*\s+(?:and|but))\s+|\s\())?{A_MOOD}(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
     ))
     .expect("valid regex")
 });
@@ -329,7 +336,7 @@ static BEFORE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 static BEFORE_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|\s)(?P<cue>[Aa]ccording to)\s+(?P<subj>{NAME})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*)?,\s*$"
+        r"(?:^|\s)(?P<cue>[Aa]ccording to)\s+(?P<subj>{THE_ORG}|{NAME}|{SOURCE_DESCRIBED})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*)?,\s*$"
     ))
     .expect("valid regex")
 });
@@ -800,6 +807,7 @@ fn split_pre_name(subject: &str) -> (Role, String) {
     const CLAUSE: &[&str] = &[
         "when", "while", "as", "what", "that", "who", "where", "with", "on", "at", "in", "by",
         "from", "to", "than", "like", "because", "if", "after", "before", "said", "says", "told",
+        "but", "or", "so", "yet",
     ];
     let title: Vec<&str> = qualifiers
         .chain(tokens[first_title..=last_role].iter().copied())
@@ -2403,7 +2411,18 @@ fn read_before(before: &str) -> Option<Raw> {
         if let Some(c) = re.captures(before) {
             // "Ryan’s campaign shrugged it off, telling reporters, …": the name only owns the
             // subject; better no speaker than the wrong one.
-            if c["subj"].ends_with("’s") || c["subj"].ends_with("'s") {
+            if (c["subj"].ends_with("’s") || c["subj"].ends_with("'s"))
+                && contracted_pronoun(&c["subj"]).is_none()
+            {
+                continue;
+            }
+            // "the risk is said to be “low”": the passive names no one who said it.
+            if matches!(&c["cue"], "said" | "says")
+                && c.name("rest").is_some_and(|r| {
+                    let r = r.as_str().trim_start();
+                    r.starts_with("to be ") || r.starts_with("to have ")
+                })
+            {
                 continue;
             }
             // "The timing of Sanders’ surge doesn’t surprise Republican pollster Daron Shaw: “…”":
@@ -2499,14 +2518,7 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         ..Default::default()
     };
     let subject = strip_sentence_words(strip_paren(&raw.subject));
-    // "He’ll say, “…”": a pronoun with a verb's ending is the pronoun.
-    let subject = subject
-        .split_once(['’', '\''])
-        .filter(|(pronoun, ending)| {
-            PRONOUNS.contains(&pronoun.to_lowercase().as_str())
-                && ["ll", "d", "s", "re", "ve", "m"].contains(ending)
-        })
-        .map_or(subject, |(pronoun, _)| pronoun);
+    let subject = contracted_pronoun(subject).unwrap_or(subject);
     // "said Stevens’ mother, Janet": whose relative speaks, not who.
     if subject.is_empty() || subject.ends_with(['’', '\'']) {
         a.note = Some(format!("“{}” does not name a speaker", raw.subject.trim()));
@@ -2745,6 +2757,16 @@ fn looks_like_name(s: &str) -> bool {
                 || (i > 0 && i + 1 < words.len() && is_particle(w))
         })
         && !has_possessive_mark(s)
+}
+
+/// The pronoun of "He’ll", "She’s", "They’re": a pronoun with a verb's ending.
+fn contracted_pronoun(s: &str) -> Option<&str> {
+    s.split_once(['’', '\''])
+        .filter(|(pronoun, ending)| {
+            PRONOUNS.contains(&pronoun.to_lowercase().as_str())
+                && ["ll", "d", "s", "re", "ve", "m"].contains(ending)
+        })
+        .map(|(pronoun, _)| pronoun)
 }
 
 /// Whether `s` has an apostrophe other than one after a name's first capital ("O'Malley",
