@@ -2026,3 +2026,48 @@ fn reports_as_noted_according_to_a_described_source_and_the_progressive() {
     );
     assert_eq!(clip.quotes[6].title, None, "{:#?}", clip.quotes[6]);
 }
+
+/// From newspaper pages: a name with its organization and no comma, initials after a role in
+/// lower case, more cue verbs, and what a verb calls its object.
+#[test]
+fn organization_after_a_name_initials_and_what_a_verb_calls_its_object() {
+    let clip = clip_text(
+        "Penguins\n\n\
+         \"The effects will not be without consequences,\" Wray Grimaldi of the University of \
+         Otago in Dunedin, New Zealand, said to New Scientist.\n\n\
+         \"Stormy weather stopped the search today,\" air force rescue coordinator S.B. \
+         Supriyadi told AFP.\n\n\
+         Gwyneth Paltrow talked. \"I was such a kid,\" she shared.\n\n\
+         David Taylor runs a blog. \"The forecasts are so often way off,\" he emails.\n\n\
+         Janessa Robinson spoke. Robinson dismissed the march as \"a publicity stunt for the \
+         cameras\" and left.\n\n\
+         Officials searched their records for words such as \"ambassador,\" and more.",
+    );
+    let got: Vec<_> = clip
+        .quotes
+        .iter()
+        .map(|q| {
+            (
+                q.speaker.as_deref(),
+                q.title.as_deref(),
+                q.organization.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("Wray Grimaldi"), None, Some("University of Otago")),
+            (
+                Some("S.B. Supriyadi"),
+                Some("air force rescue coordinator"),
+                None
+            ),
+            (Some("Gwyneth Paltrow"), None, None),
+            (Some("David Taylor"), None, None),
+            (Some("Janessa Robinson"), None, None),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}

@@ -64,7 +64,7 @@ struct Person {
     by_one_name: bool,
 }
 
-const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|mocked|tweets|chanted|riffed|went on|goes on|pointed out|points out|shot back|fired back|wondered aloud|asserted|asserts|assured|assures|decried|denounced|proclaimed|proclaims|mentioned|reminded|reminds|indicated|demanded|demands|raved|restated|pleaded|begged|repeated|repeats|reads|read|yells|shouts|screamed|screams|cried|cries|jokes|quips|asking|sings|sang|write|pressed|presses|mocks|confessed|confesses|puts it|put it|reported|reports|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|snarled|hissed|roared|bellowed|crowed|ranted|griped|blasted|remembered|remembers|retaliated|is quoted as saying|was saying|were saying|is saying|are saying|kept saying|keeps saying|was telling|was asking";
+const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|mocked|tweets|chanted|riffed|went on|goes on|pointed out|points out|shot back|fired back|wondered aloud|asserted|asserts|assured|assures|decried|denounced|proclaimed|proclaims|mentioned|reminded|reminds|indicated|demanded|demands|raved|restated|pleaded|begged|repeated|repeats|reads|read|yells|shouts|screamed|screams|cried|cries|jokes|quips|asking|sings|sang|write|pressed|presses|mocks|confessed|confesses|puts it|put it|reported|reports|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|snarled|hissed|roared|bellowed|crowed|ranted|griped|blasted|remembered|remembers|retaliated|is quoted as saying|was saying|were saying|is saying|are saying|kept saying|keeps saying|was telling|was asking|emails|texted|texts|shared|shares";
 
 /// Whether `word` is a verb that introduces or follows a quotation ("said", "chanted",
 /// "saying").
@@ -119,6 +119,11 @@ const NAME: &str = concat!(
     // A party and state after a name: "Jim Clyburn (D-S.C.)".
     r"(?:[^\S\n]*\([^()]{1,24}\))?"
 );
+/// The organization after a name: "Wray Grimaldi of the University of Otago in Dunedin".
+const ORG_AFTER: &str = concat!(
+    r"(?:[^\S\n]+(?:of|at|with|from)[^\S\n]+(?:the[^\S\n]+)?\p{Lu}[\p{L}\p{M}’'&\-]*",
+    r"(?:[^\S\n]+(?:(?:of|and|for|in|on|the|de|&)[^\S\n]+)*\p{Lu}[\p{L}\p{M}’'&\-]*){0,8})"
+);
 /// The particle that leads a surname used alone: “…,” said van Sebille.
 const PARTICLE_LED: &str = concat!("(?:(?:", particles!(), r")[^\S\n]+)");
 /// A name with a role in front of it, partly lower case: "Tulsa police Chief Chuck Jordan",
@@ -141,8 +146,9 @@ const TITLE_OF_NAME: &str = concat!(
 /// name as long: `split_pre_name` then tells title and organization from the name.
 const ROLE_ANY: &str = concat!(
     r"(?:[\p{L}\p{M}\p{N}./’'\-]+[^\S\n]+){0,6}?",
-    // (Abbreviated ranks inside the name: "retired Army Lt. Gen. Mick Bednarek".)
-    r"\p{Lu}[\p{L}\p{M}'’\-]*(?:[^\S\n]+(?:(?:",
+    // (Abbreviated ranks inside the name: "retired Army Lt. Gen. Mick Bednarek"; initials:
+    // "rescue coordinator S.B. Supriyadi".)
+    r"(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)(?:[^\S\n]+(?:(?:",
     particles!(),
     r")[^\S\n]+)?(?:(?:\p{Lu}\.){1,3}|(?:",
     abbreviations!(),
@@ -192,7 +198,7 @@ const ADVERBS: &str = r"(?:(?:also|later|then|previously|once|recently|simply|fu
 
 static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?:as\s+)?{A_MOOD}(?P<subj>{ROLE_NAME}|{PARTICLE_LED}?{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY}|{THE_ORG})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*(?P<closed>,))?)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?:as\s+)?{A_MOOD}(?P<subj>{ROLE_NAME}|{PARTICLE_LED}?{NAME}{ORG_AFTER}?|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY}|{THE_ORG})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*(?P<closed>,))?)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
@@ -301,10 +307,11 @@ static BEFORE_SUBJECT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Trump attacked “the hateful ideology of radical Islam” / Ted Nordhaus, co-founder of the
 /// Breakthrough Institute, welcomed “the recognition that…” — a partial quotation its subject's
-/// verb takes as its object: the subject's words.
+/// verb takes as its object: the subject's words; also what the verb calls its object
+/// ("Robinson dismissed the march as “…”", "the Church accused the LCWR of “…”").
 static BEFORE_SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:In|During|After|Before|At|On|Since|While|When|As|Last|This|But|And|Later|Earlier) [^,“”«»\x22]+,\s+)?(?P<subj>{ROLE_NAME}|{NAME}|[Hh]e|[Ss]he)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>\p{{Ll}}+(?:ed|es))\s*(?P<rest>)$"
+        r"^\s*(?:(?:In|During|After|Before|At|On|Since|While|When|As|Last|This|But|And|Later|Earlier) [^,“”«»\x22]+,\s+)?(?P<subj>{ROLE_NAME}|{NAME}|[Hh]e|[Ss]he)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>\p{{Ll}}+(?:ed|es))(?P<rest>\s+[^“”«»\x22.!?]{{1,60}}?\s+(?:as|of))?\s*$"
     ))
     .expect("valid regex")
 });
@@ -752,9 +759,16 @@ fn split_pre_name(subject: &str) -> (Role, String) {
         .position(|t| ["of", "with", "at", "from"].contains(t))
         .filter(|&i| i >= 2)
     {
-        let org = strip_article(&tokens[link + 1..].join(" ")).to_owned();
+        let org = tokens[link + 1..].join(" ");
+        // (Where the organization is, is no part of its name: "… of Otago in Dunedin".)
+        let org = strip_article(org.split(" in ").next().unwrap_or_default()).to_owned();
         let (mut role, name) = split_pre_name(&tokens[..link].join(" "));
-        if looks_like_name(&name) && !has_title_keyword(&name) && looks_like_organization(&org) {
+        let org_name = org.split_whitespace().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || ["of", "and", "for", "on", "the", "de", "&"].contains(&w)
+        }) && org.starts_with(char::is_uppercase)
+            && org.split_whitespace().count() <= 8;
+        if looks_like_name(&name) && !has_title_keyword(&name) && org_name {
             // (What stood before the title is the title's: "Patrol Chief".)
             if let Some(before) = role.organization.replace(org) {
                 role.title = Some(match role.title {
@@ -2413,6 +2427,13 @@ fn read_before(before: &str) -> Option<Raw> {
             // subject; better no speaker than the wrong one.
             if (c["subj"].ends_with("’s") || c["subj"].ends_with("'s"))
                 && contracted_pronoun(&c["subj"]).is_none()
+            {
+                continue;
+            }
+            // "searched their records for words such as “ambassador,”": words named, not said.
+            if std::ptr::eq(re, &*BEFORE_SUBJECT_VERB)
+                && c.name("rest")
+                    .is_some_and(|r| r.as_str().ends_with("such as"))
             {
                 continue;
             }
