@@ -1942,7 +1942,10 @@ fn roles_around_names_and_openers_that_name_no_one() {
          Readers wrote in. Another: \"Green energy generation and wind farms.\"\n\n\
          Max Roe watched the storm. He’ll say, \"Did your parents escape the floods?\"\n\n\
          Edelstein and Kilian estimated costs. Concluded the researchers: \"It takes repeated \
-         surprise increases in prices.\"",
+         surprise increases in prices.\"\n\n\
+         \"We have argued this for years,\" Solicitor General Elizabeth Prelogar said.\n\n\
+         Former Defense Secretary Robert Gates said, \"Clearly the chief executive matters.\"\n\n\
+         \"The court needs to hear him out,\" Chris Kise, his lawyer, said.",
     );
     let roles: Vec<_> = clip
         .quotes
@@ -1975,6 +1978,14 @@ fn roles_around_names_and_openers_that_name_no_one() {
             (None, None, None),
             (Some("Max Roe"), None, None),
             (None, None, None),
+            (Some("Elizabeth Prelogar"), Some("Solicitor General"), None),
+            // (The qualifier that opened the sentence keeps its lower case.)
+            (
+                Some("Robert Gates"),
+                Some("former Secretary"),
+                Some("Defense")
+            ),
+            (Some("Chris Kise"), Some("lawyer"), None),
         ],
         "{:#?}",
         clip.quotes

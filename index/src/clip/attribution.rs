@@ -435,6 +435,15 @@ const TITLE_WORDS: &[&str] = &[
     "reverend",
     "coach",
     "manager",
+    "solicitor",
+    "surgeon",
+    "inspector",
+    "comptroller",
+    "commander",
+    "captain",
+    "lieutenant",
+    "colonel",
+    "admiral",
 ];
 
 /// Honorifics dropped from names ("Mr. Smith" is Smith).
@@ -655,7 +664,9 @@ pub fn parse_role(phrase: &str) -> Option<Role> {
 
 fn strip_article(s: &str) -> &str {
     let t = s.trim();
-    for a in ["the ", "a ", "an ", "The ", "A ", "An "] {
+    for a in [
+        "the ", "a ", "an ", "The ", "A ", "An ", "his ", "her ", "their ", "its ",
+    ] {
         if let Some(rest) = t.strip_prefix(a) {
             return rest.trim();
         }
@@ -806,13 +817,20 @@ fn split_pre_name(subject: &str) -> (Role, String) {
     }
     // "former Obama adviser", "retired Army Lt. Gen.": lower-case words before the
     // organization qualify the title ("former adviser" of Obama); an article goes.
+    // (Also such words opening a sentence: "Former Defense Secretary Robert Gates".)
     let lead = tokens[..first_title]
         .iter()
-        .take_while(|t| lower_word(t))
+        .take_while(|t| lower_word(t) || ["Former", "Acting", "Then", "Outgoing"].contains(t))
         .count();
     let qualifiers = tokens[..lead]
         .iter()
-        .copied()
+        .map(|&t| match t {
+            "Former" => "former",
+            "Acting" => "acting",
+            "Then" => "then",
+            "Outgoing" => "outgoing",
+            _ => t,
+        })
         .filter(|t| !["the", "a", "an"].contains(t));
     let organization = (first_title > lead).then(|| tokens[lead..first_title].join(" "));
     // ("his nephew Michery el Soheil": the title is "nephew".)
