@@ -2052,7 +2052,11 @@ fn organization_after_a_name_initials_and_what_a_verb_calls_its_object() {
          David Taylor runs a blog. \"The forecasts are so often way off,\" he emails.\n\n\
          Janessa Robinson spoke. Robinson dismissed the march as \"a publicity stunt for the \
          cameras\" and left.\n\n\
-         Officials searched their records for words such as \"ambassador,\" and more.",
+         Officials searched their records for words such as \"ambassador,\" and more.\n\n\
+         \"It will snow tonight,\" says CNN meteorologist Todd Borek.\n\n\
+         \"It will be quieter tomorrow,\" says CNN meteorologist.\n\n\
+         \"It seemed calm out there,\" Sunarbowo Sandi, mission coordinator in Palangkan Bun, \
+         said.",
     );
     let got: Vec<_> = clip
         .quotes
@@ -2077,6 +2081,10 @@ fn organization_after_a_name_initials_and_what_a_verb_calls_its_object() {
             (Some("Gwyneth Paltrow"), None, None),
             (Some("David Taylor"), None, None),
             (Some("Janessa Robinson"), None, None),
+            (Some("Todd Borek"), Some("meteorologist"), Some("CNN")),
+            // An organization's role, no name: not "CNN" as if a person.
+            (None, Some("meteorologist"), Some("CNN")),
+            (Some("Sunarbowo Sandi"), Some("mission coordinator"), None),
         ],
         "{:#?}",
         clip.quotes

@@ -203,19 +203,29 @@ static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// An organization's role in lower case, which a name may follow: "CNN meteorologist (Todd
+/// Borek)", "Reuters correspondent (Jane Smith)". The role ends on a title's noun.
+static ORG_TITLE: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"\p{{Lu}}[\p{{L}}\p{{M}}&\-]*(?:[^\S\n]+\p{{Lu}}[\p{{L}}\p{{M}}&\-]*){{0,3}}(?:[^\S\n]+\p{{Ll}}[\p{{L}}\-]*){{0,2}}?[^\S\n]+(?:{}|\p{{Ll}}+(?:ographer|ologist|ician|orian|arian|ist))\b",
+        TITLE_KEYWORDS.join("|")
+    )
+});
+
 /// Cue verbs that may come before their speaker: “…,” said Smith / “…” tweeted Prince Alwaleed.
 const CUE_FIRST: &str = "reports|reported|said|says|added|adds|wrote|writes|explained|noted|argued|asked|insisted|warned|continued|recalled|claimed|declared|acknowledged|admitted|replied|responded|remarked|observed|stated|countered|quipped|concluded|cautioned|tweeted|posted|emailed|joked|mocked|boasted|complained|lamented|predicted|answered|exclaimed|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|roared|crowed|remembered|retaliated|declares|agrees|agreed|opined|explains|notes|argues|asks|insists|warns|recalls|claims|replies|responds|remarks|observes|counters|quips|concludes|cautions|tweets|jokes|complains|laments|predicts|answers|exclaims";
 
 static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>{CUE_FIRST})\s+(?P<subj>{TITLE_OF_NAME}|{ROLE_NAME}|{PARTICLE_LED}?{NAME}|he|she|they|{NOMINAL_GREEDY}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.|$))?(?P<rest>[^“«\x22]*)"
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>{CUE_FIRST})\s+(?P<subj>{TITLE_OF_NAME}|{ROLE_NAME}|{org_title}(?:[^\S\n]+{NAME})?|{PARTICLE_LED}?{NAME}|he|she|they|{NOMINAL_GREEDY}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.(?:\s|$)|$))?(?P<rest>[^“«\x22]*)",
+        org_title = &*ORG_TITLE,
     ))
     .expect("valid regex")
 });
 
 static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?P<cue>according to)\s+(?P<subj>{THE_ORG}|{NAME}|{SOURCE_DESCRIBED})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.|$))?(?P<rest>[^“«\x22]*)"
+        r"^\s*[,.;:]?\s*(?P<cue>according to)\s+(?P<subj>{THE_ORG}|{NAME}|{SOURCE_DESCRIBED})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.(?:\s|$)|$))?(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
@@ -274,7 +284,7 @@ static AFTER_LATER_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// Marla Kilfoyle, … — a partial quotation whose sentence goes on to the cue.
 static AFTER_LATER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[^“”«»\x22.!?]{{1,160}}?,\s*(?P<cue>{CUE_FIRST})\s+(?P<subj>{ROLE_NAME}|{NAME}|{NOMINAL_GREEDY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.|$))?(?P<rest>[^“«\x22]*)"
+        r"^[^“”«»\x22.!?]{{1,160}}?,\s*(?P<cue>{CUE_FIRST})\s+(?P<subj>{ROLE_NAME}|{NAME}|{NOMINAL_GREEDY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.(?:\s|$)|$))?(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
@@ -534,6 +544,20 @@ const TITLE_KEYWORDS: &[&str] = &[
     "congresswoman",
     "lawmaker",
     "delegate",
+    "correspondent",
+    "reporter",
+    "writer",
+    "producer",
+    "anchor",
+    "teacher",
+    "student",
+    "doctor",
+    "nurse",
+    "surgeon",
+    "pilot",
+    "organizer",
+    "coordinator",
+    "staffer",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
@@ -633,7 +657,11 @@ pub fn parse_role(phrase: &str) -> Option<Role> {
         LazyLock::new(|| Regex::new(r"\s+(?:of|at|for|with|from)\s+").expect("valid regex"));
     let (title, rest) = match LINK.find(phrase) {
         Some(m) => (&phrase[..m.start()], Some(&phrase[m.end()..])),
-        None => (phrase, None),
+        // ("mission coordinator in Palangkan Bun": where the title is held is no part of it.)
+        None => match phrase.split_once(" in ") {
+            Some((title, place)) if place.starts_with(char::is_uppercase) => (title, None),
+            _ => (phrase, None),
+        },
     };
     if !has_title_keyword(title) {
         return None;
@@ -1635,7 +1663,7 @@ fn note_mentions(
 ) -> Subjects {
     static MENTION: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?P<name>{NAME})(?:\s*,\s*(?P<appos>[^,“”«»\x22.]{{2,160}}?)\s*,)?"
+            r"(?P<name>{NAME})(?:\s*,\s*(?P<appos>(?:(?:\p{{Lu}}\.){{2,}}|[^,“”«»\x22.]){{2,160}}?)\s*,)?"
         ))
         .expect("valid regex")
     });
@@ -2634,6 +2662,24 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         };
         return resolve(swapped, people, carry);
     }
+    // "says CNN meteorologist": an organization's role with no name.
+    let lower_at = subject
+        .split_whitespace()
+        .position(|w| w.starts_with(char::is_lowercase));
+    if let Some(at) = lower_at
+        && at > 0
+        && let words = subject.split_whitespace().collect::<Vec<_>>()
+        && words[at..]
+            .iter()
+            .all(|w| w.starts_with(char::is_lowercase))
+        && words.last().is_some_and(|w| has_title_keyword(w))
+        && looks_like_organization(&words[..at].join(" "))
+    {
+        a.title = Some(words[at..].join(" "));
+        a.organization = Some(words[..at].join(" "));
+        a.note = Some(format!("“{subject}” names a role, not a person"));
+        return a;
+    }
     // "Alibaba’s COO": a role with no name (not "Scotland's First Minister Nicola Sturgeon").
     if let Some(role) = parse_role(subject).filter(|_| {
         split_possessive(subject).is_some() && !looks_like_name(&split_pre_name(subject).1)
@@ -2917,6 +2963,38 @@ fn merge_roles(first: Option<Role>, second: Role) -> Role {
 mod tests {
     use super::*;
     use crate::clip::quotes;
+
+    /// Each pattern is built on first use, so one too big to compile (the regex crate's size
+    /// limit) would panic only with a text that needs it: build them all here.
+    #[test]
+    fn every_pattern_compiles() {
+        let patterns: [&Regex; 21] = [
+            &*AFTER_SPEAKER_CUE,
+            &*AFTER_CUE_SPEAKER,
+            &*AFTER_ACCORDING,
+            &*AFTER_DASH,
+            &*SIGNED_BELOW,
+            &*WHOSE_ROLE_BEFORE,
+            &*BEFORE_WHO_CUE,
+            &*PRIOR_SAYS,
+            &*AFTER_LATER_CUE,
+            &*AFTER_LATER_CUE_SPEAKER,
+            &*BEFORE_SPEAKER_CUE,
+            &*BEFORE_CUE_SPEAKER,
+            &*BEFORE_SUBJECT_INTRO,
+            &*BEFORE_SUBJECT_VERB,
+            &*BEFORE_NAME_COLON,
+            &*BEFORE_SEEN_SAYING,
+            &*BEFORE_LABEL,
+            &*BEFORE_ACCORDING,
+            &*AFTER_CUE_WORD,
+            &*SAYS_OR_THINKS,
+            &*INTRODUCING,
+        ];
+        for p in patterns {
+            assert!(!p.as_str().is_empty());
+        }
+    }
 
     fn read(text: &str) -> Vec<Attribution> {
         let (found, _) = quotes::find(text);
