@@ -242,7 +242,7 @@ fn unnamed_sources_appositive_names_inverted_cues_and_gendered_pronouns() {
         vec![
             // Broken by its attribution, so one quotation.
             (
-                "There was wrongdoing But was it criminal?",
+                "There was wrongdoing. But was it criminal?",
                 None,
                 Some("a former senior law enforcement official")
             ),
@@ -553,7 +553,7 @@ fn cues_after_a_partial_quotation_an_intro_paragraph_and_a_quotation_paragraph_t
             ),
             // A paragraph of its own right after his attribution goes on with his quotation.
             (
-                "CNN has done an awful job this election And it’s become sad that our company has sold its soul for ratings.",
+                "CNN has done an awful job this election. And it’s become sad that our company has sold its soul for ratings.",
                 Some("Charles Barkley")
             ),
             // After a paragraph of narration, an unattributed quotation stays unattributed.
@@ -738,11 +738,11 @@ fn an_abbreviated_rank_inside_a_described_name_and_mixed_quotation_marks() {
             .collect::<Vec<_>>(),
         vec![
             (
-                "I fundamentally disagree The bottom line is that bombing has no bearing on this.",
+                "I fundamentally disagree. The bottom line is that bombing has no bearing on this.",
                 Some("Mick Bednarek")
             ),
             (
-                "Our roads are crumbling Families endure blackouts.",
+                "Our roads are crumbling. Families endure blackouts.",
                 Some("Jane Roe")
             ),
         ]
@@ -791,8 +791,8 @@ fn a_quotation_broken_by_a_long_attribution_or_a_show_name_is_one_quotation() {
     assert_eq!(
         texts(&clip),
         vec![
-            "Bad things are going to happen This could be the great Trojan horse.",
-            "He is right There is a lot of frustration.",
+            "Bad things are going to happen. This could be the great Trojan horse.",
+            "He is right. There is a lot of frustration.",
             // A sentence of narration between the parts: two quotations.
             "We have had problems",
             "Our goal is to set norms.",
@@ -989,11 +989,11 @@ fn a_quotation_that_goes_on_in_the_next_paragraph_after_its_attribution_is_one()
     assert_eq!(
         texts(&clip),
         vec![
-            "No one is writing songs for Hillary Right now, the vote is against Trump.",
+            "No one is writing songs for Hillary. Right now, the vote is against Trump.",
             // The next paragraph has a speaker of its own, or goes on after the quotation.
             "We will knock on doors",
             "It is close",
-            "Turnout matters We need buses.",
+            "Turnout matters. We need buses.",
             // A paragraph that is only a quotation, after one that ends with a quotation: the
             // same speaker goes on, in a quotation of its own.
             "And we need volunteers in every county.",
@@ -1083,7 +1083,7 @@ fn a_statement_or_letter_that_reads() {
     assert_eq!(
         texts(&clip),
         vec![
-            "We see charter schools offering parents hope Our support is not abstract.",
+            "We see charter schools offering parents hope. Our support is not abstract.",
             "The results of that meeting will be revealed tonight",
         ]
     );
@@ -1105,7 +1105,7 @@ fn an_appositive_that_runs_to_the_cue_and_an_age_as_description() {
         got[..2],
         [
             (
-                "Clinton needs a strategy for targeting voters They're clearly drawing more from her side.",
+                "Clinton needs a strategy for targeting voters. They're clearly drawing more from her side.",
                 Some("Nate Silver"),
                 Some("Nate Silver")
             ),
@@ -1199,7 +1199,7 @@ fn a_cue_after_a_complete_or_partial_quotation_introduces_the_next() {
             "most people don’t know about that loop-hole",
             "We have no context for the current moment.",
             // Broken by its attribution: one quotation.
-            "We will win this state And then we will win the country.",
+            "We will win this state. And then we will win the country.",
         ]
     );
     assert_eq!(
@@ -1229,7 +1229,7 @@ fn an_attribution_that_introduces_the_next_quotation_does_not_join_them() {
             "We are winning",
             "We will keep winning.",
             // Broken by its attribution only: one quotation.
-            "It is valuable Vito is outstanding with data.",
+            "It is valuable. Vito is outstanding with data.",
         ]
     );
     assert_eq!(

@@ -2239,7 +2239,17 @@ pub fn join_broken(
                 && broken_by_attribution(text, prev.close_end, q)
                 && !complete_before_cue(text, prev)
             {
-                prev.text = format!("{} {}", prev.text, q.text);
+                // “…climb back,” said Yearout. “The economy…”: the comma stood for the full
+                // stop that ends the first sentence, which the attribution's own full stop shows.
+                // (A show's name may close the attribution: on “Fox and Friends.”)
+                let new_sentence = text[prev.close_end..q.open]
+                    .trim_end()
+                    .trim_end_matches(['”', '"', '’', '»'])
+                    .ends_with('.')
+                    && q.text.starts_with(char::is_uppercase)
+                    && !prev.text.ends_with(['.', '!', '?', '…', ':', ';']);
+                let joint = if new_sentence { ". " } else { " " };
+                prev.text = format!("{}{joint}{}", prev.text, q.text);
                 prev.end = q.end;
                 prev.close_end = q.close_end;
                 continue;
