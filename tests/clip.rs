@@ -2056,7 +2056,10 @@ fn organization_after_a_name_initials_and_what_a_verb_calls_its_object() {
          \"It will snow tonight,\" says CNN meteorologist Todd Borek.\n\n\
          \"It will be quieter tomorrow,\" says CNN meteorologist.\n\n\
          \"It seemed calm out there,\" Sunarbowo Sandi, mission coordinator in Palangkan Bun, \
-         said.",
+         said.\n\n\
+         \"The recovery is slow,\" said Joseph Seneca, a Rutgers University economist in New \
+         Brunswick.\n\n\
+         \"He sold himself to the voters,\" State Sen. Michael Doherty said.",
     );
     let got: Vec<_> = clip
         .quotes
@@ -2085,6 +2088,12 @@ fn organization_after_a_name_initials_and_what_a_verb_calls_its_object() {
             // An organization's role, no name: not "CNN" as if a person.
             (None, Some("meteorologist"), Some("CNN")),
             (Some("Sunarbowo Sandi"), Some("mission coordinator"), None),
+            (
+                Some("Joseph Seneca"),
+                Some("economist"),
+                Some("Rutgers University")
+            ),
+            (Some("Michael Doherty"), Some("State Sen."), None),
         ],
         "{:#?}",
         clip.quotes

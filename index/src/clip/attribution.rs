@@ -666,8 +666,29 @@ pub fn parse_role(phrase: &str) -> Option<Role> {
     if !has_title_keyword(title) {
         return None;
     }
+    // ("screenwriter and author of “Zombies on Film”": the title cut at a quotation mark.)
+    let mut title = title.trim();
+    while let Some((head, last)) = title.rsplit_once(' ')
+        && ["of", "at", "for", "with", "from", "and", "in", "on"].contains(&last)
+    {
+        title = head.trim_end();
+    }
+    // "Rutgers University economist": the organization, then the title in lower case.
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let lower_at = words.iter().position(|w| w.starts_with(char::is_lowercase));
+    if rest.is_none()
+        && let Some(at) = lower_at.filter(|&at| (1..=4).contains(&at))
+        && looks_like_organization(&words[..at].join(" "))
+        && has_title_keyword(&words[at..].join(" "))
+    {
+        return Some(Role {
+            title: Some(words[at..].join(" ")),
+            organization: Some(words[..at].join(" ")),
+            organization_description: None,
+        });
+    }
     let mut role = Role {
-        title: Some(title.trim().to_owned()),
+        title: Some(title.to_owned()),
         ..Default::default()
     };
     if let Some(rest) = rest {
@@ -860,7 +881,12 @@ fn split_pre_name(subject: &str) -> (Role, String) {
             _ => t,
         })
         .filter(|t| !["the", "a", "an"].contains(t));
-    let organization = (first_title > lead).then(|| tokens[lead..first_title].join(" "));
+    let mut organization = (first_title > lead).then(|| tokens[lead..first_title].join(" "));
+    // ("State Sen. Michael Doherty": "State" is the title's.)
+    let state = organization.as_deref() == Some("State");
+    if state {
+        organization = None;
+    }
     // ("his nephew Michery el Soheil": the title is "nephew".)
     // ("when economist William Nordhaus", "as the Satellite Industry Association", "what F.
     // Scott Fitzgerald": the words of the clause before the title are none of it.)
@@ -870,6 +896,7 @@ fn split_pre_name(subject: &str) -> (Role, String) {
         "but", "or", "so", "yet",
     ];
     let title: Vec<&str> = qualifiers
+        .chain(state.then_some("State"))
         .chain(tokens[first_title..=last_role].iter().copied())
         .filter(|t| !HONORIFICS.contains(&t.to_lowercase().as_str()))
         .collect();
