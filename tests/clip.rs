@@ -2099,3 +2099,48 @@ fn organization_after_a_name_initials_and_what_a_verb_calls_its_object() {
         clip.quotes
     );
 }
+
+/// Two people named together speak together: the candidate names both in its mention and
+/// gives neither alone as the speaker (it did give the second, with the first as their
+/// "organization").
+#[test]
+fn two_people_named_together_are_no_one_speaker() {
+    let clip = clip_text(
+        "Mobile money\n\n\
+         Tonny K. Omwansa and Nicholas P. Sullivan wrote a book about it.\n\n\
+         \"Cash is the enemy of the poor,\" write Omwansa and Sullivan.\n\n\
+         \"Tritium would enable smaller weapons,\" nuclear experts David Albright and Serena \
+         Kelleher-Vergantini wrote.\n\n\
+         \"We found that leadership mattered,\" Frank Newport and Jim Harter wrote.",
+    );
+    assert_eq!(
+        said(&clip),
+        vec![
+            (
+                "Cash is the enemy of the poor",
+                None,
+                Some("Tonny K. Omwansa and Nicholas P. Sullivan")
+            ),
+            (
+                "Tritium would enable smaller weapons",
+                None,
+                Some("David Albright and Serena Kelleher-Vergantini")
+            ),
+            (
+                "We found that leadership mattered",
+                None,
+                Some("Frank Newport and Jim Harter")
+            ),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+    assert!(
+        clip.quotes[0]
+            .note
+            .as_deref()
+            .is_some_and(|n| n.contains("two people")),
+        "{:#?}",
+        clip.quotes[0]
+    );
+}

@@ -213,11 +213,11 @@ static ORG_TITLE: LazyLock<String> = LazyLock::new(|| {
 });
 
 /// Cue verbs that may come before their speaker: “…,” said Smith / “…” tweeted Prince Alwaleed.
-const CUE_FIRST: &str = "reports|reported|said|says|added|adds|wrote|writes|explained|noted|argued|asked|insisted|warned|continued|recalled|claimed|declared|acknowledged|admitted|replied|responded|remarked|observed|stated|countered|quipped|concluded|cautioned|tweeted|posted|emailed|joked|mocked|boasted|complained|lamented|predicted|answered|exclaimed|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|roared|crowed|remembered|retaliated|declares|agrees|agreed|opined|explains|notes|argues|asks|insists|warns|recalls|claims|replies|responds|remarks|observes|counters|quips|concludes|cautions|tweets|jokes|complains|laments|predicts|answers|exclaims";
+const CUE_FIRST: &str = "reports|reported|write|said|says|added|adds|wrote|writes|explained|noted|argued|asked|insisted|warned|continued|recalled|claimed|declared|acknowledged|admitted|replied|responded|remarked|observed|stated|countered|quipped|concluded|cautioned|tweeted|posted|emailed|joked|mocked|boasted|complained|lamented|predicted|answered|exclaimed|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|roared|crowed|remembered|retaliated|declares|agrees|agreed|opined|explains|notes|argues|asks|insists|warns|recalls|claims|replies|responds|remarks|observes|counters|quips|concludes|cautions|tweets|jokes|complains|laments|predicts|answers|exclaims";
 
 static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>{CUE_FIRST})\s+(?P<subj>{TITLE_OF_NAME}|{ROLE_NAME}|{org_title}(?:[^\S\n]+{NAME})?|{PARTICLE_LED}?{NAME}|he|she|they|{NOMINAL_GREEDY}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.(?:\s|$)|$))?(?P<rest>[^“«\x22]*)",
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>{CUE_FIRST})\s+(?P<subj>{TITLE_OF_NAME}|{ROLE_NAME}|{org_title}(?:[^\S\n]+{NAME})?|{NAME}[^\S\n]+and[^\S\n]+{NAME}|{PARTICLE_LED}?{NAME}|he|she|they|{NOMINAL_GREEDY}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.(?:\s|$)|$))?(?P<rest>[^“«\x22]*)",
         org_title = &*ORG_TITLE,
     ))
     .expect("valid regex")
@@ -2658,6 +2658,15 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         a.note = Some(format!("“{described}” is not named in the text"));
         return a;
     }
+    // "Frank Newport and Jim Harter wrote": two people, whose words the quotation is; neither
+    // alone is its speaker.
+    if let Some(pair) = two_people(subject, people) {
+        a.mention = Some(pair.clone());
+        a.note = Some(format!(
+            "“{pair}” are two people: the quotation is theirs together"
+        ));
+        return a;
+    }
     if matches!(lower.as_str(), "i" | "we") {
         // "I laughed and said, “…”": in narration the first person is the writer, whom the
         // text does not name.
@@ -2879,6 +2888,40 @@ fn looks_like_name(s: &str) -> bool {
                 || (i > 0 && i + 1 < words.len() && is_particle(w))
         })
         && !has_possessive_mark(s)
+}
+
+/// "Frank Newport and Jim Harter", "nuclear experts David Albright and Serena
+/// Kelleher-Vergantini", "Omwansa and Sullivan": two people named together, as the text names
+/// them (without the description before them).
+/// A surname alone counts when it is someone's named before ("Omwansa and Sullivan", not
+/// "Procter and Gamble").
+fn two_people(subject: &str, people: &[Person]) -> Option<String> {
+    let (left, right) = subject.rsplit_once(" and ")?;
+    let (_, first) = split_pre_name(left.trim());
+    let (_, second) = split_pre_name(right.trim());
+    let person = |name: &str| {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let full = (2..=4).contains(&words.len())
+            && words.iter().all(|w| w.starts_with(char::is_uppercase))
+            && words
+                .iter()
+                .filter(|w| w.chars().any(char::is_lowercase))
+                .count()
+                >= 2
+            && !has_possessive_mark(name);
+        full || (is_one_name(name) && people.iter().any(|p| known_by(&p.name, name)))
+    };
+    // (A surname alone is given as the full name it stands for.)
+    let full = |name: String| match is_one_name(&name) {
+        true => people
+            .iter()
+            .rev()
+            .find(|p| known_by(&p.name, &name))
+            .map_or(name, |p| p.name.clone()),
+        false => name,
+    };
+    (person(&first) && person(&second) && !looks_like_organization(subject))
+        .then(|| format!("{} and {}", full(first), full(second)))
 }
 
 /// The pronoun of "He’ll", "She’s", "They’re": a pronoun with a verb's ending.
