@@ -2144,3 +2144,34 @@ fn two_people_named_together_are_no_one_speaker() {
         clip.quotes[0]
     );
 }
+
+/// From PolNeAR's train errors: a show's name in quotation marks earlier in the sentence, the
+/// agent of a passive ("was asked by"), a cue in the progressive with its object, and a colon
+/// inside a reference before the introducing colon.
+#[test]
+fn a_show_name_before_the_cue_a_passive_agent_and_a_verse_reference() {
+    let clip = clip_text(
+        "Radio\n\n\
+         Tuesday on WTMJ’s “Midday with Charlie Sykes,” while discussing a tweet featuring a \
+         six-pointed star, Speaker of the House Rep. Paul Ryan (R-WI) said “anti-Semitic \
+         images, they’ve got no place in a presidential campaign.”\n\n\
+         Sanders was asked by host Bill Maher, who is supporting Sanders, “Now, you famously \
+         said you were tired of the emails?”\n\n\
+         Former Arkansas Gov. Mike Huckabee, for his part, is labeling the actions “a blatant, \
+         belligerent abuse of power.”\n\n\
+         Glenn Beck spoke next. Speaking in his real voice again, he went on to recite 2 Timothy \
+         3:1-5 from the Bible, saying: “This know also, that in those days the perilous times \
+         shall come.”",
+    );
+    assert_eq!(
+        speakers(&clip),
+        vec![
+            Some("Paul Ryan"),
+            Some("Bill Maher"),
+            Some("Mike Huckabee"),
+            Some("Glenn Beck")
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}

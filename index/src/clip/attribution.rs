@@ -64,7 +64,7 @@ struct Person {
     by_one_name: bool,
 }
 
-const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|mocked|tweets|chanted|riffed|went on|goes on|pointed out|points out|shot back|fired back|wondered aloud|asserted|asserts|assured|assures|decried|denounced|proclaimed|proclaims|mentioned|reminded|reminds|indicated|demanded|demands|raved|restated|pleaded|begged|repeated|repeats|reads|read|yells|shouts|screamed|screams|cried|cries|jokes|quips|asking|sings|sang|write|pressed|presses|mocks|confessed|confesses|puts it|put it|reported|reports|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|snarled|hissed|roared|bellowed|crowed|ranted|griped|blasted|remembered|remembers|retaliated|is quoted as saying|was saying|were saying|is saying|are saying|kept saying|keeps saying|was telling|was asking|emails|texted|texts|shared|shares";
+const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|mocked|tweets|chanted|riffed|went on|goes on|pointed out|points out|shot back|fired back|wondered aloud|asserted|asserts|assured|assures|decried|denounced|proclaimed|proclaims|mentioned|reminded|reminds|indicated|demanded|demands|raved|restated|pleaded|begged|repeated|repeats|reads|read|yells|shouts|screamed|screams|cried|cries|jokes|quips|asking|sings|sang|write|pressed|presses|mocks|confessed|confesses|puts it|put it|reported|reports|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|snarled|hissed|roared|bellowed|crowed|ranted|griped|blasted|remembered|remembers|retaliated|is quoted as saying|was saying|were saying|is saying|are saying|kept saying|keeps saying|was telling|was asking|emails|texted|texts|shared|shares|labeled|labelled|labels|labeling|is labeling|dubbed|branded|termed|is calling|was calling";
 
 /// Whether `word` is a verb that introduces or follows a quotation ("said", "chanted",
 /// "saying").
@@ -291,7 +291,15 @@ static AFTER_LATER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 
 static BEFORE_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|As),?\s+|(?:Asked about|In) [^,]+,\s+|(?:Asked about|In) [^,]+?\s+|[^“”«»\x22]{{0,200}}?(?:(?:,\s+(?:and|but)|,|\s[―—–]|\sthat|\s(?:to\s+)?which|\s\p{{Ll}}[\p{{L}}’'\-]*\s+(?:and|but))\s+|\s\())?{A_MOOD}(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
+        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|As),?\s+|(?:Asked about|In) [^,]+,\s+|(?:Asked about|In) [^,]+?\s+|[^“”«»\x22]{{0,400}}?(?:(?:,\s+(?:and|but)|,|\s[―—–]|\sthat|\s(?:to\s+)?which|\s\p{{Ll}}[\p{{L}}’'\-]*\s+(?:and|but))\s+|\s\())?{A_MOOD}(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
+    ))
+    .expect("valid regex")
+});
+
+/// Sanders was asked by host Bill Maher, who …, “…” — the passive's agent asked it.
+static BEFORE_ASKED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:was|were|is|are|being)\s+(?P<cue>asked|told|questioned|pressed|urged|warned)\s+by\s+(?P<subj>{ROLE_NAME}|{NAME}|{ROLE_ANY})(?:\s*,\s*(?P<appos>(?:who|a|an|the)\s[^“”«»\x22]{{2,200}}?))?\s*[,:]\s*(?P<rest>)$"
     ))
     .expect("valid regex")
 });
@@ -310,7 +318,7 @@ static BEFORE_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 /// document that says it ("Amazon released a statement saying, “…”").
 static BEFORE_SUBJECT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then)(?:\s+then)?|(?:In|During|After|Before|With|Without|Amid|Despite|Following|At|On|From|Since|While|When|As|Asked|Speaking|Last|This|Here|But back) [^,“”«»\x22]+),?\s+)?(?P<subj>{ROLE_NAME}|{NAME}|[Hh]e|[Ss]he)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>\p{{Ll}}+)\b(?P<rest>[^“«\x22:]*?)(?::|,\s*(?:(?:telling|asking)(?:\s+[^\s,“”«»\x22]+){{1,4}}|{PARTICIPLES})\s*,?|(?P<doc>\s(?:statement|letter|tweet|message|e-?mail|note|memo|release|post|video)s?)\s+(?:saying|stating|reading)\s*[,:]?|,?\s+(?:and|then|but)\s+{ADVERBS}(?:{CUE_FIRST}|adding|saying|(?:told|asked)(?:\s+[^\s,“”«»\x22]+){{1,4}})\s*,)\s*$"
+        r"^\s*(?:(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then)(?:\s+then)?|(?:In|During|After|Before|With|Without|Amid|Despite|Following|At|On|From|Since|While|When|As|Asked|Speaking|Last|This|Here|But back) [^,“”«»\x22]+),?\s+)?(?P<subj>{ROLE_NAME}|{NAME}|[Hh]e|[Ss]he)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>\p{{Ll}}+)\b(?P<rest>(?:[^“«\x22:]|:\d)*?)(?::|,\s*(?:(?:telling|asking)(?:\s+[^\s,“”«»\x22]+){{1,4}}|{PARTICIPLES})\s*,?|(?P<doc>\s(?:statement|letter|tweet|message|e-?mail|note|memo|release|post|video)s?)\s+(?:saying|stating|reading)\s*[,:]?|,?\s+(?:and|then|but)\s+{ADVERBS}(?:{CUE_FIRST}|adding|saying|(?:told|asked)(?:\s+[^\s,“”«»\x22]+){{1,4}})\s*,)\s*$"
     ))
     .expect("valid regex")
 });
@@ -2494,9 +2502,24 @@ fn read_after(after: &str) -> Option<Raw> {
 }
 
 fn read_before(before: &str) -> Option<Raw> {
+    read_before_in(before).or_else(|| {
+        // Tuesday on WTMJ’s “Midday with Charlie Sykes,” while discussing …, Ryan said “…”: a
+        // name in quotation marks (no quotation) inside the sentence; the clause after it.
+        let (at, mark) = before
+            .char_indices()
+            .rfind(|&(_, c)| matches!(c, '”' | '»'))?;
+        let tail = before[at + mark.len_utf8()..].trim_start_matches([',', ' ']);
+        (!tail.trim().is_empty())
+            .then(|| read_before_in(tail))
+            .flatten()
+    })
+}
+
+fn read_before_in(before: &str) -> Option<Raw> {
     let before = &*without_nicknames(before);
     let mut fallback = None;
     for re in [
+        &*BEFORE_ASKED_BY,
         &*BEFORE_SPEAKER_CUE,
         &*BEFORE_ACCORDING,
         &*BEFORE_CUE_SPEAKER,
@@ -3048,7 +3071,7 @@ mod tests {
     /// limit) would panic only with a text that needs it: build them all here.
     #[test]
     fn every_pattern_compiles() {
-        let patterns: [&Regex; 21] = [
+        let patterns: [&Regex; 22] = [
             &*AFTER_SPEAKER_CUE,
             &*AFTER_CUE_SPEAKER,
             &*AFTER_ACCORDING,
@@ -3067,6 +3090,7 @@ mod tests {
             &*BEFORE_SEEN_SAYING,
             &*BEFORE_LABEL,
             &*BEFORE_ACCORDING,
+            &*BEFORE_ASKED_BY,
             &*AFTER_CUE_WORD,
             &*SAYS_OR_THINKS,
             &*INTRODUCING,
