@@ -2175,3 +2175,23 @@ fn a_show_name_before_the_cue_a_passive_agent_and_a_verse_reference() {
         clip.quotes
     );
 }
+
+/// A description's mention leaves out the verb's helpers, and "What she says:" is hers.
+#[test]
+fn a_description_without_its_helpers_and_what_she_says() {
+    let clip = clip_text(
+        "Home\n\n\
+         A photo was posted saying, “Seddique Mateen is the real leader of the people.”\n\n\
+         My mom would just say, “Look at her. Do not be like me, be like her.”\n\n\
+         Our neighbour Jane Roe calls every week.\n\n\
+         What she says: “Would it not be nice to be in a relationship soon?”",
+    );
+    assert_eq!(
+        mentions(&clip),
+        vec![Some("A photo"), Some("My mom"), Some("she")],
+        "{:#?}",
+        clip.quotes
+    );
+    assert_eq!(clip.quotes[2].speaker.as_deref(), Some("Jane Roe"));
+    assert_eq!(clip.quotes[2].cue.as_deref(), Some("says"));
+}

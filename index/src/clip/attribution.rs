@@ -2552,6 +2552,21 @@ fn read_before_in(before: &str) -> Option<Raw> {
             {
                 continue;
             }
+            // "What she says: “…”": a word that names no one, then the pronoun that is the
+            // subject, then its verb.
+            if std::ptr::eq(re, &*BEFORE_SUBJECT_INTRO)
+                && PRONOUNS.contains(&&c["cue"])
+                && names_no_one(strip_sentence_words(c["subj"].trim()))
+            {
+                let rest = c["rest"].trim_start();
+                let (cue, rest) = rest.split_once(' ').unwrap_or((rest, ""));
+                return Some(Raw {
+                    subject: c["cue"].to_owned(),
+                    appositive: None,
+                    cue: cue.to_owned(),
+                    rest: rest.to_owned(),
+                });
+            }
             // "The timing of Sanders’ surge doesn’t surprise Republican pollster Daron Shaw: “…”":
             // a sentence about something else introduces the person it ends on.
             if std::ptr::eq(re, &*BEFORE_SUBJECT_INTRO)
@@ -2670,6 +2685,19 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         return a;
     }
     if is_unnamed(described) {
+        // ("A photo was posted", "My mom would just say": the verb's helpers are no part of
+        // the description.)
+        let mut described = described;
+        while let Some((head, last)) = described.rsplit_once(' ')
+            && [
+                "was", "were", "is", "are", "has", "have", "had", "would", "will", "could", "can",
+                "just", "also", "then", "once",
+            ]
+            .contains(&last)
+            && is_unnamed(head)
+        {
+            described = head;
+        }
         a.mention = Some(described.to_owned());
         // "the senator said", after "Sen. Bernie Sanders": the description is the title the
         // text gave someone.
