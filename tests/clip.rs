@@ -2059,7 +2059,9 @@ fn organization_after_a_name_initials_and_what_a_verb_calls_its_object() {
          said.\n\n\
          \"The recovery is slow,\" said Joseph Seneca, a Rutgers University economist in New \
          Brunswick.\n\n\
-         \"He sold himself to the voters,\" State Sen. Michael Doherty said.",
+         \"He sold himself to the voters,\" State Sen. Michael Doherty said.\n\n\
+         \"We came here to be heard,\" said Janessa Robinson, an organizer with D.C. Ferguson, \
+         the group of activists.",
     );
     let got: Vec<_> = clip
         .quotes
@@ -2094,6 +2096,12 @@ fn organization_after_a_name_initials_and_what_a_verb_calls_its_object() {
                 Some("Rutgers University")
             ),
             (Some("Michael Doherty"), Some("State Sen."), None),
+            // (Initials inside the appositive end no sentence.)
+            (
+                Some("Janessa Robinson"),
+                Some("organizer"),
+                Some("D.C. Ferguson")
+            ),
         ],
         "{:#?}",
         clip.quotes

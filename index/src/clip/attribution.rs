@@ -217,7 +217,7 @@ const CUE_FIRST: &str = "reports|reported|write|said|says|added|adds|wrote|write
 
 static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>{CUE_FIRST})\s+(?P<subj>{TITLE_OF_NAME}|{ROLE_NAME}|{org_title}(?:[^\S\n]+{NAME})?|{NAME}[^\S\n]+and[^\S\n]+{NAME}|{PARTICLE_LED}?{NAME}|he|she|they|{NOMINAL_GREEDY}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.(?:\s|$)|$))?(?P<rest>[^“«\x22]*)",
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>{CUE_FIRST})\s+(?P<subj>{TITLE_OF_NAME}|{ROLE_NAME}|{org_title}(?:[^\S\n]+{NAME})?|{NAME}[^\S\n]+and[^\S\n]+{NAME}|{PARTICLE_LED}?{NAME}|he|she|they|{NOMINAL_GREEDY}|{ROLE_ANY})(?:\s*,\s*(?P<appos>(?:\p{{Lu}}\.|[^,“”«»\x22])+?)\s*(?:,|\.(?:\s|$)|$))?(?P<rest>[^“«\x22]*)",
         org_title = &*ORG_TITLE,
     ))
     .expect("valid regex")
@@ -225,7 +225,7 @@ static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 
 static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?P<cue>according to)\s+(?P<subj>{THE_ORG}|{NAME}|{SOURCE_DESCRIBED})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.(?:\s|$)|$))?(?P<rest>[^“«\x22]*)"
+        r"^\s*[,.;:]?\s*(?P<cue>according to)\s+(?P<subj>{THE_ORG}|{NAME}|{SOURCE_DESCRIBED})(?:\s*,\s*(?P<appos>(?:\p{{Lu}}\.|[^,“”«»\x22])+?)\s*(?:,|\.(?:\s|$)|$))?(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
@@ -284,7 +284,7 @@ static AFTER_LATER_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// Marla Kilfoyle, … — a partial quotation whose sentence goes on to the cue.
 static AFTER_LATER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[^“”«»\x22.!?]{{1,160}}?,\s*(?P<cue>{CUE_FIRST})\s+(?P<subj>{ROLE_NAME}|{NAME}|{NOMINAL_GREEDY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*(?:,|\.(?:\s|$)|$))?(?P<rest>[^“«\x22]*)"
+        r"^[^“”«»\x22.!?]{{1,160}}?,\s*(?P<cue>{CUE_FIRST})\s+(?P<subj>{ROLE_NAME}|{NAME}|{NOMINAL_GREEDY})(?:\s*,\s*(?P<appos>(?:\p{{Lu}}\.|[^,“”«»\x22])+?)\s*(?:,|\.(?:\s|$)|$))?(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
@@ -663,7 +663,22 @@ pub fn parse_role(phrase: &str) -> Option<Role> {
     }
     static LINK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\s+(?:of|at|for|with|from)\s+").expect("valid regex"));
-    let (title, rest) = match LINK.find(phrase) {
+    // "director of U.S. rate strategy at Mitsubishi UFJ Securities": the title runs to the last
+    // link after which an organization is named, when no name stands before it ("spokeswoman
+    // for the Bank of America" keeps "for").
+    let proper = |s: &str| {
+        s.split_whitespace()
+            .any(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
+    };
+    let link = LINK
+        .find_iter(phrase)
+        .filter(|m| {
+            strip_article(&phrase[m.end()..]).starts_with(char::is_uppercase)
+                && !proper(&phrase[..m.start()])
+        })
+        .last()
+        .or_else(|| LINK.find(phrase));
+    let (title, rest) = match link {
         Some(m) => (&phrase[..m.start()], Some(&phrase[m.end()..])),
         // ("mission coordinator in Palangkan Bun": where the title is held is no part of it.)
         None => match phrase.split_once(" in ") {
@@ -3160,6 +3175,18 @@ mod tests {
         assert_eq!(r.organization.as_deref(), Some("Bank of America"));
         assert!(parse_role("who declined to be named").is_none());
         assert!(parse_role("a Democrat from Ohio").is_none());
+        // The title runs to the last link an organization follows.
+        let r = parse_role("director of U.S. rate strategy at Mitsubishi UFJ Securities").unwrap();
+        assert_eq!(
+            (r.title.as_deref(), r.organization.as_deref()),
+            (
+                Some("director of U.S. rate strategy"),
+                Some("Mitsubishi UFJ Securities")
+            )
+        );
+        let r = parse_role("a professor of economics at Harvard University").unwrap();
+        assert_eq!(r.title.as_deref(), Some("professor of economics"));
+        assert_eq!(r.organization.as_deref(), Some("Harvard University"));
     }
 
     #[test]
