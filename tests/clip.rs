@@ -2119,7 +2119,9 @@ fn two_people_named_together_are_no_one_speaker() {
          \"Cash is the enemy of the poor,\" write Omwansa and Sullivan.\n\n\
          \"Tritium would enable smaller weapons,\" nuclear experts David Albright and Serena \
          Kelleher-Vergantini wrote.\n\n\
-         \"We found that leadership mattered,\" Frank Newport and Jim Harter wrote.",
+         \"We found that leadership mattered,\" Frank Newport and Jim Harter wrote.\n\n\
+         \"The rain gauge and barometer were kept in a tin box,\" as the National Oceanic and \
+         Atmospheric Administration notes.",
     );
     assert_eq!(
         said(&clip),
@@ -2138,6 +2140,12 @@ fn two_people_named_together_are_no_one_speaker() {
                 "We found that leadership mattered",
                 None,
                 Some("Frank Newport and Jim Harter")
+            ),
+            // (One body's name holding "and" is no two people.)
+            (
+                "The rain gauge and barometer were kept in a tin box",
+                None,
+                Some("the National Oceanic and Atmospheric Administration")
             ),
         ],
         "{:#?}",

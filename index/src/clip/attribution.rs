@@ -2937,11 +2937,16 @@ fn body_and_document(described: &str) -> Option<(&str, Medium)> {
 /// "Washington Post".
 fn looks_like_organization(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    // (Not "Washington Post’s Ishaan Tharoor": a person the body has.)
-    (1..=4).contains(&words.len())
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    // (Small words inside: "National Oceanic and Atmospheric Administration", "University of
+    // Otago"; not "Washington Post’s Ishaan Tharoor": a person the body has.)
+    (1..=4).contains(&words.iter().filter(|w| capitalised(w)).count())
+        && words.len() <= 7
+        && words.first().is_some_and(|w| capitalised(&w))
+        && words.last().is_some_and(|w| capitalised(&w))
         && words
             .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .all(|w| capitalised(w) || ["of", "and", "for", "&", "the", "on"].contains(w))
         && !s.contains(['’', '\''])
 }
 
@@ -2974,7 +2979,11 @@ fn two_people(subject: &str, people: &[Person]) -> Option<String> {
                 .filter(|w| w.chars().any(char::is_lowercase))
                 .count()
                 >= 2
-            && !has_possessive_mark(name);
+            && !has_possessive_mark(name)
+            // (Not "National Oceanic and Atmospheric Administration".)
+            && !words
+                .iter()
+                .any(|w| NOT_PERSON.contains(&w.to_lowercase().as_str()));
         full || (is_one_name(name) && people.iter().any(|p| known_by(&p.name, name)))
     };
     // (A surname alone is given as the full name it stands for.)
@@ -2986,8 +2995,7 @@ fn two_people(subject: &str, people: &[Person]) -> Option<String> {
             .map_or(name, |p| p.name.clone()),
         false => name,
     };
-    (person(&first) && person(&second) && !looks_like_organization(subject))
-        .then(|| format!("{} and {}", full(first), full(second)))
+    (person(&first) && person(&second)).then(|| format!("{} and {}", full(first), full(second)))
 }
 
 /// The pronoun of "He’ll", "She’s", "They’re": a pronoun with a verb's ending.
