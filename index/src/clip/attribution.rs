@@ -2942,8 +2942,8 @@ fn looks_like_organization(s: &str) -> bool {
     // Otago"; not "Washington Post’s Ishaan Tharoor": a person the body has.)
     (1..=4).contains(&words.iter().filter(|w| capitalised(w)).count())
         && words.len() <= 7
-        && words.first().is_some_and(|w| capitalised(&w))
-        && words.last().is_some_and(|w| capitalised(&w))
+        && words.first().is_some_and(capitalised)
+        && words.last().is_some_and(capitalised)
         && words
             .iter()
             .all(|w| capitalised(w) || ["of", "and", "for", "&", "the", "on"].contains(w))
