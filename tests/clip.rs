@@ -590,6 +590,20 @@ fn mentions(clip: &onrecord::clip::Clip) -> Vec<Option<&str>> {
     clip.quotes.iter().map(|q| q.mention.as_deref()).collect()
 }
 
+/// Each candidate's speaker, title and organization.
+fn roles(clip: &onrecord::clip::Clip) -> Vec<(Option<&str>, Option<&str>, Option<&str>)> {
+    clip.quotes
+        .iter()
+        .map(|q| {
+            (
+                q.speaker.as_deref(),
+                q.title.as_deref(),
+                q.organization.as_deref(),
+            )
+        })
+        .collect()
+}
+
 /// Each candidate's words, speaker and mention.
 fn said(clip: &onrecord::clip::Clip) -> Vec<(&str, Option<&str>, Option<&str>)> {
     clip.quotes
@@ -1947,19 +1961,8 @@ fn roles_around_names_and_openers_that_name_no_one() {
          Former Defense Secretary Robert Gates said, \"Clearly the chief executive matters.\"\n\n\
          \"The court needs to hear him out,\" Chris Kise, his lawyer, said.",
     );
-    let roles: Vec<_> = clip
-        .quotes
-        .iter()
-        .map(|q| {
-            (
-                q.speaker.as_deref(),
-                q.title.as_deref(),
-                q.organization.as_deref(),
-            )
-        })
-        .collect();
     assert_eq!(
-        roles,
+        roles(&clip),
         vec![
             (
                 Some("James Hall"),
@@ -2063,19 +2066,8 @@ fn organization_after_a_name_initials_and_what_a_verb_calls_its_object() {
          \"We came here to be heard,\" said Janessa Robinson, an organizer with D.C. Ferguson, \
          the group of activists.",
     );
-    let got: Vec<_> = clip
-        .quotes
-        .iter()
-        .map(|q| {
-            (
-                q.speaker.as_deref(),
-                q.title.as_deref(),
-                q.organization.as_deref(),
-            )
-        })
-        .collect();
     assert_eq!(
-        got,
+        roles(&clip),
         vec![
             (Some("Wray Grimaldi"), None, Some("University of Otago")),
             (
