@@ -2203,3 +2203,20 @@ fn a_description_without_its_helpers_and_what_she_says() {
     assert_eq!(clip.quotes[2].speaker.as_deref(), Some("Jane Roe"));
     assert_eq!(clip.quotes[2].cue.as_deref(), Some("says"));
 }
+
+/// "said the 46-year-old": an age is a description after the cue too (it was no source at all,
+/// and the quotation was dropped as unattributed).
+#[test]
+fn an_age_after_the_cue_is_a_described_source() {
+    let clip = clip_text(
+        "Convention\n\n\
+         “Donald is, and always has been, an amazing leader,” said the 46-year-old. “Now, he \
+         will go to work for you.”",
+    );
+    assert_eq!(
+        mentions(&clip).first().copied().flatten(),
+        Some("the 46-year-old"),
+        "{:#?}",
+        clip.quotes
+    );
+}

@@ -175,7 +175,7 @@ macro_rules! determiners {
 const NOMINAL_GREEDY: &str = concat!(
     r"(?i:",
     determiners!(),
-    r")(?:\s+[\p{L}\d’'\-]+){0,6}\s+\p{Ll}[\p{L}\-]*"
+    r")(?:\s+[\p{L}\d’'\-]+){0,6}\s+(?:\p{Ll}|\d+-)[\p{L}\-]*"
 );
 /// A source the text describes but does not name: "a former senior law enforcement official",
 /// "the congressional report", "one former GOP leadership aide". Ends in a lower-case word.
