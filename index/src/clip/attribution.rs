@@ -124,6 +124,10 @@ const ORG_AFTER: &str = concat!(
     r"(?:[^\S\n]+(?:of|at|with|from)[^\S\n]+(?:the[^\S\n]+)?\p{Lu}[\p{L}\p{M}’'&\-]*",
     r"(?:[^\S\n]+(?:(?:of|and|for|in|on|the|de|&)[^\S\n]+)*\p{Lu}[\p{L}\p{M}’'&\-]*){0,8})"
 );
+/// An appositive after the speaker a cue came before, to its comma or the sentence's end
+/// (initials inside it end nothing: "an organizer with D.C. Ferguson").
+const APPOS_TO_END: &str =
+    r"(?:\s*,\s*(?P<appos>(?:\p{Lu}\.|[^,“”«»\x22])+?)\s*(?:,|\.(?:\s|$)|$))?";
 /// The particle that leads a surname used alone: “…,” said van Sebille.
 const PARTICLE_LED: &str = concat!("(?:(?:", particles!(), r")[^\S\n]+)");
 /// A name with a role in front of it, partly lower case: "Tulsa police Chief Chuck Jordan",
@@ -207,8 +211,9 @@ static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// Borek)", "Reuters correspondent (Jane Smith)". The role ends on a title's noun.
 static ORG_TITLE: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"\p{{Lu}}[\p{{L}}\p{{M}}&\-]*(?:[^\S\n]+\p{{Lu}}[\p{{L}}\p{{M}}&\-]*){{0,3}}(?:[^\S\n]+\p{{Ll}}[\p{{L}}\-]*){{0,2}}?[^\S\n]+(?:{}|\p{{Ll}}+(?:ographer|ologist|ician|orian|arian|ist))\b",
-        TITLE_KEYWORDS.join("|")
+        r"\p{{Lu}}[\p{{L}}\p{{M}}&\-]*(?:[^\S\n]+\p{{Lu}}[\p{{L}}\p{{M}}&\-]*){{0,3}}(?:[^\S\n]+\p{{Ll}}[\p{{L}}\-]*){{0,2}}?[^\S\n]+(?:{}|\p{{Ll}}+(?:{}))\b",
+        TITLE_KEYWORDS.join("|"),
+        OCCUPATION_ENDINGS.join("|")
     )
 });
 
@@ -217,7 +222,7 @@ const CUE_FIRST: &str = "reports|reported|write|said|says|added|adds|wrote|write
 
 static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>{CUE_FIRST})\s+(?P<subj>{TITLE_OF_NAME}|{ROLE_NAME}|{org_title}(?:[^\S\n]+{NAME})?|{NAME}[^\S\n]+and[^\S\n]+{NAME}|{PARTICLE_LED}?{NAME}|he|she|they|{NOMINAL_GREEDY}|{ROLE_ANY})(?:\s*,\s*(?P<appos>(?:\p{{Lu}}\.|[^,“”«»\x22])+?)\s*(?:,|\.(?:\s|$)|$))?(?P<rest>[^“«\x22]*)",
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>{CUE_FIRST})\s+(?P<subj>{TITLE_OF_NAME}|{ROLE_NAME}|{org_title}(?:[^\S\n]+{NAME})?|{NAME}[^\S\n]+and[^\S\n]+{NAME}|{PARTICLE_LED}?{NAME}|he|she|they|{NOMINAL_GREEDY}|{ROLE_ANY}){APPOS_TO_END}(?P<rest>[^“«\x22]*)",
         org_title = &*ORG_TITLE,
     ))
     .expect("valid regex")
@@ -225,7 +230,7 @@ static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 
 static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?P<cue>according to)\s+(?P<subj>{THE_ORG}|{NAME}|{SOURCE_DESCRIBED})(?:\s*,\s*(?P<appos>(?:\p{{Lu}}\.|[^,“”«»\x22])+?)\s*(?:,|\.(?:\s|$)|$))?(?P<rest>[^“«\x22]*)"
+        r"^\s*[,.;:]?\s*(?P<cue>according to)\s+(?P<subj>{THE_ORG}|{NAME}|{SOURCE_DESCRIBED}){APPOS_TO_END}(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
@@ -284,7 +289,7 @@ static AFTER_LATER_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// Marla Kilfoyle, … — a partial quotation whose sentence goes on to the cue.
 static AFTER_LATER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[^“”«»\x22.!?]{{1,160}}?,\s*(?P<cue>{CUE_FIRST})\s+(?P<subj>{ROLE_NAME}|{NAME}|{NOMINAL_GREEDY})(?:\s*,\s*(?P<appos>(?:\p{{Lu}}\.|[^,“”«»\x22])+?)\s*(?:,|\.(?:\s|$)|$))?(?P<rest>[^“«\x22]*)"
+        r"^[^“”«»\x22.!?]{{1,160}}?,\s*(?P<cue>{CUE_FIRST})\s+(?P<subj>{ROLE_NAME}|{NAME}|{NOMINAL_GREEDY}){APPOS_TO_END}(?P<rest>[^“«\x22]*)"
     ))
     .expect("valid regex")
 });
@@ -620,16 +625,18 @@ fn has_title_keyword(phrase: &str) -> bool {
         })
 }
 
+/// Endings of nouns that name an occupation ("oceanographer", "physician", "journalist").
+const OCCUPATION_ENDINGS: &[&str] = &["ographer", "ologist", "ician", "orian", "arian", "ist"];
+
 /// A lower-case noun whose ending names an occupation: "oceanographer", "epidemiologist",
 /// "physician", "historian", "journalist" (not the verbs "insist", "resist" and the like).
 fn names_an_occupation(w: &str) -> bool {
-    const ENDINGS: &[&str] = &["ographer", "ologist", "ician", "orian", "arian", "ist"];
     const NOT: &[&str] = &[
         "assist", "insist", "persist", "resist", "exist", "consist", "enlist",
     ];
     w.chars().all(|c| c.is_lowercase() || c == '-')
         && w.chars().count() >= 6
-        && ENDINGS.iter().any(|e| w.ends_with(e))
+        && OCCUPATION_ENDINGS.iter().any(|e| w.ends_with(e))
         && !NOT.iter().any(|n| w.ends_with(n))
 }
 
@@ -697,16 +704,13 @@ pub fn parse_role(phrase: &str) -> Option<Role> {
         title = head.trim_end();
     }
     // "Rutgers University economist": the organization, then the title in lower case.
-    let words: Vec<&str> = title.split_whitespace().collect();
-    let lower_at = words.iter().position(|w| w.starts_with(char::is_lowercase));
     if rest.is_none()
-        && let Some(at) = lower_at.filter(|&at| (1..=4).contains(&at))
-        && looks_like_organization(&words[..at].join(" "))
-        && has_title_keyword(&words[at..].join(" "))
+        && let Some((organization, title)) = organization_then_lower_case(title)
+        && has_title_keyword(&title)
     {
         return Some(Role {
-            title: Some(words[at..].join(" ")),
-            organization: Some(words[..at].join(" ")),
+            title: Some(title),
+            organization: Some(organization),
             organization_description: None,
         });
     }
@@ -732,6 +736,17 @@ pub fn parse_role(phrase: &str) -> Option<Role> {
         role.organization_description = description;
     }
     Some(role)
+}
+
+/// "CNN meteorologist", "Rutgers University economist": an organization's name, then the words
+/// from the first in lower case on; the two parts.
+fn organization_then_lower_case(phrase: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let at = words
+        .iter()
+        .position(|w| w.starts_with(char::is_lowercase))?;
+    let organization = words[..at].join(" ");
+    looks_like_organization(&organization).then(|| (organization, words[at..].join(" ")))
 }
 
 fn strip_article(s: &str) -> &str {
@@ -892,17 +907,11 @@ fn split_pre_name(subject: &str) -> (Role, String) {
     // (Also such words opening a sentence: "Former Defense Secretary Robert Gates".)
     let lead = tokens[..first_title]
         .iter()
-        .take_while(|t| lower_word(t) || ["Former", "Acting", "Then", "Outgoing"].contains(t))
+        .take_while(|t| lower_word(t) || opening_qualifier(t).is_some())
         .count();
     let qualifiers = tokens[..lead]
         .iter()
-        .map(|&t| match t {
-            "Former" => "former",
-            "Acting" => "acting",
-            "Then" => "then",
-            "Outgoing" => "outgoing",
-            _ => t,
-        })
+        .map(|&t| opening_qualifier(t).unwrap_or(t))
         .filter(|t| !["the", "a", "an"].contains(t));
     let mut organization = (first_title > lead).then(|| tokens[lead..first_title].join(" "));
     // ("State Sen. Michael Doherty": "State" is the title's.)
@@ -943,6 +952,19 @@ fn split_pre_name(subject: &str) -> (Role, String) {
         },
         name,
     )
+}
+
+/// A title's qualifier capitalised because it opens a sentence ("Former Defense Secretary
+/// Robert Gates"), in lower case.
+fn opening_qualifier(word: &str) -> Option<&'static str> {
+    [
+        ("Former", "former"),
+        ("Acting", "acting"),
+        ("Then", "then"),
+        ("Outgoing", "outgoing"),
+    ]
+    .into_iter()
+    .find_map(|(opening, lower)| (opening == word).then_some(lower))
 }
 
 fn strip_honorifics(name: &str) -> String {
@@ -2775,20 +2797,17 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         return resolve(swapped, people, carry);
     }
     // "says CNN meteorologist": an organization's role with no name.
-    let lower_at = subject
-        .split_whitespace()
-        .position(|w| w.starts_with(char::is_lowercase));
-    if let Some(at) = lower_at
-        && at > 0
-        && let words = subject.split_whitespace().collect::<Vec<_>>()
-        && words[at..]
-            .iter()
+    if let Some((organization, title)) = organization_then_lower_case(subject)
+        && title
+            .split_whitespace()
             .all(|w| w.starts_with(char::is_lowercase))
-        && words.last().is_some_and(|w| has_title_keyword(w))
-        && looks_like_organization(&words[..at].join(" "))
+        && title
+            .split_whitespace()
+            .next_back()
+            .is_some_and(has_title_keyword)
     {
-        a.title = Some(words[at..].join(" "));
-        a.organization = Some(words[..at].join(" "));
+        a.title = Some(title);
+        a.organization = Some(organization);
         a.note = Some(format!("“{subject}” names a role, not a person"));
         return a;
     }
