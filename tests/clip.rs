@@ -2220,3 +2220,131 @@ fn an_age_after_the_cue_is_a_described_source() {
         clip.quotes
     );
 }
+
+#[test]
+fn an_organizations_name_keeps_its_small_words_and_ends_before_a_clause_or_second_role() {
+    let clip = clip_text(
+        "Roles\n\n\
+         “So it is,” said Robert M. Danin, a senior fellow at the Council on Foreign Relations.\n\n\
+         “By 2020, we will spend more,” said Marc Goldwein, senior policy director at the \
+         Committee for a Responsible Federal Budget, a research and advocacy organization.\n\n\
+         “It can’t be repaired,” said Martin Indyk, executive vice president of the Brookings \
+         Institution and a former U.S. ambassador to Israel.\n\n\
+         “The worry is real,” said Ananth Iyer, a professor at Purdue University whose research \
+         includes sustainability in supply chains.\n\n\
+         Ajmi Lourimi, a member of Ennahda’s general secretariat, said he believed the attack \
+         would unite Tunisians.\n\n\
+         “There is a consensus here,” Lourimi said.",
+    );
+    assert_eq!(
+        roles(&clip),
+        vec![
+            (
+                Some("Robert M. Danin"),
+                Some("senior fellow"),
+                Some("Council on Foreign Relations")
+            ),
+            (
+                Some("Marc Goldwein"),
+                Some("senior policy director"),
+                Some("Committee for a Responsible Federal Budget")
+            ),
+            (
+                Some("Martin Indyk"),
+                Some("executive vice president"),
+                Some("Brookings Institution")
+            ),
+            (
+                Some("Ananth Iyer"),
+                Some("professor"),
+                Some("Purdue University")
+            ),
+            (Some("Ajmi Lourimi"), Some("member"), Some("Ennahda")),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}
+
+#[test]
+fn a_leaders_title_holds_majority_or_opposition_and_a_capitalised_lead_word_is_none_of_it() {
+    let clip = clip_text(
+        "Leaders\n\n\
+         AS Opposition Leader Bill Shorten said in a letter last month: “Press freedom \
+         concerns should be addressed in this Bill.”\n\n\
+         House Majority Leader Kevin McCarthy said: “We will vote on it next week.”",
+    );
+    assert_eq!(
+        roles(&clip),
+        vec![
+            (Some("Bill Shorten"), Some("Opposition Leader"), None),
+            (
+                Some("Kevin McCarthy"),
+                Some("Majority Leader"),
+                Some("House")
+            ),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}
+
+#[test]
+fn a_photo_caption_between_two_quoted_paragraphs_does_not_part_them() {
+    let clip = clip_text(
+        "Whales\n\n\
+         “Man’s greed in the ocean is hurting the whales,” says Hori Parata, a fierce and \
+         uncompromising elder of the Ngātiwai tribe of eastern Northland.\n\n\
+         Hori Parata at his Pātaua farm, the place where he was born and grew up\n\n\
+         “We’re having to put up with a lot of stuff today. The public want to hug the whales.”\n\n\
+         The department counted the strandings last year.\n\n\
+         “They are drowning out there, they can’t breathe, they beach themselves.”",
+    );
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Hori Parata"), Some("Hori Parata"), None],
+        "{:#?}",
+        clip.quotes
+    );
+    assert_eq!(
+        clip.quotes[1].note.as_deref(),
+        Some("continues the quotations of the paragraph before")
+    );
+}
+
+#[test]
+fn the_verb_of_speech_a_first_verb_leads_to_is_the_cue() {
+    let clip = clip_text(
+        "In the midst of the fear, Uber stepped in and tweeted this announcement: “We are all \
+         concerned with events in CBD.”",
+    );
+    assert_eq!(speakers(&clip), vec![Some("Uber")], "{:#?}", clip.quotes);
+    assert_eq!(clip.quotes[0].cue.as_deref(), Some("tweeted"));
+    assert_eq!(clip.quotes[0].medium, Medium::Post);
+}
+
+#[test]
+fn an_article_in_another_language_gets_its_language_and_no_guessed_speaker() {
+    let clip = clip_text(
+        "Consultada sobre esta desproporción, una fuente de los servicios nos la resumió así: \
+         \"La estrategia de la Coordinadora es realizar sabotajes, movilizaciones y ataques a \
+         iglesias y empresas.\"\n\n\
+         Macron: \"Nous sommes en guerre contre le terrorisme.\"",
+    );
+    assert_eq!(clip.article.language.as_deref(), Some("es"));
+    assert_eq!(
+        speakers(&clip),
+        vec![None, Some("Macron")],
+        "{:#?}",
+        clip.quotes
+    );
+    assert!(
+        clip.quotes[0]
+            .note
+            .as_deref()
+            .is_some_and(|n| n.contains("the article is in “es”")),
+        "{:?}",
+        clip.quotes[0].note
+    );
+    assert!(clip.quotes.iter().all(|q| q.language == "es"));
+}

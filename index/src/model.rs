@@ -526,9 +526,17 @@ pub fn parse_date(input: &str) -> Result<NaiveDate> {
     })
 }
 
-/// The language of a piece of text as a BCP 47 primary tag: `zh` when it is mostly Han script,
-/// `ja`/`ko` for kana/hangul, else `en`. Deliberately coarse: it only has to pick the tokenizer.
+/// The language of a piece of text as a BCP 47 primary tag (ISO 639-1): `zh` when it is mostly
+/// Han script, `ja`/`ko` for kana/hangul; otherwise the language whatlang's trigrams find when
+/// they are sure of it ("es", "fr", "cs", "ru"…), else `en` — a short quotation often gives too
+/// little to tell, and English is the library's default.
 pub fn detect_language(text: &str) -> &'static str {
+    // (The first few thousand bytes tell as well as a whole 50 MB text.)
+    let mut end = text.len().min(4096);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = &text[..end];
     let (mut han, mut kana, mut hangul, mut letters) = (0usize, 0usize, 0usize, 0usize);
     for c in text.chars() {
         match c as u32 {
@@ -541,7 +549,10 @@ pub fn detect_language(text: &str) -> &'static str {
     }
     let cjk = han + kana + hangul;
     if cjk == 0 || cjk * 2 < letters {
-        "en"
+        whatlang::detect(text)
+            .filter(whatlang::Info::is_reliable)
+            .and_then(|info| iso_639_1(info.lang()))
+            .unwrap_or("en")
     } else if kana > 0 {
         "ja"
     } else if hangul > han {
@@ -549,6 +560,32 @@ pub fn detect_language(text: &str) -> &'static str {
     } else {
         "zh"
     }
+}
+
+/// The two-letter code of a language whatlang names by its three-letter one.
+fn iso_639_1(lang: whatlang::Lang) -> Option<&'static str> {
+    #[rustfmt::skip]
+    const CODES: &[(&str, &str)] = &[
+        ("afr", "af"), ("aka", "ak"), ("amh", "am"), ("ara", "ar"), ("aze", "az"),
+        ("bel", "be"), ("ben", "bn"), ("bul", "bg"), ("cat", "ca"), ("ces", "cs"),
+        ("cmn", "zh"), ("cym", "cy"), ("dan", "da"), ("deu", "de"), ("ell", "el"),
+        ("eng", "en"), ("epo", "eo"), ("est", "et"), ("fin", "fi"), ("fra", "fr"),
+        ("guj", "gu"), ("heb", "he"), ("hin", "hi"), ("hrv", "hr"), ("hun", "hu"),
+        ("hye", "hy"), ("ind", "id"), ("ita", "it"), ("jav", "jv"), ("jpn", "ja"),
+        ("kan", "kn"), ("kat", "ka"), ("khm", "km"), ("kor", "ko"), ("lat", "la"),
+        ("lav", "lv"), ("lit", "lt"), ("mal", "ml"), ("mar", "mr"), ("mkd", "mk"),
+        ("mya", "my"), ("nep", "ne"), ("nld", "nl"), ("nob", "nb"), ("ori", "or"),
+        ("pan", "pa"), ("pes", "fa"), ("pol", "pl"), ("por", "pt"), ("ron", "ro"),
+        ("rus", "ru"), ("sin", "si"), ("slk", "sk"), ("slv", "sl"), ("sna", "sn"),
+        ("spa", "es"), ("srp", "sr"), ("swe", "sv"), ("tam", "ta"), ("tel", "te"),
+        ("tgl", "tl"), ("tha", "th"), ("tuk", "tk"), ("tur", "tr"), ("ukr", "uk"),
+        ("urd", "ur"), ("uzb", "uz"), ("vie", "vi"), ("yid", "yi"), ("zul", "zu"),
+    ];
+    let code = lang.code();
+    CODES
+        .iter()
+        .find(|(three, _)| *three == code)
+        .map(|(_, two)| *two)
 }
 
 /// Whether `text` contains characters that the Chinese tokenizer should see.
@@ -626,10 +663,33 @@ mod tests {
     }
 
     #[test]
-    fn language_detection_picks_the_tokenizer() {
+    fn language_detection_names_the_language_and_picks_the_tokenizer() {
         assert_eq!(detect_language("The launch could be pivotal."), "en");
         assert_eq!(detect_language("深度求索代表了工程上的独创性。"), "zh");
         assert_eq!(detect_language("これは日本語です"), "ja");
+        // Languages in Latin and Cyrillic script, when the text is long enough to tell.
+        assert_eq!(
+            detect_language(
+                "La estrategia de la Coordinadora es realizar sabotajes y movilizaciones en el sur del país."
+            ),
+            "es"
+        );
+        assert_eq!(
+            detect_language(
+                "Le gouvernement a présenté mercredi un projet de loi sur le renseignement."
+            ),
+            "fr"
+        );
+        assert_eq!(
+            detect_language("Žil jsem v ústraní a ten mikrosvět mi vyhovoval, řekl Hons."),
+            "cs"
+        );
+        assert_eq!(
+            detect_language("Папа утверждал, что ушло их четыреста, а вернулось четырнадцать."),
+            "ru"
+        );
+        // Too little to tell: the default.
+        assert_eq!(detect_language("distressing"), "en");
         assert!(has_cjk("DeepSeek 模型"));
         assert!(!has_cjk("DeepSeek model"));
     }

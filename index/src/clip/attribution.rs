@@ -413,6 +413,9 @@ const TITLE_WORDS: &[&str] = &[
     "attorney",
     "speaker",
     "leader",
+    "majority",
+    "minority",
+    "opposition",
     "spokesman",
     "spokeswoman",
     "spokesperson",
@@ -719,6 +722,16 @@ pub fn parse_role(phrase: &str) -> Option<Role> {
         ..Default::default()
     };
     if let Some(rest) = rest {
+        // "Purdue University whose research includes …", "the Brookings Institution and a
+        // former U.S. ambassador to Israel": a clause about the organization, or a second
+        // role, is no part of its name.
+        static ROLE_ENDS: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"\s+(?:(?:who|whose|which|that|where)\s|and\s+(?:(?:a|an|the|his|her)\s+)?\p{Ll})",
+            )
+            .expect("valid regex")
+        });
+        let rest = ROLE_ENDS.find(rest).map_or(rest, |m| &rest[..m.start()]);
         // "the University of New South Wales in Sydney": where the organization is, is no
         // part of its name.
         let rest = match rest.find(" in ") {
@@ -732,8 +745,19 @@ pub fn parse_role(phrase: &str) -> Option<Role> {
             _ => rest,
         };
         let (description, org) = split_description(strip_article(rest));
-        role.organization = org;
-        role.organization_description = description;
+        // "a member of Ennahda’s general secretariat": the party's.
+        let owner = || {
+            split_possessive(strip_article(rest))
+                .map(|(owner, _)| owner.trim().to_owned())
+                .filter(|owner| looks_like_organization(owner))
+        };
+        match org {
+            Some(org) => {
+                role.organization = Some(org);
+                role.organization_description = description;
+            }
+            None => role.organization = owner(),
+        }
     }
     Some(role)
 }
@@ -785,13 +809,30 @@ fn split_possessive(s: &str) -> Option<(&str, &str)> {
 fn split_description(s: &str) -> (Option<String>, Option<String>) {
     let words: Vec<&str> = s.split_whitespace().collect();
     let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    // (The small words inside a name: "Council on Foreign Relations", "Committee for a
+    // Responsible Federal Budget", "Bank of the West".)
+    const INSIDE: &[&str] = &["of", "and", "&", "for", "de", "on", "the", "a"];
     let mut start = words.len();
     while start > 0 {
         let w = words[start - 1];
-        if capital(w)
-            || (["of", "and", "&", "for", "de"].contains(&w) && start >= 2 && start < words.len())
-        {
+        if capital(w) {
             start -= 1;
+            continue;
+        }
+        // A run of one or two small words, with a capitalised word before it.
+        let small = words[..start]
+            .iter()
+            .rev()
+            .take(2)
+            .take_while(|w| INSIDE.contains(w))
+            .count();
+        let joined = small > 0
+            && start < words.len()
+            && start > small
+            && capital(words[start - small - 1])
+            && !["the", "a"].contains(&words[start - small]);
+        if joined {
+            start -= small;
         } else {
             break;
         }
@@ -1372,7 +1413,28 @@ fn follows_quoted_paragraph(text: &str, prev_end: usize, q: &Quotation) -> bool 
         .split('\n')
         .next()
         .is_some_and(|rest| rest.trim().chars().all(|c| c.is_ascii_punctuation()));
-    gap.trim().is_empty() && tail.len() <= 80 && !tail.contains(['“', '"']) && own_paragraph
+    // (A photo's caption may stand between the two: a line or two that is no sentence, "Hori
+    // Parata at his Pātaua farm, the place where he was born".)
+    let caption = |line: &str| {
+        let line = line.trim();
+        line.chars().count() <= 200
+            && !line.contains(['“', '”', '"'])
+            && !line.ends_with(['.', '!', '?', ':', ';', ',', '…'])
+    };
+    let (captions, opening) = gap.rsplit_once('\n').unwrap_or(("", gap));
+    let lines: Vec<&str> = captions.lines().filter(|l| !l.trim().is_empty()).collect();
+    let gap_is_captions =
+        opening.trim().is_empty() && lines.len() <= 2 && lines.iter().all(|l| caption(l));
+    // (The attribution may describe its speaker at some length: “…,” says Parata, a fierce and
+    // uncompromising elder of the Ngātiwai tribe of eastern Northland.)
+    let short = tail.len() <= 80
+        || (tail.len() <= 200
+            && tail
+                .trim_start_matches([' ', '\u{a0}'])
+                .split_whitespace()
+                .next()
+                .is_some_and(is_cue_word));
+    gap_is_captions && short && !tail.contains(['“', '"']) && own_paragraph
 }
 
 /// Words that mark a capitalised run as an organization or a place rather than a person.
@@ -2245,15 +2307,23 @@ fn strip_sentence_words(s: &str) -> &str {
         "Thus",
         "Previously",
     ];
+    // (A paragraph's first word in capitals is the same word: "AS Opposition Leader Bill
+    // Shorten said".)
+    let sentence_word = |w: &str| {
+        WORDS.contains(&w)
+            || (w.chars().count() >= 2
+                && w.chars().all(char::is_uppercase)
+                && WORDS.iter().any(|known| known.eq_ignore_ascii_case(w)))
+    };
     let mut rest = s.trim();
     while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
-        if WORDS.contains(&first) {
+        if sentence_word(first) {
             rest = tail.trim_start();
         } else {
             break;
         }
     }
-    if WORDS.contains(&rest) { "" } else { rest }
+    if sentence_word(rest) { "" } else { rest }
 }
 
 /// A line in title case: four or more words, capitalised but for the short words titles leave
@@ -2466,20 +2536,36 @@ struct Raw {
 impl Raw {
     /// The reading a cue pattern captured: `subj`, `cue`, and `appos` and `rest` when present.
     fn from_captures(c: &Captures<'_>) -> Raw {
+        // (What the speaker put it in belongs to the rest: "released a statement".)
+        let rest: String = [c.name("rest"), c.name("doc")]
+            .into_iter()
+            .flatten()
+            .map(|m| m.as_str())
+            .collect();
+        // "Uber stepped in and tweeted this announcement:": the verb of speech the subject's
+        // first verb leads to is the cue.
+        let later = (!is_cue_word(&c["cue"]))
+            .then(|| {
+                let words: Vec<&str> = rest.split_whitespace().collect();
+                (1..words.len())
+                    .find(|&i| {
+                        ["and", "then"].contains(&words[i - 1]) && is_cue_word(words[i])
+                            || (words[i - 1].ends_with(',') && is_cue_word(words[i]))
+                    })
+                    .map(|i| (words[i].to_owned(), words[i + 1..].join(" ")))
+            })
+            .flatten();
+        let (cue, rest) = match later {
+            Some((cue, rest)) => (cue, format!(" {rest}")),
+            // A cue-less pattern (a dash before the name, a "Clinton:" label) stands for "said".
+            None if c["cue"].is_empty() => ("said".to_owned(), rest),
+            None => (c["cue"].to_owned(), rest),
+        };
         Raw {
             subject: c["subj"].to_owned(),
             appositive: c.name("appos").map(|m| m.as_str().to_owned()),
-            // A cue-less pattern (a dash before the name, a "Clinton:" label) stands for "said".
-            cue: match &c["cue"] {
-                "" => "said".to_owned(),
-                cue => cue.to_owned(),
-            },
-            // (What the speaker put it in belongs to the rest: "released a statement".)
-            rest: [c.name("rest"), c.name("doc")]
-                .into_iter()
-                .flatten()
-                .map(|m| m.as_str())
-                .collect(),
+            cue,
+            rest,
         }
     }
 }

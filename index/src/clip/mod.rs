@@ -186,6 +186,7 @@ pub fn clip_article(article: Article) -> Clip {
     offsets.extend(unclosed.iter().map(|u| u.open));
     let to_char = char_offsets(text, &offsets);
     let language = article.language.clone().unwrap_or_else(|| "en".into());
+    let attributions = read_in(attributions, &language);
     let quotes = found
         .iter()
         .zip(attributions)
@@ -218,6 +219,39 @@ pub fn clip_article(article: Article) -> Clip {
         quotes,
         unclosed,
     }
+}
+
+/// Attribution reads English: in an article in another language, a cue that is no English verb
+/// of speech ("Consultada sobre …, una fuente nos la resumió así:") was a guess, and the
+/// candidate says so instead (with any quotation said to continue it), as does every candidate
+/// left without a speaker. A speaker's label ("Macron : « … »") reads the same in any language
+/// and stays.
+fn read_in(attributions: Vec<Attribution>, language: &str) -> Vec<Attribution> {
+    if language == "en" || language.starts_with("en-") {
+        return attributions;
+    }
+    let unread = || Attribution {
+        note: Some(format!(
+            "the article is in “{language}”: its speakers are not read (attribution reads English cues)"
+        )),
+        ..Attribution::default()
+    };
+    let mut guessed = false;
+    attributions
+        .into_iter()
+        .map(|a| {
+            let continues = a.cue.is_none() && a.speaker.is_some();
+            guessed = match &a.cue {
+                Some(cue) => !attribution::is_cue_word(cue),
+                None => continues && guessed,
+            };
+            if guessed || (a.speaker.is_none() && a.mention.is_none()) {
+                unread()
+            } else {
+                a
+            }
+        })
+        .collect()
 }
 
 /// Short quoted phrases with no attribution are scare quotes, titles or names ("so-called
