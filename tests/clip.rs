@@ -2348,3 +2348,44 @@ fn an_article_in_another_language_gets_its_language_and_no_guessed_speaker() {
     );
     assert!(clip.quotes.iter().all(|q| q.language == "es"));
 }
+
+#[test]
+fn a_nationality_before_a_title_is_the_country_and_a_base_describes_the_person() {
+    let clip = clip_text(
+        "Titles\n\n\
+         “Our nation is in danger,” said Tunisian Prime Minister Habib Essid.\n\n\
+         “I thought a lot before writing this post,” Pakistan-based developer Ammar Askar wrote \
+         in a blog post published Thursday.\n\n\
+         “It was a surprise,” said former Obama adviser David Axelrod.",
+    );
+    assert_eq!(
+        roles(&clip),
+        vec![
+            (Some("Habib Essid"), Some("Prime Minister"), Some("Tunisia")),
+            (Some("Ammar Askar"), Some("Pakistan-based developer"), None),
+            (Some("David Axelrod"), Some("former adviser"), Some("Obama")),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}
+
+#[test]
+fn sentence_openers_that_name_no_one_are_no_speaker() {
+    let clip = clip_text(
+        "Openers\n\n\
+         Enter Stuart R. Kaplan, a graduate of the Wharton School of Business in 1955.\n\n\
+         “I’m all yours,” he tells me after a few weeks of missed calls.\n\n\
+         Tom Cole came in. Was Bartleby hot and spicy? Not at all.\n\n\
+         \"I have given up copying,\" he answered, and slid aside.\n\n\
+         Regardless of how much credibility you give the analysis, the report’s recommendation \
+         is a good one: “Consider brushing up on some technologies that offer higher demand.”\n\n\
+         So use it only when you mean it. Example: “That was so funny I literally cried.”",
+    );
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Stuart R. Kaplan"), Some("Tom Cole"), None, None],
+        "{:#?}",
+        clip.quotes
+    );
+}

@@ -985,14 +985,64 @@ fn split_pre_name(subject: &str) -> (Role, String) {
         .skip_while(|t| ["his", "her", "their", "its", "the", "a", "an", "and"].contains(t))
         .collect();
     let name = strip_honorifics(&tokens[last_role + 1..].join(" "));
+    let mut title = (!title.is_empty()).then(|| title.join(" "));
+    let organization = organization
+        .map(|o| o.trim_end_matches(['’', '\'']).to_owned())
+        .and_then(|o| {
+            // "Israeli Prime Minister Benjamin Netanyahu": the country's.
+            if let Some(country) = country_of(&o) {
+                return Some(country.to_owned());
+            }
+            // "Pakistan-based developer Ammar Askar": where someone works describes them.
+            if o.ends_with("-based") {
+                title = Some(match title.take() {
+                    Some(t) => format!("{o} {t}"),
+                    None => o,
+                });
+                return None;
+            }
+            Some(o)
+        });
     (
         Role {
-            title: (!title.is_empty()).then(|| title.join(" ")),
-            organization: organization.map(|o| o.trim_end_matches(['’', '\'']).to_owned()),
+            title,
+            organization,
             organization_description: None,
         },
         name,
     )
+}
+
+/// The country a nationality names ("Israeli" → Israel), for a title held in it.
+fn country_of(demonym: &str) -> Option<&'static str> {
+    #[rustfmt::skip]
+    const COUNTRIES: &[(&str, &str)] = &[
+        ("Afghan", "Afghanistan"), ("American", "United States"), ("Argentine", "Argentina"),
+        ("Australian", "Australia"), ("Austrian", "Austria"), ("Belgian", "Belgium"),
+        ("Brazilian", "Brazil"), ("British", "United Kingdom"), ("Canadian", "Canada"),
+        ("Chilean", "Chile"), ("Chinese", "China"), ("Colombian", "Colombia"), ("Cuban", "Cuba"),
+        ("Czech", "Czech Republic"), ("Danish", "Denmark"), ("Dutch", "Netherlands"),
+        ("Egyptian", "Egypt"), ("Ethiopian", "Ethiopia"), ("Filipino", "Philippines"),
+        ("Finnish", "Finland"), ("French", "France"), ("German", "Germany"), ("Greek", "Greece"),
+        ("Hungarian", "Hungary"), ("Indian", "India"), ("Indonesian", "Indonesia"),
+        ("Iranian", "Iran"), ("Iraqi", "Iraq"), ("Irish", "Ireland"), ("Israeli", "Israel"),
+        ("Italian", "Italy"), ("Japanese", "Japan"), ("Jordanian", "Jordan"),
+        ("Kenyan", "Kenya"), ("Lebanese", "Lebanon"), ("Libyan", "Libya"),
+        ("Mexican", "Mexico"), ("Nigerian", "Nigeria"), ("North Korean", "North Korea"),
+        ("Norwegian", "Norway"), ("Pakistani", "Pakistan"), ("Palestinian", "Palestine"),
+        ("Peruvian", "Peru"), ("Polish", "Poland"), ("Portuguese", "Portugal"),
+        ("Qatari", "Qatar"), ("Russian", "Russia"), ("Saudi", "Saudi Arabia"),
+        ("Scottish", "Scotland"), ("South African", "South Africa"),
+        ("South Korean", "South Korea"), ("Spanish", "Spain"), ("Swedish", "Sweden"),
+        ("Swiss", "Switzerland"), ("Syrian", "Syria"), ("Taiwanese", "Taiwan"),
+        ("Thai", "Thailand"), ("Tunisian", "Tunisia"), ("Turkish", "Turkey"),
+        ("Ukrainian", "Ukraine"), ("Venezuelan", "Venezuela"), ("Vietnamese", "Vietnam"),
+        ("Welsh", "Wales"), ("Yemeni", "Yemen"),
+    ];
+    COUNTRIES
+        .iter()
+        .find(|(nationality, _)| *nationality == demonym)
+        .map(|(_, country)| *country)
 }
 
 /// A title's qualifier capitalised because it opens a sentence ("Former Defense Secretary
@@ -2306,6 +2356,28 @@ fn strip_sentence_words(s: &str) -> &str {
         "Maybe",
         "Thus",
         "Previously",
+        // (A question's auxiliary, "Was Bartleby hot and spicy?"; "Enter Stuart R. Kaplan,
+        // a graduate of …"; "Regardless of how …"; "Due to the controversy"; a list's
+        // "Example:", "Or:", "Don’t say …", "Possible values are:".)
+        "Was",
+        "Were",
+        "Is",
+        "Are",
+        "Did",
+        "Does",
+        "Has",
+        "Had",
+        "Could",
+        "Would",
+        "Enter",
+        "Regardless",
+        "Due",
+        "Example",
+        "Or",
+        "Don’t",
+        "Don't",
+        "Possible",
+        "About",
     ];
     // (A paragraph's first word in capitals is the same word: "AS Opposition Leader Bill
     // Shorten said".)
