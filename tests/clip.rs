@@ -2234,7 +2234,9 @@ fn an_organizations_name_keeps_its_small_words_and_ends_before_a_clause_or_secon
          includes sustainability in supply chains.\n\n\
          Ajmi Lourimi, a member of Ennahda’s general secretariat, said he believed the attack \
          would unite Tunisians.\n\n\
-         “There is a consensus here,” Lourimi said.",
+         “There is a consensus here,” Lourimi said.\n\n\
+         Rachel Stephens, a senior analyst at RedMonk, studies budgets.\n\n\
+         According to RedMonk’s Stephens, “We are in a cash-constrained financial environment.”",
     );
     assert_eq!(
         roles(&clip),
@@ -2260,6 +2262,11 @@ fn an_organizations_name_keeps_its_small_words_and_ends_before_a_clause_or_secon
                 Some("Purdue University")
             ),
             (Some("Ajmi Lourimi"), Some("member"), Some("Ennahda")),
+            (
+                Some("Rachel Stephens"),
+                Some("senior analyst"),
+                Some("RedMonk")
+            ),
         ],
         "{:#?}",
         clip.quotes

@@ -859,8 +859,10 @@ fn split_pre_name(subject: &str) -> (Role, String) {
             let owner = strip_article(subject[..i].trim());
             let rest = &subject[i + mark.len()..];
             let capitalised = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
+            // (A surname alone too, after an organization: "RedMonk’s Stephens".)
+            let words = rest.split_whitespace().count();
             if capitalised(owner)
-                && rest.split_whitespace().count() >= 2
+                && (words >= 2 || (words == 1 && looks_like_organization(owner)))
                 && rest.split_whitespace().all(capitalised)
             {
                 let (mut role, name) = split_pre_name(rest);
