@@ -2363,7 +2363,9 @@ fn a_nationality_before_a_title_is_the_country_and_a_base_describes_the_person()
          “Our nation is in danger,” said Tunisian Prime Minister Habib Essid.\n\n\
          “I thought a lot before writing this post,” Pakistan-based developer Ammar Askar wrote \
          in a blog post published Thursday.\n\n\
-         “It was a surprise,” said former Obama adviser David Axelrod.",
+         “It was a surprise,” said former Obama adviser David Axelrod.\n\n\
+         “I was shocked to see that level,” said Tyler Besecker, president of Mercer \
+         Island-based Dana F. Besecker Company, the largest buyer of Pacific halibut.",
     );
     assert_eq!(
         roles(&clip),
@@ -2371,9 +2373,18 @@ fn a_nationality_before_a_title_is_the_country_and_a_base_describes_the_person()
             (Some("Habib Essid"), Some("Prime Minister"), Some("Tunisia")),
             (Some("Ammar Askar"), Some("Pakistan-based developer"), None),
             (Some("David Axelrod"), Some("former adviser"), Some("Obama")),
+            (
+                Some("Tyler Besecker"),
+                Some("president"),
+                Some("Dana F. Besecker Company")
+            ),
         ],
         "{:#?}",
         clip.quotes
+    );
+    assert_eq!(
+        clip.quotes[3].organization_description.as_deref(),
+        Some("Mercer Island-based")
     );
 }
 

@@ -840,6 +840,10 @@ fn split_description(s: &str) -> (Option<String>, Option<String>) {
     while start < words.len() && !capital(words[start]) {
         start += 1;
     }
+    // ("Mercer Island-based Dana F. Besecker Company": where it is based describes it.)
+    if let Some(based) = words[start..].iter().rposition(|w| w.ends_with("-based")) {
+        start += based + 1;
+    }
     if start == words.len() {
         // No capitalised name: "a local bank" is a description only.
         return (Some(s.to_owned()).filter(|d| !d.is_empty()), None);
