@@ -2407,3 +2407,21 @@ fn sentence_openers_that_name_no_one_are_no_speaker() {
         clip.quotes
     );
 }
+
+#[test]
+fn a_dateline_is_no_one_and_a_participle_belongs_to_the_sentences_subject() {
+    let clip = clip_text(
+        "Datelines\n\n\
+         WASHINGTON, Dec. 8 (UPI) — In response to the proposal, Huma Abedin rallied \
+         supporters, saying: “We have to be ready to stop him.”\n\n\
+         SEOUL, South Korea — In response to Donald Trump’s proposal to bar Muslims from \
+         entering the United States, Hillary Clinton’s right-hand woman rallied supporters, \
+         saying: “We will not be silent about this.”",
+    );
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Huma Abedin"), None],
+        "{:#?}",
+        clip.quotes
+    );
+}

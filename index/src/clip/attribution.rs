@@ -2717,6 +2717,12 @@ fn read_before(before: &str) -> Option<Raw> {
 }
 
 fn read_before_in(before: &str) -> Option<Raw> {
+    // "WASHINGTON, Dec. 8 (UPI) — In response to …": a dateline is no one.
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*\p{Lu}{2,}[\p{Lu}\s.'\-]*(?:,[^—–\n]{0,40}?)?\s[—–]\s*")
+            .expect("valid regex")
+    });
+    let before = DATELINE.find(before).map_or(before, |m| &before[m.end()..]);
     let before = &*without_nicknames(before);
     let mut fallback = None;
     for re in [
@@ -2797,6 +2803,24 @@ fn read_before_in(before: &str) -> Option<Raw> {
                         });
                     }
                     None => continue,
+                }
+            }
+            // "In response to the proposal, Huma Abedin rallied supporters, saying:": what
+            // looked like a subject and its appositive before a participle is the end of an
+            // opening phrase and the sentence's subject with its verb.
+            // (A participle needs a verb before it; when no such reading is found, none of this
+            // pattern's is right.)
+            if std::ptr::eq(re, &*BEFORE_SPEAKER_CUE)
+                && c.name("appos").is_some()
+                && PARTICIPLES.split('|').any(|p| p == &c["cue"])
+            {
+                match BEFORE_SUBJECT_INTRO.captures(before) {
+                    Some(intro)
+                        if may_speak(&intro["subj"]) && !has_possessive_mark(&intro["subj"]) =>
+                    {
+                        return Some(Raw::from_captures(&intro));
+                    }
+                    _ => continue,
                 }
             }
             // "When Clinton noted that Trump paid no tax ― as was true ― Trump boasted, “…”":
