@@ -2425,3 +2425,22 @@ fn a_dateline_is_no_one_and_a_participle_belongs_to_the_sentences_subject() {
         clip.quotes
     );
 }
+
+#[test]
+fn a_quoted_paragraph_between_a_paragraph_about_someone_and_their_attributed_quotation_is_theirs() {
+    let clip = clip_text(
+        "Endorsements\n\n\
+         Viguerie is upbeat about Cruz’s chances of winning in November.\n\n\
+         “Not only can Ted Cruz win in November, he’s the one with the best chance of winning.”\n\n\
+         “He may be the only one because Trump doesn’t unite the party,” Viguerie notes.\n\n\
+         The polls opened at seven.\n\n\
+         “Nobody expected the turnout we saw this morning in the county.”\n\n\
+         “We will count every ballot,” said Ann Ruiz, the county clerk.",
+    );
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Viguerie"), Some("Viguerie"), None, Some("Ann Ruiz")],
+        "{:#?}",
+        clip.quotes
+    );
+}

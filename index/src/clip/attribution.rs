@@ -1366,7 +1366,50 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
         }
         out.push(attribution);
     }
+    said_before_its_attribution(text, quotations, &mut out);
     out
+}
+
+/// "Viguerie is upbeat about Cruz’s chances. ¶ “Not only can Ted Cruz win…” ¶ “He may be the
+/// only one…,” Viguerie notes.": a paragraph that is only a quotation, between a paragraph
+/// about someone and a paragraph whose quotation they are said to say, is theirs too.
+fn said_before_its_attribution(text: &str, quotations: &[Quotation], out: &mut [Attribution]) {
+    const NONE_FOUND: &str = "no attribution found next to the quotation";
+    for n in 0..quotations.len().saturating_sub(1) {
+        if out[n].speaker.is_some() || out[n].note.as_deref() != Some(NONE_FOUND) {
+            continue;
+        }
+        let (q, next) = (&quotations[n], &quotations[n + 1]);
+        let Some(speaker) = out[n + 1].speaker.clone() else {
+            continue;
+        };
+        let said_next = out[n + 1].cue.is_some();
+        // Own paragraph, and the next quotation opens the paragraph after it.
+        let between = &text[q.close_end..next.open];
+        let head = text[..q.open].trim_end_matches([' ', '\t', '\u{a0}']);
+        let own = head.ends_with('\n') && between.contains('\n') && between.trim().is_empty();
+        if !(said_next && own) {
+            continue;
+        }
+        // The paragraph before names them (looked for in its last 2,000 bytes at most).
+        let head = head.trim_end();
+        let floor = floor_boundary(head, head.len().saturating_sub(2000));
+        let prev_start = head[floor..].rfind('\n').map_or(floor, |i| floor + i + 1);
+        let paragraph = &head[prev_start..];
+        let surname = speaker.split_whitespace().next_back().unwrap_or_default();
+        let names_them = paragraph
+            .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’')
+            .any(|w| without_possessive(w) == surname);
+        if names_them && !paragraph.contains(['“', '"']) {
+            out[n] = Attribution {
+                note: Some(format!(
+                    "said by {speaker}, whom the paragraph before names and the next quotation is attributed to"
+                )),
+                cue: None,
+                ..out[n + 1].clone()
+            };
+        }
+    }
 }
 
 /// “…,” it added: "it" is the newspaper, statement or report quoted last (`earlier`, the
