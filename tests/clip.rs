@@ -2328,6 +2328,11 @@ fn the_verb_of_speech_a_first_verb_leads_to_is_the_cue() {
     assert_eq!(speakers(&clip), vec![Some("Uber")], "{:#?}", clip.quotes);
     assert_eq!(clip.quotes[0].cue.as_deref(), Some("tweeted"));
     assert_eq!(clip.quotes[0].medium, Medium::Post);
+    // ("According to" stays the cue, whatever verbs follow.)
+    let clip = clip_text(
+        "The committee sees “significant underutilization of labor resources,” according to          the statement after its meeting, and continued room to keep rates near zero.",
+    );
+    assert_eq!(clip.quotes[0].cue.as_deref(), Some("according to"));
 }
 
 #[test]

@@ -2665,7 +2665,8 @@ impl Raw {
             .collect();
         // "Uber stepped in and tweeted this announcement:": the verb of speech the subject's
         // first verb leads to is the cue.
-        let later = (!is_cue_word(&c["cue"]))
+        let verb = &c["cue"];
+        let later = (!verb.is_empty() && !verb.contains(' ') && !is_cue_word(verb))
             .then(|| {
                 let words: Vec<&str> = rest.split_whitespace().collect();
                 (1..words.len())
