@@ -2369,6 +2369,7 @@ fn a_nationality_before_a_title_is_the_country_and_a_base_describes_the_person()
          “I thought a lot before writing this post,” Pakistan-based developer Ammar Askar wrote \
          in a blog post published Thursday.\n\n\
          “It was a surprise,” said former Obama adviser David Axelrod.\n\n\
+         “They took my notes,” said Italian journalist Stefania Maurizi.\n\n\
          “I was shocked to see that level,” said Tyler Besecker, president of Mercer \
          Island-based Dana F. Besecker Company, the largest buyer of Pacific halibut.",
     );
@@ -2378,6 +2379,7 @@ fn a_nationality_before_a_title_is_the_country_and_a_base_describes_the_person()
             (Some("Habib Essid"), Some("Prime Minister"), Some("Tunisia")),
             (Some("Ammar Askar"), Some("Pakistan-based developer"), None),
             (Some("David Axelrod"), Some("former adviser"), Some("Obama")),
+            (Some("Stefania Maurizi"), Some("Italian journalist"), None),
             (
                 Some("Tyler Besecker"),
                 Some("president"),
@@ -2388,7 +2390,7 @@ fn a_nationality_before_a_title_is_the_country_and_a_base_describes_the_person()
         clip.quotes
     );
     assert_eq!(
-        clip.quotes[3].organization_description.as_deref(),
+        clip.quotes[4].organization_description.as_deref(),
         Some("Mercer Island-based")
     );
 }
@@ -2445,6 +2447,36 @@ fn a_quoted_paragraph_between_a_paragraph_about_someone_and_their_attributed_quo
     assert_eq!(
         speakers(&clip),
         vec![Some("Viguerie"), Some("Viguerie"), None, Some("Ann Ruiz")],
+        "{:#?}",
+        clip.quotes
+    );
+}
+
+#[test]
+fn a_role_without_its_relative_clause_time_or_possessive_and_then_as_a_qualifier() {
+    let clip = clip_text(
+        "Roles\n\n\
+         Stefania Maurizi, an Italian journalist who visited Assange regularly at the embassy \
+         in London, said: “They seized everything.”\n\n\
+         Guillaume Long, the foreign minister of Ecuador under Correa, told reporters it was “a \
+         major breach of sovereignty.”\n\n\
+         Then-DHS Director Michael Chertoff vowed the institute would “turn the tables on \
+         criminal groups” by empowering the police.\n\n\
+         The judge told his lawyer Chris Kise to keep order. Kise called his client’s answers \
+         “brilliant.”",
+    );
+    assert_eq!(
+        roles(&clip),
+        vec![
+            (Some("Stefania Maurizi"), Some("Italian journalist"), None),
+            (
+                Some("Guillaume Long"),
+                Some("foreign minister"),
+                Some("Ecuador")
+            ),
+            (Some("Michael Chertoff"), Some("then Director"), Some("DHS")),
+            (Some("Chris Kise"), Some("lawyer"), None),
+        ],
         "{:#?}",
         clip.quotes
     );

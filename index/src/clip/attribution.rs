@@ -661,6 +661,13 @@ pub fn parse_role(phrase: &str) -> Option<Role> {
         return None;
     }
     let phrase = strip_article(phrase);
+    // "an Italian journalist who visited Assange regularly at the embassy": a relative clause
+    // is about the person, not the role.
+    static RELATIVE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s+(?:who|whose|which|that)\s").expect("valid regex"));
+    let phrase = RELATIVE
+        .find(phrase)
+        .map_or(phrase, |m| &phrase[..m.start()]);
     // "Zensar’s COO"
     if let Some((org, title)) = split_possessive(phrase)
         && has_title_keyword(title)
@@ -711,9 +718,14 @@ pub fn parse_role(phrase: &str) -> Option<Role> {
         && let Some((organization, title)) = organization_then_lower_case(title)
         && has_title_keyword(&title)
     {
+        // ("an Italian journalist": a nationality.)
+        let (organization, title) = match country_of(&organization) {
+            Some(_) => nationality_role(&organization, &title),
+            None => (Some(organization), title),
+        };
         return Some(Role {
             title: Some(title),
-            organization: Some(organization),
+            organization,
             organization_description: None,
         });
     }
@@ -723,11 +735,11 @@ pub fn parse_role(phrase: &str) -> Option<Role> {
     };
     if let Some(rest) = rest {
         // "Purdue University whose research includes …", "the Brookings Institution and a
-        // former U.S. ambassador to Israel": a clause about the organization, or a second
-        // role, is no part of its name.
+        // former U.S. ambassador to Israel", "Ecuador under Correa": a clause about the
+        // organization, a second role or a time is no part of its name.
         static ROLE_ENDS: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
-                r"\s+(?:(?:who|whose|which|that|where)\s|and\s+(?:(?:a|an|the|his|her)\s+)?\p{Ll})",
+                r"\s+(?:(?:who|whose|which|that|where|under)\s|and\s+(?:(?:a|an|the|his|her)\s+)?\p{Ll})",
             )
             .expect("valid regex")
         });
@@ -995,9 +1007,21 @@ fn split_pre_name(subject: &str) -> (Role, String) {
     let organization = organization
         .map(|o| o.trim_end_matches(['’', '\'']).to_owned())
         .and_then(|o| {
-            // "Israeli Prime Minister Benjamin Netanyahu": the country's.
-            if let Some(country) = country_of(&o) {
-                return Some(country.to_owned());
+            // "Then-DHS Director Michael Chertoff": then Director of DHS.
+            if let Some(org) = o.strip_prefix("Then-").or_else(|| o.strip_prefix("then-")) {
+                title = Some(match title.take() {
+                    Some(t) => format!("then {t}"),
+                    None => "then".to_owned(),
+                });
+                return Some(org.to_owned());
+            }
+            // "Israeli Prime Minister Benjamin Netanyahu": the country's; "Italian journalist
+            // Stefania Maurizi": a journalist who is Italian.
+            if country_of(&o).is_some() {
+                let (organization, with_nationality) =
+                    nationality_role(&o, title.as_deref().unwrap_or_default());
+                title = Some(with_nationality);
+                return organization;
             }
             // "Pakistan-based developer Ammar Askar": where someone works describes them.
             if o.ends_with("-based") {
@@ -1017,6 +1041,47 @@ fn split_pre_name(subject: &str) -> (Role, String) {
         },
         name,
     )
+}
+
+/// A nationality before a title: the country, when the title is one a state gives
+/// ("Tunisian Prime Minister" → Tunisia, "Prime Minister"); otherwise no organization, and
+/// the nationality stays with the title ("Italian journalist").
+fn nationality_role(demonym: &str, title: &str) -> (Option<String>, String) {
+    const OF_A_STATE: &[&str] = &[
+        "president",
+        "prime",
+        "premier",
+        "minister",
+        "chancellor",
+        "ambassador",
+        "envoy",
+        "diplomat",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "official",
+        "officials",
+        "general",
+        "military",
+        "army",
+        "navy",
+        "secretary",
+        "foreign",
+        "defense",
+        "defence",
+        "senator",
+        "lawmaker",
+        "parliamentarian",
+    ];
+    let of_a_state = title
+        .split_whitespace()
+        .any(|w| OF_A_STATE.contains(&w.to_lowercase().as_str()));
+    match country_of(demonym) {
+        Some(country) if of_a_state => (Some(country.to_owned()), title.to_owned()),
+        _ if title.is_empty() => (None, demonym.to_owned()),
+        _ => (None, format!("{demonym} {title}")),
+    }
 }
 
 /// The country a nationality names ("Israeli" → Israel), for a title held in it.
@@ -3294,7 +3359,8 @@ fn is_unnamed(subject: &str) -> bool {
 fn title_before(before: &str) -> Option<String> {
     const SMALL: &[&str] = &[
         "the", "a", "an", "and", "or", "but", "of", "with", "by", "to", "in", "on", "at", "for",
-        "from", "where", "when", "while", "as", "that", "who", "said", "says", "told",
+        "from", "where", "when", "while", "as", "that", "who", "said", "says", "told", "his",
+        "her", "their", "its", "our", "my", "your",
     ];
     let words: Vec<&str> = before
         .trim_end()
