@@ -2481,3 +2481,30 @@ fn a_role_without_its_relative_clause_time_or_possessive_and_then_as_a_qualifier
         clip.quotes
     );
 }
+
+#[test]
+fn a_pronoun_after_an_unnamed_speaker_is_that_speaker_not_someone_named_earlier() {
+    let clip = clip_text(
+        "Hebron\n\n\
+         Tom Azza lives in Tel Rumeida, the most tightly controlled neighborhood. “We are \
+         locked out,” he said.\n\n\
+         “We are just numbers,” says a doctor from Hebron, whose name has been withheld. \
+         During a break from his shift at Ramallah Hospital, he explains that he lives \
+         locally. “There’s a tragedy inside every one of us in the medical team,” he says.\n\n\
+         Later Sam Ortiz, a nurse, spoke. “We need supplies,” he said.",
+    );
+    assert_eq!(
+        said(&clip)
+            .iter()
+            .map(|(_, speaker, mention)| (*speaker, *mention))
+            .collect::<Vec<_>>(),
+        vec![
+            (Some("Tom Azza"), Some("he")),
+            (None, Some("a doctor")),
+            (None, Some("a doctor")),
+            (Some("Sam Ortiz"), Some("he")),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}

@@ -1310,6 +1310,15 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
     let mut scanned_to = 0;
     // The subject of a sentence that a quotation interrupts.
     let mut continued: Option<String> = None;
+    // Who was named last when the previous quotation's attribution was read.
+    let mut last_named_before: Option<String> = None;
+    let last_named = |people: &[Person]| {
+        people
+            .iter()
+            .rev()
+            .find(|p| p.referent)
+            .map(|p| p.name.clone())
+    };
     let stretch = |from: usize| match from {
         0 => Stretch::ArticleStart,
         _ => Stretch::Sentences,
@@ -1401,6 +1410,30 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
             Some(raw) => resolve(raw, &mut people, carry),
             None => Attribution::default(),
         };
+        // “…,” says a doctor from Hebron. … “…,” he says: the pronoun is the unnamed doctor,
+        // not someone named before the doctor spoke and not since.
+        if let Some(prev) = out.last()
+            && let Some(described) = unnamed_person(prev)
+            && let Some(speaker) = attribution.speaker.as_deref()
+            && attribution
+                .mention
+                .as_deref()
+                .is_some_and(|m| matches!(m.to_lowercase().as_str(), "he" | "she"))
+            && !text[prev_end..q.open].contains(surname(speaker))
+            && last_named(&before_sentence) == last_named_before
+        {
+            attribution = Attribution {
+                mention: Some(described.to_owned()),
+                medium: attribution.medium,
+                told_to: attribution.told_to,
+                cue: attribution.cue,
+                note: Some(format!(
+                    "“{}” is {described}, whom the text does not name",
+                    attribution.mention.as_deref().unwrap_or_default()
+                )),
+                ..Attribution::default()
+            };
+        }
         if attribution.speaker.is_none() && attribution.mention.is_none() {
             // “…,” she said. “More words.” — a quotation with no cue of its own, in the same
             // paragraph as the previous one, continues it.
@@ -1430,6 +1463,7 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
             }
         }
         out.push(attribution);
+        last_named_before = last_named(&people);
     }
     said_before_its_attribution(text, quotations, &mut out);
     out
@@ -1475,6 +1509,28 @@ fn said_before_its_attribution(text: &str, quotations: &[Quotation], out: &mut [
             };
         }
     }
+}
+
+/// A previous quotation's source that is a person the text describes but does not name ("a
+/// doctor", "one senior official"): the description. Only an indefinite description introduces someone new; "the senator", "the former
+/// president" mostly mean someone named before.
+fn unnamed_person(a: &Attribution) -> Option<&str> {
+    let described = a.mention.as_deref().filter(|_| a.speaker.is_none())?;
+    let first = described.split_whitespace().next()?.to_lowercase();
+    if !["a", "an", "one", "another"].contains(&first.as_str()) {
+        return None;
+    }
+    let head = described.split_whitespace().next_back()?.to_lowercase();
+    let person = is_title_word(&head)
+        || PEOPLE_WORDS.contains(&head.as_str())
+        || TITLE_KEYWORDS.contains(&head.as_str())
+        || names_an_occupation(&head);
+    (is_unnamed(described) && person).then_some(described)
+}
+
+/// The last word of a name ("Alilughatta").
+fn surname(name: &str) -> &str {
+    name.split_whitespace().next_back().unwrap_or(name)
 }
 
 /// “…,” it added: "it" is the newspaper, statement or report quoted last (`earlier`, the
@@ -2492,6 +2548,9 @@ fn strip_sentence_words(s: &str) -> &str {
         "Don't",
         "Possible",
         "About",
+        "Later",
+        "Earlier",
+        "Yesterday",
     ];
     // (A paragraph's first word in capitals is the same word: "AS Opposition Leader Bill
     // Shorten said".)
@@ -3025,7 +3084,7 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         while let Some((head, last)) = described.rsplit_once(' ')
             && [
                 "was", "were", "is", "are", "has", "have", "had", "would", "will", "could", "can",
-                "just", "also", "then", "once",
+                "just", "also", "then", "once", "from", "of", "at", "in", "with", "for",
             ]
             .contains(&last)
             && is_unnamed(head)
