@@ -2236,7 +2236,10 @@ fn an_organizations_name_keeps_its_small_words_and_ends_before_a_clause_or_secon
          would unite Tunisians.\n\n\
          “There is a consensus here,” Lourimi said.\n\n\
          Rachel Stephens, a senior analyst at RedMonk, studies budgets.\n\n\
-         According to RedMonk’s Stephens, “We are in a cash-constrained financial environment.”",
+         According to RedMonk’s Stephens, “We are in a cash-constrained financial environment.”\n\n\
+         “Who wants to use them?” says Tehilla Shwartz Altshuler, a senior fellow at the Israel \
+         Democracy Institute think tank.\n\n\
+         “We have to differentiate,” says Ori Givati, advocacy director for Breaking the Silence.",
     );
     assert_eq!(
         roles(&clip),
@@ -2266,6 +2269,16 @@ fn an_organizations_name_keeps_its_small_words_and_ends_before_a_clause_or_secon
                 Some("Rachel Stephens"),
                 Some("senior analyst"),
                 Some("RedMonk")
+            ),
+            (
+                Some("Tehilla Shwartz Altshuler"),
+                Some("senior fellow"),
+                Some("Israel Democracy Institute")
+            ),
+            (
+                Some("Ori Givati"),
+                Some("advocacy director"),
+                Some("Breaking the Silence")
             ),
         ],
         "{:#?}",

@@ -819,8 +819,44 @@ fn split_possessive(s: &str) -> Option<(&str, &str)> {
 /// "tech services provider Zensar" → ("tech services provider", "Zensar"); the organization is
 /// the trailing run of capitalised words (with "of", "and", "&" inside it).
 fn split_description(s: &str) -> (Option<String>, Option<String>) {
-    let words: Vec<&str> = s.split_whitespace().collect();
     let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    // "the Israel Democracy Institute think tank", "the Guardian newspaper": what kind of body
+    // it is, after its name, describes it.
+    const KINDS: &[&str] = &[
+        "think tank",
+        "newspaper",
+        "daily",
+        "weekly",
+        "magazine",
+        "group",
+        "firm",
+        "company",
+        "agency",
+        "network",
+        "website",
+        "party",
+        "organization",
+        "organisation",
+        "nonprofit",
+        "charity",
+        "union",
+        "campaign",
+        "broadcaster",
+    ];
+    if let Some((kind, name)) = KINDS.iter().find_map(|k| {
+        s.strip_suffix(k)
+            .filter(|name| name.ends_with(' '))
+            .map(|name| (*k, name.trim_end()))
+    }) && name.split_whitespace().next_back().is_some_and(capital)
+    {
+        let (description, organization) = split_description(name);
+        let description = match description {
+            Some(d) => format!("{d} {kind}"),
+            None => kind.to_owned(),
+        };
+        return (Some(description), organization);
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
     // (The small words inside a name: "Council on Foreign Relations", "Committee for a
     // Responsible Federal Budget", "Bank of the West".)
     const INSIDE: &[&str] = &["of", "and", "&", "for", "de", "on", "the", "a"];
@@ -842,7 +878,7 @@ fn split_description(s: &str) -> (Option<String>, Option<String>) {
             && start < words.len()
             && start > small
             && capital(words[start - small - 1])
-            && !["the", "a"].contains(&words[start - small]);
+            && (small == 1 || !["the", "a"].contains(&words[start - small]));
         if joined {
             start -= small;
         } else {
