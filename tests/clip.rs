@@ -2521,3 +2521,27 @@ fn a_pronoun_after_an_unnamed_speaker_is_that_speaker_not_someone_named_earlier(
         clip.quotes
     );
 }
+
+#[test]
+fn a_summing_up_before_a_quotation_and_a_quoted_paragraph_that_narration_follows() {
+    let clip = clip_text(
+        "Deficits\n\n\
+         Charles Schultze, chairman of the Council of Economic Advisers, once summed up the \
+         danger of deficits with a metaphor. “It’s not so much a question of the wolf at the \
+         door, but termites in the woodwork.”\n\n\
+         “If the time reported to us was valid, we could predict the decision,” explains Dr. \
+         Michael Shadlen.\n\n\
+         “We incorporated a kind of mathematical trick from earlier studies.” This trick was the \
+         evidence accumulation model.",
+    );
+    assert_eq!(
+        speakers(&clip),
+        vec![
+            Some("Charles Schultze"),
+            Some("Michael Shadlen"),
+            Some("Michael Shadlen")
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}

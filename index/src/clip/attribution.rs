@@ -272,7 +272,7 @@ static BEFORE_WHO_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// something, right before a quotation that opens the next sentence of the paragraph.
 static PRIOR_SAYS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Instead|So|Now|Then)\s+|[^,“”«»\x22]{{2,80}},\s+)?(?P<subj>{ROLE_NAME}|{NAME}|[Hh]e|[Ss]he)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>{CUES}|disagreed|disagrees)\b(?P<rest>[^“”«»\x22]*)\.\s*$"
+        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Instead|So|Now|Then)\s+|[^,“”«»\x22]{{2,80}},\s+)?(?P<subj>{ROLE_NAME}|{NAME}|[Hh]e|[Ss]he)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>{CUES}|disagreed|disagrees|summed up|sums up)\b(?P<rest>[^“”«»\x22]*)\.\s*$"
     ))
     .expect("valid regex")
 });
@@ -1665,10 +1665,13 @@ fn follows_quoted_paragraph(text: &str, prev_end: usize, q: &Quotation) -> bool 
         return false;
     };
     let (tail, gap) = between.split_at(par);
+    // (Or one that ends its sentence and opens its paragraph, narration following it: “…”
+    // This “mathematical trick” was the model.)
     let own_paragraph = text[q.close_end..]
         .split('\n')
         .next()
-        .is_some_and(|rest| rest.trim().chars().all(|c| c.is_ascii_punctuation()));
+        .is_some_and(|rest| rest.trim().chars().all(|c| c.is_ascii_punctuation()))
+        || q.text.trim_end().ends_with(['.', '!', '?']);
     // (A photo's caption may stand between the two: a line or two that is no sentence, "Hori
     // Parata at his Pātaua farm, the place where he was born".)
     let caption = |line: &str| {
