@@ -2545,3 +2545,25 @@ fn a_summing_up_before_a_quotation_and_a_quoted_paragraph_that_narration_follows
         clip.quotes
     );
 }
+
+#[test]
+fn it_after_a_sentence_about_a_body_is_that_body() {
+    let clip = clip_text(
+        "Pills\n\n\
+         “We are undoubtedly concerned,” said chief inspector Jennifer Mattinson.\n\n\
+         The Food Standards Agency warned people to stay away from slimming products that \
+         contained DNP.\n\n\
+         “We advise the public not to take any tablets,” it said in a statement.",
+    );
+    assert_eq!(
+        mentions(&clip),
+        vec![
+            Some("chief inspector Jennifer Mattinson"),
+            Some("the Food Standards Agency")
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+    assert_eq!(clip.quotes[1].speaker, None);
+    assert_eq!(clip.quotes[1].medium, Medium::Statement);
+}

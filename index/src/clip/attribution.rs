@@ -1441,7 +1441,12 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
         };
         let mut attribution = match found {
             // “…,” it added: the newspaper, statement or report quoted last.
-            Some(raw) if raw.subject.trim().eq_ignore_ascii_case("it") => resolve_it(raw, &out),
+            Some(raw) if raw.subject.trim().eq_ignore_ascii_case("it") => {
+                match body_before(&text[prev_end..before_start]) {
+                    Some(body) => resolve_it_as(raw, body),
+                    None => resolve_it(raw, &out),
+                }
+            }
             Some(raw) if opens_sentence => resolve(raw, &mut before_sentence, carry),
             Some(raw) => resolve(raw, &mut people, carry),
             None => Attribution::default(),
@@ -1567,6 +1572,42 @@ fn unnamed_person(a: &Attribution) -> Option<&str> {
 /// The last word of a name ("Alilughatta").
 fn surname(name: &str) -> &str {
     name.split_whitespace().next_back().unwrap_or(name)
+}
+
+/// "The Food Standards Agency warned people to stay away. ¶ “…,” it said in a statement.": the
+/// body that is the subject of the last sentence before the quotation (in `before`, the text
+/// since the previous one), as the text names it.
+fn body_before(before: &str) -> Option<&str> {
+    static BODY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:^\s*|[.!?]\s+)(?P<body>(?:The\s+)?\p{Lu}[\p{L}&\-]*(?:\s+(?:of|for|and|on|\p{Lu}[\p{L}&\-]*)){0,6})\s+(?:has\s+|had\s+|have\s+)?\p{Ll}+(?:ed|s)\b[^.!?]*[.!?]\s*$",
+        )
+        .expect("valid regex")
+    });
+    let body = BODY_SUBJECT
+        .captures(before.trim_end())?
+        .name("body")?
+        .as_str();
+    let name = body.strip_prefix("The ").unwrap_or(body);
+    let last = name.split_whitespace().next_back()?.to_lowercase();
+    (looks_like_organization(name) && NOT_PERSON.contains(&last.as_str())).then_some(body)
+}
+
+/// “…,” it said, after a sentence about `body`: the body, as the text names it.
+fn resolve_it_as(raw: Raw, body: &str) -> Attribution {
+    let (medium, told_to) = medium_of(&raw.cue, &raw.rest);
+    let mention = match body.strip_prefix("The ") {
+        Some(name) => format!("the {name}"),
+        None => body.to_owned(),
+    };
+    Attribution {
+        note: Some(format!("“{}” resolved to {mention}", raw.subject.trim())),
+        mention: Some(mention),
+        medium,
+        told_to,
+        cue: Some(raw.cue.to_lowercase()),
+        ..Default::default()
+    }
 }
 
 /// “…,” it added: "it" is the newspaper, statement or report quoted last (`earlier`, the
