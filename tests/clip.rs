@@ -2239,7 +2239,9 @@ fn an_organizations_name_keeps_its_small_words_and_ends_before_a_clause_or_secon
          According to RedMonk’s Stephens, “We are in a cash-constrained financial environment.”\n\n\
          “Who wants to use them?” says Tehilla Shwartz Altshuler, a senior fellow at the Israel \
          Democracy Institute think tank.\n\n\
-         “We have to differentiate,” says Ori Givati, advocacy director for Breaking the Silence.",
+         “We have to differentiate,” says Ori Givati, advocacy director for Breaking the Silence.\n\n\
+         “It is appalling,” said Eric Reeves, a senior fellow at the François-Xavier Bagnoud \
+         Center for Health and Human Rights at Harvard University.",
     );
     assert_eq!(
         roles(&clip),
@@ -2279,6 +2281,14 @@ fn an_organizations_name_keeps_its_small_words_and_ends_before_a_clause_or_secon
                 Some("Ori Givati"),
                 Some("advocacy director"),
                 Some("Breaking the Silence")
+            ),
+            (
+                Some("Eric Reeves"),
+                Some("senior fellow"),
+                Some(
+                    "François-Xavier Bagnoud Center for Health and Human Rights at Harvard \
+                     University"
+                )
             ),
         ],
         "{:#?}",

@@ -858,8 +858,9 @@ fn split_description(s: &str) -> (Option<String>, Option<String>) {
     }
     let words: Vec<&str> = s.split_whitespace().collect();
     // (The small words inside a name: "Council on Foreign Relations", "Committee for a
-    // Responsible Federal Budget", "Bank of the West".)
-    const INSIDE: &[&str] = &["of", "and", "&", "for", "de", "on", "the", "a"];
+    // Responsible Federal Budget", "Bank of the West", "the … Center for Health and Human
+    // Rights at Harvard University".)
+    const INSIDE: &[&str] = &["of", "and", "&", "for", "de", "on", "the", "a", "at"];
     let mut start = words.len();
     while start > 0 {
         let w = words[start - 1];
