@@ -2577,3 +2577,30 @@ fn it_after_a_sentence_about_a_body_is_that_body() {
     assert_eq!(clip.quotes[1].speaker, None);
     assert_eq!(clip.quotes[1].medium, Medium::Statement);
 }
+
+#[test]
+fn a_title_is_no_verb_phrase_and_keeps_its_qualifiers_in_lower_case() {
+    let clip = clip_text(
+        "Papers\n\n\
+         Previously unseen papers show Margaret Thatcher warned that she did not “like the \
+         sound of the new exam”.\n\n\
+         Former mayor Rudy Giuliani echoed the sentiment: “We have had four months of \
+         propaganda.”\n\n\
+         “It works,” said Emmanuelle Charpentier, now a professor at the Helmholtz Centre for \
+         Infection Research.",
+    );
+    assert_eq!(
+        roles(&clip),
+        vec![
+            (Some("Margaret Thatcher"), None, None),
+            (Some("Rudy Giuliani"), Some("former mayor"), None),
+            (
+                Some("Emmanuelle Charpentier"),
+                Some("professor"),
+                Some("Helmholtz Centre for Infection Research")
+            ),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}

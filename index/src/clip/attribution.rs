@@ -660,6 +660,11 @@ pub fn parse_role(phrase: &str) -> Option<Role> {
     if lower.starts_with("who ") || lower.starts_with("which ") || lower.starts_with("whose ") {
         return None;
     }
+    // ("now a professor at …": when is no part of the role.)
+    let phrase = ["now ", "currently ", "also "]
+        .iter()
+        .find_map(|w| phrase.strip_prefix(w))
+        .unwrap_or(phrase);
     let phrase = strip_article(phrase);
     // "an Italian journalist who visited Assange regularly at the embassy": a relative clause
     // is about the person, not the role.
@@ -1025,7 +1030,11 @@ fn split_pre_name(subject: &str) -> (Role, String) {
     ];
     let title: Vec<&str> = qualifiers
         .chain(state.then_some("State"))
-        .chain(tokens[first_title..=last_role].iter().copied())
+        .chain(
+            tokens[first_title..=last_role]
+                .iter()
+                .map(|&t| opening_qualifier(t).unwrap_or(t)),
+        )
         .filter(|t| !HONORIFICS.contains(&t.to_lowercase().as_str()))
         .collect();
     let after_clause = title
@@ -1040,7 +1049,27 @@ fn split_pre_name(subject: &str) -> (Role, String) {
         .skip_while(|t| ["his", "her", "their", "its", "the", "a", "an", "and"].contains(t))
         .collect();
     let name = strip_honorifics(&tokens[last_role + 1..].join(" "));
-    let mut title = (!title.is_empty()).then(|| title.join(" "));
+    // ("Previously unseen papers show Mrs Thatcher": words that end in a verb are no title.)
+    let title = title.join(" ");
+    let no_role = title.split_whitespace().next_back().is_some_and(|w| {
+        is_cue_word(w)
+            || [
+                "show",
+                "shows",
+                "showed",
+                "reveal",
+                "reveals",
+                "revealed",
+                "suggest",
+                "indicate",
+                "indicates",
+                "find",
+                "finds",
+                "found",
+            ]
+            .contains(&w)
+    }) && !has_title_keyword(&title);
+    let mut title = (!title.is_empty() && !no_role).then_some(title);
     let organization = organization
         .map(|o| o.trim_end_matches(['’', '\'']).to_owned())
         .and_then(|o| {
