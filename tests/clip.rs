@@ -2587,7 +2587,8 @@ fn a_title_is_no_verb_phrase_and_keeps_its_qualifiers_in_lower_case() {
          Former mayor Rudy Giuliani echoed the sentiment: “We have had four months of \
          propaganda.”\n\n\
          “It works,” said Emmanuelle Charpentier, now a professor at the Helmholtz Centre for \
-         Infection Research.",
+         Infection Research.\n\n\
+         “The weather is bad,” said Air Vice Marshal Sunarbowo Sandi.",
     );
     assert_eq!(
         roles(&clip),
@@ -2599,6 +2600,7 @@ fn a_title_is_no_verb_phrase_and_keeps_its_qualifiers_in_lower_case() {
                 Some("professor"),
                 Some("Helmholtz Centre for Infection Research")
             ),
+            (Some("Sunarbowo Sandi"), Some("Air Vice Marshal"), None),
         ],
         "{:#?}",
         clip.quotes
