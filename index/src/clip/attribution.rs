@@ -672,8 +672,9 @@ pub fn parse_role(phrase: &str) -> Option<Role> {
         .find_map(|w| phrase.strip_prefix(w))
         .unwrap_or(phrase);
     let phrase = strip_article(phrase);
-    // "an Italian journalist who visited Assange regularly at the embassy": a relative clause
-    // is about the person, not the role.
+    // "an Italian journalist who visited Assange regularly at the embassy", "a professor at
+    // Purdue University whose research includes …": a relative clause is about the person or
+    // the organization, not the role.
     static RELATIVE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\s+(?:who|whose|which|that)\s").expect("valid regex"));
     let phrase = RELATIVE
@@ -745,14 +746,13 @@ pub fn parse_role(phrase: &str) -> Option<Role> {
         ..Default::default()
     };
     if let Some(rest) = rest {
-        // "Purdue University whose research includes …", "the Brookings Institution and a
-        // former U.S. ambassador to Israel", "Ecuador under Correa": a clause about the
-        // organization, a second role or a time is no part of its name.
+        // "the Brookings Institution and a former U.S. ambassador to Israel", "Ecuador under
+        // Correa", "… where …": a second role, a time or a place clause is no part of its
+        // name (a relative clause, "Purdue University whose research …", went with the
+        // phrase's).
         static ROLE_ENDS: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(
-                r"\s+(?:(?:who|whose|which|that|where|under)\s|and\s+(?:(?:a|an|the|his|her)\s+)?\p{Ll})",
-            )
-            .expect("valid regex")
+            Regex::new(r"\s+(?:(?:where|under)\s|and\s+(?:(?:a|an|the|his|her)\s+)?\p{Ll})")
+                .expect("valid regex")
         });
         let rest = ROLE_ENDS.find(rest).map_or(rest, |m| &rest[..m.start()]);
         // "the University of New South Wales in Sydney": where the organization is, is no
@@ -1081,10 +1081,7 @@ fn split_pre_name(subject: &str) -> (Role, String) {
         .and_then(|o| {
             // "Then-DHS Director Michael Chertoff": then Director of DHS.
             if let Some(org) = o.strip_prefix("Then-").or_else(|| o.strip_prefix("then-")) {
-                title = Some(match title.take() {
-                    Some(t) => format!("then {t}"),
-                    None => "then".to_owned(),
-                });
+                title = Some(before_title("then", title.take()));
                 return Some(org.to_owned());
             }
             // "Israeli Prime Minister Benjamin Netanyahu": the country's; "Italian journalist
@@ -1097,10 +1094,7 @@ fn split_pre_name(subject: &str) -> (Role, String) {
             }
             // "Pakistan-based developer Ammar Askar": where someone works describes them.
             if o.ends_with("-based") {
-                title = Some(match title.take() {
-                    Some(t) => format!("{o} {t}"),
-                    None => o,
-                });
+                title = Some(before_title(&o, title.take()));
                 return None;
             }
             Some(o)
@@ -1113,6 +1107,14 @@ fn split_pre_name(subject: &str) -> (Role, String) {
         },
         name,
     )
+}
+
+/// `word` put before a title ("then" Director), or the whole title when there is none.
+fn before_title(word: &str, title: Option<String>) -> String {
+    match title {
+        Some(t) if !t.is_empty() => format!("{word} {t}"),
+        _ => word.to_owned(),
+    }
 }
 
 /// A nationality before a title: the country, when the title is one a state gives
@@ -1151,8 +1153,7 @@ fn nationality_role(demonym: &str, title: &str) -> (Option<String>, String) {
         .any(|w| OF_A_STATE.contains(&w.to_lowercase().as_str()));
     match country_of(demonym) {
         Some(country) if of_a_state => (Some(country.to_owned()), title.to_owned()),
-        _ if title.is_empty() => (None, demonym.to_owned()),
-        _ => (None, format!("{demonym} {title}")),
+        _ => (None, before_title(demonym, Some(title.to_owned()))),
     }
 }
 
@@ -1536,7 +1537,7 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
                     ..prev.clone()
                 };
             } else {
-                attribution.note = Some("no attribution found next to the quotation".into());
+                attribution.note = Some(NO_ATTRIBUTION.into());
             }
         }
         out.push(attribution);
@@ -1546,13 +1547,15 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
     out
 }
 
+/// The note of a quotation next to which no attribution was found.
+const NO_ATTRIBUTION: &str = "no attribution found next to the quotation";
+
 /// "Viguerie is upbeat about Cruz’s chances. ¶ “Not only can Ted Cruz win…” ¶ “He may be the
 /// only one…,” Viguerie notes.": a paragraph that is only a quotation, between a paragraph
 /// about someone and a paragraph whose quotation they are said to say, is theirs too.
 fn said_before_its_attribution(text: &str, quotations: &[Quotation], out: &mut [Attribution]) {
-    const NONE_FOUND: &str = "no attribution found next to the quotation";
     for n in 0..quotations.len().saturating_sub(1) {
-        if out[n].speaker.is_some() || out[n].note.as_deref() != Some(NONE_FOUND) {
+        if out[n].speaker.is_some() || out[n].note.as_deref() != Some(NO_ATTRIBUTION) {
             continue;
         }
         let (q, next) = (&quotations[n], &quotations[n + 1]);
@@ -1572,10 +1575,9 @@ fn said_before_its_attribution(text: &str, quotations: &[Quotation], out: &mut [
         let floor = floor_boundary(head, head.len().saturating_sub(2000));
         let prev_start = head[floor..].rfind('\n').map_or(floor, |i| floor + i + 1);
         let paragraph = &head[prev_start..];
-        let surname = speaker.split_whitespace().next_back().unwrap_or_default();
         let names_them = paragraph
             .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’')
-            .any(|w| without_possessive(w) == surname);
+            .any(|w| without_possessive(w) == surname(&speaker));
         if names_them && !paragraph.contains(['“', '"']) {
             out[n] = Attribution {
                 note: Some(format!(
@@ -1589,8 +1591,9 @@ fn said_before_its_attribution(text: &str, quotations: &[Quotation], out: &mut [
 }
 
 /// A previous quotation's source that is a person the text describes but does not name ("a
-/// doctor", "one senior official"): the description. Only an indefinite description introduces someone new; "the senator", "the former
-/// president" mostly mean someone named before.
+/// doctor", "one senior official"): the description. Only an indefinite description
+/// introduces someone new; "the senator", "the former president" mostly mean someone named
+/// before.
 fn unnamed_person(a: &Attribution) -> Option<&str> {
     let described = a.mention.as_deref().filter(|_| a.speaker.is_none())?;
     let first = described.split_whitespace().next()?.to_lowercase();
@@ -2920,8 +2923,8 @@ impl Raw {
         let (cue, rest) = match later {
             Some((cue, rest)) => (cue, format!(" {rest}")),
             // A cue-less pattern (a dash before the name, a "Clinton:" label) stands for "said".
-            None if c["cue"].is_empty() => ("said".to_owned(), rest),
-            None => (c["cue"].to_owned(), rest),
+            None if verb.is_empty() => ("said".to_owned(), rest),
+            None => (verb.to_owned(), rest),
         };
         Raw {
             subject: c["subj"].to_owned(),
