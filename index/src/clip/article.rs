@@ -41,6 +41,11 @@ pub fn looks_like_html(text: &str) -> bool {
 
 /// Decodes a page: a byte-order mark, else the charset its HTTP header gave, else a
 /// `<meta charset>` in its first kilobytes, else UTF-8 when valid, else Windows-1252.
+///
+/// A saved page whose bytes are valid UTF-8 with characters beyond ASCII is read as UTF-8
+/// whatever its `<meta>` says: browsers and editors that re-save a page in UTF-8 often keep
+/// the old declaration (gb2312, windows-1252), and text in a legacy encoding is all but never
+/// valid UTF-8 by accident. A charset the server sent is still obeyed.
 pub fn decode_page(bytes: &[u8], header_charset: Option<&str>) -> String {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         return encoding
@@ -48,15 +53,19 @@ pub fn decode_page(bytes: &[u8], header_charset: Option<&str>) -> String {
             .0
             .into_owned();
     }
-    let declared = header_charset
-        .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
-        .or_else(|| meta_charset(bytes));
-    if let Some(encoding) = declared {
+    if let Some(encoding) = header_charset.and_then(|l| Encoding::for_label(l.trim().as_bytes())) {
         return encoding.decode_without_bom_handling(bytes).0.into_owned();
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_owned(),
-        Err(_) => encoding_rs::WINDOWS_1252
+    let utf8 = std::str::from_utf8(bytes).ok();
+    if let Some(text) = utf8.filter(|t| !t.is_ascii()) {
+        return text.to_owned();
+    }
+    if let Some(encoding) = meta_charset(bytes) {
+        return encoding.decode_without_bom_handling(bytes).0.into_owned();
+    }
+    match utf8 {
+        Some(s) => s.to_owned(),
+        None => encoding_rs::WINDOWS_1252
             .decode_without_bom_handling(bytes)
             .0
             .into_owned(),
@@ -154,19 +163,74 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article> {
     let language = nonempty(parsed.lang.clone())
         .map(|l| l.split(['-', '_']).next().unwrap_or("en").to_lowercase())
         .unwrap_or_else(|| detect_language(&text).to_owned());
+    let site_name = nonempty(parsed.site_name.clone());
+    let title =
+        nonempty(Some(parsed.title.clone())).map(|t| without_site(&t, &page, site_name.as_deref()));
     Ok(Article {
-        title: nonempty(Some(parsed.title.clone())),
-        byline: nonempty(parsed.byline.clone()),
+        title,
+        byline: nonempty(parsed.byline.as_deref().map(tidy)),
         published: parsed
             .published_time
             .as_deref()
             .and_then(parse_published)
             .or_else(|| meta_published(&page)),
-        site_name: nonempty(parsed.site_name.clone()),
+        site_name,
         language: Some(language),
         url: nonempty(parsed.url.clone()).or_else(|| url.map(str::to_owned)),
         text,
     })
+}
+
+/// A title without what a site appends to it (" -- Sott.net", "-新华网", " » Local » Noticias »
+/// Ultima Hora Mallorca"): the site's name after a separator, or whatever follows a separator
+/// after the headline the page gives on its own (its `<h1>`, `twitter:title`, `og:title`).
+/// Headlines too short to be the title ("Opinion" over "Opinion | Why …") are no guide.
+fn without_site(title: &str, page: &dom_query::Document, site_name: Option<&str>) -> String {
+    const SEPARATORS: &[char] = &['|', '-', '–', '—', '»', '·', '/', '\\', '_', '>'];
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let headline_then_rest = |headline: &str| {
+        let after = title.strip_prefix(headline)?;
+        // A word the headline cuts in two is no boundary ("Covid" in "Covid-19 …").
+        let whole_word = after.starts_with(char::is_whitespace)
+            || headline
+                .chars()
+                .last()
+                .is_some_and(|c| !c.is_ascii_alphanumeric());
+        (whole_word && after.trim_start().starts_with(SEPARATORS)).then_some(())
+    };
+    if let Some(site) = site_name.map(str::trim).filter(|s| !s.is_empty())
+        && let Some(head) = title.strip_suffix(site)
+    {
+        let head = head.trim_end();
+        if let Some(head) = head.strip_suffix(SEPARATORS) {
+            let head = head.trim_end_matches(SEPARATORS).trim_end();
+            if head.chars().count() * 2 >= title.chars().count() {
+                return head.to_owned();
+            }
+        }
+    }
+    let mut headlines: Vec<String> = page
+        .select("h1")
+        .iter()
+        .map(|h| h.text().to_string())
+        .collect();
+    for meta in [
+        r#"meta[name="twitter:title"]"#,
+        r#"meta[property="og:title"]"#,
+    ] {
+        headlines.extend(
+            page.select(meta)
+                .iter()
+                .filter_map(|m| m.attr("content"))
+                .map(|c| c.to_string()),
+        );
+    }
+    headlines
+        .iter()
+        .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|h| h.chars().count() >= 4 && h.chars().count() * 2 >= title.chars().count())
+        .find(|h| headline_then_rest(h).is_some())
+        .unwrap_or(title)
 }
 
 /// Whether extracted text is a site's legal footer rather than an article: short, and saying
@@ -313,6 +377,12 @@ mod tests {
         assert!(decode_page(b"caf\xc3\xa9", None).contains("café"));
         assert!(decode_page(b"caf\xe9", None).contains("café"));
         assert!(decode_page("café".as_bytes(), Some("utf-8")).contains("café"));
+        // A page re-saved as UTF-8 that still declares its old charset.
+        let resaved =
+            "<html><head><meta charset=\"gb2312\"></head><body><p>新电脑 café</p></body></html>";
+        assert!(decode_page(resaved.as_bytes(), None).contains("新电脑 café"));
+        // The server's word stands.
+        assert!(decode_page("café".as_bytes(), Some("windows-1252")).contains("cafÃ©"));
     }
 
     #[test]
@@ -327,6 +397,52 @@ mod tests {
         assert_eq!(parse_published("Saturday, March 1, 2025, 12:06 PM"), d);
         assert_eq!(parse_published("March 1, 2025"), d);
         assert_eq!(parse_published("yesterday"), None);
+    }
+
+    #[test]
+    fn titles_without_the_site_name() {
+        let page = |head: &str, h1: &str| {
+            format!(
+                "<html><head>{head}</head><body><article><h1>{h1}</h1><p>{}</p></article></body></html>",
+                "The storm moved east overnight and forecasters expect clear skies. ".repeat(8)
+            )
+        };
+        let title = |head: &str, h1: &str| extract(&page(head, h1), None).unwrap().title.unwrap();
+        // The site's name after a separator.
+        assert_eq!(
+            title(
+                r#"<meta property="og:title" content="Rain ends after a week -- Sott.net"><meta property="og:site_name" content="Sott.net">"#,
+                ""
+            ),
+            "Rain ends after a week"
+        );
+        // Whatever follows the page's own headline after a separator.
+        assert_eq!(
+            title(
+                "<title>Rain ends after a week » Local » Noticias » Ultima Hora</title>",
+                "Rain ends after a week"
+            ),
+            "Rain ends after a week"
+        );
+        assert_eq!(
+            title(
+                "<title>短缺药品保供稳价 全力保障临床用药需求-新华网</title>",
+                "短缺药品保供稳价 全力保障临床用药需求"
+            ),
+            "短缺药品保供稳价 全力保障临床用药需求"
+        );
+        // No cut inside a word, at a colon, or after a headline too short to be the title.
+        for (want, h1) in [
+            ("Covid-19 rules end in the city", "Covid"),
+            (
+                "Gates on Tillerson: friendly is not friends",
+                "Gates on Tillerson",
+            ),
+            ("Opinion | Why the rain ends after a week", "Opinion"),
+        ] {
+            let head = format!(r#"<meta property="og:title" content="{want}">"#);
+            assert_eq!(title(&head, h1), want);
+        }
     }
 
     #[test]
