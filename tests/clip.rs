@@ -2606,3 +2606,25 @@ fn a_title_is_no_verb_phrase_and_keeps_its_qualifiers_in_lower_case() {
         clip.quotes
     );
 }
+
+#[test]
+fn a_surname_that_is_also_a_title_ends_a_name() {
+    let clip = clip_text(
+        "Mourners\n\n\
+         Dorothy Poynter, 71, came to see the champion. “It was worth it,” she said.\n\n\
+         Tennis great Billie Jean King remembered Ali as fun to be around. She saw the fight \
+         in 1971.\n\n\
+         “He always whispered in my ear, ‘you are the Queen,’” she said.\n\n\
+         “It was a great night,” King added.",
+    );
+    assert_eq!(
+        speakers(&clip),
+        vec![
+            Some("Dorothy Poynter"),
+            Some("Billie Jean King"),
+            Some("Billie Jean King")
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}

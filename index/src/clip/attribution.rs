@@ -621,6 +621,10 @@ const PEOPLE_WORDS: &[&str] = &[
     "protester",
 ];
 
+/// Title words that are also surnames, which end a name rather than start one ("Steve King",
+/// "Rob Bishop", "John Major" against "King Charles", "Judge Reeves").
+const SURNAME_TITLES: &[&str] = &["king", "bishop", "judge", "marshal", "major", "chancellor"];
+
 fn is_title_word(w: &str) -> bool {
     TITLE_WORDS.contains(&w.to_lowercase().as_str())
 }
@@ -2267,9 +2271,13 @@ fn note_mentions(
         let person_like = |t: &&str| {
             // (A possessive's "’s" is no part of the word; a plural's "s" is.)
             let bare = without_possessive(t).trim_end_matches(['’', '\'', '.']);
+            // (A surname that is also a title ends a name: "Billie Jean King", "Rob Bishop".)
+            let surname_title = tokens.len() >= 2
+                && tokens.last() == Some(t)
+                && SURNAME_TITLES.contains(&bare.to_lowercase().as_str());
             t.chars().any(char::is_lowercase)
                 && !NOT_PERSON.contains(&bare.to_lowercase().as_str())
-                && !is_title_word(t)
+                && (!is_title_word(t) || surname_title)
         };
         // A middle initial ("Justin T. Bamberg") is part of a name, not a reason to doubt it.
         let initial = |t: &&str| {
