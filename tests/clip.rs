@@ -2628,3 +2628,26 @@ fn a_surname_that_is_also_a_title_ends_a_name() {
         clip.quotes
     );
 }
+
+#[test]
+fn an_age_before_a_name_with_someone_saying_and_calling_something() {
+    let clip = clip_text(
+        "Rally\n\n\
+         Voters lined up early on Sunday.\n\n\
+         17-year-old Jared Potts echoed:\n\n\
+         “He speaks his mind, and I think that might be what the country needs.”\n\n\
+         Some of the supporters pushed a protester, with Donald Trump reportedly yelling: \
+         “Get him out of here!”\n\n\
+         Trump later defended the incident, calling the protester “a very obnoxious guy.”",
+    );
+    assert_eq!(
+        speakers(&clip),
+        vec![
+            Some("Jared Potts"),
+            Some("Donald Trump"),
+            Some("Donald Trump")
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}

@@ -196,8 +196,8 @@ const SOURCE_DESCRIBED: &str = concat!(
     r")(?:\s+[\p{L}\d’'\-]+){0,5}?\s+(?:spokes(?:man|woman|person)|officials?|aides?|sources?|reports?|statements?|study|studies|surveys?|polls?|documents?|memos?|letters?|filings?|complaints?|release|analysis|data|lawyers?|attorneys?|people|persons?|experts?|analysts?|police|prosecutors?|investigators?|witnesses|witness|researchers|scientists|estimates?|figures|records|emails?|transcripts?|newspaper|paper|magazine|website|campaign|company|agency|group|government|administration|department|ministry|office|committee)\b"
 );
 /// "an angry Hollande retaliated", "A flabbergasted Noah quipped": the mood a person is in,
-/// before their name, is no part of it.
-const A_MOOD: &str = r"(?:[Aa]n?\s+\p{Ll}[\p{L}\-]*\s+)?";
+/// before their name, is no part of it; nor is their age ("17-year-old Jared Potts echoed:").
+const A_MOOD: &str = r"(?:[Aa]n?\s+\p{Ll}[\p{L}\-]*\s+|\d{1,3}-year-old\s+)?";
 const ADVERBS: &str = r"(?:(?:also|later|then|previously|once|recently|simply|further|separately|again|often|always|never|still|even|had|has|have|would|will|\p{Ll}{2,}ly)\s+)*";
 
 static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -323,7 +323,7 @@ static BEFORE_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 /// document that says it ("Amazon released a statement saying, “…”").
 static BEFORE_SUBJECT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then)(?:\s+then)?|(?:In|During|After|Before|With|Without|Amid|Despite|Following|At|On|From|Since|While|When|As|Asked|Speaking|Last|This|Here|But back) [^,“”«»\x22]+),?\s+)?(?P<subj>{ROLE_NAME}|{NAME}|[Hh]e|[Ss]he)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>\p{{Ll}}+)\b(?P<rest>(?:[^“«\x22:]|:\d)*?)(?::|,\s*(?:(?:telling|asking)(?:\s+[^\s,“”«»\x22]+){{1,4}}|{PARTICIPLES})\s*,?|(?P<doc>\s(?:statement|letter|tweet|message|e-?mail|note|memo|release|post|video)s?)\s+(?:saying|stating|reading)\s*[,:]?|,?\s+(?:and|then|but)\s+{ADVERBS}(?:{CUE_FIRST}|adding|saying|(?:told|asked)(?:\s+[^\s,“”«»\x22]+){{1,4}})\s*,)\s*$"
+        r"^\s*(?:(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then)(?:\s+then)?|(?:In|During|After|Before|With|Without|Amid|Despite|Following|At|On|From|Since|While|When|As|Asked|Speaking|Last|This|Here|But back) [^,“”«»\x22]+),?\s+)?{A_MOOD}(?P<subj>{ROLE_NAME}|{NAME}|[Hh]e|[Ss]he)(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)\s*,)?\s+{ADVERBS}(?P<cue>\p{{Ll}}+)\b(?P<rest>(?:[^“«\x22:]|:\d)*?)(?::|,\s*(?:(?:telling|asking|calling)(?:\s+[^\s,“”«»\x22]+){{1,4}}|{PARTICIPLES})\s*,?|(?P<doc>\s(?:statement|letter|tweet|message|e-?mail|note|memo|release|post|video)s?)\s+(?:saying|stating|reading)\s*[,:]?|,?\s+(?:and|then|but)\s+{ADVERBS}(?:{CUE_FIRST}|adding|saying|(?:told|asked)(?:\s+[^\s,“”«»\x22]+){{1,4}})\s*,)\s*$"
     ))
     .expect("valid regex")
 });
@@ -348,10 +348,10 @@ static BEFORE_NAME_COLON: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// … footage of Trump saying during the debate, “…” — someone seen or heard saying it, in the
-/// object of a sentence about something else.
+/// object of a sentence about something else; also "…, with Trump reportedly yelling: “…”".
 static BEFORE_SEEN_SAYING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|\s)(?:of|shows?|showed|showing|features?|featured|featuring|hear|heard|hears|see|saw|sees|watch|watched)\s+(?P<subj>{ROLE_NAME}|{NAME})\s+(?P<cue>{PARTICIPLES})\b(?P<rest>[^“”«»\x22.!?]{{0,120}}?)[,:]?\s*$"
+        r"(?:^|\s)(?:(?P<with>with)|of|shows?|showed|showing|features?|featured|featuring|hear|heard|hears|see|saw|sees|watch|watched)\s+(?P<subj>{ROLE_NAME}|{NAME})\s+{ADVERBS}(?P<cue>{PARTICIPLES})\b(?P<rest>[^“”«»\x22.!?]{{0,120}}?)[,:]?\s*$"
     ))
     .expect("valid regex")
 });
@@ -3019,6 +3019,14 @@ fn read_before_in(before: &str) -> Option<Raw> {
     });
     let before = DATELINE.find(before).map_or(before, |m| &before[m.end()..]);
     let before = &*without_nicknames(before);
+    // "Supporters kicked a protester, with Trump reportedly yelling: “…”": the person "with"
+    // brings in, doing the saying, says it.
+    if let Some(c) = BEFORE_SEEN_SAYING.captures(before)
+        && c.name("with").is_some()
+        && may_speak(&c["subj"])
+    {
+        return Some(Raw::from_captures(&c));
+    }
     let mut fallback = None;
     for re in [
         &*BEFORE_ASKED_BY,
