@@ -188,6 +188,10 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article> {
 fn without_site(title: &str, page: &dom_query::Document, site_name: Option<&str>) -> String {
     const SEPARATORS: &[char] = &['|', '-', '–', '—', '»', '·', '/', '\\', '_', '>'];
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    // (No separator, nothing appended: the page need not be parsed again.)
+    if !title.contains(SEPARATORS) {
+        return title;
+    }
     let headline_then_rest = |headline: &str| {
         let after = title.strip_prefix(headline)?;
         // A word the headline cuts in two is no boundary ("Covid" in "Covid-19 …").
