@@ -80,6 +80,26 @@ fn main() {
     n3.print("newspaper3k");
     let n4 = newspaper4k(&data.join("newspaper-tests/newspaper4k/tests/data"));
     n4.print("newspaper4k");
+    // Both newspaper sets are one data folder (`newspaper-tests`); and every page scored, of
+    // the three sets together.
+    let sum = |sets: &[&TextScore]| {
+        sets.iter().fold(TextScore::default(), |mut all, s| {
+            all.pages += s.pages;
+            all.notes += s.notes;
+            all.f1_sum += s.f1_sum;
+            for (a, b) in [
+                (&mut all.title, s.title),
+                (&mut all.byline, s.byline),
+                (&mut all.date, s.date),
+            ] {
+                a.0 += b.0;
+                a.1 += b.1;
+            }
+            all
+        })
+    };
+    sum(&[&n3, &n4]).print("newspaper-tests (both sets)");
+    sum(&[&r, &n3, &n4]).print("all pages");
 }
 
 #[derive(Default)]
