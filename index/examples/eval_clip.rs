@@ -12,6 +12,11 @@
 //!   name (equal names, or the same surname). Predictions that fall inside a gold content span
 //!   that is not a direct quotation (an indirect attribution with a partial quote) are not
 //!   counted either way.
+//! - Speakers in Czech and Russian sentences (ADAQ, token tags): for each sentence with a direct
+//!   quotation and a cue, whether the speaker read is inside the gold source (a name), the
+//!   description read is (a source described, "předseda"), or no speaker is given where the
+//!   sentence has no source (a verb without a subject, "…," poznamenal.), each sentence read
+//!   alone as an article in its language.
 //! - Article text on Readability's and newspaper's test pages: bag-of-words token F1 of the main
 //!   text against the expected text, and exact-match rates for title, byline and date.
 //!
@@ -67,6 +72,16 @@ fn main() {
             s.judged,
             s.speaker_ok as f64 / s.found.max(1) as f64
         );
+    }
+    if data.join("adaq-cs-ru").exists() {
+        println!("\n## Speakers in Czech and Russian (ADAQ)\n");
+        println!(
+            "| language | sentences with a direct quotation and a cue | named source: right | wrong | none | described source: right | no source in the sentence: none given |"
+        );
+        println!("|---|---|---|---|---|---|---|");
+        for code in ["cs", "ru"] {
+            adaq(&data.join("adaq-cs-ru/data"), code).print(code);
+        }
     }
     if std::env::var("EVAL_TEXT").is_ok_and(|v| v == "0") {
         return;
@@ -738,6 +753,135 @@ fn newspaper4k(dir: &Path) -> TextScore {
                     got.published.map(|p| p.to_string()) == d.get(..10).map(str::to_owned),
                 );
             }
+        }
+    }
+    score
+}
+
+#[derive(Default)]
+struct AdaqScore {
+    sentences: usize,
+    named: (usize, usize, usize, usize),
+    described: (usize, usize),
+    unsourced: (usize, usize),
+}
+
+impl AdaqScore {
+    fn print(&self, code: &str) {
+        let (n, right, wrong, none) = self.named;
+        println!(
+            "| {code} | {} | {right}/{n} | {wrong} | {none} | {}/{} | {}/{} |",
+            self.sentences, self.described.0, self.described.1, self.unsourced.0, self.unsourced.1
+        );
+    }
+}
+
+/// ADAQ's token file: one token a row (`lemmas, text, sentence_num, index, tags`) with the tags
+/// `source`, `cue`, `content` or `None`; the sentence file gives each sentence's text.
+fn adaq(dir: &Path, code: &str) -> AdaqScore {
+    let mut score = AdaqScore::default();
+    let debug = std::env::var_os("EVAL_DEBUG").is_some();
+    let read = |name: &str| -> Vec<csv::StringRecord> {
+        csv::ReaderBuilder::new()
+            .delimiter(b'\t')
+            .from_path(dir.join(name))
+            .map(|mut r| r.records().flatten().collect())
+            .unwrap_or_default()
+    };
+    let texts: HashMap<String, String> = read(&format!("{code}_sentences.tsv"))
+        .into_iter()
+        .filter_map(|r| Some((r.get(1)?.to_owned(), r.get(0)?.to_owned())))
+        .collect();
+    let mut sentences: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    for r in read(&format!("{code}_tokens.tsv")) {
+        let (Some(id), Some(token), Some(tag)) = (r.get(2), r.get(1), r.get(4)) else {
+            continue;
+        };
+        if sentences.last().is_none_or(|(last, _)| last != id) {
+            sentences.push((id.to_owned(), Vec::new()));
+        }
+        if let Some((_, tokens)) = sentences.last_mut() {
+            tokens.push((token.to_owned(), tag.to_owned()));
+        }
+    }
+    let marks = ['"', '«', '»', '„', '“', '”'];
+    for (id, tokens) in &sentences {
+        // A direct quotation: content right inside a quotation mark; and a cue.
+        let direct = tokens.iter().enumerate().any(|(i, (_, tag))| {
+            tag == "content"
+                && [i.checked_sub(1), Some(i + 1)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|j| tokens.get(j))
+                    .any(|(t, _)| t.chars().all(|c| marks.contains(&c)))
+        });
+        let cue = tokens.iter().any(|(_, tag)| tag == "cue");
+        let Some(text) = texts.get(id) else {
+            continue;
+        };
+        if !direct || !cue {
+            continue;
+        }
+        score.sentences += 1;
+        let source: Vec<String> = tokens
+            .iter()
+            .filter(|(_, tag)| tag == "source")
+            .map(|(t, _)| t.to_lowercase())
+            .collect();
+        let clip = clip_article(Article {
+            language: Some(code.to_owned()),
+            text: text.clone(),
+            ..Article::default()
+        });
+        let first = clip
+            .quotes
+            .iter()
+            .find(|q| q.speaker.is_some() || q.mention.is_some());
+        let speaker = first.and_then(|q| q.speaker.clone());
+        let mention = first.and_then(|q| q.mention.clone());
+        let inside = |said: &str| {
+            !said.is_empty()
+                && said
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .all(|w| source.contains(&w.to_lowercase()))
+        };
+        let named = source
+            .iter()
+            .zip(tokens.iter().filter(|(_, tag)| tag == "source"))
+            .any(|(_, (t, _))| t.chars().next().is_some_and(char::is_uppercase));
+        let verdict = if source.is_empty() {
+            score.unsourced.1 += 1;
+            let ok = speaker.is_none();
+            score.unsourced.0 += usize::from(ok);
+            ok
+        } else if named {
+            score.named.0 += 1;
+            match &speaker {
+                Some(s) if inside(s) => {
+                    score.named.1 += 1;
+                    true
+                }
+                Some(_) => {
+                    score.named.2 += 1;
+                    false
+                }
+                None => {
+                    score.named.3 += 1;
+                    false
+                }
+            }
+        } else {
+            score.described.1 += 1;
+            let ok = speaker.as_deref().or(mention.as_deref()).is_some_and(inside);
+            score.described.0 += usize::from(ok);
+            ok
+        };
+        if debug && !verdict {
+            println!(
+                "ADAQ {code} {id}: speaker {speaker:?} mention {mention:?} gold {:?} | {text}",
+                source.join(" ")
+            );
         }
     }
     score

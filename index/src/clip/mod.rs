@@ -8,6 +8,7 @@
 pub mod article;
 pub mod attribution;
 pub mod fetch;
+mod languages;
 mod names;
 pub mod quotes;
 
@@ -186,7 +187,7 @@ pub fn clip_article(article: Article) -> Clip {
     offsets.extend(unclosed.iter().map(|u| u.open));
     let to_char = char_offsets(text, &offsets);
     let language = article.language.clone().unwrap_or_else(|| "en".into());
-    let attributions = read_in(attributions, &language);
+    let attributions = read_in(text, &found, attributions, &language);
     let quotes = found
         .iter()
         .zip(attributions)
@@ -222,24 +223,43 @@ pub fn clip_article(article: Article) -> Clip {
 }
 
 /// Attribution reads English: in an article in another language, a cue that is no English verb
-/// of speech ("Consultada sobre …, una fuente nos la resumió así:") was a guess, and the
-/// candidate says so instead (with any quotation said to continue it), as does every candidate
-/// left without a speaker. A speaker's label ("Macron : « … »") reads the same in any language
-/// and stays.
-fn read_in(attributions: Vec<Attribution>, language: &str) -> Vec<Attribution> {
+/// of speech ("Consultada sobre …, una fuente nos la resumió así:") was a guess. In the
+/// languages [`languages`] knows (French, Spanish, Italian, Portuguese, German, Czech,
+/// Russian) its reading replaces the English one; where it reads nothing, or in another
+/// language, the candidate says that its speaker was not read (with any quotation said to
+/// continue it), as does every candidate left without a speaker. A speaker's label ("Macron :
+/// « … »") reads the same in any language and stays.
+fn read_in(
+    text: &str,
+    found: &[quotes::Quotation],
+    attributions: Vec<Attribution>,
+    language: &str,
+) -> Vec<Attribution> {
     if language == "en" || language.starts_with("en-") {
         return attributions;
     }
+    let note = match languages::reads(language) {
+        true => format!(
+            "the article is in “{language}”: no speaker found in the shapes OnRecord reads in that language (« … », a déclaré X; X sagte: „…“)"
+        ),
+        false => format!(
+            "the article is in “{language}”: its speakers are not read (attribution reads English, French, Spanish, Italian, Portuguese, German, Czech and Russian)"
+        ),
+    };
     let unread = || Attribution {
-        note: Some(format!(
-            "the article is in “{language}”: its speakers are not read (attribution reads English cues)"
-        )),
+        note: Some(note.clone()),
         ..Attribution::default()
     };
+    let read = languages::attribute(text, found, language);
     let mut guessed = false;
     attributions
         .into_iter()
-        .map(|a| {
+        .zip(read)
+        .map(|(a, read)| {
+            if let Some(read) = read {
+                guessed = false;
+                return read;
+            }
             let continues = a.cue.is_none() && a.speaker.is_some();
             guessed = match &a.cue {
                 Some(cue) => !attribution::is_cue_word(cue),
