@@ -2651,3 +2651,58 @@ fn an_age_before_a_name_with_someone_saying_and_calling_something() {
         clip.quotes
     );
 }
+
+#[test]
+fn speakers_in_french_czech_and_russian_articles() {
+    let clip = clip_text(
+        "Le gouvernement a présenté mercredi son plan pour les hôpitaux du pays.\n\n\
+         « Nous allons recruter dix mille infirmières », a déclaré le ministre de la Santé \
+         François Braun lors d'une conférence de presse. « Ce n'est qu'un début », a-t-il \
+         ajouté.\n\n\
+         « Les urgences sont saturées depuis des mois », a dit une infirmière de Lyon.",
+    );
+    assert_eq!(clip.article.language.as_deref(), Some("fr"));
+    assert_eq!(
+        roles(&clip),
+        vec![
+            (Some("François Braun"), Some("ministre de la Santé"), None),
+            (Some("François Braun"), Some("ministre de la Santé"), None),
+            (None, None, None),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+    assert_eq!(mentions(&clip)[1], Some("il"));
+    assert_eq!(mentions(&clip)[2], Some("infirmière de Lyon"));
+
+    let clip = clip_text(
+        "Fotbalisté Benešova včera doma porazili Slavii po velmi tvrdém zápase.\n\n\
+         \"Žil jsem v ústraní a ten mikrosvět mi vyhovoval,\" řekl po zápase trenér Jan Hons. \
+         \"Bylo to krásné odpoledne,\" poznamenal.\n\n\
+         \"Škoda, že nepřijela televize,\" dodal předseda klubu.",
+    );
+    assert_eq!(clip.article.language.as_deref(), Some("cs"));
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Jan Hons"), Some("Jan Hons"), None],
+        "{:#?}",
+        clip.quotes
+    );
+    assert_eq!(mentions(&clip)[2], Some("předseda klubu"));
+
+    let clip = clip_text(
+        "В понедельник министерство обороны провело учения на юге страны.\n\n\
+         «Это наш ответ на угрозы», — заявил министр обороны Сергей Шойгу. \
+         Президент Путин позже сказал: «Мы готовы к любому развитию событий».",
+    );
+    assert_eq!(clip.article.language.as_deref(), Some("ru"));
+    assert_eq!(
+        roles(&clip),
+        vec![
+            (Some("Сергей Шойгу"), Some("министр обороны"), None),
+            (Some("Путин"), Some("Президент"), None),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}

@@ -846,10 +846,10 @@ fn adaq(dir: &Path, code: &str) -> AdaqScore {
                     .filter(|w| !w.is_empty())
                     .all(|w| source.contains(&w.to_lowercase()))
         };
-        let named = source
-            .iter()
-            .zip(tokens.iter().filter(|(_, tag)| tag == "source"))
-            .any(|(_, (t, _))| t.chars().next().is_some_and(char::is_uppercase));
+        // (A capital opening the sentence says nothing: "Он сказал:".)
+        let named = tokens.iter().enumerate().any(|(i, (t, tag))| {
+            tag == "source" && i > 0 && t.chars().next().is_some_and(char::is_uppercase)
+        });
         let verdict = if source.is_empty() {
             score.unsourced.1 += 1;
             let ok = speaker.is_none();
@@ -873,7 +873,10 @@ fn adaq(dir: &Path, code: &str) -> AdaqScore {
             }
         } else {
             score.described.1 += 1;
-            let ok = speaker.as_deref().or(mention.as_deref()).is_some_and(inside);
+            let ok = speaker
+                .as_deref()
+                .or(mention.as_deref())
+                .is_some_and(inside);
             score.described.0 += usize::from(ok);
             ok
         };

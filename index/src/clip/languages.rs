@@ -25,6 +25,14 @@ struct Language {
     pronouns: &'static [&'static str],
     determiners: &'static [&'static str],
     prepositions: &'static [&'static str],
+    /// "as" before one ("Как разъясняет следователь, “…”").
+    as_word: &'static str,
+    /// Words that join clauses, where a description ends ("сказал швейцар и пошел").
+    conjunctions: &'static [&'static str],
+    /// Words that open a sentence and name no one ("Как", "Jak", "Puis"), and titles that,
+    /// opening a sentence, are capitalised ("Starosta Jindřich Abrhám", "Президент Путин").
+    openers: &'static [&'static str],
+    titles: &'static [&'static str],
 }
 
 const LANGUAGES: &[Language] = &[
@@ -33,69 +41,258 @@ const LANGUAGES: &[Language] = &[
         cues: "a déclaré|a dit|a affirmé|a expliqué|a ajouté|a indiqué|a souligné|a estimé|a assuré|a précisé|a répondu|a lancé|a averti|a reconnu|a confié|a écrit|a raconté|a martelé|a insisté|a poursuivi|a commenté|a résumé|a tranché|a regretté|a déploré|déclare|dit|affirme|explique|ajoute|indique|souligne|estime|assure|précise|répond|lance|avertit|reconnaît|confie|écrit|raconte|martèle|insiste|poursuit|commente|résume|tranche|regrette|déplore|déclarait|disait|expliquait|ajoutait|affirmait|confiait|racontait",
         according: "selon|d'après|d’après",
         pronouns: &["il", "elle", "ils", "elles", "on"],
-        determiners: &["le", "la", "les", "l'", "l’", "un", "une", "du", "des", "de", "d'", "d’", "son", "sa", "ses"],
-        prepositions: &["à", "en", "dans", "après", "lors", "pour", "sur", "avec", "au", "aux", "devant", "sans"],
+        determiners: &[
+            "le", "la", "les", "l'", "l’", "un", "une", "du", "des", "de", "d'", "d’", "son", "sa",
+            "ses",
+        ],
+        prepositions: &[
+            "à", "en", "dans", "après", "lors", "pour", "sur", "avec", "au", "aux", "devant",
+            "sans",
+        ],
+        as_word: "comme",
+        conjunctions: &["et", "mais", "puis", "qui"],
+        openers: &[
+            "puis", "mais", "et", "alors", "ainsi", "comme", "quand", "pour", "selon",
+        ],
+        titles: &[],
     },
     Language {
         code: "es",
         cues: "dijo|afirmó|declaró|explicó|añadió|agregó|señaló|aseguró|indicó|comentó|advirtió|sostuvo|subrayó|destacó|apuntó|manifestó|expresó|respondió|contó|reconoció|insistió|admitió|precisó|relató|escribió|dice|afirma|declara|explica|añade|agrega|señala|asegura|indica|comenta|advierte|sostiene|subraya|destaca|apunta|cuenta|reconoce|insiste|admite|precisa|relata|escribe|ha dicho|ha afirmado|ha explicado|ha señalado|ha asegurado|ha añadido|ha declarado|ha indicado|ha advertido|ha reconocido",
         according: "según|de acuerdo con",
         pronouns: &["él", "ella", "ellos", "ellas"],
-        determiners: &["el", "la", "los", "las", "un", "una", "del", "de", "su", "sus"],
-        prepositions: &["en", "tras", "durante", "a", "al", "con", "para", "por", "ante", "sin"],
+        determiners: &[
+            "el", "la", "los", "las", "un", "una", "del", "de", "su", "sus",
+        ],
+        prepositions: &[
+            "en", "tras", "durante", "a", "al", "con", "para", "por", "ante", "sin",
+        ],
+        as_word: "como",
+        conjunctions: &["y", "e", "pero", "que"],
+        openers: &[
+            "pero", "y", "entonces", "así", "como", "cuando", "para", "según",
+        ],
+        titles: &[],
     },
     Language {
         code: "it",
         cues: "ha detto|ha dichiarato|ha spiegato|ha aggiunto|ha affermato|ha sottolineato|ha commentato|ha osservato|ha precisato|ha ricordato|ha risposto|ha scritto|ha assicurato|ha ammesso|ha avvertito|dice|dichiara|spiega|aggiunge|afferma|sottolinea|commenta|osserva|precisa|ricorda|risponde|scrive|assicura|ammette|disse|dichiarò|spiegò|aggiunse|affermò|sottolineò|commentò|rispose|scrisse",
         according: "secondo",
         pronouns: &["lui", "lei", "loro"],
-        determiners: &["il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "una", "uno", "del", "della", "dello", "dei", "degli", "delle", "di", "suo", "sua"],
-        prepositions: &["in", "a", "al", "alla", "dopo", "durante", "con", "per", "su", "nel", "nella", "senza"],
+        determiners: &[
+            "il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "una", "uno", "del", "della",
+            "dello", "dei", "degli", "delle", "di", "suo", "sua",
+        ],
+        prepositions: &[
+            "in", "a", "al", "alla", "dopo", "durante", "con", "per", "su", "nel", "nella", "senza",
+        ],
+        as_word: "come",
+        conjunctions: &["e", "ed", "ma", "che"],
+        openers: &["ma", "e", "poi", "così", "come", "quando", "per", "secondo"],
+        titles: &[],
     },
     Language {
         code: "pt",
         cues: "disse|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|comentou|observou|lembrou|respondeu|escreveu|contou|garantiu|admitiu|reconheceu|alertou|diz|afirma|declara|explica|acrescenta|destaca|ressalta|comenta|observa|lembra|responde|escreve|conta|garante|admite|reconhece|alerta",
         according: "segundo|de acordo com",
         pronouns: &["ele", "ela", "eles", "elas"],
-        determiners: &["o", "a", "os", "as", "um", "uma", "do", "da", "dos", "das", "de", "seu", "sua"],
-        prepositions: &["em", "no", "na", "nos", "nas", "após", "durante", "com", "para", "por", "ao", "sem"],
+        determiners: &[
+            "o", "a", "os", "as", "um", "uma", "do", "da", "dos", "das", "de", "seu", "sua",
+        ],
+        prepositions: &[
+            "em", "no", "na", "nos", "nas", "após", "durante", "com", "para", "por", "ao", "sem",
+        ],
+        as_word: "como",
+        conjunctions: &["e", "mas", "que"],
+        openers: &[
+            "mas", "e", "então", "assim", "como", "quando", "para", "segundo",
+        ],
+        titles: &[],
     },
     Language {
         code: "de",
         cues: "sagte|sagt|sagten|erklärte|erklärt|betonte|betont|meinte|meint|schrieb|schreibt|berichtete|berichtet|warnte|warnt|versicherte|versichert|kritisierte|kritisiert|ergänzte|ergänzt|fragte|fragt|antwortete|antwortet|bekräftigte|bekräftigt|erläuterte|erläutert|sagte dazu|fügte hinzu|räumte ein|so",
         according: "laut|nach Angaben von",
         pronouns: &["er", "sie"],
-        determiners: &["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "sein", "seine", "ihr", "ihre"],
-        prepositions: &["nach", "bei", "in", "im", "am", "auf", "mit", "vor", "gegenüber", "zu", "zum", "zur"],
+        determiners: &[
+            "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem",
+            "sein", "seine", "ihr", "ihre",
+        ],
+        prepositions: &[
+            "nach",
+            "bei",
+            "in",
+            "im",
+            "am",
+            "auf",
+            "mit",
+            "vor",
+            "gegenüber",
+            "zu",
+            "zum",
+            "zur",
+        ],
+        as_word: "wie",
+        conjunctions: &["und", "aber", "der", "die"],
+        openers: &["aber", "und", "dann", "so", "wie", "als", "wenn", "laut"],
+        titles: &[],
     },
     Language {
         code: "cs",
-        cues: "řekl|řekla|řekli|uvedl|uvedla|uvedli|dodal|dodala|dodali|říká|říkají|uvádí|uvádějí|dodává|dodávají|poznamenal|poznamenala|konstatoval|konstatovala|konstatuje|prohlásil|prohlásila|prohlašuje|sdělil|sdělila|napsal|napsala|píše|vysvětlil|vysvětlila|vysvětluje|upozornil|upozornila|upozorňuje|zdůraznil|zdůraznila|zdůrazňuje|odpověděl|odpověděla|tvrdí|tvrdil|tvrdila|míní|podotkl|podotkla|doplnil|doplnila|potvrdil|potvrdila|varoval|varovala|připomněl|připomněla|přidal se|přidala se|přidává se|přirovnává|přirovnal|přirovnala|hodnotí|hodnotil|hodnotila|doplňuje|komentuje|komentoval|komentovala",
+        cues: "řekl|řekla|řekli|uvedl|uvedla|uvedli|dodal|dodala|dodali|říká|říkají|uvádí|uvádějí|dodává|dodávají|poznamenal|poznamenala|konstatoval|konstatovala|konstatuje|prohlásil|prohlásila|prohlašuje|sdělil|sdělila|napsal|napsala|píše|vysvětlil|vysvětlila|vysvětluje|upozornil|upozornila|upozorňuje|zdůraznil|zdůraznila|zdůrazňuje|odpověděl|odpověděla|tvrdí|tvrdil|tvrdila|míní|podotkl|podotkla|doplnil|doplnila|potvrdil|potvrdila|varoval|varovala|připomněl|připomněla|přidal se|přidala se|přidává se|přirovnává|přirovnal|přirovnala|hodnotí|hodnotil|hodnotila|doplňuje|komentuje|komentoval|komentovala|charakterizoval|charakterizovala|vzpomíná|vzpomínal|odpovídá|přiznal|přiznala|přiznává",
         // ("podle" takes the genitive, "podle Nováka": no name to give.)
         according: "",
         pronouns: &["on", "ona", "oni"],
-        determiners: &[],
-        prepositions: &["po", "v", "ve", "na", "s", "se", "z", "ze", "k", "ke", "při", "během", "o", "pro", "před"],
+        determiners: &["mu", "jí", "jim", "mi", "nám", "vám"],
+        prepositions: &[
+            "po", "v", "ve", "na", "s", "se", "z", "ze", "k", "ke", "při", "během", "o", "pro",
+            "před",
+        ],
+        as_word: "jak",
+        conjunctions: &["a", "ale", "i", "který", "která"],
+        openers: &[
+            "jak", "ale", "a", "to", "tak", "když", "pokud", "podle", "také", "pak",
+        ],
+        titles: &[
+            "starosta",
+            "starostka",
+            "ministr",
+            "ministryně",
+            "předseda",
+            "předsedkyně",
+            "prezident",
+            "prezidentka",
+            "premiér",
+            "premiérka",
+            "mluvčí",
+            "ředitel",
+            "ředitelka",
+            "trenér",
+            "kapitán",
+            "poslanec",
+            "poslankyně",
+            "senátor",
+            "senátorka",
+            "hejtman",
+            "primátor",
+            "velvyslanec",
+            "generální",
+            "profesor",
+            "doktor",
+            "šéf",
+            "šéfka",
+            "náměstek",
+            "náměstkyně",
+            "guvernér",
+        ],
     },
     Language {
         code: "ru",
-        cues: "сказал|сказала|сказали|заявил|заявила|заявили|отметил|отметила|отметили|добавил|добавила|добавили|подчеркнул|подчеркнула|пояснил|пояснила|сообщил|сообщила|сообщили|говорит|говорят|говорил|говорила|считает|признал|признала|написал|написала|пишет|ответил|ответила|рассказал|рассказала|рассказывает|уточнил|уточнила|заметил|заметила|объяснил|объяснила|утверждает|утверждал|предупредил|предупредила|продолжил|продолжила|констатировал|заключил",
+        cues: "сказал|сказала|сказали|заявил|заявила|заявили|отметил|отметила|отметили|добавил|добавила|добавили|подчеркнул|подчеркнула|пояснил|пояснила|сообщил|сообщила|сообщили|говорит|говорят|говорил|говорила|считает|признал|признала|написал|написала|пишет|ответил|ответила|рассказал|рассказала|рассказывает|уточнил|уточнила|заметил|заметила|объяснил|объяснила|утверждает|утверждал|предупредил|предупредила|продолжил|продолжила|констатировал|заключил|объясняет|объяснял|разъясняет|разъяснил|замечает|указывает|указал|описал|описала|отвечал|отвечает|признаёт|признает|пояснял|вспоминает|вспоминал|вспомнил|вспомнила|рассказывал|рассказывала|писал|писала",
         // ("по словам" takes the genitive: no name to give.)
         according: "",
         pronouns: &["он", "она", "они"],
-        determiners: &[],
-        prepositions: &["в", "во", "на", "после", "с", "со", "по", "при", "о", "об", "для", "перед"],
+        determiners: &["ему", "ей", "им", "мне", "нам", "вам"],
+        prepositions: &[
+            "в",
+            "во",
+            "на",
+            "после",
+            "с",
+            "со",
+            "по",
+            "при",
+            "о",
+            "об",
+            "для",
+            "перед",
+        ],
+        as_word: "как",
+        conjunctions: &["и", "а", "но", "который", "которая"],
+        openers: &[
+            "как",
+            "но",
+            "и",
+            "а",
+            "то",
+            "вот",
+            "это",
+            "так",
+            "когда",
+            "если",
+            "по",
+            "также",
+            "потом",
+        ],
+        titles: &[
+            "президент",
+            "премьер",
+            "премьер-министр",
+            "министр",
+            "глава",
+            "председатель",
+            "директор",
+            "губернатор",
+            "мэр",
+            "депутат",
+            "сенатор",
+            "посол",
+            "тренер",
+            "профессор",
+            "доктор",
+            "генерал",
+            "спикер",
+            "представитель",
+            "руководитель",
+            "первый",
+            "вице-премьер",
+            "замминистра",
+            "пресс-секретарь",
+            "генпрокурор",
+            "прокурор",
+            "судья",
+            "академик",
+        ],
     },
 ];
 
 /// German capitalises every noun: a word ending in one of these is a title, not a name
 /// ("Bundesfinanzminister Lindner", "Regierungssprecher Steffen Hebestreit").
 const GERMAN_TITLES: &[&str] = &[
-    "kanzler", "kanzlerin", "minister", "ministerin", "präsident", "präsidentin", "sprecher",
-    "sprecherin", "chef", "chefin", "vorsitzende", "vorsitzender", "direktor", "direktorin",
-    "professor", "professorin", "meister", "meisterin", "abgeordnete", "abgeordneter",
-    "trainer", "trainerin", "experte", "expertin", "sekretär", "sekretärin", "leiter",
-    "leiterin", "botschafter", "botschafterin", "anwalt", "anwältin", "richter", "richterin",
+    "kanzler",
+    "kanzlerin",
+    "minister",
+    "ministerin",
+    "präsident",
+    "präsidentin",
+    "sprecher",
+    "sprecherin",
+    "chef",
+    "chefin",
+    "vorsitzende",
+    "vorsitzender",
+    "direktor",
+    "direktorin",
+    "professor",
+    "professorin",
+    "meister",
+    "meisterin",
+    "abgeordnete",
+    "abgeordneter",
+    "trainer",
+    "trainerin",
+    "experte",
+    "expertin",
+    "sekretär",
+    "sekretärin",
+    "leiter",
+    "leiterin",
+    "botschafter",
+    "botschafterin",
+    "anwalt",
+    "anwältin",
+    "richter",
+    "richterin",
 ];
 
 /// A name: up to four capitalised words (initials and particles inside: "P. Slaný", "Ursula
@@ -111,6 +308,7 @@ struct Readers {
 
 fn readers(lang: &Language) -> Readers {
     let cues = lang.cues;
+    let pronouns = lang.pronouns.join("|");
     let (according, according_before) = match lang.according {
         "" => (String::new(), String::new()),
         a => (
@@ -122,8 +320,17 @@ fn readers(lang: &Language) -> Readers {
     let after = format!(
         r"^[\s,]*(?:[—–-]\s*)?(?:\p{{Ll}}[\p{{L}}\p{{M}}]*\s+){{0,2}}?(?P<cue>(?i:{cues}{according}))(?P<clitic>-t-(?:il|elle|on)|-(?:il|elle|on))?\b(?P<rest>[^\n]*)"
     );
+    // Before the quotation: "according to X,"; "as X says," ("Как разъясняет следователь,");
+    // a name, perhaps an appositive and a few words, and the verb ("Hasan Nasralláh na
+    // shromáždění … prohlásil, že"); a pronoun and the verb ("Он сказал:").
+    let gap = r"(?:\s+[^\s,.;:«»“”„\x22]+)";
+    // After the verb: a word or two ("Он пишет дальше:"), then the quotation, a colon or a
+    // comma, or a clause leading to it ("заявил, что “…”"; "Шувалов признал: у правительства
+    // нет “…”"; "zdůraznil, že …").
+    let tail = r"(?:\s+[^\s,.;:«»“”„\x22]+){0,2}?(?:\s*[:,][^.!?«»“”„\x22\n]{0,200}?)?\s*$";
     let before = format!(
-        r"(?:{according_before}(?P<name>{NAME})(?:\s*,\s*(?P<appos>[^,.;:«»“”„\x22\n]{{2,120}}?)\s*,)?(?:\s+\p{{Ll}}[\p{{L}}\p{{M}}]*){{0,2}}?\s+(?P<cue>{cues}))\s*[:,]?\s*$"
+        r"(?:{according_before}\b(?i:{as_word})\s+(?:(?P<aspron>(?i:{pronouns}))\s+(?P<ascue2>(?i:{cues}))|(?P<ascue>(?i:{cues}))\s+(?P<asrest>[^,«»“”„\x22\n]{{1,80}}?))\s*,|(?P<name>{NAME})(?:\s*,\s*(?P<appos>[^,.;:«»“”„\x22\n]{{2,120}}?)\s*,)?{gap}{{0,8}}?\s+(?P<cue>{cues})|\b(?P<pron>(?i:{pronouns})){gap}{{0,3}}?\s+(?P<pcue>{cues})|(?:^|[,;]\s+)(?P<desc>\p{{Ll}}[\p{{L}}\p{{M}}\-]*(?:\s+\p{{Ll}}[\p{{L}}\p{{M}}\-]*){{0,2}}?)\s+(?P<dcue>{cues})){tail}",
+        as_word = lang.as_word,
     );
     Readers {
         after: Regex::new(&after).expect("valid regex"),
@@ -167,6 +374,9 @@ pub(crate) fn attribute(
         return vec![None; quotations.len()];
     };
     let mut last_named: Option<(String, Option<String>)> = None;
+    // The full names read so far, which a surname alone means ("zdůrazňuje Rice" after
+    // "Declan Rice").
+    let mut full_names: Vec<String> = Vec::new();
     quotations
         .iter()
         .enumerate()
@@ -177,15 +387,33 @@ pub(crate) fn attribute(
             let prev_end = n.checked_sub(1).map_or(0, |p| quotations[p].close_end);
             let before = &text[prev_end..q.open];
             let before = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
-            let read = read_after(lang, readers, after).or_else(|| read_before(lang, readers, before))?;
+            let read =
+                read_after(lang, readers, after).or_else(|| read_before(lang, readers, before))?;
             let mut a = Attribution {
                 cue: Some(read.cue.to_lowercase()),
                 ..Attribution::default()
             };
             if let Some(name) = read.name {
-                a.speaker = Some(name.clone());
+                let full = match name.contains(char::is_whitespace) {
+                    true => {
+                        full_names.push(name.clone());
+                        None
+                    }
+                    false => full_names
+                        .iter()
+                        .rev()
+                        .find(|full| full.split_whitespace().last() == Some(name.as_str()))
+                        .cloned(),
+                };
+                if let Some(full) = full {
+                    a.mention = Some(name.clone());
+                    a.note = Some(format!("“{name}” resolved to {full}"));
+                    a.speaker = Some(full);
+                } else {
+                    a.speaker = Some(name);
+                }
                 a.title = read.title.clone();
-                last_named = Some((name, read.title));
+                last_named = a.speaker.clone().map(|n| (n, read.title));
             } else if let Some(described) = read.described {
                 a.mention = Some(described);
                 a.note = Some("the article describes the speaker without naming them".into());
@@ -196,7 +424,9 @@ pub(crate) fn attribute(
                         a.speaker = Some(name.clone());
                         a.title = title.clone();
                         a.mention = Some(said_by.clone());
-                        a.note = Some(format!("“{said_by}” taken as {name}, the speaker named last"));
+                        a.note = Some(format!(
+                            "“{said_by}” taken as {name}, the speaker named last"
+                        ));
                     }
                     None => {
                         a.mention = Some(said_by.clone());
@@ -231,7 +461,10 @@ fn read_after(lang: &Language, readers: &Readers, after: &str) -> Option<Read> {
     let cue = c["cue"].to_owned();
     // "„…“, so Scholz": "so" is a cue only right after the quotation, before a name.
     if let Some(clitic) = c.name("clitic") {
-        let pronoun = clitic.as_str().trim_start_matches("-t-").trim_start_matches('-');
+        let pronoun = clitic
+            .as_str()
+            .trim_start_matches("-t-")
+            .trim_start_matches('-');
         return Some(Read {
             cue,
             pronoun: Some(pronoun.to_owned()),
@@ -256,7 +489,10 @@ fn read_after(lang: &Language, readers: &Readers, after: &str) -> Option<Read> {
     if subject == Read::default() {
         // A verb and the sentence's end: a subject the language leaves out ("…," poznamenal.).
         let ends = rest.is_empty() || rest.starts_with(['.', ',', ';', '!', '?']);
-        let according = lang.according.split('|').any(|a| a.eq_ignore_ascii_case(&cue));
+        let according = lang
+            .according
+            .split('|')
+            .any(|a| a.eq_ignore_ascii_case(&cue));
         return (ends && !according && !cue.eq_ignore_ascii_case("so")).then_some(Read {
             cue,
             ..Read::default()
@@ -266,22 +502,42 @@ fn read_after(lang: &Language, readers: &Readers, after: &str) -> Option<Read> {
 }
 
 /// The speaker after a verb: a few lower-case words (the title, or the description of an
-/// unnamed speaker), then the name, then perhaps an appositive that gives the title.
+/// unnamed speaker), then the name, then perhaps an appositive that gives the title. A
+/// capitalised word right after a preposition is its object ("při odletu z Kábulu"), not the
+/// speaker, who may come after it.
 fn subject_after(lang: &Language, rest: &str) -> Read {
     static FOLLOWS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"^(?P<pre>(?:[\p{{Ll}}][\p{{L}}\p{{M}}'’\-]*\s+){{0,5}}?)(?P<name>{NAME})(?:\s*,\s*(?P<appos>\p{{Ll}}[^,.;:«»“”„\x22\n]{{1,120}}?)\s*(?:[,.;]|$))?"
+            r"^(?P<pre>(?:[\p{{Ll}}][\p{{L}}\p{{M}}'’.\-]*\s+){{0,5}}?)(?P<name>{NAME})(?:\s*,\s*(?P<appos>\p{{Ll}}[^,.;:«»“”„\x22\n]{{1,120}}?)\s*(?:[,.;]|$))?"
         ))
         .expect("valid regex")
     });
     static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?P<described>(?:\p{Ll}[\p{L}\p{M}'’\-]*\s*){1,5}?)\s*(?:[.,;!?]|$)")
+        Regex::new(r#"^(?P<described>(?:\p{Ll}[\p{L}\p{M}'’\-]*\s*){1,6}?)\s*(?:[.,;!?«»“”„"]|$)"#)
             .expect("valid regex")
     });
-    if let Some(c) = FOLLOWS.captures(rest) {
+    let mut rest = rest;
+    let mut skipped = false;
+    for _ in 0..3 {
+        let Some(c) = FOLLOWS.captures(rest) else {
+            break;
+        };
         let pre: Vec<&str> = c["pre"].split_whitespace().collect();
+        let one_word = !c["name"].contains(char::is_whitespace);
+        if one_word && pre.last().is_some_and(|w| lang.prepositions.contains(w)) {
+            rest = rest[c.get(0).map_or(rest.len(), |m| m.end())..].trim_start();
+            skipped = true;
+            continue;
+        }
+        let pre = if skipped { Vec::new() } else { pre };
         let (title, name) = split_name(lang, &pre, &c["name"]);
         if let Some(name) = name {
+            if lang.pronouns.contains(&name.to_lowercase().as_str()) {
+                return Read {
+                    pronoun: Some(name),
+                    ..Read::default()
+                };
+            }
             let title = title.or_else(|| c.name("appos").map(|a| a.as_str().trim().to_owned()));
             return Read {
                 name: Some(name),
@@ -295,10 +551,18 @@ fn subject_after(lang: &Language, rest: &str) -> Read {
                 ..Read::default()
             };
         }
+        break;
+    }
+    if skipped {
+        return Read::default();
     }
     if let Some(c) = DESCRIBED.captures(rest) {
-        let words: Vec<&str> = c["described"].split_whitespace().collect();
-        if words.iter().any(|w| lang.prepositions.contains(w)) {
+        let words: Vec<&str> = c["described"]
+            .split_whitespace()
+            .skip_while(|w| lang.determiners.contains(w))
+            .take_while(|w| !lang.conjunctions.contains(w) && !lang.prepositions.contains(w))
+            .collect();
+        if words.is_empty() {
             return Read::default();
         }
         return Read {
@@ -314,27 +578,48 @@ fn subject_after(lang: &Language, rest: &str) -> Read {
 /// run after a determiner that holds no more than a noun names no one ("der Minister").
 fn split_name(lang: &Language, pre: &[&str], run: &str) -> (Option<String>, Option<String>) {
     let mut words: Vec<&str> = run.split_whitespace().collect();
-    // A capitalised determiner opening a sentence is no part of a name ("Der", "Le").
-    while words.len() > 1 && lang.determiners.contains(&words[0].to_lowercase().as_str()) {
+    // A capitalised determiner or opener starting a sentence is no part of a name ("Der",
+    // "Le", "Как"); nor is a title that starts it ("Starosta Jindřich Abrhám").
+    let opens = |w: &str| {
+        let w = w.to_lowercase();
+        lang.determiners.contains(&w.as_str()) || lang.openers.contains(&w.as_str())
+    };
+    while words.first().is_some_and(|w| opens(w)) {
         words.remove(0);
     }
+    let mut leading_titles: Vec<&str> = Vec::new();
+    while words.len() > 1 && lang.titles.contains(&words[0].to_lowercase().as_str()) {
+        leading_titles.push(words.remove(0));
+    }
+    // (An abbreviated degree or honorific is no title: "ing. P. Slaný".)
+    let pre: Vec<&str> = pre.iter().copied().filter(|w| !w.ends_with('.')).collect();
+    let pre = pre.as_slice();
     // "píše na Twitter Gary Lineker": a preposition's object opens the run.
     if pre.last().is_some_and(|w| lang.prepositions.contains(w)) && words.len() >= 2 {
         words.remove(0);
     }
     let mut title: Vec<&str> = Vec::new();
+    let of = [
+        "de", "du", "des", "del", "di", "della", "do", "da", "dos", "das", "d’", "d'",
+    ];
     // (A title is a few words: more is a clause, "hodnotí českého středopolaře londýnský …".)
-    if !pre.iter().any(|w| lang.prepositions.contains(w)) && pre.len() <= 4 {
+    let content = pre
+        .iter()
+        .filter(|w| !lang.determiners.contains(w) && !of.contains(w))
+        .count();
+    if !pre.iter().any(|w| lang.prepositions.contains(w)) && content <= 3 {
         // (Determiners leading the title are none of it: "el ministro" is "ministro".)
         title.extend(
             pre.iter()
                 .skip_while(|w| lang.determiners.contains(w))
                 .copied(),
         );
-        // "el ministro de Sanidad Salvador Illa": what the title is of runs into the name,
-        // which is the last two words.
-        let of = ["de", "du", "des", "del", "di", "della", "do", "da", "dos", "das", "d’", "d'"];
-        if title.last().is_some_and(|w| of.contains(w)) {
+        // "el ministro de Sanidad Salvador Illa", "le ministre de la Santé François Braun":
+        // what the title is of runs into the name, which is the last two words.
+        let n = title.len();
+        let of_last = title.last().is_some_and(|w| of.contains(w))
+            || (n >= 2 && of.contains(&title[n - 2]) && lang.determiners.contains(&title[n - 1]));
+        if of_last {
             if words.len() < 3 {
                 // "selon le ministère des Affaires étrangères": a body, described.
                 title.append(&mut words);
@@ -358,13 +643,32 @@ fn split_name(lang: &Language, pre: &[&str], run: &str) -> (Option<String>, Opti
             title.append(&mut words);
         }
     }
+    title.extend(leading_titles);
     let title = (!title.is_empty()).then(|| title.join(" "));
     let name = (!words.is_empty()).then(|| words.join(" "));
     (title, name)
 }
 
 fn read_before(lang: &Language, readers: &Readers, before: &str) -> Option<Read> {
-    let c = readers.before.captures(before)?;
+    // A capitalised word that names no one ("Вот", "То") may start the first reading; the
+    // next one starts after it.
+    let mut from = 0;
+    for _ in 0..4 {
+        let c = readers.before.captures_at(before, from)?;
+        match read_captures(lang, before, &c) {
+            Some(read) => return Some(read),
+            None => match c.name("name") {
+                Some(name) => {
+                    from = name.start() + name.as_str().chars().next().map_or(1, char::len_utf8)
+                }
+                None => return None,
+            },
+        }
+    }
+    None
+}
+
+fn read_captures(lang: &Language, before: &str, c: &regex::Captures<'_>) -> Option<Read> {
     if let Some(name) = c.name("aname") {
         return Some(Read {
             cue: c["according"].to_owned(),
@@ -372,10 +676,51 @@ fn read_before(lang: &Language, readers: &Readers, before: &str) -> Option<Read>
             ..Read::default()
         });
     }
+    let pronoun = |cue: &str, pronoun: &str| Read {
+        cue: cue.to_owned(),
+        pronoun: Some(pronoun.to_owned()),
+        ..Read::default()
+    };
+    if let Some(p) = c.name("aspron") {
+        return Some(pronoun(&c["ascue2"], p.as_str()));
+    }
+    if let Some(p) = c.name("pron") {
+        return Some(pronoun(&c["pcue"], p.as_str()));
+    }
+    if let Some(desc) = c.name("desc") {
+        let words: Vec<&str> = desc
+            .as_str()
+            .split_whitespace()
+            .skip_while(|w| lang.determiners.contains(w))
+            .collect();
+        let clause = |w: &&str| {
+            lang.conjunctions.contains(w)
+                || lang.prepositions.contains(w)
+                || lang.pronouns.contains(w)
+                || lang.openers.contains(w)
+        };
+        if words.is_empty() || words.iter().any(clause) {
+            return None;
+        }
+        return Some(Read {
+            cue: c["dcue"].to_owned(),
+            described: Some(words.join(" ")),
+            ..Read::default()
+        });
+    }
+    if let Some(rest) = c.name("asrest") {
+        let read = subject_after(lang, rest.as_str());
+        return (read != Read::default()).then(|| Read {
+            cue: c["ascue"].to_owned(),
+            ..read
+        });
+    }
     let name_at = c.name("name")?;
     // The lower-case words before the name, back to the sentence's start, are its title.
     let lead = &before[..name_at.start()];
-    let lead = &lead[lead.rfind(['.', '!', '?', ':', ';', ',', '«', '“', '„', '"']).map_or(0, |i| i + 1)..];
+    let lead = &lead[lead
+        .rfind(['.', '!', '?', ':', ';', ',', '«', '“', '„', '"'])
+        .map_or(0, |i| i + 1)..];
     let pre: Vec<&str> = lead
         .split_whitespace()
         .rev()
@@ -385,13 +730,16 @@ fn read_before(lang: &Language, readers: &Readers, before: &str) -> Option<Read>
         .rev()
         .collect();
     let (title, name) = split_name(lang, &pre, name_at.as_str());
+    let name = name?;
+    if lang.pronouns.contains(&name.to_lowercase().as_str()) {
+        return Some(pronoun(&c["cue"], &name));
+    }
     let title = title.or_else(|| {
         c.name("appos")
             .map(|a| a.as_str().trim())
             .filter(|a| a.starts_with(char::is_lowercase))
             .map(str::to_owned)
     });
-    let name = name?;
     Some(Read {
         cue: c["cue"].to_owned(),
         name: Some(name),
@@ -426,22 +774,40 @@ mod tests {
                 "fr",
                 "« Nous sommes en guerre », a déclaré le président Emmanuel Macron. « Nous gagnerons », a-t-il ajouté."
             ),
-            vec![(s("Emmanuel Macron"), s("président"), None), (s("Emmanuel Macron"), s("président"), s("il"))]
+            vec![
+                (s("Emmanuel Macron"), s("président"), None),
+                (s("Emmanuel Macron"), s("président"), s("il"))
+            ]
         );
         assert_eq!(
-            read("es", "«Es un día triste», dijo el ministro de Sanidad Salvador Illa."),
+            read(
+                "es",
+                "«Es un día triste», dijo el ministro de Sanidad Salvador Illa."
+            ),
             vec![(s("Salvador Illa"), s("ministro de Sanidad"), None)]
         );
         assert_eq!(
-            read("de", "Bundeskanzler Olaf Scholz sagte: „Wir stehen an eurer Seite.“ „Das ist klar“, sagte der Sprecher."),
-            vec![(s("Olaf Scholz"), s("Bundeskanzler"), None), (None, None, s("Sprecher"))]
+            read(
+                "de",
+                "Bundeskanzler Olaf Scholz sagte: „Wir stehen an eurer Seite.“ „Das ist klar“, sagte der Sprecher."
+            ),
+            vec![
+                (s("Olaf Scholz"), s("Bundeskanzler"), None),
+                (None, None, s("Sprecher"))
+            ]
         );
         assert_eq!(
-            read("cs", "\"Žil jsem v ústraní,\" řekl Hons. \"Bylo to krásné,\" poznamenal."),
+            read(
+                "cs",
+                "\"Žil jsem v ústraní,\" řekl Hons. \"Bylo to krásné,\" poznamenal."
+            ),
             vec![(s("Hons"), None, None), (s("Hons"), None, s("poznamenal"))]
         );
         assert_eq!(
-            read("ru", "«Это наш ответ», — заявил министр обороны Сергей Шойгу."),
+            read(
+                "ru",
+                "«Это наш ответ», — заявил министр обороны Сергей Шойгу."
+            ),
             vec![(s("Сергей Шойгу"), s("министр обороны"), None)]
         );
         assert_eq!(
@@ -453,8 +819,21 @@ mod tests {
     #[test]
     fn what_is_no_attribution_gives_none() {
         // A verb after a preposition's object is not read as a title; nothing read at all is None.
-        assert_eq!(read("cs", "\"Hráli jsme dobře,\" skromně poznamenal po zápase Slabý."), vec![(s("Slabý"), None, None)]);
-        assert_eq!(attribute("Il a parlé de « la crise ».", &super::super::quotes::find("Il a parlé de « la crise ».").0, "fr"), vec![None]);
+        assert_eq!(
+            read(
+                "cs",
+                "\"Hráli jsme dobře,\" skromně poznamenal po zápase Slabý."
+            ),
+            vec![(s("Slabý"), None, None)]
+        );
+        assert_eq!(
+            attribute(
+                "Il a parlé de « la crise ».",
+                &super::super::quotes::find("Il a parlé de « la crise ».").0,
+                "fr"
+            ),
+            vec![None]
+        );
         assert!(!reads("en"));
         assert!(reads("pt-BR"));
     }

@@ -52,7 +52,8 @@ fn opens(c: char, prev: Option<char>, next: Option<char>) -> bool {
         // French sets the words off with spaces: « Nous gagnerons ».
         '«' => true,
         '“' | '„' | '「' | '『' => followed || next.is_none(),
-        '"' => at_word_start && followed,
+        // (A straight mark opening a paragraph opens, even set off by a space: " Souhlasem…)
+        '"' => at_word_start && (followed || prev.is_none_or(|p| p == '\n') && next.is_some()),
         '‘' | '‚' => at_word_start && followed,
         // Swedish/Finnish ” … ”, and Danish » … «.
         '”' | '»' => at_word_start && followed,
