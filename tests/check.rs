@@ -336,3 +336,30 @@ fn hostile_drafts_give_results_or_clear_errors() {
     let huge = "word ".repeat(4 * 1024 * 1024);
     assert!(lib.check(&huge).unwrap_err().to_string().contains("MB"));
 }
+
+#[test]
+fn a_draft_in_french_is_checked_for_who_said_it() {
+    let (_dir, mut lib) = library();
+    lib.add(NewQuote {
+        text: "Nous sommes en guerre contre le terrorisme djihadiste".into(),
+        speaker: "François Hollande".into(),
+        title: Some("président".into()),
+        said_on: Some(onrecord::model::parse_date("2015-11-16").unwrap()),
+        language: Some("fr".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    let draft = |who: &str| {
+        format!(
+            "Le Congrès s'est réuni lundi à Versailles après les attentats de vendredi soir. \
+             « Nous sommes en guerre contre le terrorisme djihadiste », a déclaré {who} devant \
+             les parlementaires."
+        )
+    };
+    let f = one(&mut lib, &draft("François Hollande"));
+    assert_eq!(f.verdict, Verdict::Verified, "{:#?}", f.problems);
+    let f = one(&mut lib, &draft("Manuel Valls"));
+    assert_eq!(f.verdict, Verdict::Misattributed, "{:#?}", f.problems);
+    assert_eq!(fields(&f), vec![Field::Speaker]);
+    assert_eq!(f.problems[0].draft, "Manuel Valls");
+}

@@ -127,6 +127,7 @@ pub fn check(draft: &str, records: &mut dyn Records) -> crate::Result<CheckRepor
     let text = clip::normalise_text(draft);
     let (found, claims, unclosed) =
         clip::read_quotations(&text, clip::attribution::Carry::SpeakerOnly);
+    let claims = clip::claims_in(&text, &found, claims);
     let unclosed = unclosed
         .iter()
         .map(|u| text[..u.open].chars().count())

@@ -364,11 +364,14 @@ struct Read {
 }
 
 /// Reads the speaker of each quotation of `text` in language `code`; `None` for a quotation
-/// this reader finds no attribution for.
+/// this reader finds no attribution for. With `carry_title`, a pronoun's speaker brings the
+/// title read with their name (clipping); without, the pronoun claims only who (checking a
+/// draft, whose "a-t-il ajouté" says nothing of a title).
 pub(crate) fn attribute(
     text: &str,
     quotations: &[Quotation],
     code: &str,
+    carry_title: bool,
 ) -> Vec<Option<Attribution>> {
     let Some((lang, readers)) = language(code) else {
         return vec![None; quotations.len()];
@@ -428,7 +431,7 @@ pub(crate) fn attribute(
                 match &last_named {
                     Some((name, title)) => {
                         a.speaker = Some(name.clone());
-                        a.title = title.clone();
+                        a.title = title.clone().filter(|_| carry_title);
                         a.mention = Some(said_by.clone());
                         a.note = Some(format!(
                             "“{said_by}” taken as {name}, the speaker named last"
@@ -760,7 +763,7 @@ mod tests {
 
     fn read(code: &str, text: &str) -> Vec<(Option<String>, Option<String>, Option<String>)> {
         let quotations = super::super::quotes::find(text).0;
-        attribute(text, &quotations, code)
+        attribute(text, &quotations, code, true)
             .into_iter()
             .map(|a| {
                 let a = a.unwrap_or_default();
@@ -836,7 +839,8 @@ mod tests {
             attribute(
                 "Il a parlé de « la crise ».",
                 &super::super::quotes::find("Il a parlé de « la crise ».").0,
-                "fr"
+                "fr",
+                true
             ),
             vec![None]
         );

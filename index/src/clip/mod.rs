@@ -250,7 +250,7 @@ fn read_in(
         note: Some(note.clone()),
         ..Attribution::default()
     };
-    let read = languages::attribute(text, found, language);
+    let read = languages::attribute(text, found, language, true);
     let mut guessed = false;
     attributions
         .into_iter()
@@ -270,6 +270,37 @@ fn read_in(
             } else {
                 a
             }
+        })
+        .collect()
+}
+
+/// What a draft in another language claims of each quotation: the readings of [`languages`]
+/// where it has one; elsewhere the English reading when it is a "Name:" label (which reads the
+/// same in any language) or an English verb of speech, and no claim when it was a guess. An
+/// English draft's claims stay as they are.
+pub(crate) fn claims_in(
+    text: &str,
+    found: &[quotes::Quotation],
+    claims: Vec<Attribution>,
+) -> Vec<Attribution> {
+    let language = detect_language(text);
+    if language == "en" || !languages::reads(language) {
+        return claims;
+    }
+    claims
+        .into_iter()
+        .zip(languages::attribute(text, found, language, false))
+        .map(|(english, read)| match read {
+            Some(read) => read,
+            // (A cue that is no English verb of speech was a guess: no claim.)
+            None if english
+                .cue
+                .as_deref()
+                .is_some_and(|cue| !attribution::is_cue_word(cue)) =>
+            {
+                Attribution::default()
+            }
+            None => english,
         })
         .collect()
 }
