@@ -468,7 +468,12 @@ fn read_after(lang: &Language, readers: &Readers, after: &str) -> Option<Read> {
     }
     let c = readers.after.captures(after)?;
     let cue = c["cue"].to_owned();
-    // "„…“, so Scholz": "so" is a cue only right after the quotation, before a name.
+    // "„…“, so Scholz": "so" is a cue only right after the quotation, before a name ("und so
+    // weiter" is none).
+    let so = cue.eq_ignore_ascii_case("so");
+    if so && after[..c.name("cue").map_or(0, |m| m.start())].contains(char::is_alphabetic) {
+        return None;
+    }
     if let Some(clitic) = c.name("clitic") {
         let pronoun = clitic
             .as_str()
@@ -495,6 +500,9 @@ fn read_after(lang: &Language, readers: &Readers, after: &str) -> Option<Read> {
         });
     }
     let subject = subject_after(lang, rest);
+    if so && subject.name.is_none() {
+        return None;
+    }
     if subject == Read::default() {
         // A verb and the sentence's end: a subject the language leaves out ("…," poznamenal.).
         let ends = rest.is_empty() || rest.starts_with(['.', ',', ';', '!', '?']);
@@ -843,6 +851,14 @@ mod tests {
                 true
             ),
             vec![None]
+        );
+        // "so" is a cue only before a name, right after the quotation.
+        assert_eq!(
+            read(
+                "de",
+                "„Es bleibt dabei“, so Scholz. „Wir essen Brot“ und so weiter."
+            ),
+            vec![(s("Scholz"), None, None), (None, None, None)]
         );
         assert!(!reads("en"));
         assert!(reads("pt-BR"));
