@@ -125,9 +125,9 @@ const BRACKET_SPAN: usize = 8;
 pub fn check(draft: &str, records: &mut dyn Records) -> crate::Result<CheckReport> {
     clip::check_size(draft.len())?;
     let text = clip::normalise_text(draft);
-    let (found, claims, unclosed) =
+    let (mut found, claims, unclosed) =
         clip::read_quotations(&text, clip::attribution::Carry::SpeakerOnly);
-    let claims = clip::claims_in(&text, &found, claims);
+    let claims = clip::claims_in(&text, &mut found, claims);
     let unclosed = unclosed
         .iter()
         .map(|u| text[..u.open].chars().count())

@@ -302,6 +302,9 @@ const NAME: &str = r"(?:\p{Lu}\.\s*){0,2}\p{Lu}[\p{L}\p{M}'’\-]+(?:\s+(?:(?:de
 struct Readers {
     /// The text after a quotation: `, a déclaré Emmanuel Macron`, `, — сказал он`.
     after: Regex,
+    /// An attribution set inside the quotation marks between dashes: «…, — говорит
+    /// Апраушев, — …».
+    inner: Regex,
     /// The text before one: `Scholz sagte:`, `Selon Macron,`.
     before: Regex,
 }
@@ -332,7 +335,11 @@ fn readers(lang: &Language) -> Readers {
         r"(?:{according_before}\b(?i:{as_word})\s+(?:(?P<aspron>(?i:{pronouns}))\s+(?P<ascue2>(?i:{cues}))|(?P<ascue>(?i:{cues}))\s+(?P<asrest>[^,«»“”„\x22\n]{{1,80}}?))\s*,|(?P<name>{NAME})(?:\s*,\s*(?P<appos>[^,.;:«»“”„\x22\n]{{2,120}}?)\s*,)?{gap}{{0,8}}?\s+(?P<cue>{cues})|\b(?P<pron>(?i:{pronouns})){gap}{{0,3}}?\s+(?P<pcue>{cues})|(?:^|[,;]\s+)(?P<desc>\p{{Ll}}[\p{{L}}\p{{M}}\-]*(?:\s+\p{{Ll}}[\p{{L}}\p{{M}}\-]*){{0,2}}?)\s+(?P<dcue>{cues})){tail}",
         as_word = lang.as_word,
     );
+    let inner = format!(
+        r"(?P<comma>,)?\s+[—–-]\s+(?P<attribution>(?i:{cues})\b[^—–\n«»“”„\x22]{{1,120}}?)\s*,?\s+[—–-]\s+"
+    );
     Readers {
+        inner: Regex::new(&inner).expect("valid regex"),
         after: Regex::new(&after).expect("valid regex"),
         before: Regex::new(&before).expect("valid regex"),
     }
@@ -371,15 +378,35 @@ struct Read {
 /// this reader finds no attribution for. With `carry_title`, a pronoun's speaker brings the
 /// title read with their name (clipping); without, the pronoun claims only who (checking a
 /// draft, whose "a-t-il ajouté" says nothing of a title).
+///
+/// A quotation whose attribution stands inside its marks between dashes («…, — говорит
+/// Апраушев, — …») loses those words from its text, as a quotation broken by its attribution
+/// outside the marks is joined.
 pub(crate) fn attribute(
     text: &str,
-    quotations: &[Quotation],
+    quotations: &mut [Quotation],
     code: &str,
     carry_title: bool,
 ) -> Vec<Option<Attribution>> {
     let Some((lang, readers)) = language(code) else {
         return vec![None; quotations.len()];
     };
+    let mut inner: Vec<Option<Read>> = quotations
+        .iter_mut()
+        .map(|q| {
+            let c = readers.inner.captures(&q.text)?;
+            let read = read_after(lang, readers, &c["attribution"])?;
+            let whole = c.get(0)?;
+            let comma = if c.name("comma").is_some() { "," } else { "" };
+            q.text = format!(
+                "{}{comma} {}",
+                &q.text[..whole.start()],
+                &q.text[whole.end()..]
+            );
+            Some(read)
+        })
+        .collect();
+    let quotations = &*quotations;
     let mut last_named: Option<(String, Option<String>)> = None;
     // The full names read so far, which a surname alone means ("zdůrazňuje Rice" after
     // "Declan Rice").
@@ -400,8 +427,9 @@ pub(crate) fn attribute(
                 .min(q.open);
             let before = &text[prev_end..q.open];
             let before = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
-            let read =
-                read_after(lang, readers, after).or_else(|| read_before(lang, readers, before))?;
+            let read = inner[n].take().or_else(|| {
+                read_after(lang, readers, after).or_else(|| read_before(lang, readers, before))
+            })?;
             let mut a = Attribution {
                 cue: Some(read.cue.to_lowercase()),
                 ..Attribution::default()
@@ -774,8 +802,8 @@ mod tests {
     use super::*;
 
     fn read(code: &str, text: &str) -> Vec<(Option<String>, Option<String>, Option<String>)> {
-        let quotations = super::super::quotes::find(text).0;
-        attribute(text, &quotations, code, true)
+        let mut quotations = super::super::quotes::find(text).0;
+        attribute(text, &mut quotations, code, true)
             .into_iter()
             .map(|a| {
                 let a = a.unwrap_or_default();
@@ -859,11 +887,23 @@ mod tests {
         assert_eq!(
             attribute(
                 "Il a parlé de « la crise ».",
-                &super::super::quotes::find("Il a parlé de « la crise ».").0,
+                &mut super::super::quotes::find("Il a parlé de « la crise ».").0,
                 "fr",
                 true
             ),
             vec![None]
+        );
+        // An attribution inside the marks, between dashes, leaves the quotation's words.
+        let text = "«Траншею копали сами, — говорит Апраушев, — наплевал я на запреты».";
+        let mut quotations = super::super::quotes::find(text).0;
+        let inside = attribute(text, &mut quotations, "ru", true);
+        assert_eq!(
+            inside[0].as_ref().and_then(|a| a.speaker.as_deref()),
+            Some("Апраушев")
+        );
+        assert_eq!(
+            quotations[0].text,
+            "Траншею копали сами, наплевал я на запреты"
         );
         // "so" is a cue only before a name, right after the quotation.
         assert_eq!(

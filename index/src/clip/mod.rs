@@ -182,12 +182,13 @@ pub(crate) fn read_quotations(
 /// Finds and attributes the quotations of an extracted article.
 pub fn clip_article(article: Article) -> Clip {
     let text = &article.text;
-    let (found, attributions, unclosed) = read_quotations(text, attribution::Carry::SpeakerAndRole);
+    let (mut found, attributions, unclosed) =
+        read_quotations(text, attribution::Carry::SpeakerAndRole);
     let mut offsets: Vec<usize> = found.iter().flat_map(|q| [q.start, q.end]).collect();
     offsets.extend(unclosed.iter().map(|u| u.open));
     let to_char = char_offsets(text, &offsets);
     let language = article.language.clone().unwrap_or_else(|| "en".into());
-    let attributions = read_in(text, &found, attributions, &language);
+    let attributions = read_in(text, &mut found, attributions, &language);
     let quotes = found
         .iter()
         .zip(attributions)
@@ -231,7 +232,7 @@ pub fn clip_article(article: Article) -> Clip {
 /// « … »") reads the same in any language and stays.
 fn read_in(
     text: &str,
-    found: &[quotes::Quotation],
+    found: &mut [quotes::Quotation],
     attributions: Vec<Attribution>,
     language: &str,
 ) -> Vec<Attribution> {
@@ -280,7 +281,7 @@ fn read_in(
 /// English draft's claims stay as they are.
 pub(crate) fn claims_in(
     text: &str,
-    found: &[quotes::Quotation],
+    found: &mut [quotes::Quotation],
     claims: Vec<Attribution>,
 ) -> Vec<Attribution> {
     let language = detect_language(text);
