@@ -335,8 +335,11 @@ fn readers(lang: &Language) -> Readers {
         r"(?:{according_before}\b(?i:{as_word})\s+(?:(?P<aspron>(?i:{pronouns}))\s+(?P<ascue2>(?i:{cues}))|(?P<ascue>(?i:{cues}))\s+(?P<asrest>[^,«»“”„\x22\n]{{1,80}}?))\s*,|(?P<name>{NAME})(?:\s*,\s*(?P<appos>[^,.;:«»“”„\x22\n]{{2,120}}?)\s*,)?{gap}{{0,8}}?\s+(?P<cue>{cues})|\b(?P<pron>(?i:{pronouns})){gap}{{0,3}}?\s+(?P<pcue>{cues})|(?:^|[,;]\s+)(?P<desc>\p{{Ll}}[\p{{L}}\p{{M}}\-]*(?:\s+\p{{Ll}}[\p{{L}}\p{{M}}\-]*){{0,2}}?)\s+(?P<dcue>{cues})){tail}",
         as_word = lang.as_word,
     );
+    // (Spanish sets the dashes against the words: «… —dijo el ministro— …»; French marks the
+    // attribution by its inverted pronoun between commas: « …, a-t-il ajouté, … ».)
+    let dash = r"(?:\s+[—–-]\s+|\s*—\s*)";
     let inner = format!(
-        r"(?P<comma>,)?\s+[—–-]\s+(?P<attribution>(?i:{cues})\b[^—–\n«»“”„\x22]{{1,120}}?)\s*,?\s+[—–-]\s+"
+        r"(?P<comma>,)?{dash}(?P<attribution>(?i:{cues})\b[^—–\n«»“”„\x22]{{1,120}}?)\s*,?{dash}|(?P<comma2>,)\s+(?P<inverted>(?:a-t-(?:il|elle|on)\s+\p{{Ll}}+|\p{{Ll}}+-(?:t-)?(?:il|elle|on)))\s*,\s+"
     );
     Readers {
         inner: Regex::new(&inner).expect("valid regex"),
@@ -395,9 +398,13 @@ pub(crate) fn attribute(
         .iter_mut()
         .map(|q| {
             let c = readers.inner.captures(&q.text)?;
-            let read = read_after(lang, readers, &c["attribution"])?;
+            let attribution = c.name("attribution").or(c.name("inverted"))?;
+            let read = read_after(lang, readers, attribution.as_str())?;
             let whole = c.get(0)?;
-            let comma = if c.name("comma").is_some() { "," } else { "" };
+            let comma = match c.name("comma").or(c.name("comma2")) {
+                Some(_) => ",",
+                None => "",
+            };
             q.text = format!(
                 "{}{comma} {}",
                 &q.text[..whole.start()],
@@ -410,7 +417,7 @@ pub(crate) fn attribute(
     let mut last_named: Option<(String, Option<String>)> = None;
     // The full names read so far, which a surname alone means ("zdůrazňuje Rice" after
     // "Declan Rice").
-    let mut full_names: Vec<String> = Vec::new();
+    let mut full_names: Vec<(String, Option<String>)> = Vec::new();
     quotations
         .iter()
         .enumerate()
@@ -437,24 +444,28 @@ pub(crate) fn attribute(
             if let Some(name) = read.name {
                 let full = match name.contains(char::is_whitespace) {
                     true => {
-                        full_names.push(name.clone());
+                        full_names.push((name.clone(), read.title.clone()));
                         None
                     }
                     false => full_names
                         .iter()
                         .rev()
-                        .find(|full| full.split_whitespace().last() == Some(name.as_str()))
+                        .find(|(full, _)| full.split_whitespace().last() == Some(name.as_str()))
                         .cloned(),
                 };
-                if let Some(full) = full {
+                a.title = read.title.clone();
+                if let Some((full, title)) = full {
                     a.mention = Some(name.clone());
                     a.note = Some(format!("“{name}” resolved to {full}"));
                     a.speaker = Some(full);
+                    // (With the role read with the full name, when clipping.)
+                    if carry_title && a.title.is_none() {
+                        a.title = title;
+                    }
                 } else {
                     a.speaker = Some(name);
                 }
-                a.title = read.title.clone();
-                last_named = a.speaker.clone().map(|n| (n, read.title));
+                last_named = a.speaker.clone().map(|n| (n, a.title.clone()));
             } else if let Some(described) = read.described {
                 a.mention = Some(described);
                 a.note = Some("the article describes the speaker without naming them".into());
@@ -904,6 +915,23 @@ mod tests {
         assert_eq!(
             quotations[0].text,
             "Траншею копали сами, наплевал я на запреты"
+        );
+        assert_eq!(
+            read(
+                "es",
+                "«Es un día triste —dijo el ministro Salvador Illa— para todos nosotros». «Sí», añadió Illa."
+            ),
+            vec![
+                (s("Salvador Illa"), s("ministro"), None),
+                (s("Salvador Illa"), s("ministro"), s("Illa"))
+            ]
+        );
+        assert_eq!(
+            read(
+                "fr",
+                "« Nous gagnerons, a-t-il ajouté, car nous sommes unis »."
+            ),
+            vec![(None, None, s("il"))]
         );
         // "so" is a cue only before a name, right after the quotation.
         assert_eq!(
