@@ -529,8 +529,7 @@ fn read_after(lang: &Language, readers: &Readers, after: &str) -> Option<Read> {
         });
     }
     let rest = c["rest"].trim_start();
-    // French inversion after a compound verb: "a-t-il déclaré" reads as "a" + clitic; and a
-    // pronoun after the verb: "sagte er", "— сказал он", "dijo él".
+    // A pronoun after the verb: "sagte er", "— сказал он", "dijo él".
     let first = rest
         .split(|ch: char| !(ch.is_alphanumeric() || ch == '-' || ch == '\'' || ch == '’'))
         .next()
