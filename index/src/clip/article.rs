@@ -187,7 +187,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article> {
 /// Headlines too short to be the title ("Opinion" over "Opinion | Why …") are no guide.
 fn without_site(title: &str, page: &dom_query::Document, site_name: Option<&str>) -> String {
     const SEPARATORS: &[char] = &['|', '-', '–', '—', '»', '·', '/', '\\', '_', '>'];
-    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = one_line(title);
     // (No separator, nothing appended: the page need not be parsed again.)
     if !title.contains(SEPARATORS) {
         return title;
@@ -206,7 +206,7 @@ fn without_site(title: &str, page: &dom_query::Document, site_name: Option<&str>
         && let Some(head) = title.strip_suffix(site)
     {
         let head = head.trim_end();
-        if let Some(head) = head.strip_suffix(SEPARATORS) {
+        if head.ends_with(SEPARATORS) {
             let head = head.trim_end_matches(SEPARATORS).trim_end();
             if head.chars().count() * 2 >= title.chars().count() {
                 return head.to_owned();
@@ -231,7 +231,7 @@ fn without_site(title: &str, page: &dom_query::Document, site_name: Option<&str>
     }
     headlines
         .iter()
-        .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|h| one_line(h))
         .filter(|h| h.chars().count() >= 4 && h.chars().count() * 2 >= title.chars().count())
         .find(|h| headline_then_rest(h).is_some())
         .unwrap_or(title)
@@ -322,10 +322,15 @@ fn without_repeats(text: &str) -> String {
 /// Collapses the extractor's whitespace: paragraphs on their own lines, no blank runs.
 fn tidy(text: &str) -> String {
     text.lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(one_line)
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// `text` on one line, its whitespace runs (no-break spaces, line breaks) single spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Publication dates as pages give them: RFC 3339 / ISO 8601 timestamps or plain dates.

@@ -1579,9 +1579,10 @@ fn said_before_its_attribution(text: &str, quotations: &[Quotation], out: &mut [
         let floor = floor_boundary(head, head.len().saturating_sub(2000));
         let prev_start = head[floor..].rfind('\n').map_or(floor, |i| floor + i + 1);
         let paragraph = &head[prev_start..];
+        let last = surname(&speaker);
         let names_them = paragraph
             .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’')
-            .any(|w| without_possessive(w) == surname(&speaker));
+            .any(|w| without_possessive(w) == last);
         if names_them && !paragraph.contains(['“', '"']) {
             out[n] = Attribution {
                 note: Some(format!(

@@ -501,7 +501,7 @@ fn read_after(lang: &Language, readers: &Readers, after: &str) -> Option<Read> {
         && let Some(c) = INVERTED.captures(after)
     {
         let cue = format!("a {}", &c["participle"]);
-        if lang.cues.split('|').any(|known| known == cue) {
+        if is_cue(lang, &cue) {
             return Some(Read {
                 cue,
                 pronoun: Some(c["pronoun"].to_owned()),
@@ -534,7 +534,7 @@ fn read_after(lang: &Language, readers: &Readers, after: &str) -> Option<Read> {
         .split(|ch: char| !(ch.is_alphanumeric() || ch == '-' || ch == '\'' || ch == '’'))
         .next()
         .unwrap_or("");
-    if lang.pronouns.contains(&first.to_lowercase().as_str()) {
+    if is_pronoun(lang, first) {
         return Some(Read {
             cue,
             pronoun: Some(first.to_owned()),
@@ -591,7 +591,7 @@ fn subject_after(lang: &Language, rest: &str) -> Read {
         let pre = if skipped { Vec::new() } else { pre };
         let (title, name) = split_name(lang, &pre, &c["name"]);
         if let Some(name) = name {
-            if lang.pronouns.contains(&name.to_lowercase().as_str()) {
+            if is_pronoun(lang, &name) {
                 return Read {
                     pronoun: Some(name),
                     ..Read::default()
@@ -649,6 +649,11 @@ fn role_in(lang: &Language, appositive: &str) -> Option<String> {
         || lang.openers.contains(&first)
         || lang.pronouns.contains(&first);
     (appositive.starts_with(char::is_lowercase) && !clause).then(|| appositive.to_owned())
+}
+
+/// Whether `word` is one of the language's subject pronouns, in any case ("Он", "er").
+fn is_pronoun(lang: &Language, word: &str) -> bool {
+    lang.pronouns.contains(&word.to_lowercase().as_str())
 }
 
 /// Whether `word` is one of the language's verbs of saying (a word before a name that is one
@@ -815,7 +820,7 @@ fn read_captures(lang: &Language, before: &str, c: &regex::Captures<'_>) -> Opti
         .collect();
     let (title, name) = split_name(lang, &pre, name_at.as_str());
     let name = name?;
-    if lang.pronouns.contains(&name.to_lowercase().as_str()) {
+    if is_pronoun(lang, &name) {
         return Some(pronoun(&c["cue"], &name));
     }
     let title = title.or_else(|| c.name("appos").and_then(|a| role_in(lang, a.as_str())));

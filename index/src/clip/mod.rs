@@ -263,7 +263,7 @@ fn read_in(
             }
             let continues = a.cue.is_none() && a.speaker.is_some();
             guessed = match &a.cue {
-                Some(cue) => !attribution::is_cue_word(cue),
+                Some(_) => a_guess(&a),
                 None => continues && guessed,
             };
             if guessed || (a.speaker.is_none() && a.mention.is_none()) {
@@ -273,6 +273,14 @@ fn read_in(
             }
         })
         .collect()
+}
+
+/// Whether the English reading of a text in another language was a guess: its cue is no
+/// English verb of speech ("Consultada sobre …, una fuente nos la resumió así:").
+fn a_guess(a: &Attribution) -> bool {
+    a.cue
+        .as_deref()
+        .is_some_and(|cue| !attribution::is_cue_word(cue))
 }
 
 /// What a draft in another language claims of each quotation: the readings of [`languages`]
@@ -293,14 +301,7 @@ pub(crate) fn claims_in(
         .zip(languages::attribute(text, found, language, false))
         .map(|(english, read)| match read {
             Some(read) => read,
-            // (A cue that is no English verb of speech was a guess: no claim.)
-            None if english
-                .cue
-                .as_deref()
-                .is_some_and(|cue| !attribution::is_cue_word(cue)) =>
-            {
-                Attribution::default()
-            }
+            None if a_guess(&english) => Attribution::default(),
             None => english,
         })
         .collect()
