@@ -1938,6 +1938,80 @@ fn a_particle_led_surname_an_occupation_and_a_statement_saying() {
     assert_eq!(clip.quotes[3].medium, Medium::Email);
 }
 
+/// Wire-copy titles before a name: what an officer or a minister is in charge of is the
+/// title's, the company or country before it the organization; a source described as
+/// someone of an organization keeps that role with no name; a name in the appositive of a
+/// description is the speaker; "who heads …" gives a title.
+#[test]
+fn titles_with_portfolios_and_unnamed_sources_of_an_organization() {
+    let clip = clip_text(
+        "Earnings\n\n\
+         \"We beat the forecast,\" Microsoft Chief Financial Officer Amy Hood said.\n\n\
+         \"Talks go on,\" German Foreign Minister Annalena Baerbock said.\n\n\
+         \"Sales are up,\" Amazon Senior Vice President Dave Limp said.\n\n\
+         \"Nothing has changed,\" White House Press Secretary Karine Jean-Pierre said.\n\n\
+         \"We will appeal,\" a spokeswoman for Acme said.\n\n\
+         \"We are studying it,\" said a spokesman for the European Commission.\n\n\
+         A senior official at the Federal Reserve said: \"Rates stay where they are.\"\n\n\
+         \"We regret it,\" the company's spokesman, Joe Smith, said.\n\n\
+         \"Demand is strong,\" said Eve Adams, who heads the cloud unit at Oracle.\n\n\
+         \"He is a genius,\" a friend of Trump said.",
+    );
+    assert_eq!(
+        roles(&clip),
+        vec![
+            (
+                Some("Amy Hood"),
+                Some("Chief Financial Officer"),
+                Some("Microsoft")
+            ),
+            (
+                Some("Annalena Baerbock"),
+                Some("Foreign Minister"),
+                Some("Germany")
+            ),
+            (
+                Some("Dave Limp"),
+                Some("Senior Vice President"),
+                Some("Amazon")
+            ),
+            (
+                Some("Karine Jean-Pierre"),
+                Some("Press Secretary"),
+                Some("White House")
+            ),
+            (None, Some("spokeswoman"), Some("Acme")),
+            (None, Some("spokesman"), Some("European Commission")),
+            (None, Some("senior official"), Some("Federal Reserve")),
+            (Some("Joe Smith"), Some("company's spokesman"), None),
+            (
+                Some("Eve Adams"),
+                Some("head of the cloud unit"),
+                Some("Oracle")
+            ),
+            // (A friend is no title, and Trump no organization.)
+            (None, None, None),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+    let mentions: Vec<_> = clip.quotes.iter().map(|q| q.mention.as_deref()).collect();
+    assert_eq!(mentions[5], Some("a spokesman for the European Commission"));
+    assert_eq!(
+        mentions[6],
+        Some("A senior official at the Federal Reserve")
+    );
+    assert_eq!(mentions[9], Some("a friend of Trump"));
+    assert!(
+        clip.quotes[4]
+            .note
+            .as_deref()
+            .is_some_and(|n| n.contains("not named")),
+        "{:?}",
+        clip.quotes[4].note
+    );
+}
+
 /// From newspaper pages: how a name stands beside its role and organization, and words that
 /// open a sentence or name a relative but no speaker.
 #[test]
@@ -1983,11 +2057,7 @@ fn roles_around_names_and_openers_that_name_no_one() {
             (None, None, None),
             (Some("Elizabeth Prelogar"), Some("Solicitor General"), None),
             // (The qualifier that opened the sentence keeps its lower case.)
-            (
-                Some("Robert Gates"),
-                Some("former Secretary"),
-                Some("Defense")
-            ),
+            (Some("Robert Gates"), Some("former Defense Secretary"), None),
             (Some("Chris Kise"), Some("lawyer"), None),
         ],
         "{:#?}",
@@ -2523,8 +2593,8 @@ fn a_pronoun_after_an_unnamed_speaker_is_that_speaker_not_someone_named_earlier(
             .collect::<Vec<_>>(),
         vec![
             (Some("Tom Azza"), Some("he")),
-            (None, Some("a doctor")),
-            (None, Some("a doctor")),
+            (None, Some("a doctor from Hebron")),
+            (None, Some("a doctor from Hebron")),
             (Some("Sam Ortiz"), Some("he")),
         ],
         "{:#?}",

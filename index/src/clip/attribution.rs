@@ -188,6 +188,25 @@ const NOMINAL: &str = concat!(
     determiners!(),
     r")(?:\s+[\p{L}\d’'\-]+){0,6}?\s+(?:\p{Ll}|\d+-)[\p{L}\-]*"
 );
+/// A source described as someone of an organization: "a spokeswoman for Acme", "a senior
+/// official at the Federal Trade Commission", "the head of the IMF".
+static NOMINAL_OF_ORG: LazyLock<String> = LazyLock::new(|| {
+    // (The noun names a person: "one Democrat familiar with the Clinton campaign" is none.)
+    let nouns: Vec<&str> = TITLE_WORDS
+        .iter()
+        .chain(TITLE_KEYWORDS)
+        .chain(PEOPLE_WORDS)
+        .copied()
+        .filter(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        .collect();
+    format!(
+        r"(?i:{})(?:[^\S\n]+[\p{{L}}\d’'\-]+){{0,4}}?[^\S\n]+(?:{}|\p{{Ll}}+(?:{}))[^\S\n]+(?:for|of|at|with|from)[^\S\n]+(?:the[^\S\n]+)?{org}(?:[^\S\n]+(?:(?:of|and|for|on|the|de|&)[^\S\n]+)*{org}){{0,6}}",
+        determiners!(),
+        nouns.join("|"),
+        OCCUPATION_ENDINGS.join("|"),
+        org = r"(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}’'&\-]*)",
+    )
+});
 /// A source described by what it is, as "according to" gives one: "a senior official", "the
 /// report", "his lawyer" (not "according to their instinctive preference").
 const SOURCE_DESCRIBED: &str = concat!(
@@ -197,12 +216,13 @@ const SOURCE_DESCRIBED: &str = concat!(
 );
 /// "an angry Hollande retaliated", "A flabbergasted Noah quipped": the mood a person is in,
 /// before their name, is no part of it; nor is their age ("17-year-old Jared Potts echoed:").
-const A_MOOD: &str = r"(?:[Aa]n?\s+\p{Ll}[\p{L}\-]*\s+|\d{1,3}-year-old\s+)?";
+const A_MOOD: &str = r"(?P<mood>[Aa]n?\s+\p{Ll}[\p{L}\-]*\s+|\d{1,3}-year-old\s+)?";
 const ADVERBS: &str = r"(?:(?:also|later|then|previously|once|recently|simply|further|separately|again|often|always|never|still|even|had|has|have|would|will|\p{Ll}{2,}ly)\s+)*";
 
 static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?:as\s+)?{A_MOOD}(?P<subj>{ROLE_NAME}|{PARTICLE_LED}?{NAME}{ORG_AFTER}?|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY}|{THE_ORG})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*(?P<closed>,))?)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?:as\s+)?{A_MOOD}(?P<subj>{ROLE_NAME}|{PARTICLE_LED}?{NAME}{ORG_AFTER}?|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY}|{THE_ORG}|{nominal_of_org})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*(?P<closed>,))?)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)",
+        nominal_of_org = &*NOMINAL_OF_ORG,
     ))
     .expect("valid regex")
 });
@@ -222,7 +242,8 @@ const CUE_FIRST: &str = "reports|reported|write|said|says|added|adds|wrote|write
 
 static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>{CUE_FIRST})\s+(?P<subj>{TITLE_OF_NAME}|{ROLE_NAME}|{org_title}(?:[^\S\n]+{NAME})?|{NAME}[^\S\n]+and[^\S\n]+{NAME}|{PARTICLE_LED}?{NAME}|he|she|they|{NOMINAL_GREEDY}|{ROLE_ANY}){APPOS_TO_END}(?P<rest>[^“«\x22]*)",
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>{CUE_FIRST})\s+(?P<subj>{TITLE_OF_NAME}|{ROLE_NAME}|{org_title}(?:[^\S\n]+{NAME})?|{NAME}[^\S\n]+and[^\S\n]+{NAME}|{PARTICLE_LED}?{NAME}|he|she|they|{nominal_of_org}|{NOMINAL_GREEDY}|{ROLE_ANY}){APPOS_TO_END}(?P<rest>[^“«\x22]*)",
+        nominal_of_org = &*NOMINAL_OF_ORG,
         org_title = &*ORG_TITLE,
     ))
     .expect("valid regex")
@@ -296,7 +317,8 @@ static AFTER_LATER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 
 static BEFORE_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|As),?\s+|(?:Asked about|In) [^,]+,\s+|(?:Asked about|In) [^,]+?\s+|[^“”«»\x22]{{0,400}}?(?:(?:,\s+(?:and|but)|,|\s[―—–]|\sthat|\s(?:to\s+)?which|\s\p{{Ll}}[\p{{L}}’'\-]*\s+(?:and|but))\s+|\s\())?{A_MOOD}(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$"
+        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|As),?\s+|(?:Asked about|In) [^,]+,\s+|(?:Asked about|In) [^,]+?\s+|[^“”«»\x22]{{0,400}}?(?:(?:,\s+(?:and|but)|,|\s[―—–]|\sthat|\s(?:to\s+)?which|\s\p{{Ll}}[\p{{L}}’'\-]*\s+(?:and|but))\s+|\s\())?{A_MOOD}(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY}|{nominal_of_org})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$",
+        nominal_of_org = &*NOMINAL_OF_ORG,
     ))
     .expect("valid regex")
 });
@@ -625,6 +647,67 @@ const PEOPLE_WORDS: &[&str] = &[
 /// "Rob Bishop", "John Major" against "King Charles", "Judge Reeves").
 const SURNAME_TITLES: &[&str] = &["king", "bishop", "judge", "marshal", "major", "chancellor"];
 
+/// Capitalised words that belong to the title they stand before: what an officer or a
+/// minister is in charge of ("Microsoft Chief Financial Officer Amy Hood", "German Foreign
+/// Minister Annalena Baerbock", "Amazon Senior Vice President Dave Limp", "White House Press
+/// Secretary Karine Jean-Pierre"), not the organization.
+const PORTFOLIOS: &[&str] = &[
+    "financial",
+    "operating",
+    "technology",
+    "technical",
+    "information",
+    "marketing",
+    "commercial",
+    "investment",
+    "product",
+    "revenue",
+    "strategy",
+    "digital",
+    "legal",
+    "medical",
+    "scientific",
+    "data",
+    "security",
+    "people",
+    "senior",
+    "press",
+    "foreign",
+    "finance",
+    "defense",
+    "defence",
+    "interior",
+    "health",
+    "home",
+    "economy",
+    "trade",
+    "justice",
+    "education",
+    "environment",
+    "energy",
+    "agriculture",
+    "transport",
+    "transportation",
+    "labor",
+    "labour",
+    "commerce",
+    "treasury",
+    "homeland",
+    "culture",
+    "housing",
+    "immigration",
+    "communications",
+    "research",
+    "innovation",
+    "assistant",
+    "associate",
+    "principal",
+];
+
+fn is_portfolio(w: &str) -> bool {
+    w.starts_with(char::is_uppercase) && PORTFOLIOS.contains(&w.to_lowercase().as_str())
+}
+
 fn is_title_word(w: &str) -> bool {
     TITLE_WORDS.contains(&w.to_lowercase().as_str())
 }
@@ -667,6 +750,26 @@ pub struct Role {
 pub fn parse_role(phrase: &str) -> Option<Role> {
     let phrase = phrase.trim().trim_end_matches(['.', ',']);
     let lower = phrase.to_lowercase();
+    // "who heads the cloud unit at Oracle", "who founded Acme": the verb's noun is the title.
+    for (verb, noun) in [
+        ("heads", "head"),
+        ("leads", "head"),
+        ("runs", "head"),
+        ("directs", "director"),
+        ("chairs", "chair"),
+        ("founded", "founder"),
+        ("co-founded", "co-founder"),
+    ] {
+        if let Some(what) = phrase
+            .strip_prefix("who ")
+            .and_then(|p| p.strip_prefix(verb))
+            .and_then(|p| p.strip_prefix(' '))
+            .filter(|what| !what.starts_with(['“', '"']))
+        {
+            // (Only with an organization named: "who runs a hedge fund" is no title.)
+            return parse_role(&format!("{noun} of {what}")).filter(|r| r.organization.is_some());
+        }
+    }
     if lower.starts_with("who ") || lower.starts_with("which ") || lower.starts_with("whose ") {
         return None;
     }
@@ -1009,6 +1112,7 @@ fn split_pre_name(subject: &str) -> (Role, String) {
     while first_title > 0
         && (is_title_word(tokens[first_title - 1])
             || lower_word(tokens[first_title - 1])
+            || is_portfolio(tokens[first_title - 1])
             || of_at.is_some_and(|of| first_title + 2 > of))
     {
         first_title -= 1;
@@ -1600,17 +1704,31 @@ fn said_before_its_attribution(text: &str, quotations: &[Quotation], out: &mut [
 /// introduces someone new; "the senator", "the former president" mostly mean someone named
 /// before.
 fn unnamed_person(a: &Attribution) -> Option<&str> {
-    let described = a.mention.as_deref().filter(|_| a.speaker.is_none())?;
+    let full = a.mention.as_deref().filter(|_| a.speaker.is_none())?;
+    // ("a doctor from Hebron": the person is the doctor.)
+    let described = match of_organization(full) {
+        Some(_) => before_link(full).0,
+        None => full,
+    };
     let first = described.split_whitespace().next()?.to_lowercase();
     if !["a", "an", "one", "another"].contains(&first.as_str()) {
         return None;
     }
-    let head = described.split_whitespace().next_back()?.to_lowercase();
-    let person = is_title_word(&head)
-        || PEOPLE_WORDS.contains(&head.as_str())
-        || TITLE_KEYWORDS.contains(&head.as_str())
-        || names_an_occupation(&head);
-    (is_unnamed(described) && person).then_some(described)
+    let person = described
+        .split_whitespace()
+        .next_back()
+        .is_some_and(is_person_noun);
+    (is_unnamed(described) && person).then_some(full)
+}
+
+/// A noun that names a person: a title, a relative or an occupation ("spokeswoman",
+/// "friend", "epidemiologist"), not "footage".
+fn is_person_noun(word: &str) -> bool {
+    let word = word.to_lowercase();
+    is_title_word(&word)
+        || PEOPLE_WORDS.contains(&word.as_str())
+        || TITLE_KEYWORDS.contains(&word.as_str())
+        || names_an_occupation(&word)
 }
 
 /// The last word of a name ("Alilughatta").
@@ -2935,8 +3053,16 @@ impl Raw {
             None if verb.is_empty() => ("said".to_owned(), rest),
             None => (verb.to_owned(), rest),
         };
+        // "a spokeswoman for the Federal Trade Commission", "A senior official at the Federal
+        // Reserve": what looked like a mood before a name was the start of a description.
+        let subject = match c.name("mood") {
+            Some(mood) if c["subj"].starts_with(char::is_lowercase) => {
+                format!("{}{}", mood.as_str(), &c["subj"])
+            }
+            _ => c["subj"].to_owned(),
+        };
         Raw {
-            subject: c["subj"].to_owned(),
+            subject,
             appositive: c.name("appos").map(|m| m.as_str().to_owned()),
             cue,
             rest,
@@ -3213,6 +3339,38 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         a.note = Some(format!("“the {body}” is not named in the text"));
         return a;
     }
+    // "the company's spokesman, Joe Smith, said", "a spokeswoman for Acme, Jane Roe, said":
+    // the name is in the appositive.
+    if (is_unnamed(described) || of_organization(described).is_some())
+        && let Some(appositive) = raw.appositive.as_deref()
+        && appositive.trim_start().starts_with(char::is_uppercase)
+        && looks_like_name(split_pre_name(strip_paren(appositive)).1.as_str())
+    {
+        let swapped = Raw {
+            subject: appositive.trim().to_owned(),
+            appositive: Some(described.to_owned()),
+            ..raw
+        };
+        return resolve(swapped, people, carry);
+    }
+    // "a spokeswoman for the Federal Trade Commission said": someone of an organization,
+    // unnamed; the role is kept when it is one ("a friend of Trump" has none).
+    if let Some(role) = of_organization(described) {
+        a.mention = Some(described.to_owned());
+        // ("a former business partner of Morales": someone's partner, not a firm's.)
+        let of_someone = |org: &str| {
+            people
+                .iter()
+                .any(|p| p.name == org || surname(&p.name) == org)
+        };
+        if let Some(role) = role.filter(|r| !r.organization.as_deref().is_some_and(of_someone)) {
+            a.title = role.title;
+            a.organization = role.organization;
+            a.organization_description = role.organization_description;
+        }
+        a.note = Some(format!("“{described}” is not named in the text"));
+        return a;
+    }
     if is_unnamed(described) {
         // ("A photo was posted", "My mom would just say": the verb's helpers are no part of
         // the description.)
@@ -3322,7 +3480,10 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         }
         return a;
     }
-    let subject = subject.strip_prefix("The ").unwrap_or(subject);
+    let subject = ["The ", "A ", "An "]
+        .iter()
+        .find_map(|a| subject.strip_prefix(a))
+        .unwrap_or(subject);
     let (pre_role, name) = split_pre_name(subject);
     let appositive_role = raw.appositive.as_deref().and_then(parse_role);
     let role = merge_roles(appositive_role, pre_role);
@@ -3532,6 +3693,40 @@ fn has_possessive_mark(s: &str) -> bool {
 }
 
 /// "a former senior official", "the report": a determiner, then lower-case words to the end.
+/// "a spokeswoman for Acme", "the head of the International Monetary Fund": an unnamed
+/// source described as someone of an organization, with the role read from the description
+/// when it names one (`Some(None)` for "a friend of Trump").
+fn of_organization(described: &str) -> Option<Option<Role>> {
+    static OF_ORG: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!("^(?:{})$", *NOMINAL_OF_ORG)).expect("valid regex"));
+    if !OF_ORG.is_match(described) {
+        return None;
+    }
+    // ("The ad uses footage of Hillary Clinton": no person is described; the name is read.)
+    let (who, link) = before_link(described);
+    if !who
+        .split_whitespace()
+        .next_back()
+        .is_some_and(is_person_noun)
+    {
+        return None;
+    }
+    // ("a doctor from Hebron": where someone is from may be a place.)
+    let role = parse_role(described)
+        .filter(|r| r.organization.is_some() && r.title.is_some() && link != "from");
+    Some(role)
+}
+
+/// The description before the first link to an organization ("a spokeswoman" of "a
+/// spokeswoman for Acme"), and the link.
+fn before_link(described: &str) -> (&str, &str) {
+    ["for", "of", "at", "with", "from"]
+        .into_iter()
+        .filter_map(|link| Some((described.find(&format!(" {link} "))?, link)))
+        .min()
+        .map_or((described, ""), |(i, link)| (&described[..i], link))
+}
+
 fn is_unnamed(subject: &str) -> bool {
     let words: Vec<&str> = subject.split_whitespace().collect();
     words.len() >= 2
