@@ -1938,6 +1938,37 @@ fn a_particle_led_surname_an_occupation_and_a_statement_saying() {
     assert_eq!(clip.quotes[3].medium, Medium::Email);
 }
 
+/// How it was said: to an audience in lower case ("told reporters"), at a news conference or
+/// a hearing (public remarks, as a speech), on a video platform (a post).
+#[test]
+fn media_told_to_an_audience_news_conferences_and_video_platforms() {
+    let clip = clip_text(
+        "Media\n\n\
+         \"We are ready,\" Jane Doe told reporters at the White House.\n\n\
+         \"We are not,\" Tom Roe told lawmakers during a hearing.\n\n\
+         \"It was late,\" Pat Lynch, head of the police union, said at a press conference.\n\n\
+         \"Watch this,\" Ann Ray said in a video posted on YouTube.\n\n\
+         \"Nothing more,\" Jane Doe said.",
+    );
+    let media: Vec<_> = clip
+        .quotes
+        .iter()
+        .map(|q| (q.medium, q.told_to.as_deref()))
+        .collect();
+    assert_eq!(
+        media,
+        vec![
+            (Medium::Told, Some("reporters")),
+            (Medium::Told, Some("lawmakers")),
+            (Medium::Speech, None),
+            (Medium::Post, None),
+            (Medium::Said, None),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}
+
 /// Wire-copy titles before a name: what an officer or a minister is in charge of is the
 /// title's, the company or country before it the organization; a source described as
 /// someone of an organization keeps that role with no name; a name in the appositive of a

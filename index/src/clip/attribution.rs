@@ -1329,7 +1329,11 @@ fn strip_honorifics(name: &str) -> String {
 /// statement saying").
 fn medium_of(cue: &str, rest: &str) -> (Option<Medium>, Option<String>) {
     static TOLD_TO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"^\s+(?P<to>(?:[Tt]he\s+)?{NAME})")).expect("valid regex")
+        // (An audience in lower case too: "told reporters", "told a crowd of supporters".)
+        Regex::new(&format!(
+            r"^\s+(?P<to>(?:[Tt]he\s+)?{NAME}|(?:the\s+|an?\s+)?(?:reporters|journalists|lawmakers|legislators|senators|investors|analysts|supporters|crowd|audience|students|employees|staff|delegates|voters|viewers|listeners|committee|jury|court)(?:\s+of\s+\p{{Ll}}+)?)\b"
+        ))
+        .expect("valid regex")
     });
     static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:\b(?:in|via|by) |^\s*)(?:an? )?(?:\w+ ){0,2}?e-?mail(?:ed)?\b|\bemailed (?:comments|remarks|statement)")
@@ -1343,11 +1347,11 @@ fn medium_of(cue: &str, rest: &str) -> (Option<Medium>, Option<String>) {
         Regex::new(r"\b(?:in|during) an? (?:\w+ ){0,3}?interview\b").expect("valid regex")
     });
     static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:in|during|at) (?:an? |his |her |their )?(?:\w+ ){0,3}?(?:speech|address|rally|commencement)\b")
+        Regex::new(r"\b(?:in|during|at) (?:an? |his |her |their )?(?:\w+ ){0,3}?(?:speech|address|rally|commencement|news conference|press conference|briefing|town hall|debate|hearing)\b")
             .expect("valid regex")
     });
     static POST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\bon (?:Twitter|X|Facebook|Instagram|LinkedIn|Truth Social|Threads|Bluesky|TikTok|Weibo|WeChat)\b|(?:\bin\s+|^\s*)an? (?:\w+ )?(?:tweet|social media post|blog post|post)\b")
+        Regex::new(r"\bon (?:Twitter|X|Facebook|Instagram|LinkedIn|Truth Social|Threads|Bluesky|TikTok|Weibo|WeChat|YouTube|Reddit|Substack|Telegram|Mastodon)\b|(?:\bin\s+|^\s*)an? (?:\w+ )?(?:tweet|social media post|blog post|post)\b")
             .expect("valid regex")
     });
     static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
