@@ -1938,6 +1938,31 @@ fn a_particle_led_surname_an_occupation_and_a_statement_saying() {
     assert_eq!(clip.quotes[3].medium, Medium::Email);
 }
 
+/// "the CEO" is a description like "the spokesman" (and resolves to the chief executive named
+/// before); a relative clause between a speaker and the cue does not lend its verb as the cue.
+#[test]
+fn the_ceo_and_a_relative_clause_between_speaker_and_cue() {
+    let clip = clip_text(
+        "Acme\n\n\
+         Jane Doe, Acme's chief executive, spoke to analysts. Later, the CEO told Reuters: \
+         \"Margins will improve.\"\n\n\
+         \"This is a disaster,\" Mr. Smith, who asked that his first name not be used, said.",
+    );
+    assert_eq!(
+        said(&clip)
+            .iter()
+            .map(|(_, speaker, mention)| (*speaker, *mention))
+            .collect::<Vec<_>>(),
+        vec![
+            (Some("Jane Doe"), Some("the CEO")),
+            (Some("Smith"), Some("Mr. Smith")),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+    assert_eq!(clip.quotes[0].told_to.as_deref(), Some("Reuters"));
+}
+
 /// How it was said: to an audience in lower case ("told reporters"), at a news conference or
 /// a hearing (public remarks, as a speech), on a video platform (a post).
 #[test]

@@ -179,14 +179,15 @@ macro_rules! determiners {
 const NOMINAL_GREEDY: &str = concat!(
     r"(?i:",
     determiners!(),
-    r")(?:\s+[\p{L}\d’'\-]+){0,6}\s+(?:\p{Ll}|\d+-)[\p{L}\-]*"
+    r")(?:\s+[\p{L}\d’'\-]+){0,6}\s+(?:(?:\p{Ll}|\d+-)[\p{L}\-]*|(?:CEO|CFO|COO|CTO|CIO)\b)"
 );
 /// A source the text describes but does not name: "a former senior law enforcement official",
-/// "the congressional report", "one former GOP leadership aide". Ends in a lower-case word.
+/// "the congressional report", "one former GOP leadership aide". Ends in a lower-case word
+/// or a title's abbreviation ("the CEO").
 const NOMINAL: &str = concat!(
     r"(?i:",
     determiners!(),
-    r")(?:\s+[\p{L}\d’'\-]+){0,6}?\s+(?:\p{Ll}|\d+-)[\p{L}\-]*"
+    r")(?:\s+[\p{L}\d’'\-]+){0,6}?\s+(?:(?:\p{Ll}|\d+-)[\p{L}\-]*|(?:CEO|CFO|COO|CTO|CIO)\b)"
 );
 /// A source described as someone of an organization: "a spokeswoman for Acme", "a senior
 /// official at the Federal Trade Commission", "the head of the IMF".
@@ -3099,9 +3100,19 @@ fn signed_below(text: &str, close_end: usize, limit: usize) -> Option<Raw> {
     SIGNED_BELOW.captures(line).map(|c| Raw::from_captures(&c))
 }
 
+/// “…,” Mr. Smith, who asked that his first name not be used, said. — a relative clause
+/// between the speaker and the cue, whose own verb ("asked") is not the cue.
+static AFTER_WHO_CLAUSE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<subj>{ROLE_NAME}|{NAME})\s*,\s*(?P<appos>(?:who|whose)\s[^,“”«»\x22]{{2,200}}?)\s*,\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)"
+    ))
+    .expect("valid regex")
+});
+
 fn read_after(after: &str) -> Option<Raw> {
     let after = &*without_nicknames(after);
     for re in [
+        &*AFTER_WHO_CLAUSE_CUE,
         &*AFTER_SPEAKER_CUE,
         &*AFTER_CUE_SPEAKER,
         &*AFTER_ACCORDING,
@@ -3833,7 +3844,8 @@ mod tests {
     /// limit) would panic only with a text that needs it: build them all here.
     #[test]
     fn every_pattern_compiles() {
-        let patterns: [&Regex; 22] = [
+        let patterns: [&Regex; 23] = [
+            &*AFTER_WHO_CLAUSE_CUE,
             &*AFTER_SPEAKER_CUE,
             &*AFTER_CUE_SPEAKER,
             &*AFTER_ACCORDING,
