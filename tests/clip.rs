@@ -1963,6 +1963,38 @@ fn the_ceo_and_a_relative_clause_between_speaker_and_cue() {
     assert_eq!(clip.quotes[0].told_to.as_deref(), Some("Reuters"));
 }
 
+/// AP-style names and appositives: two particles in a name (and the name read again from
+/// them), a party and state before the role, a premier.
+#[test]
+fn two_particles_a_party_and_state_and_a_premier() {
+    let clip = clip_text(
+        "Brussels\n\n\
+         \"We are ready to act,\" said Ursula von der Leyen, the European Commission president.\n\n\
+         \"We will act soon,\" von der Leyen said.\n\n\
+         \"We will pass it,\" said Kevin McCarthy, R-Calif., the House speaker.\n\n\
+         \"Growth is steady,\" said Li Qiang, China's premier.",
+    );
+    assert_eq!(
+        roles(&clip),
+        vec![
+            (
+                Some("Ursula von der Leyen"),
+                Some("president"),
+                Some("European Commission")
+            ),
+            (
+                Some("Ursula von der Leyen"),
+                Some("president"),
+                Some("European Commission")
+            ),
+            (Some("Kevin McCarthy"), Some("speaker"), Some("House")),
+            (Some("Li Qiang"), Some("premier"), Some("China")),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}
+
 /// How it was said: to an audience in lower case ("told reporters"), at a news conference or
 /// a hearing (public remarks, as a speech), on a video platform (a post).
 #[test]

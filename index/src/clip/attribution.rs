@@ -111,9 +111,10 @@ const NAME: &str = concat!(
     r"(?:(?:\p{Lu}\.){1,3}|(?:",
     abbreviations!(),
     r")\.|\p{Lu}[\p{L}\p{M}'’\-]*)",
+    // (Particles two deep: "Ursula von der Leyen".)
     r"(?:[^\S\n]+(?:(?:",
     particles!(),
-    r")[^\S\n]+)?(?:(?:\p{Lu}\.){1,3}|(?:",
+    r")[^\S\n]+){0,2}(?:(?:\p{Lu}\.){1,3}|(?:",
     abbreviations!(),
     r")\.|\p{Lu}[\p{L}\p{M}'’\-]*)){0,6}",
     // A party and state after a name: "Jim Clyburn (D-S.C.)".
@@ -129,7 +130,7 @@ const ORG_AFTER: &str = concat!(
 const APPOS_TO_END: &str =
     r"(?:\s*,\s*(?P<appos>(?:\p{Lu}\.|[^,“”«»\x22])+?)\s*(?:,|\.(?:\s|$)|$))?";
 /// The particle that leads a surname used alone: “…,” said van Sebille.
-const PARTICLE_LED: &str = concat!("(?:(?:", particles!(), r")[^\S\n]+)");
+const PARTICLE_LED: &str = concat!("(?:(?:(?:", particles!(), r")[^\S\n]+){1,2})");
 /// A name with a role in front of it, partly lower case: "Tulsa police Chief Chuck Jordan",
 /// "White House press secretary Josh Earnest", "campaign spokesman Jason Miller".
 const ROLE_NAME: &str = concat!(
@@ -603,6 +604,8 @@ const TITLE_KEYWORDS: &[&str] = &[
     "organizer",
     "coordinator",
     "staffer",
+    "premier",
+    "speaker",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
@@ -1048,9 +1051,11 @@ fn split_pre_name(subject: &str) -> (Role, String) {
     // The name is the capitalised run at the end, after the last title or lower-case word
     // (a particle between two capitalised words is the name's: "Michery el Soheil").
     // (Also one that leads a surname: "van Sebille".)
+    // (Two of them too: "Ursula von der Leyen".)
     let particle = |i: usize| {
-        tokens.get(i + 1).is_some_and(|t| !lower_word(t))
-            && (i == 0 || !lower_word(tokens[i - 1]))
+        let next = (i + 1..tokens.len().min(i + 3)).find(|&j| !is_particle(tokens[j]));
+        next.is_some_and(|j| !lower_word(tokens[j]))
+            && (i == 0 || !lower_word(tokens[i - 1]) || is_particle(tokens[i - 1]))
             && is_particle(tokens[i])
     };
     // (A number is no part of a name: "On March 6 Mr Joseph".)
@@ -3500,7 +3505,23 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         .find_map(|a| subject.strip_prefix(a))
         .unwrap_or(subject);
     let (pre_role, name) = split_pre_name(subject);
-    let appositive_role = raw.appositive.as_deref().and_then(parse_role);
+    // "Kevin McCarthy, R-Calif., the House speaker": a party and state, then the role.
+    static PARTY_STATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[RDI]-[A-Z][\p{L}.]*(?:\s[A-Z][\p{L}.]*)?$").expect("valid regex")
+    });
+    let after_party = raw
+        .appositive
+        .as_deref()
+        .filter(|a| PARTY_STATE.is_match(a.trim()))
+        .map(|_| raw.rest.trim_start().trim_start_matches(','))
+        .map(|rest| rest.split([',', ';']).next().unwrap_or_default())
+        .map(|role| {
+            let role = role.trim();
+            role.strip_suffix('.').unwrap_or(role)
+        });
+    let appositive_role = after_party
+        .or(raw.appositive.as_deref())
+        .and_then(parse_role);
     let role = merge_roles(appositive_role, pre_role);
     // A surname (or a first name) alone refers to someone named in full before.
     let single = is_one_name(&name);
