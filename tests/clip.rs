@@ -1995,6 +1995,28 @@ fn two_particles_a_party_and_state_and_a_premier() {
     );
 }
 
+/// British style: a title alone with the name in its appositive, in single curly marks, and
+/// a party's role before a name (the possessive is no part of the party's name).
+#[test]
+fn a_title_with_the_name_in_its_appositive_and_a_partys_role() {
+    let clip = clip_text(
+        "Westminster\n\n\
+         The Prime Minister, Keir Starmer, said: ‘We will not go back to the single market.’\n\n\
+         “We did not see it coming,” the Chancellor, Rachel Reeves, said.\n\n\
+         Labour’s deputy leader Angela Rayner told the BBC: ‘We are focused on growth.’",
+    );
+    assert_eq!(
+        roles(&clip),
+        vec![
+            (Some("Keir Starmer"), Some("Prime Minister"), None),
+            (Some("Rachel Reeves"), Some("Chancellor"), None),
+            (Some("Angela Rayner"), Some("deputy leader"), Some("Labour")),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}
+
 /// How it was said: to an audience in lower case ("told reporters"), at a news conference or
 /// a hearing (public remarks, as a speech), on a video platform (a post).
 #[test]

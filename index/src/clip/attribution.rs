@@ -1191,7 +1191,14 @@ fn split_pre_name(subject: &str) -> (Role, String) {
     }) && !has_title_keyword(&title);
     let mut title = (!title.is_empty() && !no_role).then_some(title);
     let organization = organization
-        .map(|o| o.trim_end_matches(['’', '\'']).to_owned())
+        // ("Labour’s deputy leader Angela Rayner": the party's.)
+        .map(|o| {
+            let o = o
+                .strip_suffix("’s")
+                .or_else(|| o.strip_suffix("'s"))
+                .unwrap_or(&o);
+            o.trim_end_matches(['’', '\'']).to_owned()
+        })
         .and_then(|o| {
             // "Then-DHS Director Michael Chertoff": then Director of DHS.
             if let Some(org) = o.strip_prefix("Then-").or_else(|| o.strip_prefix("then-")) {
@@ -3343,6 +3350,20 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
     }
     let lower = subject.to_lowercase();
     let described = strip_paren(&raw.subject).trim();
+    // "the company's spokesman, Joe Smith, said", "a spokeswoman for Acme, Jane Roe, said",
+    // "The Prime Minister, Keir Starmer, said": the name is in the appositive.
+    if (is_unnamed(described) || of_organization(described).is_some() || is_a_title(described))
+        && let Some(appositive) = raw.appositive.as_deref()
+        && appositive.trim_start().starts_with(char::is_uppercase)
+        && looks_like_name(split_pre_name(strip_paren(appositive)).1.as_str())
+    {
+        let swapped = Raw {
+            subject: appositive.trim().to_owned(),
+            appositive: Some(described.to_owned()),
+            ..raw
+        };
+        return resolve(swapped, people, carry);
+    }
     if let Some(org) = described.strip_prefix("the ")
         && looks_like_organization(org)
         && !is_unnamed(described)
@@ -3358,20 +3379,6 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         a.medium = Some(medium);
         a.note = Some(format!("“the {body}” is not named in the text"));
         return a;
-    }
-    // "the company's spokesman, Joe Smith, said", "a spokeswoman for Acme, Jane Roe, said":
-    // the name is in the appositive.
-    if (is_unnamed(described) || of_organization(described).is_some())
-        && let Some(appositive) = raw.appositive.as_deref()
-        && appositive.trim_start().starts_with(char::is_uppercase)
-        && looks_like_name(split_pre_name(strip_paren(appositive)).1.as_str())
-    {
-        let swapped = Raw {
-            subject: appositive.trim().to_owned(),
-            appositive: Some(described.to_owned()),
-            ..raw
-        };
-        return resolve(swapped, people, carry);
     }
     // "a spokeswoman for the Federal Trade Commission said": someone of an organization,
     // unnamed; the role is kept when it is one ("a friend of Trump" has none).
@@ -3761,6 +3768,24 @@ fn before_link(described: &str) -> (&str, &str) {
         .filter_map(|link| Some((described.find(&format!(" {link} "))?, link)))
         .min()
         .map_or((described, ""), |(i, link)| (&described[..i], link))
+}
+
+/// "The Prime Minister", "the Secretary of State", "the Chancellor": a title alone, in
+/// capitals, with its article.
+fn is_a_title(described: &str) -> bool {
+    let Some(title) = ["the ", "The "]
+        .iter()
+        .find_map(|a| described.strip_prefix(a))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = title.split_whitespace().collect();
+    words
+        .first()
+        .is_some_and(|w| is_title_word(w) || is_portfolio(w))
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || ["of", "the", "and", "for"].contains(w))
 }
 
 fn is_unnamed(subject: &str) -> bool {
