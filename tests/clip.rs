@@ -1996,14 +1996,17 @@ fn two_particles_a_party_and_state_and_a_premier() {
 }
 
 /// British style: a title alone with the name in its appositive, in single curly marks, and
-/// a party's role before a name (the possessive is no part of the party's name).
+/// a party's role before a name (the possessive is no part of the party's name); whom a
+/// speaker told, named before the colon, is not the speaker.
 #[test]
 fn a_title_with_the_name_in_its_appositive_and_a_partys_role() {
     let clip = clip_text(
         "Westminster\n\n\
          The Prime Minister, Keir Starmer, said: ‘We will not go back to the single market.’\n\n\
          “We did not see it coming,” the Chancellor, Rachel Reeves, said.\n\n\
-         Labour’s deputy leader Angela Rayner told the BBC: ‘We are focused on growth.’",
+         Labour’s deputy leader Angela Rayner told the BBC: ‘We are focused on growth.’\n\n\
+         Tri Wobowo, who co-piloted the aircraft, told Indonesian newspaper Kompas: “There are \
+         seven to eight people.”",
     );
     assert_eq!(
         roles(&clip),
@@ -2011,6 +2014,8 @@ fn a_title_with_the_name_in_its_appositive_and_a_partys_role() {
             (Some("Keir Starmer"), Some("Prime Minister"), None),
             (Some("Rachel Reeves"), Some("Chancellor"), None),
             (Some("Angela Rayner"), Some("deputy leader"), Some("Labour")),
+            // (Whom he told is no later speaker.)
+            (Some("Tri Wobowo"), None, None),
         ],
         "{:#?}",
         clip.quotes

@@ -2645,15 +2645,20 @@ fn names_no_one(name: &str) -> bool {
     let Some(first) = tokens.first() else {
         return true;
     };
-    // A thing someone has ("Trump’s early-morning tweets" read as a subject of "tweets").
-    let possessed = name
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .windows(2)
-        .any(|w| {
-            (w[0].ends_with("’s") || w[0].ends_with("'s"))
-                && w[1].chars().next().is_some_and(char::is_lowercase)
-        });
+    // A thing someone has ("Trump’s early-morning tweets" read as a subject of "tweets"), not
+    // someone's role before a name ("Labour’s deputy leader Angela Rayner").
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let ends_in_name = words.len() >= 3 && words[words.len() - 2..].iter().all(capitalised);
+    let possessed = !ends_in_name
+        && name
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|w| {
+                (w[0].ends_with("’s") || w[0].ends_with("'s"))
+                    && w[1].chars().next().is_some_and(char::is_lowercase)
+            });
     !name.chars().any(char::is_alphabetic)
         // No capitalised word: "it", "late-night".
         || !name.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -3292,6 +3297,9 @@ fn read_before_in(before: &str) -> Option<Raw> {
                 })
                 && !PRONOUNS.contains(&later.subject.to_lowercase().as_str())
                 && !names_no_one(later.subject.trim())
+                // ("Angela Rayner told the BBC: “…”": whom she told is no later speaker.)
+                && !(matches!(&c["cue"], "told" | "tells" | "telling")
+                    && strip_article(rest.as_str().trim_start()).starts_with(later.subject.trim()))
             {
                 return Some(later);
             }
