@@ -2070,7 +2070,10 @@ fn titles_with_portfolios_and_unnamed_sources_of_an_organization() {
          A senior official at the Federal Reserve said: \"Rates stay where they are.\"\n\n\
          \"We regret it,\" the company's spokesman, Joe Smith, said.\n\n\
          \"Demand is strong,\" said Eve Adams, who heads the cloud unit at Oracle.\n\n\
-         \"He is a genius,\" a friend of Trump said.",
+         \"He is a genius,\" a friend of Trump said.\n\n\
+         \"No comment,\" a Fed spokesperson said.\n\n\
+         \"It is over,\" one Western official said.\n\n\
+         \"It is not over,\" a German official said.",
     );
     assert_eq!(
         roles(&clip),
@@ -2106,6 +2109,9 @@ fn titles_with_portfolios_and_unnamed_sources_of_an_organization() {
             ),
             // (A friend is no title, and Trump no organization.)
             (None, None, None),
+            (None, Some("spokesperson"), Some("Fed")),
+            (None, None, None),
+            (None, Some("official"), Some("Germany")),
         ],
         "{:#?}",
         clip.quotes

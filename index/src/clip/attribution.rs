@@ -3427,6 +3427,26 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
             spoken_by(&mut a, p, described, inherit);
             return a;
         }
+        // "a Meta spokesperson", "a Fed spokesperson", "a German official": the
+        // organization's role, with no name (not "One former business partner" of "One", nor
+        // "one Western official" of "Western").
+        let after_determiner = described
+            .split_once(' ')
+            .map_or(described, |(_, rest)| rest);
+        if after_determiner.starts_with(char::is_uppercase)
+            && let Some(role) = parse_role(after_determiner).filter(|r| {
+                r.organization
+                    .as_deref()
+                    .is_some_and(|o| !["Western", "Eastern", "Northern", "Southern"].contains(&o))
+                    && r.title
+                        .as_deref()
+                        .and_then(|t| t.split_whitespace().next_back())
+                        .is_some_and(has_title_keyword)
+            })
+        {
+            a.title = role.title;
+            a.organization = role.organization;
+        }
         // Kept as the text gives it: the candidate shows who spoke without inventing a name.
         a.note = Some(format!("“{described}” is not named in the text"));
         return a;
