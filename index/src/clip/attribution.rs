@@ -3361,15 +3361,12 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
     // "the company's spokesman, Joe Smith, said", "a spokeswoman for Acme, Jane Roe, said",
     // "The Prime Minister, Keir Starmer, said": the name is in the appositive.
     if (is_unnamed(described) || of_organization(described).is_some() || is_a_title(described))
-        && let Some(appositive) = raw.appositive.as_deref()
-        && appositive.trim_start().starts_with(char::is_uppercase)
-        && looks_like_name(split_pre_name(strip_paren(appositive)).1.as_str())
+        && raw
+            .appositive
+            .as_deref()
+            .is_some_and(|a| a.trim_start().starts_with(char::is_uppercase))
+        && let Some(swapped) = name_from_appositive(&raw, described)
     {
-        let swapped = Raw {
-            subject: appositive.trim().to_owned(),
-            appositive: Some(described.to_owned()),
-            ..raw
-        };
         return resolve(swapped, people, carry);
     }
     if let Some(org) = described.strip_prefix("the ")
@@ -3491,14 +3488,8 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
     }
     // "Sanders's campaign manager, Jeff Weaver, said": the name is in the appositive.
     if split_possessive(subject).is_some()
-        && let Some(appositive) = raw.appositive.as_deref()
-        && looks_like_name(split_pre_name(strip_paren(appositive)).1.as_str())
+        && let Some(swapped) = name_from_appositive(&raw, subject)
     {
-        let swapped = Raw {
-            subject: appositive.trim().to_owned(),
-            appositive: Some(subject.to_owned()),
-            ..raw
-        };
         return resolve(swapped, people, carry);
     }
     // "says CNN meteorologist": an organization's role with no name.
@@ -3609,6 +3600,18 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         }
     }
     a
+}
+
+/// `raw` read again with the name its appositive gives as the subject, and `described` (the
+/// role the subject was) as the appositive; `None` when the appositive names no one.
+fn name_from_appositive(raw: &Raw, described: &str) -> Option<Raw> {
+    let appositive = raw.appositive.as_deref()?;
+    looks_like_name(split_pre_name(strip_paren(appositive)).1.as_str()).then(|| Raw {
+        subject: appositive.trim().to_owned(),
+        appositive: Some(described.to_owned()),
+        cue: raw.cue.clone(),
+        rest: raw.rest.clone(),
+    })
 }
 
 /// How many people `meet` keeps in mind.
