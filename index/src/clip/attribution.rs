@@ -2651,14 +2651,10 @@ fn names_no_one(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let ends_in_name = words.len() >= 3 && words[words.len() - 2..].iter().all(capitalised);
     let possessed = !ends_in_name
-        && name
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .windows(2)
-            .any(|w| {
-                (w[0].ends_with("’s") || w[0].ends_with("'s"))
-                    && w[1].chars().next().is_some_and(char::is_lowercase)
-            });
+        && words.windows(2).any(|w| {
+            (w[0].ends_with("’s") || w[0].ends_with("'s"))
+                && w[1].chars().next().is_some_and(char::is_lowercase)
+        });
     !name.chars().any(char::is_alphabetic)
         // No capitalised word: "it", "late-night".
         || !name.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -3360,7 +3356,8 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
     let described = strip_paren(&raw.subject).trim();
     // "the company's spokesman, Joe Smith, said", "a spokeswoman for Acme, Jane Roe, said",
     // "The Prime Minister, Keir Starmer, said": the name is in the appositive.
-    if (is_unnamed(described) || of_organization(described).is_some() || is_a_title(described))
+    let of_org = of_organization(described);
+    if (is_unnamed(described) || of_org.is_some() || is_a_title(described))
         && raw
             .appositive
             .as_deref()
@@ -3387,7 +3384,7 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
     }
     // "a spokeswoman for the Federal Trade Commission said": someone of an organization,
     // unnamed; the role is kept when it is one ("a friend of Trump" has none).
-    if let Some(role) = of_organization(described) {
+    if let Some(role) = of_org {
         a.mention = Some(described.to_owned());
         // ("a former business partner of Morales": someone's partner, not a firm's.)
         let of_someone = |org: &str| {
@@ -3766,7 +3763,6 @@ fn has_possessive_mark(s: &str) -> bool {
     })
 }
 
-/// "a former senior official", "the report": a determiner, then lower-case words to the end.
 /// "a spokeswoman for Acme", "the head of the International Monetary Fund": an unnamed
 /// source described as someone of an organization, with the role read from the description
 /// when it names one (`Some(None)` for "a friend of Trump").
@@ -3819,6 +3815,7 @@ fn is_a_title(described: &str) -> bool {
             .all(|w| w.starts_with(char::is_uppercase) || ["of", "the", "and", "for"].contains(w))
 }
 
+/// "a former senior official", "the report": a determiner, then lower-case words to the end.
 fn is_unnamed(subject: &str) -> bool {
     let words: Vec<&str> = subject.split_whitespace().collect();
     words.len() >= 2
