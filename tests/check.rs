@@ -363,3 +363,32 @@ fn a_draft_in_french_is_checked_for_who_said_it() {
     assert_eq!(fields(&f), vec![Field::Speaker]);
     assert_eq!(f.problems[0].draft, "Manuel Valls");
 }
+
+/// A body's statement, clipped as "the Justice Department said", is on record under the body:
+/// a draft giving it to the Pentagon is misattributed, one giving it to the department with
+/// "The Justice Department said:" is verified.
+#[test]
+fn a_bodys_statement_is_checked_against_the_body() {
+    let (_dir, mut lib) = library();
+    let mut clip = clip_bytes(
+        "Rulings\n\n\"No charges have been filed in the case,\" the Justice Department said."
+            .as_bytes(),
+        &ClipOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(lib.save_clip(&mut clip).unwrap().saved.len(), 1);
+
+    let f = one(
+        &mut lib,
+        "The Pentagon said: “No charges have been filed in the case.”",
+    );
+    assert_eq!(f.verdict, Verdict::Misattributed);
+    assert_eq!(fields(&f), vec![Field::Speaker]);
+    assert_eq!(f.problems[0].record, "Justice Department");
+
+    let f = one(
+        &mut lib,
+        "The Justice Department said: “No charges have been filed in the case.”",
+    );
+    assert_eq!(f.verdict, Verdict::Verified, "{:#?}", f.problems);
+}

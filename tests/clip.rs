@@ -1425,7 +1425,9 @@ fn a_bodys_report_or_statement_is_the_body_speaking_in_a_document() {
             (Some("the annual report"), Medium::Said),
         ]
     );
-    assert!(clip.quotes.iter().all(|q| q.speaker.is_none()));
+    // The body speaks, as "the IMF said" would have it; an annual report names no one.
+    let speakers: Vec<Option<&str>> = clip.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, vec![Some("IMF"), Some("White House"), None]);
 }
 
 #[test]
@@ -2224,7 +2226,7 @@ fn reports_as_noted_according_to_a_described_source_and_the_progressive() {
         vec![
             (Some("Janet Levaux"), Some("Janet Levaux"), Some("reports")),
             (Some("Fortune"), Some("Fortune"), Some("noted")),
-            (None, Some("the NWS"), Some("according to")),
+            (Some("NWS"), Some("the NWS"), Some("according to")),
             (None, Some("a senior official"), Some("according to")),
             (Some("Matiullah Matie"), Some("He’s"), Some("philosophical")),
             (Some("Clinton"), Some("Clinton"), Some("said")),
@@ -2329,10 +2331,10 @@ fn two_people_named_together_are_no_one_speaker() {
                 None,
                 Some("Frank Newport and Jim Harter")
             ),
-            // (One body's name holding "and" is no two people.)
+            // (One body's name holding "and" is no two people: the body speaks.)
             (
                 "The rain gauge and barometer were kept in a tin box",
-                None,
+                Some("National Oceanic and Atmospheric Administration"),
                 Some("the National Oceanic and Atmospheric Administration")
             ),
         ],
@@ -2767,7 +2769,10 @@ fn it_after_a_sentence_about_a_body_is_that_body() {
         "{:#?}",
         clip.quotes
     );
-    assert_eq!(clip.quotes[1].speaker, None);
+    assert_eq!(
+        clip.quotes[1].speaker.as_deref(),
+        Some("Food Standards Agency")
+    );
     assert_eq!(clip.quotes[1].medium, Medium::Statement);
 }
 
@@ -2898,4 +2903,60 @@ fn speakers_in_french_czech_and_russian_articles() {
         "{:#?}",
         clip.quotes
     );
+}
+
+/// A body the text names with "the" speaks as one named without it does ("Amtrak said"): the
+/// Justice Department, the Pentagon, the Bank of Japan, the Federal Reserve and what "it"
+/// then says. A description of a person with "the" ("the Texan", "the Wisconsin Republican",
+/// "the Mayor", "the Ebelings") names no one; nor does a cue that is the plural of a noun
+/// ("the Alibaba shares being left behind"). Saved, the body's quotations are kept under its
+/// name (a candidate without a speaker is not saved).
+#[test]
+fn a_body_named_with_the_speaks_and_is_saved_under_its_name() {
+    let text = "Rulings\n\n\
+        \"No charges have been filed,\" the Justice Department said.\n\n\
+        The Pentagon said: \"The strike was lawful.\"\n\n\
+        \"We will appeal the ruling,\" the Bank of Japan said.\n\n\
+        \"Prices will rise,\" the Federal Reserve said in a statement. \"Inflation is high,\" \
+        it added.\n\n\
+        \"We won the primary,\" the Texan said.\n\n\
+        \"We will not vote for it,\" the Wisconsin Republican said.\n\n\
+        \"The road is closed,\" the Mayor said.\n\n\
+        Tom Ebeling met the press. \"We love the town,\" the Ebelings said.\n\n\
+        It sold \"substantially all\" – the Alibaba shares being left behind.\n\n\
+        \"We expect a strong year,\" he said.";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers_and_mentions(&clip),
+        vec![
+            (Some("Justice Department"), Some("the Justice Department")),
+            (Some("Pentagon"), Some("The Pentagon")),
+            (Some("Bank of Japan"), Some("the Bank of Japan")),
+            (Some("Federal Reserve"), Some("the Federal Reserve")),
+            (Some("Federal Reserve"), Some("the Federal Reserve")),
+            (None, Some("the Texan")),
+            (None, Some("the Wisconsin Republican")),
+            (None, Some("the Mayor")),
+            (None, Some("the Ebelings")),
+            (None, None),
+            // A body is no "he": Tom Ebeling is the one named last.
+            (Some("Tom Ebeling"), Some("he")),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+    assert_eq!(clip.quotes[3].medium, Medium::Statement);
+    assert_eq!(
+        clip.quotes[4].note.as_deref(),
+        Some("“it” resolved to the Federal Reserve")
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(dir.path()).unwrap();
+    let mut clip = clip;
+    let report = library.save_clip(&mut clip).unwrap();
+    assert_eq!(report.saved.len(), 6);
+    assert_eq!(report.without_speaker, 5);
+    let stored = library.quote(clip.quotes[0].id.unwrap()).unwrap();
+    assert_eq!(stored.speaker, "Justice Department");
 }

@@ -144,7 +144,8 @@ pub fn who_and_how(quote: &Quote) -> String {
         }
         (None, Some(title), None) => format!("{speaker}, {},", lowercase_title(title)),
         (None, None, Some(org)) => format!("{speaker} of {org}"),
-        (None, None, None) => speaker.to_owned(),
+        // ("the Justice Department said": a body clipped as the speaker.)
+        (None, None, None) => super::with_article(speaker),
     };
     format!("{who} {}", medium_phrase(quote))
 }
@@ -246,6 +247,27 @@ mod tests {
         );
         assert_eq!(quoted("He said \"no\" twice"), "“He said ‘no’ twice,”");
         assert_eq!(quoted("the few players …"), "“the few players …”");
+    }
+
+    #[test]
+    fn a_body_named_by_a_common_noun_takes_the() {
+        let mut c = citable("No charges have been filed", "Justice Department", None);
+        c.quote.medium = Medium::Statement;
+        assert_eq!(
+            who_and_how(&c.quote),
+            "the Justice Department said in a statement"
+        );
+        for (body, who) in [
+            ("Bank of Japan", "the Bank of Japan said"),
+            ("Amtrak", "Amtrak said"),
+            ("Acme Corp.", "Acme Corp. said"),
+            ("The New York Times", "The New York Times said"),
+            ("Mark Bank", "Mark Bank said"),
+        ] {
+            c.quote.speaker = body.into();
+            c.quote.medium = Medium::Said;
+            assert_eq!(who_and_how(&c.quote), who);
+        }
     }
 
     #[test]

@@ -251,7 +251,7 @@ pub(crate) fn split_name(name: &str) -> (String, Option<String>) {
         );
     }
     let words: Vec<&str> = name.split(' ').collect();
-    if words.len() < 2 || crate::model::has_cjk(&name) {
+    if words.len() < 2 || crate::model::has_cjk(&name) || names_a_body(&words) {
         return (name, None);
     }
     const SUFFIXES: [&str; 6] = ["Jr.", "Jr", "Sr.", "Sr", "II", "III"];
@@ -269,6 +269,152 @@ pub(crate) fn split_name(name: &str) -> (String, Option<String>) {
         family = format!("{family} {}", words[end..].join(" "));
     }
     (family, Some(words[..start].join(" ")))
+}
+
+/// Whether a speaker's name is a body's ("Justice Department", "Bank of Japan", "Food
+/// Standards Agency": clipped from "the Justice Department said"), which citations give whole,
+/// as a literal name, not as a person's family and given names.
+fn names_a_body(words: &[&str]) -> bool {
+    const HEADS: &[&str] = &[
+        "department",
+        "ministry",
+        "agency",
+        "administration",
+        "commission",
+        "committee",
+        "council",
+        "bureau",
+        "office",
+        "service",
+        "services",
+        "authority",
+        "board",
+        "court",
+        "government",
+        "police",
+        "army",
+        "navy",
+        "reserve",
+        "bank",
+        "fund",
+        "group",
+        "company",
+        "corporation",
+        "corp.",
+        "corp",
+        "inc.",
+        "inc",
+        "ltd",
+        "ltd.",
+        "llc",
+        "plc",
+        "co.",
+        "university",
+        "institute",
+        "institution",
+        "foundation",
+        "association",
+        "union",
+        "party",
+        "campaign",
+        "house",
+        "times",
+        "post",
+        "news",
+        "journal",
+        "press",
+        "network",
+        "organization",
+        "organisation",
+        "center",
+        "centre",
+        "survey",
+        "parliament",
+        "congress",
+        "senate",
+        "pentagon",
+        "kremlin",
+        "league",
+        "federation",
+        "society",
+        "coalition",
+    ];
+    // (Particles are lower case in persons' names too, but never these: "Ursula von der Leyen"
+    // against "Bank of Japan", "National Oceanic and Atmospheric Administration".)
+    words
+        .iter()
+        .any(|w| ["of", "for", "and", "the", "&"].contains(w))
+        || words
+            .last()
+            .is_some_and(|w| HEADS.contains(&w.to_lowercase().as_str()))
+            && !starts_with_a_given_name(&words.join(" "))
+}
+
+/// "Mark Bank", "Emily Post": a person whose surname is also a body's noun.
+fn starts_with_a_given_name(name: &str) -> bool {
+    crate::clip::names::gender_of(name).is_some()
+}
+
+/// "the Justice Department", "the Bank of Japan", "the IMF"-like bodies named by a common
+/// noun take "the" in running text (AP: "the Justice Department said"); persons, companies
+/// ("Amtrak", "Acme Corp.") and names that hold their article ("The New York Times") do not.
+pub(crate) fn with_article(name: &str) -> String {
+    const COMMON_HEADS: &[&str] = &[
+        "department",
+        "ministry",
+        "agency",
+        "administration",
+        "commission",
+        "committee",
+        "council",
+        "bureau",
+        "office",
+        "service",
+        "authority",
+        "board",
+        "court",
+        "government",
+        "police",
+        "army",
+        "navy",
+        "reserve",
+        "bank",
+        "fund",
+        "university",
+        "institute",
+        "institution",
+        "foundation",
+        "association",
+        "union",
+        "pentagon",
+        "kremlin",
+        "house",
+        "survey",
+        "parliament",
+        "senate",
+        "league",
+        "federation",
+        "society",
+        "coalition",
+        "organization",
+        "organisation",
+        "center",
+        "centre",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let head = words
+        .iter()
+        .take_while(|w| !["of", "for"].contains(w))
+        .last()
+        .map(|w| w.to_lowercase());
+    let takes_the = words.first().is_some_and(|w| *w != "The")
+        && head.is_some_and(|h| COMMON_HEADS.contains(&h.as_str()))
+        && !starts_with_a_given_name(name);
+    if takes_the {
+        format!("the {name}")
+    } else {
+        name.to_owned()
+    }
 }
 
 /// Escapes the characters Markdown would read as formatting (a `#` or `|` too: a heading or a
@@ -314,6 +460,19 @@ mod tests {
             ("von der Leyen".into(), Some("Ursula".into()))
         );
         assert_eq!(split_name("Reuters"), ("Reuters".into(), None));
+        // A body's name is whole: "Department, J." would cite no one.
+        for body in [
+            "Justice Department",
+            "Bank of Japan",
+            "Food Standards Agency",
+            "National Oceanic and Atmospheric Administration",
+        ] {
+            assert_eq!(split_name(body), (body.into(), None));
+        }
+        assert_eq!(
+            split_name("Mark Bank"),
+            ("Bank".into(), Some("Mark".into()))
+        );
         assert_eq!(split_name("梁文锋"), ("梁文锋".into(), None));
     }
 

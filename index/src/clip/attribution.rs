@@ -162,8 +162,10 @@ const ROLE_ANY: &str = concat!(
     r"(?:[^\S\n]*\([^()]{1,24}\))?"
 );
 /// A newspaper, agency or body the text names with "the" ("the Times", "the IMF", "the
-/// Washington Post"), or someone it describes so ("the Texan"): not a person's name.
-const THE_ORG: &str = r"the\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,3}";
+/// Washington Post", "the Bank of Japan"), or someone it describes so ("the Texan"): not a
+/// person's name.
+const THE_ORG: &str =
+    r"the\s+\p{Lu}[\p{L}\-]*(?:\s+(?:(?:of|for|and|on|the|&)\s+){0,2}\p{Lu}[\p{L}\-]*){0,4}";
 const PRONOUN: &str = r"[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t";
 /// A role owned by a name: "Sanders's campaign manager" (the name usually follows in an
 /// appositive: ", Jeff Weaver,").
@@ -500,6 +502,8 @@ const TITLE_WORDS: &[&str] = &[
     "lieutenant",
     "colonel",
     "admiral",
+    "detective",
+    "constable",
 ];
 
 /// Honorifics dropped from names ("Mr. Smith" is Smith).
@@ -1780,6 +1784,7 @@ fn resolve_it_as(raw: Raw, body: &str) -> Attribution {
         None => body.to_owned(),
     };
     Attribution {
+        speaker: Some(body.strip_prefix("The ").unwrap_or(body).to_owned()),
         note: Some(format!("“{}” resolved to {mention}", raw.subject.trim())),
         mention: Some(mention),
         medium,
@@ -1803,19 +1808,23 @@ fn resolve_it(raw: Raw, earlier: &[Attribution]) -> Attribution {
             || PEOPLE_WORDS.contains(&head.as_str())
             || PRONOUNS.contains(&head.as_str())
     };
+    // A body quoted as such ("the Times wrote": the speaker "Times"), or a source that was
+    // not a person and had no name.
     let source = earlier.iter().rev().find_map(|a| {
-        a.mention
-            .as_deref()
-            .filter(|m| a.speaker.is_none() && !m.eq_ignore_ascii_case("it") && !person(m))
+        let m = a.mention.as_deref()?;
+        let body = the_organization(m).filter(|b| a.speaker.as_deref() == Some(*b));
+        let unnamed = a.speaker.is_none() && !m.eq_ignore_ascii_case("it") && !person(m);
+        (body.is_some() || unnamed).then_some((m, body))
     });
     let it = raw.subject.trim();
     Attribution {
-        mention: source.map(str::to_owned),
+        speaker: source.and_then(|(_, body)| body).map(str::to_owned),
+        mention: source.map(|(m, _)| m.to_owned()),
         medium,
         told_to,
         cue: Some(raw.cue.to_lowercase()),
         note: Some(match source {
-            Some(s) => format!("“{it}” resolved to {s}"),
+            Some((s, _)) => format!("“{it}” resolved to {s}"),
             None => format!("“{it}” does not refer to a source named before"),
         }),
         ..Default::default()
@@ -3366,20 +3375,30 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
     {
         return resolve(swapped, people, carry);
     }
-    if let Some(org) = described.strip_prefix("the ")
-        && looks_like_organization(org)
-        && !is_unnamed(described)
-    {
-        // "the Times", "the Texan": the candidate shows the source as the text gives it.
+    if let Some(org) = the_organization(described) {
+        // "the Justice Department said", "The Pentagon said:": the body speaks, as "Amtrak
+        // said" does (and is no one a later "he" or "she" means). "the Texan", "the Mayor",
+        // "The Ebelings" are people the text does not name here.
         a.mention = Some(described.to_owned());
-        a.note = Some(format!("“{described}” is not named in the text"));
+        if describes_people(org, people) {
+            a.note = Some(format!("“{described}” is not named in the text"));
+        } else if cue_is_a_noun(&raw) {
+            // "the Alibaba shares being left behind": no one speaks.
+            a.mention = None;
+            a.note = Some(format!(
+                "“{described} {}” does not name a speaker",
+                raw.cue.trim()
+            ));
+        } else {
+            a.speaker = Some(org.to_owned());
+        }
         return a;
     }
     if let Some((body, medium)) = body_and_document(described) {
         // "the IMF report stated": the IMF said it, in a document.
+        a.speaker = Some(body.to_owned());
         a.mention = Some(format!("the {body}"));
         a.medium = Some(medium);
-        a.note = Some(format!("“the {body}” is not named in the text"));
         return a;
     }
     // "a spokeswoman for the Federal Trade Commission said": someone of an organization,
@@ -3674,6 +3693,88 @@ fn body_and_document(described: &str) -> Option<(&str, Medium)> {
         _ => return None,
     };
     looks_like_organization(body).then_some((body, medium))
+}
+
+/// "the Alibaba shares being left behind", "the Treasury notes were sold": the cue is the
+/// plural of a noun, followed by its verb.
+fn cue_is_a_noun(raw: &Raw) -> bool {
+    let next = raw.rest.split_whitespace().next().unwrap_or_default();
+    raw.cue.ends_with('s')
+        && !raw.cue.contains(' ')
+        && (next.ends_with("ing")
+            || [
+                "are", "were", "have", "had", "will", "would", "could", "may",
+            ]
+            .contains(&next))
+}
+
+/// "the Justice Department", "The Pentagon": the name of a body after its article (the name
+/// without it); `None` for "the senator", "the 43-year-old" and anything not capitalised.
+fn the_organization(described: &str) -> Option<&str> {
+    let name = described
+        .strip_prefix("the ")
+        .or_else(|| described.strip_prefix("The "))?;
+    (looks_like_organization(name) && !is_unnamed(described)).then_some(name)
+}
+
+/// Whether the capitalised `words` after "the" describe people rather than name a body: a
+/// title ("the Mayor"), a party's member or a demonym ("the Democrat", "the Wisconsin
+/// Republican", "the Texan", "the Briton"), or a family named before ("the Ebelings", after
+/// Tom Ebeling), a person's title ("the Detective Tsukauchi"); not "the Bank of Japan".
+fn describes_people(words: &str, people: &[Person]) -> bool {
+    const BODIES_IN_AN: &[&str] = &["Vatican", "Guardian", "Taliban", "Kazakhstan", "Sudan"];
+    const MEMBERS: &[&str] = &[
+        "Democrat",
+        "Democrats",
+        "Tory",
+        "Tories",
+        "Brit",
+        "Brits",
+        "Briton",
+        "Britons",
+        "Scot",
+        "Scots",
+        "Dane",
+        "Swede",
+        "Pole",
+        "Finn",
+        "Turk",
+        "Greek",
+        "Frenchman",
+        "Englishman",
+        "Irishman",
+        "Dutchman",
+        "Welshman",
+        "Highness",
+        "Majesty",
+        "Pope",
+        "Lord",
+    ];
+    // The name's head: "Bank" of "Bank of Japan", "Republican" of "Wisconsin Republican".
+    let Some(last) = words
+        .split_whitespace()
+        .take_while(|w| !["of", "for", "and", "on", "&"].contains(w))
+        .last()
+    else {
+        return false;
+    };
+    let singular = last.strip_suffix('s').unwrap_or(last);
+    // ("the Detective Tsukauchi" is a person with a title; "the Justice Department" a body.)
+    let first = words.split_whitespace().next().unwrap_or_default();
+    let titled = (is_title_word(first) || has_title_keyword(&first.to_lowercase()))
+        && !NOT_PERSON.contains(&last.to_lowercase().as_str());
+    titled
+        || is_title_word(last)
+        || has_title_keyword(&last.to_lowercase())
+        || MEMBERS.contains(&last)
+        || country_of(last).is_some()
+        || (singular.ends_with("an") && !BODIES_IN_AN.contains(&singular))
+        || last.ends_with("man")
+        || last.ends_with("men")
+        || (last.ends_with('s')
+            && people
+                .iter()
+                .any(|p| surname(&p.name) == singular || surname(&p.name) == last))
 }
 
 /// Capitalised words only, the name of a body rather than a person: "Times", "IMF",

@@ -9,7 +9,7 @@ pub mod article;
 pub mod attribution;
 pub mod fetch;
 mod languages;
-mod names;
+pub(crate) mod names;
 pub mod quotes;
 
 use chrono::NaiveDate;
