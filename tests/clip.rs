@@ -2960,3 +2960,46 @@ fn a_body_named_with_the_speaks_and_is_saved_under_its_name() {
     let stored = library.quote(clip.quotes[0].id.unwrap()).unwrap();
     assert_eq!(stored.speaker, "Justice Department");
 }
+
+/// "the company", "the agency", "the department", "the airline": the body of that kind named
+/// in the quotation's paragraph or the one before, when no other of its kind was described
+/// since ("the trade group for the Blue Cross Blue Shield plans" is not UnitedHealth Group)
+/// and none is named further back.
+#[test]
+fn a_bodys_noun_resolves_to_the_body_named_just_before() {
+    let clip = clip_text(
+        "Recalls\n\n\
+         Acme Corp. recalled 40,000 heaters on Tuesday.\n\n\
+         \"We are taking this step out of caution,\" the company said in a statement.\n\n\
+         The Food Standards Agency warned people to stay away from the pills. \"We advise the \
+         public not to take any tablets,\" the agency said.\n\n\
+         The Department of Justice opened an inquiry. \"No charges have been filed,\" the \
+         department said.\n\n\
+         Delta Air Lines cancelled flights.\n\n\
+         \"Safety comes first,\" the airline said.\n\n\
+         One of them, UnitedHealth Group, has threatened to leave the exchanges.\n\n\
+         This week, the trade group for the Blue Cross Blue Shield plans spelled out its \
+         concerns. \"The current risk pool is out of balance,\" the group wrote.\n\n\
+         Zeta Inc. sold its stake.\n\n\
+         Prices fell.\n\n\
+         Markets closed lower.\n\n\
+         \"We will not comment,\" the company said.",
+    );
+    assert_eq!(
+        speakers_and_mentions(&clip),
+        vec![
+            (Some("Acme Corp."), Some("the company")),
+            (Some("Food Standards Agency"), Some("the agency")),
+            (Some("Department of Justice"), Some("the department")),
+            (Some("Delta Air Lines"), Some("the airline")),
+            (None, Some("the group")),
+            (None, Some("the company")),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+    assert_eq!(
+        clip.quotes[0].note.as_deref(),
+        Some("“the company” resolved to Acme Corp.")
+    );
+}

@@ -1617,6 +1617,18 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
             Some(raw) => resolve(raw, &mut people, carry),
             None => Attribution::default(),
         };
+        // “…,” the agency said, after a sentence about the Food Standards Agency: the body
+        // named last whose name ends in that noun.
+        if attribution.speaker.is_none()
+            && let Some(mention) = attribution.mention.clone()
+            && let Some(body) = body_named_before(
+                &text[floor_boundary(text, q.open.saturating_sub(BODY_REACH))..q.open],
+                &mention,
+            )
+        {
+            attribution.note = Some(format!("“{mention}” resolved to {body}"));
+            attribution.speaker = Some(body);
+        }
         // “…,” says a doctor from Hebron. … “…,” he says: the pronoun is the unnamed doctor,
         // not someone named before the doctor spoke and not since.
         if let Some(prev) = out.last()
@@ -3706,6 +3718,128 @@ fn cue_is_a_noun(raw: &Raw) -> bool {
                 "are", "were", "have", "had", "will", "would", "could", "may",
             ]
             .contains(&next))
+}
+
+/// How far back (in bytes) a body's noun ("the agency") looks for the body's name.
+const BODY_REACH: usize = 6000;
+
+/// "the agency" after "the Food Standards Agency warned…", "the department" after "the
+/// Department of Justice", "the company" after "Acme Corp.", "the airline" after "Delta Air
+/// Lines": the last name in `before` that ends in (or, with "of", starts with) the noun a
+/// `mention` of the form "the <noun>" gives, or in a word for such a body ("Inc.", "Airways",
+/// "Times"). `None` for other mentions and when no such name is in `before`.
+fn body_named_before(before: &str, mention: &str) -> Option<String> {
+    let noun = mention
+        .strip_prefix("the ")
+        .or_else(|| mention.strip_prefix("The "))?;
+    let own = [
+        "agency",
+        "department",
+        "ministry",
+        "bank",
+        "commission",
+        "committee",
+        "council",
+        "bureau",
+        "office",
+        "court",
+        "university",
+        "institute",
+        "foundation",
+        "association",
+        "union",
+        "party",
+        "campaign",
+        "board",
+        "fund",
+        "group",
+        "network",
+        "administration",
+        "authority",
+        "service",
+        "league",
+        "federation",
+        "coalition",
+        "organization",
+        "organisation",
+        "police",
+        "army",
+        "navy",
+        "club",
+        "team",
+        "hospital",
+        "school",
+        "college",
+        "church",
+        "museum",
+        "company",
+        "corporation",
+        "airline",
+    ];
+    let heads: &[&str] = match noun {
+        "company" | "firm" | "corporation" => &[
+            "inc",
+            "corp",
+            "co",
+            "ltd",
+            "llc",
+            "plc",
+            "company",
+            "corporation",
+            "holdings",
+            "ag",
+            "sa",
+            "gmbh",
+        ],
+        "airline" | "carrier" => &["airlines", "airways", "airline", "lines"],
+        "newspaper" | "paper" => &["times", "post", "journal", "herald", "tribune", "gazette"],
+        _ if own.contains(&noun) => std::slice::from_ref(own.iter().find(|n| **n == noun)?),
+        _ => return None,
+    };
+    static CAPITALISED_RUN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\p{Lu}[\p{L}\p{M}&’'\-]*\.?(?:[^\S\n]+(?:(?:of|for|and|on|the|&)[^\S\n]+){0,2}\p{Lu}[\p{L}\p{M}&’'\-]*\.?){0,7}",
+        )
+        .expect("valid regex")
+    });
+    let key = |w: &str| without_possessive(w).trim_end_matches('.').to_lowercase();
+    // (Only the quotation's paragraph and the one before: further back "the company" is as
+    // likely another.)
+    let from = before
+        .trim_end()
+        .rfind('\n')
+        .and_then(|p| before[..p].trim_end().rfind('\n'))
+        .map_or(0, |p| p + 1);
+    let before = &before[from..];
+    let found = CAPITALISED_RUN.find_iter(before).filter_map(|run| {
+        let words: Vec<&str> = run.as_str().split_whitespace().collect();
+        let at = words
+            .iter()
+            .rposition(|w| heads.contains(&key(w).as_str()))?;
+        // "Department of Justice": the name goes on after its head; "Acme Corp." ends there.
+        let end = if words.get(at + 1).is_some_and(|w| ["of", "for"].contains(w)) {
+            words.len()
+        } else {
+            at + 1
+        };
+        // (Not the sentence's opening article: "The Food Standards Agency".)
+        let start = usize::from(words[0] == "The" && at > 0);
+        let mut name = words[start..end].join(" ");
+        if let Some(stripped) = name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")) {
+            name = stripped.to_owned();
+        }
+        (at > start || end > at + 1).then_some((name, run.end()))
+    });
+    let (name, end) = found.last()?;
+    // "One of them, UnitedHealth Group, … the trade group for the Blue Cross Blue Shield
+    // plans … “…,” the group wrote": another of its kind described since is who speaks.
+    let described_since = before[end..]
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| w[1] == noun && !w[0].eq_ignore_ascii_case("the"));
+    (!described_since).then_some(name)
 }
 
 /// "the Justice Department", "The Pentagon": the name of a body after its article (the name
