@@ -3003,3 +3003,46 @@ fn a_bodys_noun_resolves_to_the_body_named_just_before() {
         Some("“the company” resolved to Acme Corp.")
     );
 }
+
+/// British plain text quotes with straight single marks: each quotation is found with its
+/// speaker, title and medium; an apostrophe opens or closes none. A dash after a quotation
+/// followed by more words is no signature ("– I CAN talk.").
+#[test]
+fn british_straight_single_quotes_are_clipped_with_their_speakers() {
+    let clip = clip_text(
+        "Strike\n\n\
+         'We will not back down,' said Mick Lynch, general secretary of the RMT union.\n\n\
+         He added: 'This is a fight for fair pay.'\n\n\
+         The players' union met in the '90s and took 'em home.\n\n\
+         Prime Minister Keir Starmer told the BBC: 'This is a serious moment for the country.'\n\n\
+         The trolls blasted me with 'You can't talk, homewrecker' – I CAN talk.",
+    );
+    assert_eq!(
+        said(&clip),
+        vec![
+            (
+                "We will not back down",
+                Some("Mick Lynch"),
+                Some("Mick Lynch")
+            ),
+            (
+                "This is a fight for fair pay.",
+                Some("Mick Lynch"),
+                Some("He")
+            ),
+            (
+                "This is a serious moment for the country.",
+                Some("Keir Starmer"),
+                Some("Prime Minister Keir Starmer")
+            ),
+            // (Not "I CAN" of the dash after it: the trolls, whom the text does not name.)
+            ("You can't talk, homewrecker", None, Some("The trolls")),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+    assert_eq!(clip.quotes[0].title.as_deref(), Some("general secretary"));
+    assert_eq!(clip.quotes[2].medium, Medium::Told);
+    assert_eq!(clip.quotes[2].told_to.as_deref(), Some("the BBC"));
+    assert!(clip.unclosed.is_empty(), "{:?}", clip.unclosed);
+}

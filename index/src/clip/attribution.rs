@@ -260,10 +260,12 @@ static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// “…” ― Pamela Padilla
+/// “…” ― Pamela Padilla; “…” – Jennifer Lawrence http://t.co/…: a signature after the
+/// quotation, the name and an appositive, then nothing but a link, a handle or a date ("– I
+/// CAN talk." is no signature).
 static AFTER_DASH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.]?\s*[―—–]+\s*(?P<subj>{NAME})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?))?\s*(?P<cue>)(?P<rest>[^“«\x22]*)$"
+        r"^\s*[,.]?\s*[―—–]+\s*(?P<subj>{NAME})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?))?\s*(?P<cue>)(?P<rest>(?:[\s.,;!?)]|https?://\S+|pic\.twitter\.com/\S+|\(@\w+\)|\p{{Lu}}\p{{Ll}}+\.?\s+\d{{1,2}},?\s+\d{{4}})*)$"
     ))
     .expect("valid regex")
 });

@@ -38,6 +38,7 @@ fn closers(open: char) -> &'static [char] {
         '『' => &['』'],
         '‘' => &['’'],
         '‚' => &['‘', '’'],
+        '\'' => &['\'', '’'],
         '”' => &['”'],
         _ => &[],
     }
@@ -55,6 +56,8 @@ fn opens(c: char, prev: Option<char>, next: Option<char>) -> bool {
         // (A straight mark opening a paragraph opens, even set off by a space: " Souhlasem…)
         '"' => at_word_start && (followed || prev.is_none_or(|p| p == '\n') && next.is_some()),
         '‘' | '‚' => at_word_start && followed,
+        // ('90s is a year; 'em, 'n' and the like are elisions: see `elided`.)
+        '\'' => at_word_start && next.is_some_and(|n| n.is_alphabetic() || "“\"‘".contains(n)),
         // Swedish/Finnish ” … ”, and Danish » … «.
         '”' | '»' => at_word_start && followed,
         _ => false,
@@ -84,6 +87,60 @@ fn closes(open: char, c: char, prev: Option<char>, next: Option<char>) -> bool {
     }
 }
 
+/// Whether straight single marks are the text's quotation marks ('…', as British plain text
+/// has them): they open more quotations than double marks do. Where double marks are the
+/// quotation marks, single ones set off headings' phrases and titles ('All Bets Are Off.'),
+/// which are left alone, as before.
+fn straight_singles_are_the_marks(text: &str) -> bool {
+    let (mut singles, mut doubles) = (0usize, 0usize);
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        // (Two straight single marks are a typewriter's double one: ''That's not it.'')
+        let typed_double =
+            c == '\'' && next == Some('\'') && prev.is_none_or(|p| p.is_whitespace() || p == '(');
+        if typed_double || matches!(c, '"' | '“' | '„' | '«') && opens(c, prev, next) {
+            doubles += 1;
+        } else if c == '\'' && opens(c, prev, next) {
+            singles += 1;
+        }
+        prev = Some(c);
+    }
+    singles > doubles
+}
+
+/// Words that open with an apostrophe, not a quotation mark: "'em", "rock 'n' roll", "'tis".
+fn elided(chars: &[(usize, char)], k: usize) -> bool {
+    const ELISIONS: &[&str] = &[
+        "em", "n", "tis", "twas", "til", "till", "cause", "cos", "bout", "round", "nuff", "ere",
+        "ow", "ello", "allo", "scuse", "kay",
+    ];
+    let word: String = chars[k + 1..]
+        .iter()
+        .map(|(_, c)| *c)
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    ELISIONS.contains(&word.as_str())
+}
+
+/// `closes`, and for a straight single mark not a plural's apostrophe before the noun it
+/// owns: "the players' union" (an "s", a space, a lower-case word).
+fn closes_at(chars: &[(usize, char)], j: usize, open: char) -> bool {
+    let c = chars[j].1;
+    let prev = j.checked_sub(1).map(|p| chars[p].1);
+    let next = chars.get(j + 1).map(|(_, n)| *n);
+    if !closes(open, c, prev, next) {
+        return false;
+    }
+    let owned_noun = open == '\''
+        && prev == Some('s')
+        && next == Some(' ')
+        && chars.get(j + 2).is_some_and(|(_, n)| n.is_lowercase());
+    !owned_noun
+}
+
 /// A quotation carried over from earlier paragraphs: its opening mark, where it opened and the
 /// word ranges collected so far.
 type Pending = (char, usize, Vec<(usize, usize)>);
@@ -91,6 +148,7 @@ type Pending = (char, usize, Vec<(usize, usize)>);
 /// Finds every quotation in `text`. Marks left open (and not continued in the next paragraph)
 /// are reported separately so that a caller can say so instead of guessing.
 pub fn find(text: &str) -> (Vec<Quotation>, Vec<Unclosed>) {
+    let singles = straight_singles_are_the_marks(text);
     let mut found = Vec::new();
     let mut unclosed = Vec::new();
     let mut pending: Option<Pending> = None;
@@ -141,7 +199,7 @@ pub fn find(text: &str) -> (Vec<Quotation>, Vec<Unclosed>) {
             let (at, c) = chars[k];
             let prev = k.checked_sub(1).map(|p| chars[p].1);
             let next = chars.get(k + 1).map(|(_, n)| *n);
-            if !opens(c, prev, next) {
+            if !opens(c, prev, next) || c == '\'' && (!singles || elided(&chars, k)) {
                 k += 1;
                 continue;
             }
@@ -151,6 +209,11 @@ pub fn find(text: &str) -> (Vec<Quotation>, Vec<Unclosed>) {
                 Some((close_at, close_end)) => {
                     found.extend(finish(text, at, close_end, &[(words_start, close_at)]));
                     k = next_k;
+                }
+                // A straight single mark never closed is an apostrophe ("'Allo"), unless the
+                // next paragraph opens with one: a quotation running on.
+                None if c == '\'' && !text[para_end..].trim_start().starts_with('\'') => {
+                    k += 1;
                 }
                 None => {
                     pending = Some((c, at, vec![(words_start, body_end)]));
@@ -229,7 +292,7 @@ fn scan_to_close(
                 continue;
             }
         }
-        if closes(open, c, prev, next) {
+        if closes_at(chars, j, open) {
             let close = (at, at + c.len_utf8());
             if !inner {
                 return (Some(close), j + 1);
@@ -276,7 +339,12 @@ fn first_close(
     let proper = if known_none {
         None
     } else {
-        let found = first(&|c, prev, next| closes(open, c, prev, next));
+        let found = (from..chars.len())
+            .find(|&j| closes_at(chars, j, open))
+            .map(|j| {
+                let (at, c) = chars[j];
+                ((at, at + c.len_utf8()), j + 1)
+            });
         if found.is_none() {
             no_close.push((open, from));
         }
@@ -482,6 +550,36 @@ mod tests {
         assert_eq!(
             texts("“We won, she said, “and we will win again.” Then she left."),
             vec!["We won, she said, “and we will win again."]
+        );
+    }
+
+    #[test]
+    fn straight_single_marks_where_they_are_the_quotation_marks() {
+        // British plain text: '…' with "…" inside, over two paragraphs, and apostrophes that
+        // open ('em, '90s, rock 'n' roll) or close (the players' union) no quotation.
+        let text = "'We will not back down,' said Mick Lynch. 'He called it \"fake\".'\n\
+                    The players' union met in the '90s; rock 'n' roll and all, they took 'em \
+                    home.\n\
+                    'It is the first part.\n\
+                    'And this is the second,' she said. 'Allo.";
+        assert_eq!(
+            texts(text),
+            vec![
+                "We will not back down",
+                "He called it \"fake\".",
+                "It is the first part. And this is the second",
+            ]
+        );
+        assert!(find(text).1.is_empty(), "an apostrophe is no unclosed mark");
+        // Where double marks are the quotation marks, single ones set off a heading's
+        // phrase ('All Bets Are Off.'), as two typed for a double one do (''So it is.'').
+        assert_eq!(
+            texts("\"We won,\" she said. \"Again.\"\n'All Bets Are Off.'\nHe read 'Ulysses'."),
+            vec!["We won", "Again."]
+        );
+        assert_eq!(
+            texts("''So it is,'' he said. ''Yes.'' She said 'really'."),
+            Vec::<String>::new()
         );
     }
 
