@@ -3046,3 +3046,27 @@ fn british_straight_single_quotes_are_clipped_with_their_speakers() {
     assert_eq!(clip.quotes[2].told_to.as_deref(), Some("the BBC"));
     assert!(clip.unclosed.is_empty(), "{:?}", clip.unclosed);
 }
+
+/// Ranks of more than one word are the title, and an organization after a name follows the
+/// cue as it precedes it: "said Dan Richter of Demand Media", "of the 82nd Airborne".
+#[test]
+fn ranks_of_several_words_and_an_organization_after_the_cue_and_name() {
+    let clip = clip_text(
+        "Probe\n\n\
+         \"The weather is bad,\" said Lieutenant Airman Tri Wobowo.\n\n\
+         \"It works,\" said Private First Class Jane Doe.\n\n\
+         \"It is done,\" said Staff Sgt. John Roe of the 82nd Airborne.\n\n\
+         \"Sitcoms are short,\" said Dan Richter of Demand Media.",
+    );
+    assert_eq!(
+        roles(&clip),
+        vec![
+            (Some("Tri Wobowo"), Some("Lieutenant Airman"), None),
+            (Some("Jane Doe"), Some("Private First Class"), None),
+            (Some("John Roe"), Some("Staff Sgt."), Some("82nd Airborne")),
+            (Some("Dan Richter"), None, Some("Demand Media")),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}

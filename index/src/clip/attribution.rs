@@ -120,9 +120,10 @@ const NAME: &str = concat!(
     // A party and state after a name: "Jim Clyburn (D-S.C.)".
     r"(?:[^\S\n]*\([^()]{1,24}\))?"
 );
-/// The organization after a name: "Wray Grimaldi of the University of Otago in Dunedin".
+/// The organization after a name: "Wray Grimaldi of the University of Otago in Dunedin", "John
+/// Roe of the 82nd Airborne".
 const ORG_AFTER: &str = concat!(
-    r"(?:[^\S\n]+(?:of|at|with|from)[^\S\n]+(?:the[^\S\n]+)?\p{Lu}[\p{L}\p{M}’'&\-]*",
+    r"(?:[^\S\n]+(?:of|at|with|from)[^\S\n]+(?:the[^\S\n]+)?(?:\p{Lu}[\p{L}\p{M}’'&\-]*|\d{1,3}(?:st|nd|rd|th))",
     r"(?:[^\S\n]+(?:(?:of|and|for|in|on|the|de|&)[^\S\n]+)*\p{Lu}[\p{L}\p{M}’'&\-]*){0,8})"
 );
 /// An appositive after the speaker a cue came before, to its comma or the sentence's end
@@ -245,11 +246,14 @@ static ORG_TITLE: LazyLock<String> = LazyLock::new(|| {
 const CUE_FIRST: &str = "reports|reported|write|said|says|added|adds|wrote|writes|explained|noted|argued|asked|insisted|warned|continued|recalled|claimed|declared|acknowledged|admitted|replied|responded|remarked|observed|stated|countered|quipped|concluded|cautioned|tweeted|posted|emailed|joked|mocked|boasted|complained|lamented|predicted|answered|exclaimed|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|roared|crowed|remembered|retaliated|declares|agrees|agreed|opined|explains|notes|argues|asks|insists|warns|recalls|claims|replies|responds|remarks|observes|counters|quips|concludes|cautions|tweets|jokes|complains|laments|predicts|answers|exclaims";
 
 static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>{CUE_FIRST})\s+(?P<subj>{TITLE_OF_NAME}|{ROLE_NAME}|{org_title}(?:[^\S\n]+{NAME})?|{NAME}[^\S\n]+and[^\S\n]+{NAME}|{PARTICLE_LED}?{NAME}|he|she|they|{nominal_of_org}|{NOMINAL_GREEDY}|{ROLE_ANY}){APPOS_TO_END}(?P<rest>[^“«\x22]*)",
+    // (Past the default size limit, with every shape of a speaker after the cue.)
+    regex::RegexBuilder::new(&format!(
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>{CUE_FIRST})\s+(?P<subj>{TITLE_OF_NAME}|{ROLE_NAME}|{org_title}(?:[^\S\n]+{NAME})?|{NAME}[^\S\n]+and[^\S\n]+{NAME}|{PARTICLE_LED}?{NAME}{ORG_AFTER}?|he|she|they|{nominal_of_org}|{NOMINAL_GREEDY}|{ROLE_ANY}){APPOS_TO_END}(?P<rest>[^“«\x22]*)",
         nominal_of_org = &*NOMINAL_OF_ORG,
         org_title = &*ORG_TITLE,
     ))
+    .size_limit(32 << 20)
+    .build()
     .expect("valid regex")
 });
 
@@ -506,6 +510,11 @@ const TITLE_WORDS: &[&str] = &[
     "admiral",
     "detective",
     "constable",
+    // Ranks of more than one word: "Private First Class", "Lieutenant Airman", "Staff Sgt."
+    // (their first words are in `PORTFOLIOS`).
+    "private",
+    "class",
+    "airman",
 ];
 
 /// Honorifics dropped from names ("Mr. Smith" is Smith).
@@ -712,6 +721,11 @@ const PORTFOLIOS: &[&str] = &[
     "assistant",
     "associate",
     "principal",
+    "staff",
+    "master",
+    "petty",
+    "warrant",
+    "lance",
 ];
 
 fn is_portfolio(w: &str) -> bool {
@@ -1087,10 +1101,16 @@ fn split_pre_name(subject: &str) -> (Role, String) {
         // (Where the organization is, is no part of its name: "… of Otago in Dunedin".)
         let org = strip_article(org.split(" in ").next().unwrap_or_default()).to_owned();
         let (mut role, name) = split_pre_name(&tokens[..link].join(" "));
+        // (An ordinal leads some: "the 82nd Airborne".)
+        let ordinal = |w: &str| {
+            let digits = w.trim_start_matches(|c: char| c.is_ascii_digit());
+            digits.len() < w.len() && ["st", "nd", "rd", "th"].contains(&digits)
+        };
         let org_name = org.split_whitespace().all(|w| {
             w.starts_with(char::is_uppercase)
+                || ordinal(w)
                 || ["of", "and", "for", "on", "the", "de", "&"].contains(&w)
-        }) && org.starts_with(char::is_uppercase)
+        }) && org.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             && org.split_whitespace().count() <= 8;
         if looks_like_name(&name) && !has_title_keyword(&name) && org_name {
             // (What stood before the title is the title's: "Patrol Chief".)
