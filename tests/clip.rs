@@ -3070,3 +3070,34 @@ fn ranks_of_several_words_and_an_organization_after_the_cue_and_name() {
         clip.quotes
     );
 }
+
+/// Bodies in wire copy's other shapes: an opening "In a statement," before the body and its
+/// cue (the medium is the statement), "in its statement" after the cue, a body's name with
+/// "of" after the cue ("said the Bank of England"), and an opening "In an interview with the
+/// BBC," before a person.
+#[test]
+fn a_bodys_statement_in_an_opening_phrase_and_a_name_with_of_after_the_cue() {
+    let clip = clip_text(
+        "Wire\n\n\
+         In a statement, the Kremlin said: \"This is a provocation.\"\n\n\
+         \"Prices will rise,\" the Federal Reserve said in its statement on Wednesday.\n\n\
+         \"Markets are calm,\" said the Bank of England.\n\n\
+         In an interview with the BBC, Mr Obama said it was \"distressing\" to fail.",
+    );
+    let got: Vec<(Option<&str>, Medium)> = clip
+        .quotes
+        .iter()
+        .map(|q| (q.speaker.as_deref(), q.medium))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("Kremlin"), Medium::Statement),
+            (Some("Federal Reserve"), Medium::Statement),
+            (Some("Bank of England"), Medium::Said),
+            (Some("Obama"), Medium::Interview),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}

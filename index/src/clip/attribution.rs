@@ -327,7 +327,7 @@ static AFTER_LATER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 
 static BEFORE_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|As),?\s+|(?:Asked about|In) [^,]+,\s+|(?:Asked about|In) [^,]+?\s+|[^“”«»\x22]{{0,400}}?(?:(?:,\s+(?:and|but)|,|\s[―—–]|\sthat|\s(?:to\s+)?which|\s\p{{Ll}}[\p{{L}}’'\-]*\s+(?:and|but))\s+|\s\())?{A_MOOD}(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY}|{nominal_of_org})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$",
+        r"^\s*(?:(?:But|And|However|Still|Yet|Later|Meanwhile|Earlier|Instead|So|Now|Then|As),?\s+|(?:Asked about [^,]+|(?P<doc>In [^,]+)),\s+|(?:Asked about|In) [^,]+?\s+|[^“”«»\x22]{{0,400}}?(?:(?:,\s+(?:and|but)|,|\s[―—–]|\sthat|\s(?:to\s+)?which|\s\p{{Ll}}[\p{{L}}’'\-]*\s+(?:and|but))\s+|\s\())?{A_MOOD}(?P<subj>{ROLE_NAME}|{NAME}|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY}|{nominal_of_org}|{THE_ORG})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*,)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)$",
         nominal_of_org = &*NOMINAL_OF_ORG,
     ))
     .expect("valid regex")
@@ -1379,22 +1379,22 @@ fn medium_of(cue: &str, rest: &str) -> (Option<Medium>, Option<String>) {
             .expect("valid regex")
     });
     static STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:\bin\s+|^\s*)an? (?:\w+ ){0,2}?(?:statement|news release|press release)\b")
+        Regex::new(r"(?:\b[Ii]n\s+(?:an?|its|his|her|their|the)|^\s*an?) (?:\w+ ){0,2}?(?:statement|news release|press release)\b")
             .expect("valid regex")
     });
     static INTERVIEW: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:in|during) an? (?:\w+ ){0,3}?interview\b").expect("valid regex")
+        Regex::new(r"\b(?:[Ii]n|[Dd]uring) an? (?:\w+ ){0,3}?interview\b").expect("valid regex")
     });
     static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?:in|during|at) (?:an? |his |her |their )?(?:\w+ ){0,3}?(?:speech|address|rally|commencement|news conference|press conference|briefing|town hall|debate|hearing)\b")
             .expect("valid regex")
     });
     static POST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\bon (?:Twitter|X|Facebook|Instagram|LinkedIn|Truth Social|Threads|Bluesky|TikTok|Weibo|WeChat|YouTube|Reddit|Substack|Telegram|Mastodon)\b|(?:\bin\s+|^\s*)an? (?:\w+ )?(?:tweet|social media post|blog post|post)\b")
+        Regex::new(r"\bon (?:Twitter|X|Facebook|Instagram|LinkedIn|Truth Social|Threads|Bluesky|TikTok|Weibo|WeChat|YouTube|Reddit|Substack|Telegram|Mastodon)\b|(?:\b[Ii]n\s+(?:an?|its|his|her|their)|^\s*an?) (?:\w+ )?(?:tweet|social media post|blog post|post)\b")
             .expect("valid regex")
     });
     static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:\bin\s+|^\s*)an? (?:\w+ ){0,2}?(?:letter|memo|report|filing|op-ed|essay|column|book|affidavit|complaint)\b")
+        Regex::new(r"(?:\b[Ii]n\s+(?:an?|its|his|her|their|the)|^\s*an?) (?:\w+ ){0,2}?(?:letter|memo|report|filing|op-ed|essay|column|book|affidavit|complaint)\b")
             .expect("valid regex")
     });
     let cue = cue.to_lowercase();
@@ -3165,6 +3165,27 @@ static AFTER_WHO_CLAUSE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "said the Bank of England": a description read up to its last lower-case word ("the Bank
+/// of") takes the capitalised words after it, which end the body's name.
+fn rest_of_the_name(mut raw: Raw) -> Raw {
+    static NAME_GOES_ON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[^\S\n]+\p{Lu}[\p{L}\-]*(?:[^\S\n]+(?:(?:of|for|and|on|the|&)[^\S\n]+)*\p{Lu}[\p{L}\-]*)*")
+            .expect("valid regex")
+    });
+    let link = raw
+        .subject
+        .rsplit_once(' ')
+        .is_some_and(|(_, last)| ["of", "for", "and", "on", "the", "&"].contains(&last));
+    if link
+        && raw.appositive.is_none()
+        && let Some(m) = NAME_GOES_ON.find(&raw.rest)
+    {
+        raw.subject.push_str(m.as_str());
+        raw.rest = raw.rest[m.end()..].to_owned();
+    }
+    raw
+}
+
 fn read_after(after: &str) -> Option<Raw> {
     let after = &*without_nicknames(after);
     for re in [
@@ -3188,7 +3209,7 @@ fn read_after(after: &str) -> Option<Raw> {
                         || !looks_like_name(&c["subj"]))
             }) && std::ptr::eq(re, &*AFTER_SPEAKER_CUE);
             if !open_appositive {
-                return Some(Raw::from_captures(&c));
+                return Some(rest_of_the_name(Raw::from_captures(&c)));
             }
         }
     }
