@@ -3101,3 +3101,30 @@ fn a_bodys_statement_in_an_opening_phrase_and_a_name_with_of_after_the_cue() {
         clip.quotes
     );
 }
+
+/// "the company" right after a quotation of a body named by one word ("Meta said") is that
+/// body; after a person's (named in full before, or by a given name) it is no one.
+#[test]
+fn the_company_after_a_body_named_by_one_word_is_that_body() {
+    let clip = clip_text(
+        "Posts\n\n\
+         \"We will comply,\" Meta said in a blog post. \"Users come first,\" the company \
+         added.\n\n\
+         Jane Smith runs the shop. \"We are open,\" Smith said. \"Prices will fall,\" the \
+         company said.\n\n\
+         \"We will not,\" Donald said. \"No,\" the company said.",
+    );
+    assert_eq!(
+        speakers_and_mentions(&clip),
+        vec![
+            (Some("Meta"), Some("Meta")),
+            (Some("Meta"), Some("the company")),
+            (Some("Jane Smith"), Some("Smith")),
+            (None, Some("the company")),
+            (Some("Donald"), Some("Donald")),
+            (None, Some("the company")),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}

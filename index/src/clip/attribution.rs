@@ -1651,6 +1651,27 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
             attribution.note = Some(format!("“{mention}” resolved to {body}"));
             attribution.speaker = Some(body);
         }
+        // “…,” Meta said in a blog post. “…,” the company added: the body that spoke last, in
+        // this paragraph or the one before, named by one word that is no one's name.
+        if attribution.speaker.is_none()
+            && let Some(mention) = attribution.mention.clone()
+            && body_noun(&mention).is_some()
+            && let Some(prev) = out.last()
+            && let Some(body) = prev.speaker.as_deref().filter(|s| {
+                !s.contains(' ')
+                    && prev.mention.as_deref() == Some(*s)
+                    && super::names::gender_of(s).is_none()
+                    && !PRONOUNS.contains(&s.to_lowercase().as_str())
+            })
+            && n > 0
+            && text[quotations[n - 1].close_end..q.open]
+                .matches('\n')
+                .count()
+                <= 2
+        {
+            attribution.note = Some(format!("“{mention}” resolved to {body}"));
+            attribution.speaker = Some(body.to_owned());
+        }
         // “…,” says a doctor from Hebron. … “…,” he says: the pronoun is the unnamed doctor,
         // not someone named before the doctor spoke and not since.
         if let Some(prev) = out.last()
@@ -3763,6 +3784,64 @@ fn cue_is_a_noun(raw: &Raw) -> bool {
             .contains(&next))
 }
 
+/// The nouns by which a text refers again to a body it named ("the agency", "the company").
+const BODY_NOUNS: &[&str] = &[
+    "agency",
+    "department",
+    "ministry",
+    "bank",
+    "commission",
+    "committee",
+    "council",
+    "bureau",
+    "office",
+    "court",
+    "university",
+    "institute",
+    "foundation",
+    "association",
+    "union",
+    "party",
+    "campaign",
+    "board",
+    "fund",
+    "group",
+    "network",
+    "administration",
+    "authority",
+    "service",
+    "league",
+    "federation",
+    "coalition",
+    "organization",
+    "organisation",
+    "police",
+    "army",
+    "navy",
+    "club",
+    "team",
+    "hospital",
+    "school",
+    "college",
+    "church",
+    "museum",
+    "company",
+    "corporation",
+    "airline",
+    "firm",
+    "carrier",
+    "newspaper",
+    "paper",
+];
+
+/// "the company", "The agency": the noun, when it is one of `BODY_NOUNS`.
+fn body_noun(mention: &str) -> Option<&str> {
+    let noun = mention
+        .strip_prefix("the ")
+        .or_else(|| mention.strip_prefix("The "))?;
+    BODY_NOUNS.contains(&noun).then_some(noun)
+}
+
 /// How far back (in bytes) a body's noun ("the agency") looks for the body's name.
 const BODY_REACH: usize = 6000;
 
@@ -3772,53 +3851,8 @@ const BODY_REACH: usize = 6000;
 /// `mention` of the form "the <noun>" gives, or in a word for such a body ("Inc.", "Airways",
 /// "Times"). `None` for other mentions and when no such name is in `before`.
 fn body_named_before(before: &str, mention: &str) -> Option<String> {
-    let noun = mention
-        .strip_prefix("the ")
-        .or_else(|| mention.strip_prefix("The "))?;
-    let own = [
-        "agency",
-        "department",
-        "ministry",
-        "bank",
-        "commission",
-        "committee",
-        "council",
-        "bureau",
-        "office",
-        "court",
-        "university",
-        "institute",
-        "foundation",
-        "association",
-        "union",
-        "party",
-        "campaign",
-        "board",
-        "fund",
-        "group",
-        "network",
-        "administration",
-        "authority",
-        "service",
-        "league",
-        "federation",
-        "coalition",
-        "organization",
-        "organisation",
-        "police",
-        "army",
-        "navy",
-        "club",
-        "team",
-        "hospital",
-        "school",
-        "college",
-        "church",
-        "museum",
-        "company",
-        "corporation",
-        "airline",
-    ];
+    let noun = body_noun(mention)?;
+    let own = BODY_NOUNS;
     let heads: &[&str] = match noun {
         "company" | "firm" | "corporation" => &[
             "inc",
@@ -3836,8 +3870,7 @@ fn body_named_before(before: &str, mention: &str) -> Option<String> {
         ],
         "airline" | "carrier" => &["airlines", "airways", "airline", "lines"],
         "newspaper" | "paper" => &["times", "post", "journal", "herald", "tribune", "gazette"],
-        _ if own.contains(&noun) => std::slice::from_ref(own.iter().find(|n| **n == noun)?),
-        _ => return None,
+        _ => std::slice::from_ref(own.iter().find(|n| **n == noun)?),
     };
     static CAPITALISED_RUN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
