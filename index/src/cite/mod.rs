@@ -271,83 +271,91 @@ pub(crate) fn split_name(name: &str) -> (String, Option<String>) {
     (family, Some(words[..start].join(" ")))
 }
 
+/// The nouns that end a body's name and take "the" in running text ("the Justice Department",
+/// "the World Bank", "the University of Otago").
+const COMMON_HEADS: &[&str] = &[
+    "department",
+    "ministry",
+    "agency",
+    "administration",
+    "commission",
+    "committee",
+    "council",
+    "bureau",
+    "office",
+    "service",
+    "authority",
+    "board",
+    "court",
+    "government",
+    "police",
+    "army",
+    "navy",
+    "reserve",
+    "bank",
+    "fund",
+    "university",
+    "institute",
+    "institution",
+    "foundation",
+    "association",
+    "union",
+    "pentagon",
+    "kremlin",
+    "house",
+    "survey",
+    "parliament",
+    "senate",
+    "league",
+    "federation",
+    "society",
+    "coalition",
+    "organization",
+    "organisation",
+    "center",
+    "centre",
+];
+
+/// Other words that end a body's name: a company's ("Acme Corp."), a newspaper's ("The New
+/// York Times"), a party's or campaign's.
+const OTHER_HEADS: &[&str] = &[
+    "services",
+    "group",
+    "company",
+    "corporation",
+    "corp.",
+    "corp",
+    "inc.",
+    "inc",
+    "ltd",
+    "ltd.",
+    "llc",
+    "plc",
+    "co.",
+    "party",
+    "campaign",
+    "times",
+    "post",
+    "news",
+    "journal",
+    "press",
+    "network",
+    "congress",
+];
+
 /// Whether a speaker's name is a body's ("Justice Department", "Bank of Japan", "Food
 /// Standards Agency": clipped from "the Justice Department said"), which citations give whole,
 /// as a literal name, not as a person's family and given names.
 fn names_a_body(words: &[&str]) -> bool {
-    const HEADS: &[&str] = &[
-        "department",
-        "ministry",
-        "agency",
-        "administration",
-        "commission",
-        "committee",
-        "council",
-        "bureau",
-        "office",
-        "service",
-        "services",
-        "authority",
-        "board",
-        "court",
-        "government",
-        "police",
-        "army",
-        "navy",
-        "reserve",
-        "bank",
-        "fund",
-        "group",
-        "company",
-        "corporation",
-        "corp.",
-        "corp",
-        "inc.",
-        "inc",
-        "ltd",
-        "ltd.",
-        "llc",
-        "plc",
-        "co.",
-        "university",
-        "institute",
-        "institution",
-        "foundation",
-        "association",
-        "union",
-        "party",
-        "campaign",
-        "house",
-        "times",
-        "post",
-        "news",
-        "journal",
-        "press",
-        "network",
-        "organization",
-        "organisation",
-        "center",
-        "centre",
-        "survey",
-        "parliament",
-        "congress",
-        "senate",
-        "pentagon",
-        "kremlin",
-        "league",
-        "federation",
-        "society",
-        "coalition",
-    ];
     // (Particles are lower case in persons' names too, but never these: "Ursula von der Leyen"
     // against "Bank of Japan", "National Oceanic and Atmospheric Administration".)
     words
         .iter()
         .any(|w| ["of", "for", "and", "the", "&"].contains(w))
-        || words
-            .last()
-            .is_some_and(|w| HEADS.contains(&w.to_lowercase().as_str()))
-            && !starts_with_a_given_name(&words.join(" "))
+        || words.last().is_some_and(|w| {
+            let w = w.to_lowercase();
+            COMMON_HEADS.contains(&w.as_str()) || OTHER_HEADS.contains(&w.as_str())
+        }) && !starts_with_a_given_name(&words.join(" "))
 }
 
 /// "Mark Bank", "Emily Post": a person whose surname is also a body's noun.
@@ -355,52 +363,10 @@ fn starts_with_a_given_name(name: &str) -> bool {
     crate::clip::names::gender_of(name).is_some()
 }
 
-/// "the Justice Department", "the Bank of Japan", "the IMF"-like bodies named by a common
-/// noun take "the" in running text (AP: "the Justice Department said"); persons, companies
-/// ("Amtrak", "Acme Corp.") and names that hold their article ("The New York Times") do not.
+/// "the Justice Department", "the Bank of Japan": bodies named by a common noun take "the" in
+/// running text (AP: "the Justice Department said"); persons, companies ("Amtrak", "Acme
+/// Corp.") and names that hold their article ("The New York Times") do not.
 pub(crate) fn with_article(name: &str) -> String {
-    const COMMON_HEADS: &[&str] = &[
-        "department",
-        "ministry",
-        "agency",
-        "administration",
-        "commission",
-        "committee",
-        "council",
-        "bureau",
-        "office",
-        "service",
-        "authority",
-        "board",
-        "court",
-        "government",
-        "police",
-        "army",
-        "navy",
-        "reserve",
-        "bank",
-        "fund",
-        "university",
-        "institute",
-        "institution",
-        "foundation",
-        "association",
-        "union",
-        "pentagon",
-        "kremlin",
-        "house",
-        "survey",
-        "parliament",
-        "senate",
-        "league",
-        "federation",
-        "society",
-        "coalition",
-        "organization",
-        "organisation",
-        "center",
-        "centre",
-    ];
     let words: Vec<&str> = name.split_whitespace().collect();
     let head = words
         .iter()
