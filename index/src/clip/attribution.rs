@@ -3852,7 +3852,6 @@ const BODY_REACH: usize = 6000;
 /// "Times"). `None` for other mentions and when no such name is in `before`.
 fn body_named_before(before: &str, mention: &str) -> Option<String> {
     let noun = body_noun(mention)?;
-    let own = BODY_NOUNS;
     let heads: &[&str] = match noun {
         "company" | "firm" | "corporation" => &[
             "inc",
@@ -3870,7 +3869,8 @@ fn body_named_before(before: &str, mention: &str) -> Option<String> {
         ],
         "airline" | "carrier" => &["airlines", "airways", "airline", "lines"],
         "newspaper" | "paper" => &["times", "post", "journal", "herald", "tribune", "gazette"],
-        _ => std::slice::from_ref(own.iter().find(|n| **n == noun)?),
+        // (The noun as the list has it, which outlives `mention`.)
+        _ => std::slice::from_ref(BODY_NOUNS.iter().find(|n| **n == noun)?),
     };
     static CAPITALISED_RUN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
