@@ -1366,6 +1366,14 @@ fn strip_honorifics(name: &str) -> String {
 
 /// Reads the medium from the cue and what follows it ("told Reuters", "in an email", "issued a
 /// statement saying").
+/// "in a statement", "in its annual report", or "a letter" opening the text after the cue: the
+/// start of a pattern for what something was said in, up to two words before its noun.
+macro_rules! in_a {
+    () => {
+        r"(?:\b[Ii]n\s+(?:an?|its|his|her|their|the)|^\s*an?) (?:\w+ ){0,2}?"
+    };
+}
+
 fn medium_of(cue: &str, rest: &str) -> (Option<Medium>, Option<String>) {
     static TOLD_TO: LazyLock<Regex> = LazyLock::new(|| {
         // (An audience in lower case too: "told reporters", "told a crowd of supporters".)
@@ -1379,8 +1387,11 @@ fn medium_of(cue: &str, rest: &str) -> (Option<Medium>, Option<String>) {
             .expect("valid regex")
     });
     static STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:\b[Ii]n\s+(?:an?|its|his|her|their|the)|^\s*an?) (?:\w+ ){0,2}?(?:statement|news release|press release)\b")
-            .expect("valid regex")
+        Regex::new(concat!(
+            in_a!(),
+            r"(?:statement|news release|press release)\b"
+        ))
+        .expect("valid regex")
     });
     static INTERVIEW: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?:[Ii]n|[Dd]uring) an? (?:\w+ ){0,3}?interview\b").expect("valid regex")
@@ -1394,8 +1405,11 @@ fn medium_of(cue: &str, rest: &str) -> (Option<Medium>, Option<String>) {
             .expect("valid regex")
     });
     static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:\b[Ii]n\s+(?:an?|its|his|her|their|the)|^\s*an?) (?:\w+ ){0,2}?(?:letter|memo|report|filing|op-ed|essay|column|book|affidavit|complaint)\b")
-            .expect("valid regex")
+        Regex::new(concat!(
+            in_a!(),
+            r"(?:letter|memo|report|filing|op-ed|essay|column|book|affidavit|complaint)\b"
+        ))
+        .expect("valid regex")
     });
     let cue = cue.to_lowercase();
     if matches!(cue.as_str(), "told" | "tells" | "telling")
@@ -1639,38 +1653,18 @@ pub fn attribute(text: &str, quotations: &[Quotation], carry: Carry) -> Vec<Attr
             Some(raw) => resolve(raw, &mut people, carry),
             None => Attribution::default(),
         };
-        // “…,” the agency said, after a sentence about the Food Standards Agency: the body
-        // named last whose name ends in that noun.
+        // “…,” the agency said, after a sentence about the Food Standards Agency; “…,” the
+        // company added, after “…,” Meta said: the body the noun means.
         if attribution.speaker.is_none()
             && let Some(mention) = attribution.mention.clone()
             && let Some(body) = body_named_before(
                 &text[floor_boundary(text, q.open.saturating_sub(BODY_REACH))..q.open],
                 &mention,
             )
+            .or_else(|| body_that_spoke_last(out.last(), &mention, &text[prev_end..q.open]))
         {
             attribution.note = Some(format!("“{mention}” resolved to {body}"));
             attribution.speaker = Some(body);
-        }
-        // “…,” Meta said in a blog post. “…,” the company added: the body that spoke last, in
-        // this paragraph or the one before, named by one word that is no one's name.
-        if attribution.speaker.is_none()
-            && let Some(mention) = attribution.mention.clone()
-            && body_noun(&mention).is_some()
-            && let Some(prev) = out.last()
-            && let Some(body) = prev.speaker.as_deref().filter(|s| {
-                !s.contains(' ')
-                    && prev.mention.as_deref() == Some(*s)
-                    && super::names::gender_of(s).is_none()
-                    && !PRONOUNS.contains(&s.to_lowercase().as_str())
-            })
-            && n > 0
-            && text[quotations[n - 1].close_end..q.open]
-                .matches('\n')
-                .count()
-                <= 2
-        {
-            attribution.note = Some(format!("“{mention}” resolved to {body}"));
-            attribution.speaker = Some(body.to_owned());
         }
         // “…,” says a doctor from Hebron. … “…,” he says: the pronoun is the unnamed doctor,
         // not someone named before the doctor spoke and not since.
@@ -1834,12 +1828,10 @@ fn body_before(before: &str) -> Option<&str> {
 /// “…,” it said, after a sentence about `body`: the body, as the text names it.
 fn resolve_it_as(raw: Raw, body: &str) -> Attribution {
     let (medium, told_to) = medium_of(&raw.cue, &raw.rest);
-    let mention = match body.strip_prefix("The ") {
-        Some(name) => format!("the {name}"),
-        None => body.to_owned(),
-    };
+    let name = body.strip_prefix("The ");
+    let mention = name.map_or_else(|| body.to_owned(), |name| format!("the {name}"));
     Attribution {
-        speaker: Some(body.strip_prefix("The ").unwrap_or(body).to_owned()),
+        speaker: Some(name.unwrap_or(body).to_owned()),
         note: Some(format!("“{}” resolved to {mention}", raw.subject.trim())),
         mention: Some(mention),
         medium,
@@ -3196,7 +3188,7 @@ fn rest_of_the_name(mut raw: Raw) -> Raw {
     let link = raw
         .subject
         .rsplit_once(' ')
-        .is_some_and(|(_, last)| ["of", "for", "and", "on", "the", "&"].contains(&last));
+        .is_some_and(|(_, last)| NAME_LINKS.contains(&last));
     if link
         && raw.appositive.is_none()
         && let Some(m) = NAME_GOES_ON.find(&raw.rest)
@@ -3753,12 +3745,16 @@ fn meet(people: &mut Vec<Person>, name: &str, referent: bool, female: Option<boo
     }
 }
 
+/// What follows a leading "the " or "The " ("the IMF report" → "IMF report"); `None` without
+/// one.
+fn after_the(s: &str) -> Option<&str> {
+    s.strip_prefix("the ").or_else(|| s.strip_prefix("The "))
+}
+
 /// A body's document as a source — "the IMF report", "the White House statement" — as the
 /// body and the medium the document is.
 fn body_and_document(described: &str) -> Option<(&str, Medium)> {
-    let rest = described
-        .strip_prefix("the ")
-        .or_else(|| described.strip_prefix("The "))?;
+    let rest = after_the(described)?;
     let (body, noun) = rest.rsplit_once(' ')?;
     let medium = match noun {
         "statement" | "release" => Medium::Statement,
@@ -3836,9 +3832,7 @@ const BODY_NOUNS: &[&str] = &[
 
 /// "the company", "The agency": the noun, when it is one of `BODY_NOUNS`.
 fn body_noun(mention: &str) -> Option<&str> {
-    let noun = mention
-        .strip_prefix("the ")
-        .or_else(|| mention.strip_prefix("The "))?;
+    let noun = after_the(mention)?;
     BODY_NOUNS.contains(&noun).then_some(noun)
 }
 
@@ -3900,10 +3894,8 @@ fn body_named_before(before: &str, mention: &str) -> Option<String> {
         };
         // (Not the sentence's opening article: "The Food Standards Agency".)
         let start = usize::from(words[0] == "The" && at > 0);
-        let mut name = words[start..end].join(" ");
-        if let Some(stripped) = name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")) {
-            name = stripped.to_owned();
-        }
+        let name = words[start..end].join(" ");
+        let name = without_possessive(&name).to_owned();
         (at > start || end > at + 1).then_some((name, run.end()))
     });
     let (name, end) = found.last()?;
@@ -3918,12 +3910,29 @@ fn body_named_before(before: &str, mention: &str) -> Option<String> {
     (!described_since).then_some(name)
 }
 
+/// “…,” Meta said in a blog post. “…,” the company added: for a body's noun (`mention`), the
+/// body that spoke in the quotation before (`prev`), named by one word that is no one's name,
+/// when `between` the two quotations runs over at most one paragraph break.
+fn body_that_spoke_last(
+    prev: Option<&Attribution>,
+    mention: &str,
+    between: &str,
+) -> Option<String> {
+    body_noun(mention)?;
+    let prev = prev?;
+    let body = prev.speaker.as_deref().filter(|s| {
+        !s.contains(' ')
+            && prev.mention.as_deref() == Some(*s)
+            && super::names::gender_of(s).is_none()
+            && !PRONOUNS.contains(&s.to_lowercase().as_str())
+    })?;
+    (between.matches('\n').count() <= 2).then(|| body.to_owned())
+}
+
 /// "the Justice Department", "The Pentagon": the name of a body after its article (the name
 /// without it); `None` for "the senator", "the 43-year-old" and anything not capitalised.
 fn the_organization(described: &str) -> Option<&str> {
-    let name = described
-        .strip_prefix("the ")
-        .or_else(|| described.strip_prefix("The "))?;
+    let name = after_the(described)?;
     (looks_like_organization(name) && !is_unnamed(described)).then_some(name)
 }
 
@@ -3987,6 +3996,10 @@ fn describes_people(words: &str, people: &[Person]) -> bool {
                 .any(|p| surname(&p.name) == singular || surname(&p.name) == last))
 }
 
+/// The small words inside a body's name: "National Oceanic and Atmospheric Administration",
+/// "Bank of England", "Council on Foreign Relations".
+const NAME_LINKS: &[&str] = &["of", "for", "and", "on", "the", "&"];
+
 /// Capitalised words only, the name of a body rather than a person: "Times", "IMF",
 /// "Washington Post".
 fn looks_like_organization(s: &str) -> bool {
@@ -4000,7 +4013,7 @@ fn looks_like_organization(s: &str) -> bool {
         && words.last().is_some_and(capitalised)
         && words
             .iter()
-            .all(|w| capitalised(w) || ["of", "and", "for", "&", "the", "on"].contains(w))
+            .all(|w| capitalised(w) || NAME_LINKS.contains(w))
         && !s.contains(['’', '\''])
 }
 
@@ -4177,9 +4190,7 @@ fn title_before(before: &str) -> Option<String> {
 /// Republican nominee") may be missing from the title.
 fn titled<'a>(described: &str, people: &'a [Person]) -> Option<&'a Person> {
     let words = crate::title::title_words;
-    let rest = described
-        .strip_prefix("the ")
-        .or_else(|| described.strip_prefix("The "))?;
+    let rest = after_the(described)?;
     // (Capitalised words may be left out of the title the text gave: "the New Jersey
     // governor" is "Gov. Chris Christie", "the GOP nominee" the Republican one; but a title's
     // abbreviation is the title: "the CEO".)
