@@ -326,25 +326,18 @@ fn first_close(
     open: char,
     no_close: &mut Vec<(char, usize)>,
 ) -> (Option<(usize, usize)>, usize) {
-    // The first mark from `from` that `is_close` accepts, and where to go on scanning.
-    let first = |is_close: &dyn Fn(char, Option<char>, Option<char>) -> bool| {
-        (from..chars.len()).find_map(|j| {
+    // The first mark from `from` at an index `is_close` accepts, and where to go on scanning.
+    let first = |is_close: &dyn Fn(usize) -> bool| {
+        (from..chars.len()).find(|&j| is_close(j)).map(|j| {
             let (at, c) = chars[j];
-            let prev = j.checked_sub(1).map(|p| chars[p].1);
-            let next = chars.get(j + 1).map(|(_, n)| *n);
-            is_close(c, prev, next).then_some(((at, at + c.len_utf8()), j + 1))
+            ((at, at + c.len_utf8()), j + 1)
         })
     };
     let known_none = no_close.iter().any(|&(c, f)| c == open && from >= f);
     let proper = if known_none {
         None
     } else {
-        let found = (from..chars.len())
-            .find(|&j| closes_at(chars, j, open))
-            .map(|j| {
-                let (at, c) = chars[j];
-                ((at, at + c.len_utf8()), j + 1)
-            });
+        let found = first(&|j| closes_at(chars, j, open));
         if found.is_none() {
             no_close.push((open, from));
         }
@@ -356,8 +349,10 @@ fn first_close(
             '"' => '”',
             _ => return None,
         };
-        first(&|c, prev, next| {
-            c == stand_in
+        first(&|j| {
+            let prev = j.checked_sub(1).map(|p| chars[p].1);
+            let next = chars.get(j + 1).map(|(_, n)| *n);
+            chars[j].1 == stand_in
                 && prev.is_some_and(|p| !p.is_whitespace())
                 && next.is_none_or(|n| !n.is_alphanumeric())
         })
