@@ -1465,6 +1465,53 @@ fn article_text_without_the_sites_footer_slideshow_controls_or_a_second_copy() {
     }
     assert!(clip.article.text.contains("Blazer and vest"), "{lines:?}");
 
+    // Labels, counters, datelines and copyright lines inside the article's element; a
+    // headline stacked three times; none of them the article. Code's braces and a short
+    // sentence that mentions a date stay.
+    let html = "<html><body><article><h1>Weather threatens holiday plans</h1>\
+                <div>Dec. 29, 2014, 5:04 PM</div><div>5,263</div>\
+                <p>Forecasters expect snow across the Northeast through Thursday, and airlines have begun to cancel flights out of Boston and New York.</p>\
+                <div>HIDE CAPTION</div>\
+                <div>Weather threatens holiday plans</div><div>Weather threatens holiday plans</div><div>Weather threatens holiday plans</div>\
+                <div>&lt;&lt;</div><div>8</div><div>&gt;&gt;</div>\
+                <p>Travelers should check with their airline before leaving home, the agency said in a statement on Monday night.</p>\
+                <pre>if (ready) {\n  go();\n}\n}\n}</pre>\
+                <p>The storm is expected to reach Maine by December 31, 2014.</p>\
+                <div>Tags: Weather, Travel</div><div>Share This</div><div>Published December 20, 2014</div>\
+                <div>\u{2122} &amp; \u{a9} 2014 Cable News Network. All rights reserved.</div>\
+                </article></body></html>";
+    let clip = clip_bytes(html.as_bytes(), &ClipOptions::default()).unwrap();
+    let text = &clip.article.text;
+    for furniture in [
+        "Dec. 29, 2014",
+        "5,263",
+        "HIDE CAPTION",
+        "<<",
+        ">>",
+        "Tags:",
+        "Share This",
+        "Published December",
+        "All rights reserved",
+    ] {
+        assert!(!text.contains(furniture), "{furniture}: {text}");
+    }
+    assert!(!text.lines().any(|l| l == "8"), "{text}");
+    // The headline, and the stack once.
+    assert_eq!(
+        text.matches("Weather threatens holiday plans").count(),
+        2,
+        "{text}"
+    );
+    for article in [
+        "Forecasters expect snow",
+        "the agency said in a statement",
+        "go();",
+        "The storm is expected to reach Maine by December 31, 2014.",
+    ] {
+        assert!(text.contains(article), "{article}: {text}");
+    }
+    assert_eq!(text.lines().filter(|l| *l == "}").count(), 3, "{text}");
+
     // The article twice, for two layouts: once.
     let first = "As you may remember from High School Musical, Disney Channel Original Movies aren't just made-for-TV movies, but actual events.";
     let second = "Not that the recent selection isn't great and all, but we definitely suggest watching these movies over the holiday break.";

@@ -147,7 +147,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article> {
     })?;
     // The page as a document for the fallbacks below, parsed once and only if one needs it.
     let page = std::cell::LazyCell::new(|| dom_query::Document::from(html));
-    let mut text = without_repeats(&without_widgets(&tidy(&parsed.text_content)));
+    let mut text = without_repeats(&without_furniture(&tidy(&parsed.text_content)));
     if is_boilerplate(&text)
         && let Some(body) = marked_body(&page)
     {
@@ -269,9 +269,34 @@ fn marked_body(page: &dom_query::Document) -> Option<String> {
     })
 }
 
-/// `text` without the lines that are a slideshow's or a page's controls ("Play Slideshow",
-/// "View Larger", "1 of 10", "2 / 8"), which Readability keeps when they sit inside the article.
-fn without_widgets(text: &str) -> String {
+/// `text` without the lines that are the page's furniture rather than the article, which
+/// Readability keeps when they sit inside the article's element: a slideshow's or a page's
+/// controls ("Play Slideshow", "1 of 10", "HIDE CAPTION", "Share This"), tag and credit
+/// labels ("Tags: …", "Image source: …"), copyright lines, bare counters ("5,263", "<<"),
+/// datelines ("Dec. 29, 2014, 5:04 PM"), and a headline a layout stacks three times or more
+/// in a row, which is kept once.
+fn without_furniture(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    // (A headline's length, not a paragraph's: a refrain or a test page's placeholder text
+    // repeats by design. Words, not code: a run of closing braces is a program's text.)
+    let stacked = |i: usize| {
+        let l = lines[i];
+        l.chars().count() <= 80
+            && l.contains(' ')
+            && l.chars().any(char::is_alphabetic)
+            && i >= 1
+            && lines[i - 1] == l
+            && (lines.get(i + 1) == Some(&l) || (i >= 2 && lines[i - 2] == l))
+    };
+    (0..lines.len())
+        .filter(|&i| !is_furniture(lines[i]) && !stacked(i))
+        .map(|i| lines[i])
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Whether one line of extracted text is page furniture (see [`without_furniture`]).
+fn is_furniture(line: &str) -> bool {
     const CONTROLS: &[&str] = &[
         "play slideshow",
         "pause",
@@ -280,20 +305,106 @@ fn without_widgets(text: &str) -> String {
         "previous",
         "next",
         "print",
+        "share",
         "share:",
+        "share this",
+        "share this article",
         "advertisement",
+        "hide caption",
+        "show caption",
+        "video ad feedback",
+        "printer-friendly version",
+        "most popular",
+        "most read",
+        "get updates in your inbox",
+        "lese-empfehlung",
     ];
-    let counter = |l: &str| {
-        let mut parts = l.split(" of ").flat_map(|p| p.split(" / "));
+    const LABELS: &[&str] = &[
+        "tags:",
+        "tagged:",
+        "topics:",
+        "themen:",
+        "filed under:",
+        "image source:",
+        "image copyright",
+        "photo credit:",
+        "credit:",
+    ];
+    let lower = line.to_lowercase();
+    let short = line.chars().count() <= 120;
+    let counter = || {
+        let mut parts = lower.split(" of ").flat_map(|p| p.split(" / "));
         let numeric = |p: Option<&str>| {
             p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
         };
         numeric(parts.next()) && numeric(parts.next()) && parts.next().is_none()
     };
-    text.lines()
-        .filter(|l| !CONTROLS.contains(&l.to_lowercase().as_str()) && !counter(l))
-        .collect::<Vec<_>>()
-        .join("\n")
+    CONTROLS.contains(&lower.as_str())
+        || counter()
+        || (short && LABELS.iter().any(|l| lower.starts_with(l)))
+        // BBC's label for a caption, in every language edition.
+        || lower.contains("image caption")
+        || (short && (lower.starts_with(['©', '™']) || lower.contains("all rights reserved")))
+        // A counter or a pager: "5,263", "<<", "8". (Not code's braces and brackets.)
+        || (line.chars().count() <= 12
+            && (line.chars().all(|c| c.is_ascii_digit() || c == ',')
+                || line.chars().all(|c| matches!(c, '<' | '>' | '«' | '»'))))
+        || is_dateline(line)
+}
+
+/// Whether a line is only a date, perhaps with a time and a word before it: "Dec. 29, 2014,
+/// 5:04 PM", "Published December 20, 2014", "Submitted on Mon, 2019-01-21 13:49".
+fn is_dateline(line: &str) -> bool {
+    const BEFORE: &[&str] = &[
+        "published",
+        "updated",
+        "posted",
+        "submitted on",
+        "submitted",
+    ];
+    const AFTER: &[&str] = &[
+        "am", "pm", "a.m.", "p.m.", "gmt", "utc", "et", "est", "edt", "pt", "pst", "pdt", "ct",
+        "cst", "cdt", "bst", "cet",
+    ];
+    if line.chars().count() > 60 {
+        return false;
+    }
+    let mut rest = line.trim();
+    for word in BEFORE {
+        if rest
+            .get(..word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        {
+            rest = rest[word.len()..].trim_start_matches([':', ' ']);
+            break;
+        }
+    }
+    // A weekday before the date: "Mon, 2019-01-21".
+    if let Some((day, after)) = rest.split_once(", ")
+        && day.parse::<chrono::Weekday>().is_ok()
+    {
+        rest = after;
+    }
+    [
+        "%b %d, %Y",
+        "%b. %d, %Y",
+        "%B %d, %Y",
+        "%Y-%m-%d",
+        "%d %B %Y",
+        "%d %b %Y",
+    ]
+    .iter()
+    .find_map(|f| NaiveDate::parse_and_remainder(rest, f).ok())
+    .is_some_and(|(_, remainder)| {
+        remainder
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                w.chars()
+                    .all(|c| c.is_ascii_digit() || ":.-+()/".contains(c))
+                    || AFTER.contains(&w.to_lowercase().as_str())
+            })
+    })
 }
 
 /// `text` once where the page holds its article twice in a row (for two layouts): the second
@@ -406,6 +517,29 @@ mod tests {
         assert_eq!(parse_published("Saturday, March 1, 2025, 12:06 PM"), d);
         assert_eq!(parse_published("March 1, 2025"), d);
         assert_eq!(parse_published("yesterday"), None);
+    }
+
+    #[test]
+    fn datelines_and_not_sentences_with_dates() {
+        for line in [
+            "Dec. 29, 2014, 5:04 PM",
+            "Dec 12, 2014 12:06 PM",
+            "Published December 20, 2014",
+            "Submitted on Mon, 2019-01-21 13:49",
+            "Posted: Thursday, October 17, 2013, 8:09 PM",
+            "29 December 2014",
+        ] {
+            assert!(is_dateline(line), "{line}");
+        }
+        for line in [
+            "December 20, 2014 was the day the storm came.",
+            "Published in the Lancet",
+            "Updated rules take effect",
+            "“none”: default.",
+            "2014",
+        ] {
+            assert!(!is_dateline(line), "{line}");
+        }
     }
 
     #[test]
