@@ -3175,3 +3175,18 @@ fn the_company_after_a_body_named_by_one_word_is_that_body() {
         clip.quotes
     );
 }
+
+#[test]
+fn a_name_in_a_phrase_before_the_subject_is_not_whom_he_means() {
+    let text = "Donald Trump spoke in Ohio on Monday.\n\n\
+                Soon after the murder of Father Jacques Hamel in Normandy, Trump asserted that France had lost its identity: “France is no longer France,” he claimed.\n\n\
+                In an interview with Fox News host Sean Hannity, Trump promised a wall.\n\n\
+                “We’re going to do a wall,” he said.";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Donald Trump"), Some("Donald Trump")],
+        "{:#?}",
+        clip.quotes
+    );
+}

@@ -2296,8 +2296,35 @@ enum Stretch {
 
 /// Words that open a subordinate clause before a sentence's main clause.
 const SUBORDINATORS: &[&str] = &[
-    "while", "although", "though", "because", "if", "unless", "whereas", "since", "after",
-    "before", "when", "as", "once", "until",
+    "while",
+    "although",
+    "though",
+    "because",
+    "if",
+    "unless",
+    "whereas",
+    "since",
+    "after",
+    "before",
+    "when",
+    "as",
+    "once",
+    "until",
+    // Prepositions opening a phrase before the subject ("Soon after the murder of Father
+    // Jacques Hamel in Normandy, Trump asserted…", "In an interview with Sean Hannity, …").
+    "soon",
+    "shortly",
+    "following",
+    "despite",
+    "amid",
+    "during",
+    "unlike",
+    "like",
+    "in",
+    "on",
+    "at",
+    "with",
+    "without",
 ];
 
 /// The people sentences of a stretch are about, as `note_mentions` found them.
