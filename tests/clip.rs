@@ -3190,3 +3190,17 @@ fn a_name_in_a_phrase_before_the_subject_is_not_whom_he_means() {
         clip.quotes
     );
 }
+
+#[test]
+fn who_says_a_sentence_is_its_subject_not_whom_the_report_names() {
+    let text = "Vice President Joe Biden campaigned in Scranton with Hillary Clinton on Monday, while Donald Trump spoke in Ohio.\n\n\
+                Trump’s accusation that Obama and Clinton created the so-called Islamic State extremist group had imperiled the lives of US troops, Biden said.\n\n\
+                “If my son were still in Iraq, the threat to their life has gone up a couple of clicks,” he said.";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Joe Biden")],
+        "{:#?}",
+        clip.quotes
+    );
+}

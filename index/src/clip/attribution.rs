@@ -2673,6 +2673,16 @@ fn note_mentions(
             .chars()
             .next()
             .is_some_and(char::is_lowercase);
+        // "Trump’s accusation that Obama and Clinton created the Islamic State had imperiled
+        // the lives of US troops, Biden said.": whoever says the sentence is its subject, not
+        // whom the clause they report names.
+        if let Some(name) = &named
+            && text[at..mention_start].trim_end().ends_with(',')
+            && SAYS_OR_THINKS.is_match(after_mention)
+            && people.iter().any(|p| p.name == *name && p.referent)
+        {
+            subject = Some(name.clone());
+        }
         if subject.is_none()
             && !opening_clause
             && !possessive
