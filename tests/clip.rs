@@ -3204,3 +3204,19 @@ fn who_says_a_sentence_is_its_subject_not_whom_the_report_names() {
         clip.quotes
     );
 }
+
+#[test]
+fn a_name_with_a_generational_suffix_is_a_person_its_surname_finds() {
+    let text = "But it turns out that Rubio donor Luther Stan Pate IV—a Tuscaloosa real estate tycoon worth millions—was the one behind the effort.\n\n\
+                Pate claimed in an interview that he’s not backing any particular candidate, and in addition to a private meeting he had with Rubio a year ago, he also hosted Bush aboard his private jet.\n\n\
+                “I have not had any conversations with any campaign in almost a year,” he said.\n\n\
+                The Rev. Martin Luther King Jr. led the march to Montgomery in 1965.\n\n\
+                “We are not about to turn around,” King said.";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Luther Stan Pate IV"), Some("Martin Luther King Jr.")],
+        "{:#?}",
+        clip.quotes
+    );
+}

@@ -414,8 +414,12 @@ fn same_speaker(predicted: &str, gold: &str) -> bool {
             .map(str::to_owned)
             .collect()
     };
-    // (Initials and a possessive's "s" say nothing of who it is.)
-    let predicted_words: Vec<String> = words(&p).into_iter().filter(|w| w.len() > 1).collect();
+    // (Initials, a possessive's "s" and a generational suffix say nothing of who it is: the
+    // gold source "Brent Bozell" is Brent Bozell III.)
+    let predicted_words: Vec<String> = words(&p)
+        .into_iter()
+        .filter(|w| w.len() > 1 && !["jr", "sr", "ii", "iii", "iv"].contains(&w.as_str()))
+        .collect();
     if !predicted_words.is_empty()
         && predicted_words
             .iter()
@@ -438,7 +442,11 @@ fn same_speaker(predicted: &str, gold: &str) -> bool {
     // or stands in a short one ("Mr. Obama") or in the short name before its appositive
     // ("Mr. McGinley, the law professor").
     // (A hyphenated surname is all its parts: "Lopez-Cantera, a Republican…".)
-    let surname = words(p.split(' ').next_back().unwrap_or(""));
+    let surname = words(
+        p.split(' ')
+            .rfind(|w| !["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"].contains(w))
+            .unwrap_or(""),
+    );
     // (The words before the first comma are the first of the gold words.)
     let head = &gold_words[..g.split(',').next().map_or(0, |h| words(h).len())];
     let within = |ws: &[&str]| ws.len() <= 3 && surname.iter().all(|w| ws.contains(&w.as_str()));

@@ -254,7 +254,7 @@ pub(crate) fn split_name(name: &str) -> (String, Option<String>) {
     if words.len() < 2 || crate::model::has_cjk(&name) || names_a_body(&words) {
         return (name, None);
     }
-    const SUFFIXES: [&str; 6] = ["Jr.", "Jr", "Sr.", "Sr", "II", "III"];
+    const SUFFIXES: [&str; 7] = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
     let mut end = words.len();
     if SUFFIXES.contains(&words[end - 1]) && end > 2 {
         end -= 1;
@@ -426,6 +426,15 @@ mod tests {
             ("von der Leyen".into(), Some("Ursula".into()))
         );
         assert_eq!(split_name("Reuters"), ("Reuters".into(), None));
+        // A generational suffix stays with the family name.
+        assert_eq!(
+            split_name("Martin Luther King Jr."),
+            ("King Jr.".into(), Some("Martin Luther".into()))
+        );
+        assert_eq!(
+            split_name("Luther Stan Pate IV"),
+            ("Pate IV".into(), Some("Luther Stan".into()))
+        );
         // A body's name is whole: "Department, J." would cite no one.
         for body in [
             "Justice Department",

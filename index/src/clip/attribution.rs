@@ -1079,7 +1079,10 @@ fn split_pre_name(subject: &str) -> (Role, String) {
             && is_particle(tokens[i])
     };
     // (A number is no part of a name: "On March 6 Mr Joseph".)
-    let Some(last_role) = tokens[..tokens.len().saturating_sub(1)]
+    // (Nor is a surname before a generational suffix a title: "Martin Luther King Jr.".)
+    let suffix =
+        usize::from(tokens.len() >= 2 && tokens.last().is_some_and(|t| is_generational(t)));
+    let Some(last_role) = tokens[..tokens.len().saturating_sub(1 + suffix)]
         .iter()
         .enumerate()
         .rposition(|(i, t)| {
@@ -1801,9 +1804,21 @@ fn is_person_noun(word: &str) -> bool {
         || names_an_occupation(&word)
 }
 
-/// The last word of a name ("Alilughatta").
+/// The last word of a name ("Alilughatta"), before a generational suffix ("King" in "Martin
+/// Luther King Jr.").
 fn surname(name: &str) -> &str {
-    name.split_whitespace().next_back().unwrap_or(name)
+    name.split_whitespace()
+        .rev()
+        .find(|w| !is_generational(w))
+        .unwrap_or(name)
+}
+
+/// A generational suffix after a surname: "Jr.", "Sr.", "III", "IV".
+fn is_generational(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches(','),
+        "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV"
+    )
 }
 
 /// "The Food Standards Agency warned people to stay away. ¶ “…,” it said in a statement.": the
@@ -2229,7 +2244,10 @@ fn one_name_means(
 /// Whether a person named `name` goes by the one word `surname`: the last word of the name, or
 /// the first of a name in East Asian order ("Ban" is Ban Ki-moon).
 fn known_by(name: &str, surname: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !is_generational(w))
+        .collect();
     let east_asian = words.len() == 2
         && words[1]
             .split_once('-')
@@ -2492,7 +2510,7 @@ fn note_mentions(
             let bare = without_possessive(t).trim_end_matches(['’', '\'', '.']);
             // (A surname that is also a title ends a name: "Billie Jean King", "Rob Bishop".)
             let surname_title = tokens.len() >= 2
-                && tokens.last() == Some(t)
+                && tokens.iter().rev().find(|w| !is_generational(w)) == Some(t)
                 && SURNAME_TITLES.contains(&bare.to_lowercase().as_str());
             t.chars().any(char::is_lowercase)
                 && !NOT_PERSON.contains(&bare.to_lowercase().as_str())
@@ -2515,7 +2533,9 @@ fn note_mentions(
             && c["name"] == *name;
         if tokens.len() >= 2
             && tokens.len() <= 4
-            && tokens.iter().all(|t| person_like(t) || initial(t))
+            && tokens.iter().all(|t| {
+                person_like(t) || initial(t) || (is_generational(t) && tokens.last() == Some(t))
+            })
             && tokens.iter().filter(|t| person_like(t)).count() >= 2
             && !has_possessive_mark(&name)
             && !after_the
