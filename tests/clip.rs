@@ -3220,3 +3220,18 @@ fn a_name_with_a_generational_suffix_is_a_person_its_surname_finds() {
         clip.quotes
     );
 }
+
+#[test]
+fn a_partys_member_described_and_a_role_owned_by_a_titled_name() {
+    let text = "“The campaign has been really reluctant to jump in on the foundation,” one senior Democrat said.\n\n\
+                “Eventually, positions are gonna soften on Donald Trump,” California Rep. Duncan Hunter’s chief of staff, Joe Kasper, told POLITICO.";
+    let clip = clip_text(text);
+    assert_eq!(
+        mentions(&clip),
+        vec![Some("one senior Democrat"), Some("Joe Kasper")],
+        "{:#?}",
+        clip.quotes
+    );
+    assert_eq!(speakers(&clip), vec![None, Some("Joe Kasper")]);
+    assert_eq!(clip.quotes[1].title.as_deref(), Some("chief of staff"));
+}

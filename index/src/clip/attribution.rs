@@ -170,8 +170,9 @@ const THE_ORG: &str =
 const PRONOUN: &str = r"[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t";
 /// A role owned by a name: "Sanders's campaign manager" (the name usually follows in an
 /// appositive: ", Jeff Weaver,").
-const POSS_ROLE: &str =
-    r"\p{Lu}[\p{L}\p{M}\-]*(?:\s+\p{Lu}[\p{L}\p{M}\-]*){0,3}[’']s(?:\s+\p{Ll}[\p{L}\-]*){1,4}";
+/// (An abbreviated title inside the owner's name: "California Rep. Duncan Hunter's chief of
+/// staff".)
+const POSS_ROLE: &str = r"\p{Lu}[\p{L}\p{M}\-]*\.?(?:\s+\p{Lu}[\p{L}\p{M}\-]*\.?){0,3}[’']s(?:\s+\p{Ll}[\p{L}\-]*){1,4}";
 /// The words that open a source described but not named ("a former official", "his lawyer").
 macro_rules! determiners {
     () => {
@@ -179,11 +180,24 @@ macro_rules! determiners {
     };
 }
 
+/// A party's member, a description's capitalised noun: "one senior Democrat".
+macro_rules! party_members {
+    () => {
+        "Democrats?|Republicans?|Independents?|Conservatives?|Tories|Tory"
+    };
+}
+
+/// One word that is a party's member ("Democrat").
+static PARTY_MEMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(concat!("^(?:", party_members!(), ")$")).expect("valid regex"));
+
 /// `NOMINAL` taking as many words as it can, for "said a former senior official."
 const NOMINAL_GREEDY: &str = concat!(
     r"(?i:",
     determiners!(),
-    r")(?:\s+[\p{L}\d’'\-]+){0,6}\s+(?:(?:\p{Ll}|\d+-)[\p{L}\-]*|(?:CEO|CFO|COO|CTO|CIO)\b)"
+    r")(?:\s+[\p{L}\d’'\-]+){0,6}\s+(?:(?:\p{Ll}|\d+-)[\p{L}\-]*|(?:CEO|CFO|COO|CTO|CIO|",
+    party_members!(),
+    r")\b)"
 );
 /// A source the text describes but does not name: "a former senior law enforcement official",
 /// "the congressional report", "one former GOP leadership aide". Ends in a lower-case word
@@ -191,7 +205,9 @@ const NOMINAL_GREEDY: &str = concat!(
 const NOMINAL: &str = concat!(
     r"(?i:",
     determiners!(),
-    r")(?:\s+[\p{L}\d’'\-]+){0,6}?\s+(?:(?:\p{Ll}|\d+-)[\p{L}\-]*|(?:CEO|CFO|COO|CTO|CIO)\b)"
+    r")(?:\s+[\p{L}\d’'\-]+){0,6}?\s+(?:(?:\p{Ll}|\d+-)[\p{L}\-]*|(?:CEO|CFO|COO|CTO|CIO|",
+    party_members!(),
+    r")\b)"
 );
 /// A source described as someone of an organization: "a spokeswoman for Acme", "a senior
 /// official at the Federal Trade Commission", "the head of the IMF".
@@ -3186,8 +3202,12 @@ impl Raw {
         };
         // "a spokeswoman for the Federal Trade Commission", "A senior official at the Federal
         // Reserve": what looked like a mood before a name was the start of a description.
+        // (Also a party's member: "a senior Democrat".)
         let subject = match c.name("mood") {
-            Some(mood) if c["subj"].starts_with(char::is_lowercase) => {
+            Some(mood)
+                if c["subj"].starts_with(char::is_lowercase)
+                    || PARTY_MEMBER.is_match(&c["subj"]) =>
+            {
                 format!("{}{}", mood.as_str(), &c["subj"])
             }
             _ => c["subj"].to_owned(),
@@ -4209,6 +4229,7 @@ fn is_unnamed(subject: &str) -> bool {
                 .next()
                 .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
                 || crate::title::is_abbreviation(w)
+                || PARTY_MEMBER.is_match(w)
         })
 }
 
