@@ -3235,3 +3235,16 @@ fn a_partys_member_described_and_a_role_owned_by_a_titled_name() {
     assert_eq!(speakers(&clip), vec![None, Some("Joe Kasper")]);
     assert_eq!(clip.quotes[1].title.as_deref(), Some("chief of staff"));
 }
+
+#[test]
+fn a_name_in_the_appositive_of_someones_role_is_a_person_he_means() {
+    let text = "Michael Bloomberg is weighing a run. Bloomberg's pollster, Douglas Schoen, says his man has the money.\n\n\
+                \"I don't think the conventional wisdom is going to last,\" he says.";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Douglas Schoen")],
+        "{:#?}",
+        clip.quotes
+    );
+}

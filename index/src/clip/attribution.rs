@@ -2329,6 +2329,14 @@ enum Stretch {
 }
 
 /// Words that open a subordinate clause before a sentence's main clause.
+/// Words after a name's "’s" that make it "is" or "has", not a possessive: "Christie's been",
+/// "Trump's not", "Clinton's a".
+const CONTRACTION_FOLLOWS: &[&str] = &[
+    "been", "got", "gotten", "going", "gone", "not", "never", "also", "always", "still", "just",
+    "now", "already", "done", "made", "said", "told", "a", "an", "the", "no", "only", "really",
+    "very", "had", "about", "back", "right",
+];
+
 const SUBORDINATORS: &[&str] = &[
     "while",
     "although",
@@ -2425,6 +2433,10 @@ fn note_mentions(
     let mut all_named: Vec<String> = Vec::new();
     let mut first_subject: Option<String> = None;
     let mut first_sentence: Option<usize> = None;
+    // The person a possessive surname names ("Evul-art’h’s black hair and pale pink eyes
+    // appeared."): the sentence's subject if no one else is ("Bloomberg's pollster, Douglas
+    // Schoen, says" is about Schoen).
+    let mut owner: Option<String> = None;
     // Where the previous mention was and the start of its sentence, and the previous mention's
     // line and whether it is a headline: each scan goes back no further than the last one.
     let mut last_mention: Option<(usize, usize)> = None;
@@ -2447,6 +2459,10 @@ fn note_mentions(
         // (A stretch that begins inside a sentence has no sentence start of its own at 0.)
         let starts_sentence = !matches!(stretch, Stretch::MidSentence | Stretch::Clause) || at > 0;
         if sentence != Some(at) {
+            if subject.is_none() {
+                subject = owner.take();
+            }
+            owner = None;
             promote(
                 people,
                 &mut subject,
@@ -2510,9 +2526,17 @@ fn note_mentions(
         let (role, name) = split_pre_name(strip_sentence_words(strip_paren(&c["name"])));
         // "Donald Trump's failed casino ventures" names Donald Trump (whom a later "Trump"
         // means), though not as the sentence's subject.
+        let after_mention = &text[c.get(0).map_or(0, |m| m.end())..];
+        // (A surname's too: "Bloomberg's pollster"; not a contraction's "’s": "Christie's been
+        // making the case".)
         let possessive = name
-            .rsplit_once(' ')
-            .is_some_and(|(_, last)| without_possessive(last) != last);
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|last| without_possessive(last) != last)
+            && !after_mention
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| CONTRACTION_FOLLOWS.contains(&w));
         let name = match possessive {
             true => without_possessive(&name).to_owned(),
             false => name,
@@ -2520,7 +2544,7 @@ fn note_mentions(
         // The person this mention names, if any.
         let mut named: Option<String> = None;
         let tokens: Vec<&str> = name.split_whitespace().collect();
-        let after_mention = &text[c.get(0).map_or(0, |m| m.end())..];
+        let one_word = tokens.len() == 1;
         let person_like = |t: &&str| {
             // (A possessive's "’s" is no part of the word; a plural's "s" is.)
             let bare = without_possessive(t).trim_end_matches(['’', '\'', '.']);
@@ -2599,10 +2623,12 @@ fn note_mentions(
                 from += 1;
             }
             let speaks = AFTER_CUE_WORD.is_match(&text[from..mention_start]);
+            // "Bloomberg's pollster, Douglas Schoen, says": someone's role names a person.
+            let whose_role = WHOSE_ROLE_BEFORE.is_match(&text[from..mention_start]);
             meet(
                 people,
                 &name,
-                described || who || described_as || speaks,
+                described || who || described_as || speaks || whose_role,
                 None,
                 role,
             );
@@ -2719,6 +2745,13 @@ fn note_mentions(
         {
             subject = Some(name.clone());
         }
+        if possessive
+            && one_word
+            && !opening_clause
+            && let Some(name) = &named
+        {
+            owner.get_or_insert_with(|| name.clone());
+        }
         if subject.is_none()
             && !opening_clause
             && !possessive
@@ -2732,6 +2765,9 @@ fn note_mentions(
             }
             subject = Some(name);
         }
+    }
+    if subject.is_none() {
+        subject = owner.take();
     }
     let last = subject.clone();
     promote(
