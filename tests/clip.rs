@@ -3248,3 +3248,23 @@ fn a_name_in_the_appositive_of_someones_role_is_a_person_he_means() {
         clip.quotes
     );
 }
+
+#[test]
+fn a_speaker_after_said_and_a_party_before_a_name_are_whom_she_means() {
+    let text = "Hillary Clinton and Donald Trump campaigned in New Jersey.\n\n\
+                Republican Christine Todd Whitman, the former New Jersey governor, told The Star-Ledger last week she would rather vote for Hillary Clinton than Trump.\n\n\
+                “I am ashamed that Christie would endorse him,” she said.\n\n\
+                Former governor Madeleine Kunin backs Clinton in Vermont.\n\n\
+                \"This will be a challenge\" for Clinton, said Kunin. \"She can never be as far left as Bernie,\" she said.";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![
+            Some("Christine Todd Whitman"),
+            Some("Madeleine Kunin"),
+            Some("Madeleine Kunin")
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}

@@ -1083,6 +1083,25 @@ fn split_pre_name(subject: &str) -> (Role, String) {
         }
     }
     let tokens: Vec<&str> = subject.split_whitespace().collect();
+    // "Republican Christine Todd Whitman": the party before a name is no part of it.
+    const PARTIES: &[&str] = &[
+        "Republican",
+        "Democrat",
+        "Democratic",
+        "GOP",
+        "Independent",
+        "Conservative",
+        "Labour",
+        "Tory",
+    ];
+    if tokens.len() >= 3
+        && PARTIES.contains(&tokens[0])
+        && tokens[1..]
+            .iter()
+            .all(|t| t.starts_with(char::is_uppercase))
+    {
+        return split_pre_name(&tokens[1..].join(" "));
+    }
     let lower_word = |t: &str| t.chars().next().is_some_and(char::is_lowercase);
     // The name is the capitalised run at the end, after the last title or lower-case word
     // (a particle between two capitalised words is the name's: "Michery el Soheil").
@@ -2292,6 +2311,12 @@ static SAYS_OR_THINKS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A verb of saying right before its subject, after a quotation or a clause: "…, said Kunin."
+static SAID_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[,”\x22]\s*(?:said|says|added|adds|wrote|writes|explained|noted)\s+$")
+        .expect("valid regex")
+});
+
 /// Whether one capitalised word could be a person's surname or given name: not a pronoun, a
 /// place, a group or a word that opens sentences, nor an acronym or a brand with capitals
 /// inside ("NATO", "PolitiFact"; "McLenney" and "DeSantis" are names).
@@ -2738,9 +2763,13 @@ fn note_mentions(
         // "Trump’s accusation that Obama and Clinton created the Islamic State had imperiled
         // the lives of US troops, Biden said.": whoever says the sentence is its subject, not
         // whom the clause they report names.
+        // (Also "“This will be a challenge” for Clinton, said Kunin.")
         if let Some(name) = &named
-            && text[at..mention_start].trim_end().ends_with(',')
-            && SAYS_OR_THINKS.is_match(after_mention)
+            && ((text[at..mention_start].trim_end().ends_with(',')
+                && SAYS_OR_THINKS.is_match(after_mention))
+                || (SAID_BEFORE.is_match(&text[at..mention_start])
+                    && !possessive
+                    && (after_mention.is_empty() || after_mention.starts_with(['.', ',', ';']))))
             && people.iter().any(|p| p.name == *name && p.referent)
         {
             subject = Some(name.clone());
