@@ -1471,7 +1471,8 @@ fn article_text_without_the_sites_footer_slideshow_controls_or_a_second_copy() {
     let html = "<html><body><article><h1>Weather threatens holiday plans</h1>\
                 <div>Dec. 29, 2014, 5:04 PM</div><div>5,263</div>\
                 <p>Forecasters expect snow across the Northeast through Thursday, and airlines have begun to cancel flights out of Boston and New York.</p>\
-                <div>HIDE CAPTION</div>\
+                <div>HIDE CAPTION</div><div>Image copyright Getty Images Image caption Travelers wait at Logan airport</div>\
+                <p>Editors should write an image caption for every photo they publish, the style guide says.</p>\
                 <div>Weather threatens holiday plans</div><div>Weather threatens holiday plans</div><div>Weather threatens holiday plans</div>\
                 <div>&lt;&lt;</div><div>8</div><div>&gt;&gt;</div>\
                 <p>Travelers should check with their airline before leaving home, the agency said in a statement on Monday night.</p>\
@@ -1486,6 +1487,7 @@ fn article_text_without_the_sites_footer_slideshow_controls_or_a_second_copy() {
         "Dec. 29, 2014",
         "5,263",
         "HIDE CAPTION",
+        "Image copyright",
         "<<",
         ">>",
         "Tags:",
@@ -1507,6 +1509,7 @@ fn article_text_without_the_sites_footer_slideshow_controls_or_a_second_copy() {
         "the agency said in a statement",
         "go();",
         "The storm is expected to reach Maine by December 31, 2014.",
+        "Editors should write an image caption",
     ] {
         assert!(text.contains(article), "{article}: {text}");
     }

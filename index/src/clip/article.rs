@@ -342,8 +342,9 @@ fn is_furniture(line: &str) -> bool {
     CONTROLS.contains(&lower.as_str())
         || counter()
         || (short && LABELS.iter().any(|l| lower.starts_with(l)))
-        // BBC's label for a caption, in every language edition.
-        || lower.contains("image caption")
+        // BBC's label for a caption, in every language edition (capitalised as it gives it:
+        // prose may speak of an image caption).
+        || line.contains("Image caption")
         || (short && (lower.starts_with(['©', '™']) || lower.contains("all rights reserved")))
         // A counter or a pager: "5,263", "<<", "8". (Not code's braces and brackets.)
         || (line.chars().count() <= 12
