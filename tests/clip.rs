@@ -3271,3 +3271,17 @@ fn a_speaker_after_said_and_a_party_before_a_name_are_whom_she_means() {
         clip.quotes
     );
 }
+
+#[test]
+fn a_surname_whose_appositive_says_herself_is_a_woman_she_means() {
+    let text = "Rep. Duncan Hunter spoke first.\n\n\
+                Silverman, herself a Sanders supporter during the primary, took the stage next.\n\n\
+                She continued, “I am proud to be a part of Bernie’s movement.”";
+    let clip = clip_text(text);
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Silverman")],
+        "{:#?}",
+        clip.quotes
+    );
+}

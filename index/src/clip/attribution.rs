@@ -2675,7 +2675,14 @@ fn note_mentions(
                 // says which, or (below) when they are a sentence's subject.
                 meet(people, surname, female.is_some(), female, role.clone());
                 named = Some(surname.to_owned());
-            } else if surname == tokens[0]
+            } else if let reflexive =
+                c.name("appos")
+                    .and_then(|a| match a.as_str().split_whitespace().next() {
+                        Some("herself") => Some(true),
+                        Some("himself") => Some(false),
+                        _ => None,
+                    })
+                && surname == tokens[0]
                 && could_be_surname(surname)
                 && ((starts_sentence
                     && text[at..c.get(0).map_or(0, |m| m.start())]
@@ -2685,6 +2692,7 @@ fn note_mentions(
                     || after_mention.starts_with(", who ")
                     || c.name("appos")
                         .is_some_and(|a| a.as_str().starts_with("who "))
+                    || reflexive.is_some()
                     || WHOSE_ROLE_BEFORE.is_match(
                         &text[floor_boundary(text, mention_start.saturating_sub(80)).max(at)
                             ..mention_start],
@@ -2694,8 +2702,10 @@ fn note_mentions(
                 // differently where it gave the full name) or given name when it opens a
                 // sentence as the subject of a verb of saying ("McLenney said Clinton
                 // doesn’t…"), when "who" follows it ("Meanwhile Rihanna, who was honored…"),
-                // or when it names someone's relative or aide ("his wife, Jane,").
-                meet(people, surname, true, None, role.clone());
+                // when its appositive says "herself" or "himself" ("Silverman, herself a
+                // Sanders supporter,"), or when it names someone's relative or aide ("his
+                // wife, Jane,").
+                meet(people, surname, true, reflexive, role.clone());
                 named = Some(surname.to_owned());
             }
         }
