@@ -254,9 +254,8 @@ pub(crate) fn split_name(name: &str) -> (String, Option<String>) {
     if words.len() < 2 || crate::model::has_cjk(&name) || names_a_body(&words) {
         return (name, None);
     }
-    const SUFFIXES: [&str; 7] = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
     let mut end = words.len();
-    if SUFFIXES.contains(&words[end - 1]) && end > 2 {
+    if crate::clip::names::is_generational(words[end - 1]) && end > 2 {
         end -= 1;
     }
     let mut start = end - 1;

@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 use serde::Serialize;
 
+use super::names::is_generational;
 use super::quotes::Quotation;
 use crate::model::Medium;
 
@@ -1402,8 +1403,6 @@ fn strip_honorifics(name: &str) -> String {
     tokens.join(" ")
 }
 
-/// Reads the medium from the cue and what follows it ("told Reuters", "in an email", "issued a
-/// statement saying").
 /// "in a statement", "in its annual report", or "a letter" opening the text after the cue: the
 /// start of a pattern for what something was said in, up to two words before its noun.
 macro_rules! in_a {
@@ -1412,6 +1411,8 @@ macro_rules! in_a {
     };
 }
 
+/// Reads the medium from the cue and what follows it ("told Reuters", "in an email", "issued a
+/// statement saying").
 fn medium_of(cue: &str, rest: &str) -> (Option<Medium>, Option<String>) {
     static TOLD_TO: LazyLock<Regex> = LazyLock::new(|| {
         // (An audience in lower case too: "told reporters", "told a crowd of supporters".)
@@ -1846,14 +1847,6 @@ fn surname(name: &str) -> &str {
         .rev()
         .find(|w| !is_generational(w))
         .unwrap_or(name)
-}
-
-/// A generational suffix after a surname: "Jr.", "Sr.", "III", "IV".
-fn is_generational(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches(','),
-        "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV"
-    )
 }
 
 /// "The Food Standards Agency warned people to stay away. ¶ “…,” it said in a statement.": the
@@ -2353,7 +2346,6 @@ enum Stretch {
     Clause,
 }
 
-/// Words that open a subordinate clause before a sentence's main clause.
 /// Words after a name's "’s" that make it "is" or "has", not a possessive: "Christie's been",
 /// "Trump's not", "Clinton's a".
 const CONTRACTION_FOLLOWS: &[&str] = &[
@@ -2362,6 +2354,7 @@ const CONTRACTION_FOLLOWS: &[&str] = &[
     "very", "had", "about", "back", "right",
 ];
 
+/// Words that open a subordinate clause before a sentence's main clause.
 const SUBORDINATORS: &[&str] = &[
     "while",
     "although",
@@ -2575,7 +2568,7 @@ fn note_mentions(
             let bare = without_possessive(t).trim_end_matches(['’', '\'', '.']);
             // (A surname that is also a title ends a name: "Billie Jean King", "Rob Bishop".)
             let surname_title = tokens.len() >= 2
-                && tokens.iter().rev().find(|w| !is_generational(w)) == Some(t)
+                && surname(&name) == *t
                 && SURNAME_TITLES.contains(&bare.to_lowercase().as_str());
             t.chars().any(char::is_lowercase)
                 && !NOT_PERSON.contains(&bare.to_lowercase().as_str())
@@ -2647,13 +2640,16 @@ fn note_mentions(
             while !text.is_char_boundary(from) {
                 from += 1;
             }
-            let speaks = AFTER_CUE_WORD.is_match(&text[from..mention_start]);
-            // "Bloomberg's pollster, Douglas Schoen, says": someone's role names a person.
-            let whose_role = WHOSE_ROLE_BEFORE.is_match(&text[from..mention_start]);
+            // ("Bloomberg's pollster, Douglas Schoen, says": someone's role names a person too.)
+            let before_name = &text[from..mention_start];
             meet(
                 people,
                 &name,
-                described || who || described_as || speaks || whose_role,
+                described
+                    || who
+                    || described_as
+                    || AFTER_CUE_WORD.is_match(before_name)
+                    || WHOSE_ROLE_BEFORE.is_match(before_name),
                 None,
                 role,
             );

@@ -67,6 +67,14 @@ pub(crate) fn gender_of(name: &str) -> Option<bool> {
     }
 }
 
+/// A generational suffix after a surname: "Jr.", "Sr.", "III", "IV".
+pub(crate) fn is_generational(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches(','),
+        "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
