@@ -189,6 +189,16 @@ pub fn clip_article(article: Article) -> Clip {
     let to_char = char_offsets(text, &offsets);
     let language = article.language.clone().unwrap_or_else(|| "en".into());
     let attributions = read_in(text, &mut found, attributions, &language);
+    // In English the trained ranker has the last word on who spoke (see attribution::rank).
+    let attributions = match language == "en" || language.starts_with("en-") {
+        true => attribution::rank::rerank(
+            attribution::rank::committed_ranker(),
+            text,
+            &found,
+            attributions,
+        ),
+        false => attributions,
+    };
     let quotes = found
         .iter()
         .zip(attributions)

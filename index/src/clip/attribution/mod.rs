@@ -9,6 +9,11 @@
 //! so both understand attributions the same way. When the text does not say who spoke, the
 //! result says so instead of guessing.
 
+pub mod perceptron;
+pub mod rank;
+pub mod tagger;
+pub mod tokens;
+
 use std::borrow::Cow;
 use std::sync::LazyLock;
 

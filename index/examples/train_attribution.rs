@@ -1,0 +1,420 @@
+//! Trains the attribution models from PolNeAR and writes them into the crate (`index/models/`),
+//! printing their figures on data they never saw.
+//!
+//! ```sh
+//! cargo run --release -p index --example train_attribution -- ../shared/data/polnear
+//! ```
+//!
+//! - The token tagger (part of speech, named entities) is trained on `data/train/tags/` (the
+//!   corpus's CoreNLP annotation) and scored on `data/dev/tags/`: part-of-speech accuracy and
+//!   entity precision, recall and F1 per kind (exact spans), against those silver tags.
+//! - `--cv` also prints 5-fold cross-validated figures on train (five more trainings).
+//! - `--out DIR` writes the models elsewhere (default: the crate's `models/`); `--seed N` picks
+//!   the shuffle (default 1): the same data and seed give byte-identical files.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use onrecord::clip::attribution::rank::{self, Instance, RankOptions, Ranker};
+use onrecord::clip::attribution::tagger::{
+    ENTITY_KINDS, TaggedSentence, Tagger, TrainOptions, bio_of, committed, entities_of,
+};
+
+#[path = "common/polnear.rs"]
+mod polnear;
+use polnear::{direct_quotations, matching, names_a_source, parse_ann, same_speaker};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut data: Option<PathBuf> = None;
+    let mut out = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/models"));
+    let mut cv = false;
+    let mut ranker_only = false;
+    let mut opts = TrainOptions::default();
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--cv" => cv = true,
+            "--ranker-only" => ranker_only = true,
+            "--out" => out = PathBuf::from(args.next().expect("--out DIR")),
+            "--seed" => opts.seed = args.next().and_then(|s| s.parse().ok()).expect("--seed N"),
+            "--pos-epochs" => {
+                opts.pos_epochs = args
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .expect("--pos-epochs N")
+            }
+            "--ner-epochs" => {
+                opts.ner_epochs = args
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .expect("--ner-epochs N")
+            }
+            "--min-weight" => {
+                opts.min_weight = args
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .expect("--min-weight W")
+            }
+            _ => data = Some(PathBuf::from(a)),
+        }
+    }
+    let Some(data) = data else {
+        eprintln!("usage: train_attribution POLNEAR_DIR [--cv] [--out DIR] [--seed N]");
+        std::process::exit(2);
+    };
+    let split = |name: &str| data.join("data").join(name).join("tags");
+    if !split("train").is_dir() {
+        eprintln!(
+            "train_attribution: {} has no data/train/tags/; pass the PolNeAR folder (../shared/data/polnear)",
+            data.display()
+        );
+        std::process::exit(2);
+    }
+    if !ranker_only {
+        train_tagger(&data, &out, cv, &opts);
+    }
+    train_ranker(&data, &out, opts.seed);
+}
+
+fn train_tagger(data: &Path, out: &Path, cv: bool, opts: &TrainOptions) {
+    let split = |name: &str| data.join("data").join(name).join("tags");
+    let opts = *opts;
+    let train = read_tags(&split("train"));
+    let dev = read_tags(&split("dev"));
+    println!(
+        "# Token tagger\n\ntrain: {} sentences, {} tokens; dev: {} sentences, {} tokens",
+        train.len(),
+        train.iter().map(|s| s.words.len()).sum::<usize>(),
+        dev.len(),
+        dev.iter().map(|s| s.words.len()).sum::<usize>()
+    );
+    println!(
+        "settings: pos epochs {}, ner epochs {}, seed {}, min weight {}\n",
+        opts.pos_epochs, opts.ner_epochs, opts.seed, opts.min_weight
+    );
+    if cv {
+        let mut all = Score::default();
+        for fold in 0..5 {
+            let (held, rest): (Vec<(usize, &TaggedSentence)>, Vec<(usize, &TaggedSentence)>) =
+                train.iter().enumerate().partition(|(i, _)| i % 5 == fold);
+            let rest: Vec<TaggedSentence> = rest.into_iter().map(|(_, s)| s.clone()).collect();
+            let held: Vec<TaggedSentence> = held.into_iter().map(|(_, s)| s.clone()).collect();
+            let tagger = Tagger::train(&rest, &opts);
+            let s = score(&tagger, &held);
+            println!(
+                "fold {fold}: POS {:.4}, PERSON F1 {:.4}",
+                s.pos_accuracy(),
+                s.f1(0)
+            );
+            all.add(&s);
+        }
+        all.print("train, 5-fold cross-validation");
+    }
+    let started = Instant::now();
+    let tagger = Tagger::train(&train, &opts);
+    let took = started.elapsed();
+    let (pos_f, ner_f, dict, gaz) = tagger.sizes();
+    println!(
+        "trained in {:.1} s: {pos_f} part-of-speech features, {ner_f} entity features, {dict} words in the tag dictionary, {gaz} in the gazetteer",
+        took.as_secs_f64()
+    );
+    score(&tagger, &dev).print("dev (never seen in training)");
+    let bytes = tagger.to_bytes();
+    std::fs::create_dir_all(&out).expect("create the models folder");
+    let path = out.join("tagger.bin");
+    std::fs::write(&path, &bytes).expect("write the tagger model");
+    println!(
+        "\nwrote {} ({:.1} MB)",
+        path.display(),
+        bytes.len() as f64 / 1e6
+    );
+    let started = Instant::now();
+    let loaded = Tagger::from_bytes(&bytes).expect("the model just written reads back");
+    println!("loads in {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
+    drop(loaded);
+    if bytes != committed().to_bytes() {
+        println!(
+            "\nThe tagger written differs from the one compiled into this binary: the ranker below was trained on the compiled one's tags. Build again and rerun with --ranker-only."
+        );
+    }
+}
+
+/// Reads every `.tsv` of a tags folder (sorted by name) into sentences.
+fn read_tags(dir: &Path) -> Vec<TaggedSentence> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "tsv"));
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let Ok(text) = std::fs::read_to_string(&f) else {
+            continue;
+        };
+        let mut current = TaggedSentence::default();
+        let mut sentence_id = "";
+        for line in text.lines().skip(1) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 8 || cols[4].is_empty() {
+                continue;
+            }
+            if cols[0] != sentence_id && !current.words.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            sentence_id = cols[0];
+            // (A token with a space inside, such as a phone number, is one word.)
+            current.words.push(cols[4].replace(' ', "_"));
+            current.pos.push(cols[6].to_owned());
+            current.ner.push(cols[7].to_owned());
+        }
+        if !current.words.is_empty() {
+            out.push(current);
+        }
+    }
+    out
+}
+
+#[derive(Default)]
+struct Score {
+    tokens: usize,
+    pos_right: usize,
+    /// Per kind: (gold, predicted, right).
+    kinds: BTreeMap<usize, (usize, usize, usize)>,
+}
+
+impl Score {
+    fn add(&mut self, o: &Score) {
+        self.tokens += o.tokens;
+        self.pos_right += o.pos_right;
+        for (k, (g, p, r)) in &o.kinds {
+            let e = self.kinds.entry(*k).or_default();
+            e.0 += g;
+            e.1 += p;
+            e.2 += r;
+        }
+    }
+
+    fn pos_accuracy(&self) -> f64 {
+        self.pos_right as f64 / self.tokens.max(1) as f64
+    }
+
+    fn prf(&self, k: usize) -> (f64, f64, f64) {
+        let (g, p, r) = self.kinds.get(&k).copied().unwrap_or_default();
+        let precision = r as f64 / p.max(1) as f64;
+        let recall = r as f64 / g.max(1) as f64;
+        let f1 = if precision + recall > 0.0 {
+            2.0 * precision * recall / (precision + recall)
+        } else {
+            0.0
+        };
+        (precision, recall, f1)
+    }
+
+    fn f1(&self, k: usize) -> f64 {
+        self.prf(k).2
+    }
+
+    fn print(&self, name: &str) {
+        println!("\n## {name}\n");
+        println!(
+            "part of speech: accuracy {:.4} ({} tokens)\n",
+            self.pos_accuracy(),
+            self.tokens
+        );
+        println!("| entity | gold | predicted | precision | recall | F1 |");
+        println!("|---|---|---|---|---|---|");
+        for (k, kind) in ENTITY_KINDS.iter().enumerate() {
+            let (g, p, _) = self.kinds.get(&k).copied().unwrap_or_default();
+            let (pr, re, f1) = self.prf(k);
+            println!("| {kind} | {g} | {p} | {pr:.4} | {re:.4} | {f1:.4} |");
+        }
+    }
+}
+
+fn score(tagger: &Tagger, sentences: &[TaggedSentence]) -> Score {
+    let mut s = Score::default();
+    for sent in sentences {
+        let words: Vec<&str> = sent.words.iter().map(String::as_str).collect();
+        let (pos, ner) = tagger.tag_words(&words);
+        s.tokens += words.len();
+        s.pos_right += pos
+            .iter()
+            .zip(&sent.pos)
+            .filter(|(a, b)| **a == b.as_str())
+            .count();
+        let gold = entities_of(&bio_of(&sent.ner));
+        let predicted = entities_of(&ner);
+        for e in &gold {
+            s.kinds.entry(e.kind).or_default().0 += 1;
+        }
+        for e in &predicted {
+            let k = s.kinds.entry(e.kind).or_default();
+            k.1 += 1;
+            if gold.contains(e) {
+                k.2 += 1;
+            }
+        }
+    }
+    s
+}
+
+/// One article's ranker instances with, for each, which choices name the gold source (empty
+/// when the quotation matches no gold direct quotation or its gold source names no one).
+fn ranker_data(split: &Path) -> Vec<(Vec<Instance>, Vec<Vec<bool>>)> {
+    let mut texts: Vec<PathBuf> = std::fs::read_dir(split.join("text"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    texts.sort();
+    let mut anns: Vec<PathBuf> = std::fs::read_dir(split.join("attributions"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    anns.sort();
+    let mut out = Vec::new();
+    for text_path in texts {
+        let stem = text_path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_owned();
+        let Some(ann_path) = anns.iter().find(|a| {
+            a.file_stem()
+                .and_then(|s| s.to_str())
+                .is_some_and(|s| s.rsplit_once('_').is_some_and(|(base, _)| base == stem))
+        }) else {
+            continue;
+        };
+        let (Ok(text), Ok(ann)) = (
+            std::fs::read_to_string(&text_path),
+            std::fs::read_to_string(ann_path),
+        ) else {
+            continue;
+        };
+        let chars: Vec<char> = text.chars().collect();
+        let relations = parse_ann(&ann);
+        let gold = direct_quotations(&relations, &chars);
+        let instances = rank::instances(&text);
+        let labels = instances
+            .iter()
+            .map(|inst| {
+                let start = text[..inst.open].chars().count();
+                let end = start + text[inst.open..inst.close_end].chars().count();
+                match matching(&gold, &chars, start, end) {
+                    Some(i) if names_a_source(&gold[i].1) => inst
+                        .choices
+                        .iter()
+                        .map(|c| !c.name.is_empty() && same_speaker(&c.name, &gold[i].1))
+                        .collect(),
+                    _ => Vec::new(),
+                }
+            })
+            .collect();
+        out.push((instances, labels));
+    }
+    out
+}
+
+#[derive(Default, Debug)]
+struct RankScore {
+    judged: usize,
+    rules_right: usize,
+    model_right: usize,
+    reachable: usize,
+}
+
+impl RankScore {
+    fn add(&mut self, o: &RankScore) {
+        self.judged += o.judged;
+        self.rules_right += o.rules_right;
+        self.model_right += o.model_right;
+        self.reachable += o.reachable;
+    }
+
+    fn row(&self, name: &str) {
+        let r = |n: usize| n as f64 / self.judged.max(1) as f64;
+        println!(
+            "| {name} | {} | {:.3} | {:.3} | {:.3} |",
+            self.judged,
+            r(self.reachable),
+            r(self.rules_right),
+            r(self.model_right)
+        );
+    }
+}
+
+fn rank_score(ranker: &Ranker, data: &[(Vec<Instance>, Vec<Vec<bool>>)]) -> RankScore {
+    let mut s = RankScore::default();
+    for (instances, labels) in data {
+        for (inst, gold) in instances.iter().zip(labels) {
+            if gold.is_empty() {
+                continue;
+            }
+            s.judged += 1;
+            s.reachable += usize::from(gold.iter().any(|g| *g));
+            let rules = inst.choices.iter().position(|c| c.from_rules);
+            s.rules_right += usize::from(rules.is_some_and(|i| gold[i]));
+            s.model_right += usize::from(ranker.best(&inst.choices).is_some_and(|i| gold[i]));
+        }
+    }
+    s
+}
+
+fn flatten(data: &[&(Vec<Instance>, Vec<Vec<bool>>)]) -> (Vec<Instance>, Vec<Vec<bool>>) {
+    let mut instances = Vec::new();
+    let mut labels = Vec::new();
+    for (i, l) in data {
+        for (inst, gold) in i.iter().zip(l) {
+            if !gold.is_empty() {
+                instances.push(inst.clone());
+                labels.push(gold.clone());
+            }
+        }
+    }
+    (instances, labels)
+}
+
+fn train_ranker(data: &Path, out: &Path, seed: u64) {
+    println!("\n# Speaker ranker\n");
+    let started = Instant::now();
+    let train = ranker_data(&data.join("data/train"));
+    let dev = ranker_data(&data.join("data/dev"));
+    println!(
+        "read and tagged {} train and {} dev articles in {:.1} s\n",
+        train.len(),
+        dev.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let opts = RankOptions {
+        seed,
+        ..RankOptions::default()
+    };
+    println!(
+        "| set | quotations judged | candidate recall | rules' speaker right | model's speaker right |"
+    );
+    println!("|---|---|---|---|---|");
+    // Five folds of train's articles.
+    let mut cv = RankScore::default();
+    for fold in 0..5 {
+        let (held, rest): (Vec<_>, Vec<_>) =
+            train.iter().enumerate().partition(|(i, _)| i % 5 == fold);
+        let rest: Vec<_> = rest.into_iter().map(|(_, a)| a).collect();
+        let (instances, labels) = flatten(&rest);
+        let ranker = Ranker::train(&instances, &labels, &opts);
+        let held: Vec<_> = held.into_iter().map(|(_, a)| a.clone()).collect();
+        cv.add(&rank_score(&ranker, &held));
+    }
+    cv.row("train, 5-fold cross-validation");
+    let all: Vec<_> = train.iter().collect();
+    let (instances, labels) = flatten(&all);
+    let ranker = Ranker::train(&instances, &labels, &opts);
+    rank_score(&ranker, &dev).row("dev (never seen in training)");
+    let bytes = ranker.to_bytes();
+    let path = out.join("ranker.bin");
+    std::fs::write(&path, &bytes).expect("write the ranker model");
+    println!(
+        "\nwrote {} ({} weights, {:.2} MB)",
+        path.display(),
+        ranker.len(),
+        bytes.len() as f64 / 1e6
+    );
+}

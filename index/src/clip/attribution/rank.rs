@@ -1,0 +1,604 @@
+//! The speaker ranker: for each quotation, the people and bodies that may have said it are
+//! gathered (the rules' reading, the tagger's PERSON and ORGANIZATION spans in the quotation's
+//! paragraph and the one before, the previous quotation's speaker, and "no one named"), each is
+//! described by features (side, distance in tokens, same sentence, a cue word next to it or
+//! between it and the quotation, others in between, what the rules said), and a conditional
+//! logistic regression trained on PolNeAR (`train_attribution`) picks one.
+//!
+//! The rules stay as one candidate generator among others and as features: where the ranker
+//! keeps their choice, their reading (title, organization, medium) stands; where it picks
+//! another name, the role the article gave that name elsewhere comes with it.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::Attribution;
+use super::perceptron::{FeatureHash, Reader, Rng};
+use super::tagger::{Tagged, committed};
+use crate::clip::quotes::Quotation;
+use crate::store::name_key;
+
+/// One answer to "who said it".
+#[derive(Debug, Clone, Default)]
+pub struct Choice {
+    /// The full name (or the description of an unnamed source); empty for "no one named".
+    pub name: String,
+    /// How the text refers to it nearest the quotation.
+    pub mention: Option<String>,
+    /// The rules' own answer.
+    pub from_rules: bool,
+    pub features: Vec<u64>,
+}
+
+/// The choices for one quotation, with the quotation's byte offsets.
+#[derive(Debug, Clone)]
+pub struct Instance {
+    pub open: usize,
+    pub close_end: usize,
+    pub choices: Vec<Choice>,
+}
+
+/// A linear model over choices' features (softmax across one quotation's choices).
+#[derive(Debug, Clone, Default)]
+pub struct Ranker {
+    weights: HashMap<u64, f32>,
+}
+
+const MAGIC: &[u8; 8] = b"ORRANK01";
+
+static COMMITTED: LazyLock<Ranker> = LazyLock::new(|| {
+    Ranker::from_bytes(include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/models/ranker.bin"
+    )))
+    .expect("the committed ranker model (index/models/ranker.bin) is readable")
+});
+
+/// The ranker compiled into the binary.
+pub fn committed_ranker() -> &'static Ranker {
+    &COMMITTED
+}
+
+/// Training settings.
+#[derive(Debug, Clone, Copy)]
+pub struct RankOptions {
+    pub epochs: usize,
+    pub learning_rate: f64,
+    pub l2: f64,
+    pub seed: u64,
+}
+
+impl Default for RankOptions {
+    fn default() -> Self {
+        Self {
+            epochs: 15,
+            learning_rate: 0.05,
+            l2: 1e-5,
+            seed: 1,
+        }
+    }
+}
+
+impl Ranker {
+    pub fn score(&self, c: &Choice) -> f32 {
+        c.features
+            .iter()
+            .map(|f| self.weights.get(f).copied().unwrap_or(0.0))
+            .sum()
+    }
+
+    /// The index of the best choice (the first on a tie).
+    pub fn best(&self, choices: &[Choice]) -> Option<usize> {
+        let mut best: Option<(usize, f32)> = None;
+        for (i, c) in choices.iter().enumerate() {
+            let s = self.score(c);
+            if best.is_none_or(|(_, b)| s > b) {
+                best = Some((i, s));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
+    /// Trains on quotations whose right choices are marked (`gold[i][j]`: choice j of
+    /// instance i is right); instances with no right choice are skipped.
+    pub fn train(instances: &[Instance], gold: &[Vec<bool>], opts: &RankOptions) -> Ranker {
+        let mut w: HashMap<u64, f64> = HashMap::new();
+        let mut order: Vec<usize> = (0..instances.len())
+            .filter(|&i| gold[i].iter().any(|g| *g))
+            .collect();
+        let mut rng = Rng::new(opts.seed);
+        for epoch in 0..opts.epochs {
+            rng.shuffle(&mut order);
+            let lr = opts.learning_rate / (1.0 + epoch as f64 * 0.2);
+            for &i in &order {
+                let choices = &instances[i].choices;
+                let scores: Vec<f64> = choices
+                    .iter()
+                    .map(|c| {
+                        c.features
+                            .iter()
+                            .map(|f| w.get(f).copied().unwrap_or(0.0))
+                            .sum()
+                    })
+                    .collect();
+                let max = scores.iter().copied().fold(f64::MIN, f64::max);
+                let exp: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
+                let z: f64 = exp.iter().sum();
+                let right = gold[i].iter().filter(|g| **g).count() as f64;
+                for (j, c) in choices.iter().enumerate() {
+                    // The gradient of the log-likelihood of the right choices (shared
+                    // equally when several name the same person).
+                    let target = if gold[i][j] { 1.0 / right } else { 0.0 };
+                    let g = target - exp[j] / z;
+                    if g == 0.0 {
+                        continue;
+                    }
+                    for f in &c.features {
+                        let v = w.entry(*f).or_insert(0.0);
+                        *v += lr * (g - opts.l2 * *v);
+                    }
+                }
+            }
+        }
+        Ranker {
+            weights: w
+                .into_iter()
+                .filter(|(_, v)| v.abs() > 1e-4)
+                .map(|(k, v)| (k, v as f32))
+                .collect(),
+        }
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        let mut keys: Vec<(&u64, &f32)> = self.weights.iter().collect();
+        keys.sort_by_key(|(k, _)| **k);
+        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        for (k, v) in keys {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Option<Ranker> {
+        let mut r = Reader::new(bytes);
+        if r.take(MAGIC.len())? != MAGIC {
+            return None;
+        }
+        let n = r.u32()? as usize;
+        let mut weights = HashMap::with_capacity(n);
+        for _ in 0..n {
+            let k = r.u64()?;
+            let v = f32::from_bits(r.u32()?);
+            weights.insert(k, v);
+        }
+        r.done().then_some(Ranker { weights })
+    }
+
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+}
+
+/// What the ranker knows of an article's tokens.
+struct Context<'a> {
+    text: &'a str,
+    tagged: Tagged,
+    sentence: Vec<u32>,
+    paragraph: Vec<u32>,
+    quoted: Vec<bool>,
+    cue: Vec<bool>,
+    /// PERSON and ORGANIZATION spans outside quotations: (first token, end token, kind).
+    entities: Vec<(usize, usize, usize)>,
+}
+
+impl<'a> Context<'a> {
+    fn new(text: &'a str, quotations: &[Quotation]) -> Self {
+        let tagged = committed().tag(text);
+        let n = tagged.tokens.len();
+        let mut sentence = Vec::with_capacity(n);
+        let mut paragraph = Vec::with_capacity(n);
+        let (mut s, mut p) = (0u32, 0u32);
+        let mut last_end = 0;
+        for (i, t) in tagged.tokens.iter().enumerate() {
+            if i > 0 && t.sentence_start {
+                s += 1;
+            }
+            if text[last_end..t.start].contains('\n') {
+                p += 1;
+            }
+            last_end = t.end;
+            sentence.push(s);
+            paragraph.push(p);
+        }
+        let mut quoted = vec![false; n];
+        let mut qi = 0;
+        for (i, t) in tagged.tokens.iter().enumerate() {
+            while qi < quotations.len() && quotations[qi].close_end <= t.start {
+                qi += 1;
+            }
+            if let Some(q) = quotations.get(qi) {
+                quoted[i] = q.open <= t.start && t.end <= q.close_end;
+            }
+        }
+        let cue = tagged
+            .tokens
+            .iter()
+            .map(|t| {
+                let w = t.text(text).to_lowercase();
+                super::is_cue_word(&w) || w == "according"
+            })
+            .collect();
+        let entities = tagged
+            .entities()
+            .into_iter()
+            .filter(|e| e.kind <= 1 && !(e.start..e.end).any(|k| quoted[k]))
+            .map(|e| (e.start, e.end, e.kind))
+            .collect();
+        Context {
+            text,
+            tagged,
+            sentence,
+            paragraph,
+            quoted,
+            cue,
+            entities,
+        }
+    }
+
+    fn words(&self, start: usize, end: usize) -> &'a str {
+        &self.text[self.tagged.tokens[start].start..self.tagged.tokens[end - 1].end]
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.tagged.tokens[i].text(self.text)
+    }
+
+    /// The token range of a quotation (its marks included).
+    fn span_of(&self, q: &Quotation) -> (usize, usize) {
+        let toks = &self.tagged.tokens;
+        let a = toks.partition_point(|t| t.start < q.open);
+        let b = toks.partition_point(|t| t.end <= q.close_end);
+        (
+            a.min(toks.len().saturating_sub(1)),
+            b.max(a + 1).min(toks.len()),
+        )
+    }
+
+    /// A PERSON named by one word, as the full name the article gave it before.
+    fn full_name(&self, e: (usize, usize, usize)) -> String {
+        let name = self.words(e.0, e.1);
+        if e.1 - e.0 > 1 || e.2 != 0 {
+            return name.to_owned();
+        }
+        for &(s, t, k) in &self.entities {
+            if s >= e.0 {
+                break;
+            }
+            if k == 0 && t - s > 1 && (self.word(t - 1) == name || self.word(s) == name) {
+                return self.words(s, t).to_owned();
+            }
+        }
+        name.to_owned()
+    }
+}
+
+fn bin(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3..=5 => "3-5",
+        6..=10 => "6-10",
+        11..=20 => "11-20",
+        21..=40 => "21-40",
+        _ => "41+",
+    }
+}
+
+fn feature(parts: &[&str]) -> u64 {
+    let mut h = FeatureHash::new(parts[0]);
+    for p in &parts[1..] {
+        h = h.with(p);
+    }
+    h.finish()
+}
+
+/// Whether two names are one person: the same, or one the other's surname.
+fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (name_key(a), name_key(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    a == b
+        || a.rsplit(' ').next() == Some(b.as_str())
+        || b.rsplit(' ').next() == Some(a.as_str())
+        || a.ends_with(&format!(" {b}"))
+        || b.ends_with(&format!(" {a}"))
+}
+
+/// Who the rules say spoke: the name, or an unnamed source's description.
+fn rules_name(a: &Attribution) -> Option<String> {
+    a.speaker.clone().or_else(|| {
+        a.mention.clone().filter(|m| {
+            !["he", "she", "they", "i", "we", "it", "him", "her"]
+                .contains(&m.trim().to_lowercase().as_str())
+        })
+    })
+}
+
+/// The choices for every quotation of an article, given the rules' readings.
+fn choices(text: &str, quotations: &[Quotation], rules: &[Attribution]) -> Vec<Instance> {
+    let ctx = Context::new(text, quotations);
+    let mut out = Vec::with_capacity(quotations.len());
+    for (n, q) in quotations.iter().enumerate() {
+        let rule = &rules[n];
+        let (qa, qb) = ctx.span_of(q);
+        let para = ctx.paragraph.get(qa).copied().unwrap_or(0);
+        let open_sentence = ctx.sentence.get(qa).copied().unwrap_or(0);
+        let close_sentence = ctx.sentence.get(qb.saturating_sub(1)).copied().unwrap_or(0);
+        let mut list: Vec<Choice> = Vec::new();
+        // Entity mentions near the quotation, nearest first per name.
+        let mut mentions: Vec<((usize, usize, usize), usize, bool)> = ctx
+            .entities
+            .iter()
+            .filter(|e| {
+                let p = ctx.paragraph[e.0];
+                (p == para || p + 1 == para)
+                    && ((e.1 <= qa && qa - e.1 <= 80) || (e.0 >= qb && e.0 - qb <= 40))
+            })
+            .map(|&e| {
+                let before = e.1 <= qa;
+                let dist = if before { qa - e.1 } else { e.0 - qb };
+                (e, dist, before)
+            })
+            .collect();
+        mentions.sort_by_key(|m| (m.1, !m.2));
+        let mut rank_before = 0;
+        let mut rank_after = 0;
+        for &(e, dist, before) in &mentions {
+            let rank = if before {
+                rank_before += 1;
+                rank_before
+            } else {
+                rank_after += 1;
+                rank_after
+            };
+            let name = ctx.full_name(e);
+            if let Some(c) = list.iter_mut().find(|c| same_name(&c.name, &name)) {
+                c.features.push(feature(&["again"]));
+                continue;
+            }
+            let side = if before { "before" } else { "after" };
+            let kind = if e.2 == 0 { "PERSON" } else { "ORG" };
+            let mut fs = vec![
+                feature(&["entity", kind]),
+                feature(&["side,dist", side, bin(dist)]),
+                feature(&["kind,side", kind, side]),
+                feature(&["rank", side, bin(rank)]),
+                feature(&["len", bin(e.1 - e.0)]),
+                feature(&["resolved", if name.contains(' ') { "full" } else { "one" }]),
+            ];
+            let s = ctx.sentence[e.0];
+            let same = if before {
+                s == open_sentence
+            } else {
+                s == close_sentence
+            };
+            fs.push(feature(&[
+                "same sentence",
+                side,
+                if same { "y" } else { "n" },
+            ]));
+            fs.push(feature(&[
+                "paragraph",
+                if ctx.paragraph[e.0] == para {
+                    "same"
+                } else {
+                    "previous"
+                },
+            ]));
+            // Cue words next to the mention and between it and the quotation.
+            let near = |from: usize, to: usize| (from..to).any(|k| ctx.cue[k] && !ctx.quoted[k]);
+            let left = near(e.0.saturating_sub(3), e.0);
+            let right = near(e.1, (e.1 + 3).min(ctx.cue.len()));
+            let (gap_from, gap_to) = if before { (e.1, qa) } else { (qb, e.0) };
+            let between = near(gap_from, gap_to);
+            let others = ctx
+                .entities
+                .iter()
+                .filter(|o| o.2 == 0 && o.0 >= gap_from && o.1 <= gap_to)
+                .count();
+            let flag = |b: bool| if b { "y" } else { "n" };
+            fs.push(feature(&["cue left", side, flag(left)]));
+            fs.push(feature(&["cue right", side, flag(right)]));
+            fs.push(feature(&["cue between", side, flag(between)]));
+            fs.push(feature(&["people between", side, bin(others)]));
+            fs.push(feature(&[
+                "cue,same",
+                side,
+                flag(left || right),
+                flag(same),
+            ]));
+            fs.push(feature(&[
+                "sentence start",
+                flag(ctx.tagged.tokens[e.0].sentence_start),
+            ]));
+            let prev_word = e.0.checked_sub(1).map_or("<s>", |k| ctx.word(k));
+            let next_word = ctx.tagged.tokens.get(e.1).map_or("</s>", |t| t.text(text));
+            fs.push(feature(&["prev word", &prev_word.to_lowercase()]));
+            fs.push(feature(&["next word", &next_word.to_lowercase()]));
+            fs.push(feature(&[
+                "next pos",
+                ctx.tagged.pos.get(e.1).copied().unwrap_or("</s>"),
+            ]));
+            fs.push(feature(&[
+                "prev pos",
+                e.0.checked_sub(1).map_or("<s>", |k| ctx.tagged.pos[k]),
+            ]));
+            list.push(Choice {
+                name,
+                mention: Some(ctx.words(e.0, e.1).to_owned()),
+                from_rules: false,
+                features: fs,
+            });
+        }
+        // The rules' reading.
+        if let Some(name) = rules_name(rule) {
+            let kind = if rule.speaker.is_some() {
+                "named"
+            } else {
+                "described"
+            };
+            let how = rule.note.as_deref().map_or("direct", |note| {
+                if note.starts_with("continues") {
+                    "continues"
+                } else if note.contains("resolved") {
+                    "resolved"
+                } else {
+                    "other"
+                }
+            });
+            let extra = [
+                feature(&["rules", kind]),
+                feature(&["rules how", how]),
+                feature(&["rules cue", if rule.cue.is_some() { "y" } else { "n" }]),
+            ];
+            match list.iter_mut().find(|c| same_name(&c.name, &name)) {
+                Some(c) => {
+                    c.from_rules = true;
+                    c.name = name;
+                    c.features.extend(extra);
+                    c.features.push(feature(&["rules and entity"]));
+                }
+                None => list.push(Choice {
+                    name,
+                    mention: rule.mention.clone(),
+                    from_rules: true,
+                    features: extra
+                        .into_iter()
+                        .chain([feature(&["rules alone"])])
+                        .collect(),
+                }),
+            }
+        }
+        // The previous quotation's speaker, as the rules read it.
+        if let Some(prev) = n.checked_sub(1).and_then(|p| rules_name(&rules[p])) {
+            let prev_q = &quotations[n - 1];
+            let gap = &text[prev_q.close_end.min(q.open)..q.open];
+            let adjacent = if !gap.contains('\n') {
+                "same paragraph"
+            } else if gap.matches('\n').count() <= 2 {
+                "next paragraph"
+            } else {
+                "further"
+            };
+            let fs = [feature(&["previous", adjacent])];
+            match list.iter_mut().find(|c| same_name(&c.name, &prev)) {
+                Some(c) => c.features.extend(fs),
+                None => list.push(Choice {
+                    name: prev,
+                    mention: None,
+                    from_rules: false,
+                    features: fs
+                        .into_iter()
+                        .chain([feature(&["previous alone"])])
+                        .collect(),
+                }),
+            }
+        }
+        // No one named.
+        let any_cue = (qa.saturating_sub(6)..(qb + 6).min(ctx.cue.len()))
+            .any(|k| ctx.cue[k] && !ctx.quoted[k]);
+        list.push(Choice {
+            name: String::new(),
+            mention: None,
+            from_rules: rules_name(rule).is_none(),
+            features: vec![
+                feature(&["none"]),
+                feature(&["none, cue near", if any_cue { "y" } else { "n" }]),
+                feature(&[
+                    "none, rules",
+                    if rules_name(rule).is_some() {
+                        "named"
+                    } else {
+                        "none"
+                    },
+                ]),
+                feature(&["none, choices", bin(list.len())]),
+            ],
+        });
+        for c in &mut list {
+            c.features.push(feature(&["bias"]));
+        }
+        out.push(Instance {
+            open: q.open,
+            close_end: q.close_end,
+            choices: list,
+        });
+    }
+    out
+}
+
+/// The ranker's instances for a whole text, read as clipping reads it (for training and
+/// evaluation).
+pub fn instances(text: &str) -> Vec<Instance> {
+    let (found, rules, _) = super::super::read_quotations(text, super::Carry::SpeakerAndRole);
+    choices(text, &found, &rules)
+}
+
+/// The rules' readings with the speaker the ranker chooses: the rules' whole reading where it
+/// picks their answer, else the chosen name, with the title and organization the rules gave
+/// that name elsewhere in the text.
+pub fn rerank(
+    ranker: &Ranker,
+    text: &str,
+    quotations: &[Quotation],
+    rules: Vec<Attribution>,
+) -> Vec<Attribution> {
+    if quotations.is_empty() || ranker.is_empty() {
+        return rules;
+    }
+    let instances = choices(text, quotations, &rules);
+    let mut out = rules.clone();
+    for (n, inst) in instances.iter().enumerate() {
+        let Some(best) = ranker.best(&inst.choices) else {
+            continue;
+        };
+        let c = &inst.choices[best];
+        if c.from_rules {
+            continue;
+        }
+        let known = rules.iter().find(|a| {
+            a.speaker.as_deref().is_some_and(|s| same_name(s, &c.name))
+                && (a.title.is_some() || a.organization.is_some())
+        });
+        out[n] = Attribution {
+            speaker: Some(c.name.clone()).filter(|s| !s.is_empty()),
+            mention: c
+                .mention
+                .clone()
+                .or_else(|| Some(c.name.clone()))
+                .filter(|s| !s.is_empty()),
+            title: known.and_then(|a| a.title.clone()),
+            organization: known.and_then(|a| a.organization.clone()),
+            organization_description: known.and_then(|a| a.organization_description.clone()),
+            medium: rules[n].medium,
+            told_to: rules[n].told_to.clone(),
+            cue: rules[n].cue.clone(),
+            note: Some(match c.name.is_empty() {
+                true => "no speaker: the model found no one named for this quotation".to_owned(),
+                false => format!(
+                    "speaker chosen by the model among {} candidates",
+                    inst.choices.len()
+                ),
+            }),
+        };
+    }
+    out
+}

@@ -1,0 +1,745 @@
+//! The token tagger: part of speech (Penn Treebank tags) and named entities (PERSON,
+//! ORGANIZATION, LOCATION, MISC as B/I/O), two greedy averaged perceptrons trained on PolNeAR's
+//! CoreNLP annotation (`cargo run --release -p index --example train_attribution`), the second
+//! reading the first's tags. Features: the word, its lower-case form, shape, prefixes and
+//! suffixes, the words and tags around it, and gazetteers (words seen in the training data's
+//! entities, and of which kind) built from the training data.
+//!
+//! The committed model (`index/models/tagger.bin`) is compiled into the binary and read once, on
+//! first use.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::perceptron::{FeatureHash, Perceptron, Reader, Rng, Trainer, write_str};
+use super::tokens::{Token, sentences, tokenize};
+
+/// The kinds of entity the tagger marks.
+pub const ENTITY_KINDS: [&str; 4] = ["PERSON", "ORGANIZATION", "LOCATION", "MISC"];
+
+/// One sentence of training data: words with their part of speech and entity kind (CoreNLP's
+/// IO form: the kind on every word of an entity, "O" outside; kinds outside [`ENTITY_KINDS`]
+/// count as "O").
+#[derive(Debug, Clone, Default)]
+pub struct TaggedSentence {
+    pub words: Vec<String>,
+    pub pos: Vec<String>,
+    pub ner: Vec<String>,
+}
+
+/// How to train.
+#[derive(Debug, Clone, Copy)]
+pub struct TrainOptions {
+    pub pos_epochs: usize,
+    pub ner_epochs: usize,
+    pub seed: u64,
+    /// Averaged weights smaller than this are dropped from the model.
+    pub min_weight: f32,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        Self {
+            pos_epochs: 5,
+            ner_epochs: 8,
+            seed: 1,
+            min_weight: 0.05,
+        }
+    }
+}
+
+/// A named entity: tokens `start..end` of what was tagged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entity {
+    pub start: usize,
+    pub end: usize,
+    /// An index into [`ENTITY_KINDS`].
+    pub kind: usize,
+}
+
+impl Entity {
+    pub fn kind_name(&self) -> &'static str {
+        ENTITY_KINDS[self.kind]
+    }
+}
+
+/// A text's tokens with their tags.
+#[derive(Debug, Clone, Default)]
+pub struct Tagged {
+    pub tokens: Vec<Token>,
+    /// Part of speech per token (Penn Treebank).
+    pub pos: Vec<&'static str>,
+    /// Entity label per token: "O", "B-PERSON", "I-PERSON", …
+    pub ner: Vec<&'static str>,
+}
+
+impl Tagged {
+    /// The entities, in order.
+    pub fn entities(&self) -> Vec<Entity> {
+        entities_of(&self.ner)
+    }
+}
+
+/// Entities of a B/I/O label sequence.
+pub fn entities_of<S: AsRef<str>>(labels: &[S]) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::new();
+    let mut open: Option<Entity> = None;
+    for (i, l) in labels.iter().enumerate() {
+        let l = l.as_ref();
+        let (bio, kind) = l.split_once('-').unwrap_or((l, ""));
+        let kind = ENTITY_KINDS.iter().position(|k| *k == kind);
+        match (bio, kind) {
+            ("I", Some(k)) if open.is_some_and(|e| e.kind == k) => {
+                if let Some(e) = open.as_mut() {
+                    e.end = i + 1;
+                }
+            }
+            ("B" | "I", Some(k)) => {
+                out.extend(open.take());
+                open = Some(Entity {
+                    start: i,
+                    end: i + 1,
+                    kind: k,
+                });
+            }
+            _ => out.extend(open.take()),
+        }
+    }
+    out.extend(open);
+    out
+}
+
+/// CoreNLP's IO kinds to B/I/O labels (a new entity where the kind changes).
+pub fn bio_of<S: AsRef<str>>(kinds: &[S]) -> Vec<String> {
+    let mut out = Vec::with_capacity(kinds.len());
+    let mut prev = "O";
+    for k in kinds {
+        let k = k.as_ref();
+        if ENTITY_KINDS.contains(&k) {
+            out.push(format!("{}-{k}", if prev == k { "I" } else { "B" }));
+            prev = k;
+        } else {
+            out.push("O".to_owned());
+            prev = "O";
+        }
+    }
+    out
+}
+
+/// The two models and their lexicons.
+#[derive(Debug, Clone, Default)]
+pub struct Tagger {
+    pos: Perceptron,
+    ner: Perceptron,
+    /// Frequent words that nearly always take one part of speech.
+    tag_dictionary: HashMap<String, u16>,
+    /// Lower-case words seen in entities of one kind most of the time (an index into
+    /// [`ENTITY_KINDS`]).
+    gazetteer: HashMap<String, u8>,
+    /// Class names, interned for [`Tagged`].
+    pos_names: Vec<&'static str>,
+    ner_names: Vec<&'static str>,
+}
+
+const MAGIC: &[u8; 8] = b"ORTAGGR1";
+
+static COMMITTED: LazyLock<Tagger> = LazyLock::new(|| {
+    Tagger::from_bytes(include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/models/tagger.bin"
+    )))
+    .expect("the committed tagger model (index/models/tagger.bin) is readable")
+});
+
+/// The tagger compiled into the binary.
+pub fn committed() -> &'static Tagger {
+    &COMMITTED
+}
+
+/// Per-token strings the features are built from.
+struct Words<'a> {
+    raw: Vec<&'a str>,
+    lower: Vec<String>,
+    shape: Vec<String>,
+    norm: Vec<String>,
+}
+
+impl<'a> Words<'a> {
+    fn new(raw: Vec<&'a str>) -> Self {
+        let lower: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
+        let shape = raw.iter().map(|w| shape(w)).collect();
+        let norm = raw
+            .iter()
+            .zip(&lower)
+            .map(|(w, l)| normalise(w, l))
+            .collect();
+        Self {
+            raw,
+            lower,
+            shape,
+            norm,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.raw.len()
+    }
+
+    fn at<'s>(&'s self, field: &'s [String], i: isize) -> &'s str {
+        if i < 0 {
+            "<s>"
+        } else if i as usize >= field.len() {
+            "</s>"
+        } else {
+            &field[i as usize]
+        }
+    }
+}
+
+/// A word's shape, runs collapsed: "Xx", "X.X.", "d,d", "x-x".
+fn shape(w: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    for c in w.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if s != last {
+            out.push(s);
+            last = s;
+        }
+        if out.len() > 8 {
+            break;
+        }
+    }
+    out
+}
+
+/// The lower-case form, with numbers collapsed: a year, digits, or a hyphenated word.
+fn normalise(w: &str, lower: &str) -> String {
+    if w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) {
+        "!year".into()
+    } else if w.starts_with(|c: char| c.is_ascii_digit()) {
+        "!digits".into()
+    } else {
+        lower.to_owned()
+    }
+}
+
+fn prefix(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+fn suffix(s: &str, n: usize) -> &str {
+    let count = s.chars().count();
+    if count <= n {
+        return s;
+    }
+    match s.char_indices().nth(count - n) {
+        Some((i, _)) => &s[i..],
+        None => s,
+    }
+}
+
+fn f(template: &str, value: &str) -> u64 {
+    FeatureHash::new(template).with(value).finish()
+}
+
+fn f2(template: &str, a: &str, b: &str) -> u64 {
+    FeatureHash::new(template).with(a).with(b).finish()
+}
+
+fn pos_features(w: &Words<'_>, i: usize, p1: &str, p2: &str, out: &mut Vec<u64>) {
+    out.clear();
+    let i = i as isize;
+    let norm = &w.norm;
+    let cur = w.at(norm, i);
+    out.push(f("bias", ""));
+    out.push(f("w", cur));
+    out.push(f("s3", suffix(cur, 3)));
+    out.push(f("s2", suffix(cur, 2)));
+    out.push(f("p1", prefix(w.raw[i as usize], 1)));
+    out.push(f("shape", &w.shape[i as usize]));
+    out.push(f("t-1", p1));
+    out.push(f("t-2", p2));
+    out.push(f2("t-1,t-2", p1, p2));
+    out.push(f2("t-1,w", p1, cur));
+    let prev = w.at(norm, i - 1);
+    out.push(f("w-1", prev));
+    out.push(f("s-1", suffix(prev, 3)));
+    out.push(f("w-2", w.at(norm, i - 2)));
+    let next = w.at(norm, i + 1);
+    out.push(f("w+1", next));
+    out.push(f("s+1", suffix(next, 3)));
+    out.push(f("w+2", w.at(norm, i + 2)));
+    out.push(f2("w,w+1", cur, next));
+    if i == 0 {
+        out.push(f("first", &w.shape[0]));
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn ner_features(
+    w: &Words<'_>,
+    pos: &[&str],
+    gaz: &[&str],
+    i: usize,
+    y1: &str,
+    y2: &str,
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    let ii = i as isize;
+    let at_pos = |k: isize| -> &str {
+        if k < 0 {
+            "<s>"
+        } else {
+            pos.get(k as usize).copied().unwrap_or("</s>")
+        }
+    };
+    let at_gaz = |k: isize| -> &str {
+        if k < 0 {
+            "<s>"
+        } else {
+            gaz.get(k as usize).copied().unwrap_or("</s>")
+        }
+    };
+    let lower = &w.lower[i];
+    out.push(f("bias", ""));
+    out.push(f("w", w.raw[i]));
+    out.push(f("l", lower));
+    out.push(f("shape", &w.shape[i]));
+    out.push(f("pre2", prefix(lower, 2)));
+    out.push(f("pre3", prefix(lower, 3)));
+    out.push(f("suf2", suffix(lower, 2)));
+    out.push(f("suf3", suffix(lower, 3)));
+    out.push(f("suf4", suffix(lower, 4)));
+    out.push(f("pos", at_pos(ii)));
+    out.push(f("pos-1", at_pos(ii - 1)));
+    out.push(f("pos+1", at_pos(ii + 1)));
+    out.push(f2("pos,shape", at_pos(ii), &w.shape[i]));
+    out.push(f("l-1", w.at(&w.lower, ii - 1)));
+    out.push(f("l+1", w.at(&w.lower, ii + 1)));
+    out.push(f("l-2", w.at(&w.lower, ii - 2)));
+    out.push(f("l+2", w.at(&w.lower, ii + 2)));
+    out.push(f2("l-1,l", w.at(&w.lower, ii - 1), lower));
+    out.push(f2("l,l+1", lower, w.at(&w.lower, ii + 1)));
+    out.push(f("shape-1", w.at(&w.shape, ii - 1)));
+    out.push(f("shape+1", w.at(&w.shape, ii + 1)));
+    out.push(f("y-1", y1));
+    out.push(f("y-2", y2));
+    out.push(f2("y-1,y-2", y1, y2));
+    out.push(f2("y-1,shape", y1, &w.shape[i]));
+    out.push(f2("y-1,w", y1, w.raw[i]));
+    out.push(f("g", at_gaz(ii)));
+    out.push(f("g-1", at_gaz(ii - 1)));
+    out.push(f("g+1", at_gaz(ii + 1)));
+    out.push(f2("g,shape", at_gaz(ii), &w.shape[i]));
+    if i == 0 {
+        out.push(f("first", &w.shape[i]));
+    }
+}
+
+/// Whether label `to` may follow `from` (I-X only after B-X or I-X).
+fn may_follow(from: &str, to: &str) -> bool {
+    match to.strip_prefix("I-") {
+        Some(kind) => from
+            .strip_suffix(kind)
+            .is_some_and(|b| b == "B-" || b == "I-"),
+        None => true,
+    }
+}
+
+fn intern(names: &[String]) -> Vec<&'static str> {
+    names
+        .iter()
+        .map(|n| &*Box::leak(n.clone().into_boxed_str()))
+        .collect()
+}
+
+impl Tagger {
+    /// Trains both models from `sentences`.
+    pub fn train(sentences: &[TaggedSentence], opts: &TrainOptions) -> Tagger {
+        let mut pos_classes: Vec<String> = sentences
+            .iter()
+            .flat_map(|s| s.pos.iter().cloned())
+            .collect();
+        pos_classes.sort();
+        pos_classes.dedup();
+        let pos_id: HashMap<&str, usize> = pos_classes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.as_str(), i))
+            .collect();
+        let tag_dictionary = build_tag_dictionary(sentences, &pos_id);
+        let gazetteer = build_gazetteer(sentences);
+
+        let mut order: Vec<usize> = (0..sentences.len()).collect();
+        let mut rng = Rng::new(opts.seed);
+        let mut feats = Vec::with_capacity(40);
+
+        // Part of speech.
+        let mut trainer = Trainer::new(pos_classes.clone());
+        let mut scores = vec![0.0; pos_classes.len()];
+        for _ in 0..opts.pos_epochs {
+            rng.shuffle(&mut order);
+            for &s in &order {
+                let sent = &sentences[s];
+                let words = Words::new(sent.words.iter().map(String::as_str).collect());
+                let (mut p1, mut p2) = ("<s>", "<s>");
+                for i in 0..words.len() {
+                    let truth = pos_id[sent.pos[i].as_str()];
+                    let guess = match tag_dictionary.get(&sent.words[i]) {
+                        Some(&t) => t as usize,
+                        None => {
+                            pos_features(&words, i, p1, p2, &mut feats);
+                            let g = trainer.predict(&feats, &mut scores, |_| true);
+                            trainer.update(&feats, truth, g);
+                            g
+                        }
+                    };
+                    p2 = p1;
+                    p1 = pos_classes[guess].as_str();
+                }
+            }
+        }
+        let pos = trainer.finish(opts.min_weight);
+
+        // Entities, reading the training data's parts of speech.
+        let mut ner_classes = vec!["O".to_owned()];
+        for k in ENTITY_KINDS {
+            ner_classes.push(format!("B-{k}"));
+            ner_classes.push(format!("I-{k}"));
+        }
+        let ner_id: HashMap<&str, usize> = ner_classes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.as_str(), i))
+            .collect();
+        let mut trainer = Trainer::new(ner_classes.clone());
+        let mut scores = vec![0.0; ner_classes.len()];
+        let bio: Vec<Vec<String>> = sentences.iter().map(|s| bio_of(&s.ner)).collect();
+        for _ in 0..opts.ner_epochs {
+            rng.shuffle(&mut order);
+            for &s in &order {
+                let sent = &sentences[s];
+                let words = Words::new(sent.words.iter().map(String::as_str).collect());
+                let pos_tags: Vec<&str> = sent.pos.iter().map(String::as_str).collect();
+                let gaz = gazetteer_tags(&words, &gazetteer);
+                let (mut y1, mut y2) = ("<s>", "<s>");
+                for i in 0..words.len() {
+                    let truth = ner_id[bio[s][i].as_str()];
+                    ner_features(&words, &pos_tags, &gaz, i, y1, y2, &mut feats);
+                    let prev = y1;
+                    let g =
+                        trainer.predict(&feats, &mut scores, |c| may_follow(prev, &ner_classes[c]));
+                    trainer.update(&feats, truth, g);
+                    y2 = y1;
+                    y1 = ner_classes[g].as_str();
+                }
+            }
+        }
+        let ner = trainer.finish(opts.min_weight);
+        Tagger {
+            pos_names: intern(&pos.classes),
+            ner_names: intern(&ner.classes),
+            pos,
+            ner,
+            tag_dictionary,
+            gazetteer,
+        }
+    }
+
+    /// Tags one sentence's words: parts of speech and entity labels.
+    pub fn tag_words(&self, words: &[&str]) -> (Vec<&'static str>, Vec<&'static str>) {
+        let w = Words::new(words.to_vec());
+        let mut feats = Vec::with_capacity(40);
+        let mut scores = vec![0.0; self.pos.classes.len()];
+        let mut pos: Vec<&'static str> = Vec::with_capacity(words.len());
+        let (mut p1, mut p2) = ("<s>", "<s>");
+        for (i, word) in words.iter().enumerate() {
+            let t = match self.tag_dictionary.get(*word) {
+                Some(&t) => t as usize,
+                None => {
+                    pos_features(&w, i, p1, p2, &mut feats);
+                    self.pos.predict(&feats, &mut scores, |_| true)
+                }
+            };
+            p2 = p1;
+            p1 = self.pos_names[t];
+            pos.push(self.pos_names[t]);
+        }
+        let gaz = gazetteer_tags(&w, &self.gazetteer);
+        let mut scores = vec![0.0; self.ner.classes.len()];
+        let mut ner: Vec<&'static str> = Vec::with_capacity(words.len());
+        let (mut y1, mut y2) = ("<s>", "<s>");
+        for i in 0..words.len() {
+            ner_features(&w, &pos, &gaz, i, y1, y2, &mut feats);
+            let prev = y1;
+            let names = &self.ner_names;
+            let g = self
+                .ner
+                .predict(&feats, &mut scores, |c| may_follow(prev, names[c]));
+            y2 = y1;
+            y1 = self.ner_names[g];
+            ner.push(self.ner_names[g]);
+        }
+        (pos, ner)
+    }
+
+    /// Tokenizes and tags a text, sentence by sentence.
+    pub fn tag(&self, text: &str) -> Tagged {
+        let tokens = tokenize(text);
+        let mut pos = Vec::with_capacity(tokens.len());
+        let mut ner = Vec::with_capacity(tokens.len());
+        for range in sentences(&tokens) {
+            let words: Vec<&str> = tokens[range].iter().map(|t| t.text(text)).collect();
+            let (p, n) = self.tag_words(&words);
+            pos.extend(p);
+            ner.extend(n);
+        }
+        Tagged { tokens, pos, ner }
+    }
+
+    /// The model file's bytes (deterministic).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        self.pos.write(&mut out);
+        self.ner.write(&mut out);
+        let mut dict: Vec<(&String, &u16)> = self.tag_dictionary.iter().collect();
+        dict.sort();
+        out.extend_from_slice(&(dict.len() as u32).to_le_bytes());
+        for (w, t) in dict {
+            write_str(&mut out, w);
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        let mut gaz: Vec<(&String, &u8)> = self.gazetteer.iter().collect();
+        gaz.sort();
+        out.extend_from_slice(&(gaz.len() as u32).to_le_bytes());
+        for (w, k) in gaz {
+            write_str(&mut out, w);
+            out.push(*k);
+        }
+        out
+    }
+
+    /// Reads a model file; `None` when it is not one this version wrote.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Tagger> {
+        let mut r = Reader::new(bytes);
+        if r.take(MAGIC.len())? != MAGIC {
+            return None;
+        }
+        let pos = Perceptron::read(&mut r)?;
+        let ner = Perceptron::read(&mut r)?;
+        let n = r.u32()? as usize;
+        let mut tag_dictionary = HashMap::with_capacity(n);
+        for _ in 0..n {
+            let w = r.str()?;
+            let t = r.u16()?;
+            if t as usize >= pos.classes.len() {
+                return None;
+            }
+            tag_dictionary.insert(w, t);
+        }
+        let n = r.u32()? as usize;
+        let mut gazetteer = HashMap::with_capacity(n);
+        for _ in 0..n {
+            let w = r.str()?;
+            let k = *r.take(1)?.first()?;
+            if k as usize >= ENTITY_KINDS.len() {
+                return None;
+            }
+            gazetteer.insert(w, k);
+        }
+        if !r.done() || ner.class_id("O") != Some(0) {
+            return None;
+        }
+        Some(Tagger {
+            pos_names: intern(&pos.classes),
+            ner_names: intern(&ner.classes),
+            pos,
+            ner,
+            tag_dictionary,
+            gazetteer,
+        })
+    }
+
+    /// Feature counts of the two models (for the training report).
+    pub fn sizes(&self) -> (usize, usize, usize, usize) {
+        (
+            self.pos.features(),
+            self.ner.features(),
+            self.tag_dictionary.len(),
+            self.gazetteer.len(),
+        )
+    }
+}
+
+/// Frequent words (20 times or more) that take one part of speech 97% of the time or more.
+fn build_tag_dictionary(
+    sentences: &[TaggedSentence],
+    pos_id: &HashMap<&str, usize>,
+) -> HashMap<String, u16> {
+    let mut counts: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+    for s in sentences {
+        for (w, p) in s.words.iter().zip(&s.pos) {
+            *counts.entry(w).or_default().entry(p).or_default() += 1;
+        }
+    }
+    let mut out = HashMap::new();
+    for (w, tags) in counts {
+        let total: usize = tags.values().sum();
+        // (Ties broken by name: deterministic.)
+        let Some((tag, n)) = tags.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) else {
+            continue;
+        };
+        if total >= 20 && *n * 100 >= total * 97 {
+            out.insert(w.to_owned(), pos_id[tag] as u16);
+        }
+    }
+    out
+}
+
+/// Lower-case words seen three times or more inside entities, in one kind at least half of
+/// the times they occur at all.
+fn build_gazetteer(sentences: &[TaggedSentence]) -> HashMap<String, u8> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut in_kind: HashMap<String, [usize; 4]> = HashMap::new();
+    for s in sentences {
+        for (w, k) in s.words.iter().zip(&s.ner) {
+            if !w.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            let lower = w.to_lowercase();
+            if let Some(kind) = ENTITY_KINDS.iter().position(|e| e == k) {
+                in_kind.entry(lower.clone()).or_default()[kind] += 1;
+            }
+            *seen.entry(lower).or_default() += 1;
+        }
+    }
+    let mut out = HashMap::new();
+    for (w, kinds) in in_kind {
+        let total = seen[&w];
+        let (kind, n) = kinds
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
+            .unwrap_or((0, &0));
+        if *n >= 3 && n * 2 >= total {
+            out.insert(w, kind as u8);
+        }
+    }
+    out
+}
+
+fn gazetteer_tags(w: &Words<'_>, gazetteer: &HashMap<String, u8>) -> Vec<&'static str> {
+    w.lower
+        .iter()
+        .map(|l| match gazetteer.get(l) {
+            Some(&k) => ENTITY_KINDS[k as usize],
+            None => "-",
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence(spec: &str) -> TaggedSentence {
+        // "word/POS/NER word/POS/NER …"
+        let mut s = TaggedSentence::default();
+        for t in spec.split_whitespace() {
+            let mut parts = t.split('/');
+            s.words.push(parts.next().unwrap().to_owned());
+            s.pos.push(parts.next().unwrap().to_owned());
+            s.ner.push(parts.next().unwrap().to_owned());
+        }
+        s
+    }
+
+    #[test]
+    fn a_tiny_model_learns_its_sentences_and_round_trips_byte_for_byte() {
+        let data = [
+            "Jane/NNP/PERSON Roe/NNP/PERSON said/VBD/O the/DT/O plan/NN/O works/VBZ/O ./././O",
+            "Acme/NNP/ORGANIZATION Corp./NNP/ORGANIZATION hired/VBD/O John/NNP/PERSON Doe/NNP/PERSON ./././O",
+            "The/DT/O mayor/NN/O of/IN/O Paris/NNP/LOCATION spoke/VBD/O ./././O",
+            "John/NNP/PERSON Doe/NNP/PERSON told/VBD/O Acme/NNP/ORGANIZATION staff/NN/O ./././O",
+            "Roe/NNP/PERSON visited/VBD/O Paris/NNP/LOCATION ./././O",
+        ];
+        let sentences: Vec<TaggedSentence> = data.iter().map(|s| sentence(s)).collect();
+        let opts = TrainOptions {
+            pos_epochs: 10,
+            ner_epochs: 10,
+            seed: 7,
+            min_weight: 0.0,
+        };
+        let tagger = Tagger::train(&sentences, &opts);
+        for s in &sentences {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            let (pos, ner) = tagger.tag_words(&words);
+            assert_eq!(pos, s.pos, "{words:?}");
+            assert_eq!(ner, bio_of(&s.ner), "{words:?}");
+        }
+        let bytes = tagger.to_bytes();
+        let again = Tagger::train(&sentences, &opts).to_bytes();
+        assert_eq!(bytes, again, "training is deterministic");
+        let back = Tagger::from_bytes(&bytes).unwrap();
+        assert_eq!(back.to_bytes(), bytes);
+        assert!(Tagger::from_bytes(&bytes[..bytes.len() - 1]).is_none());
+    }
+
+    #[test]
+    fn bio_labels_and_entities_agree() {
+        let labels = bio_of(&["PERSON", "PERSON", "O", "ORGANIZATION", "LOCATION"]);
+        assert_eq!(
+            labels,
+            ["B-PERSON", "I-PERSON", "O", "B-ORGANIZATION", "B-LOCATION"]
+        );
+        let e = entities_of(&labels);
+        assert_eq!(e.len(), 3);
+        assert_eq!((e[0].start, e[0].end, e[0].kind_name()), (0, 2, "PERSON"));
+    }
+}
+
+#[cfg(test)]
+mod committed_model {
+    use super::*;
+
+    #[test]
+    fn the_committed_model_loads_and_tags_a_known_sentence() {
+        let text = "Vijayasimha Alilughatta, chief operating officer of Zensar, told Reuters on Monday that the launch was pivotal.";
+        let tagged = committed().tag(text);
+        let words: Vec<&str> = tagged.tokens.iter().map(|t| t.text(text)).collect();
+        let entities: Vec<(String, &str)> = tagged
+            .entities()
+            .iter()
+            .map(|e| (words[e.start..e.end].join(" "), e.kind_name()))
+            .collect();
+        assert!(
+            entities.contains(&("Vijayasimha Alilughatta".to_owned(), "PERSON")),
+            "{entities:?}"
+        );
+        assert!(
+            entities
+                .iter()
+                .any(|(w, k)| w == "Reuters" && *k == "ORGANIZATION"),
+            "{entities:?}"
+        );
+        let told = words.iter().position(|w| *w == "told").unwrap();
+        assert_eq!(tagged.pos[told], "VBD");
+        assert_eq!(
+            tagged.pos[words.iter().position(|w| *w == "the").unwrap()],
+            "DT"
+        );
+    }
+}
