@@ -36,6 +36,15 @@ fn main() {
         match a.as_str() {
             "--cv" => cv = true,
             "--ranker-only" => ranker_only = true,
+            "--tag" => {
+                // Prints the compiled-in tagger's reading of a text, token by token.
+                let text = args.next().expect("--tag TEXT");
+                let tagged = committed().tag(&text);
+                for (i, t) in tagged.tokens.iter().enumerate() {
+                    println!("{}\t{}\t{}", t.text(&text), tagged.pos[i], tagged.ner[i]);
+                }
+                return;
+            }
             "--out" => out = PathBuf::from(args.next().expect("--out DIR")),
             "--seed" => opts.seed = args.next().and_then(|s| s.parse().ok()).expect("--seed N"),
             "--pos-epochs" => {
@@ -294,7 +303,7 @@ fn ranker_data(split: &Path) -> Vec<(Vec<Instance>, Vec<Vec<bool>>)> {
         let relations = parse_ann(&ann);
         let gold = direct_quotations(&relations, &chars);
         let instances = rank::instances(&text);
-        let labels = instances
+        let labels: Vec<Vec<bool>> = instances
             .iter()
             .map(|inst| {
                 let start = text[..inst.open].chars().count();
@@ -303,22 +312,65 @@ fn ranker_data(split: &Path) -> Vec<(Vec<Instance>, Vec<Vec<bool>>)> {
                     Some(i) if names_a_source(&gold[i].1) => inst
                         .choices
                         .iter()
-                        .map(|c| !c.name.is_empty() && same_speaker(&c.name, &gold[i].1))
+                        .map(|c| right_choice(c, &gold[i].1))
                         .collect(),
                     _ => Vec::new(),
                 }
             })
             .collect();
+        if std::env::var_os("RANK_DEBUG").is_some() {
+            for (inst, gold_of) in instances.iter().zip(&labels) {
+                let start = text[..inst.open].chars().count();
+                let end = start + text[inst.open..inst.close_end].chars().count();
+                let Some(i) = matching(&gold, &chars, start, end) else {
+                    continue;
+                };
+                if gold_of.is_empty() || gold_of.iter().any(|g| *g) {
+                    continue;
+                }
+                let names: Vec<&str> = inst.choices.iter().map(|c| c.name.as_str()).collect();
+                println!(
+                    "MISS {stem}: {:?} gold {:?} choices {names:?}",
+                    text[inst.open..inst.close_end]
+                        .chars()
+                        .take(50)
+                        .collect::<String>(),
+                    gold[i].1
+                );
+            }
+        }
         out.push((instances, labels));
     }
     out
 }
+
+/// Whether a choice names the gold source, as `eval_clip` judges a speaker: the same name, or,
+/// where the gold source is a description ("the senator"), that description as the mention.
+fn right_choice(c: &rank::Choice, gold: &str) -> bool {
+    let description = |s: &str| {
+        let s = s.trim();
+        (s.starts_with("the ") || s.starts_with("The "))
+            && s.split_whitespace()
+                .next_back()
+                .is_some_and(|w| w.chars().all(char::is_lowercase))
+    };
+    (!c.name.is_empty() && same_speaker(&c.name, gold))
+        || (description(gold)
+            && c.mention
+                .as_deref()
+                .is_some_and(|m| m.trim().eq_ignore_ascii_case(gold.trim())))
+}
+
+/// Override margins scored (see `rank::OVERRIDE_MARGIN`).
+const MARGINS: [f32; 6] = [0.0, 0.5, 1.0, 2.0, 4.0, 1000.0];
 
 #[derive(Default, Debug)]
 struct RankScore {
     judged: usize,
     rules_right: usize,
     model_right: usize,
+    /// Right under each override margin of MARGINS.
+    margins: [usize; MARGINS.len()],
     reachable: usize,
 }
 
@@ -327,6 +379,9 @@ impl RankScore {
         self.judged += o.judged;
         self.rules_right += o.rules_right;
         self.model_right += o.model_right;
+        for (a, b) in self.margins.iter_mut().zip(o.margins) {
+            *a += b;
+        }
         self.reachable += o.reachable;
     }
 
@@ -338,6 +393,15 @@ impl RankScore {
             r(self.reachable),
             r(self.rules_right),
             r(self.model_right)
+        );
+        let margins: Vec<String> = MARGINS
+            .iter()
+            .zip(self.margins)
+            .map(|(m, n)| format!("{m}: {:.3}", r(n)))
+            .collect();
+        println!(
+            "|  | model's speaker right when it must beat the rules' answer by | {} |||",
+            margins.join(", ")
         );
     }
 }
@@ -353,7 +417,30 @@ fn rank_score(ranker: &Ranker, data: &[(Vec<Instance>, Vec<Vec<bool>>)]) -> Rank
             s.reachable += usize::from(gold.iter().any(|g| *g));
             let rules = inst.choices.iter().position(|c| c.from_rules);
             s.rules_right += usize::from(rules.is_some_and(|i| gold[i]));
-            s.model_right += usize::from(ranker.best(&inst.choices).is_some_and(|i| gold[i]));
+            let best = ranker.best(&inst.choices);
+            s.model_right += usize::from(best.is_some_and(|i| gold[i]));
+            for (k, m) in MARGINS.iter().enumerate() {
+                s.margins[k] +=
+                    usize::from(ranker.decide(&inst.choices, *m).is_some_and(|i| gold[i]));
+            }
+            if std::env::var_os("RANK_DEBUG").is_some()
+                && gold.iter().any(|g| *g)
+                && let Some(b) = best.filter(|b| !gold[*b])
+            {
+                let right: Vec<&str> = inst
+                    .choices
+                    .iter()
+                    .zip(gold)
+                    .filter(|(_, g)| **g)
+                    .map(|(c, _)| c.name.as_str())
+                    .collect();
+                println!(
+                    "WRONG chose {:?} (rules: {}) right {right:?} of {}",
+                    inst.choices[b].name,
+                    inst.choices[b].from_rules,
+                    inst.choices.len()
+                );
+            }
         }
     }
     s
@@ -384,10 +471,19 @@ fn train_ranker(data: &Path, out: &Path, seed: u64) {
         dev.len(),
         started.elapsed().as_secs_f64()
     );
+    let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<f64>().ok());
+    let defaults = RankOptions::default();
+    // (RANK_EPOCHS, RANK_LR, RANK_L2 override the settings, for choosing them.)
     let opts = RankOptions {
         seed,
-        ..RankOptions::default()
+        epochs: env("RANK_EPOCHS").map_or(defaults.epochs, |v| v as usize),
+        learning_rate: env("RANK_LR").unwrap_or(defaults.learning_rate),
+        l2: env("RANK_L2").unwrap_or(defaults.l2),
     };
+    println!(
+        "settings: {} epochs, learning rate {}, L2 {}\n",
+        opts.epochs, opts.learning_rate, opts.l2
+    );
     println!(
         "| set | quotations judged | candidate recall | rules' speaker right | model's speaker right |"
     );

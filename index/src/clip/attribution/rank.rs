@@ -38,6 +38,10 @@ pub struct Instance {
     pub choices: Vec<Choice>,
 }
 
+/// How much better than the rules' answer another must score to replace it (chosen by
+/// cross-validation on PolNeAR train; see docs/QUALITY.md).
+pub const OVERRIDE_MARGIN: f32 = 1.0;
+
 /// A linear model over choices' features (softmax across one quotation's choices).
 #[derive(Debug, Clone, Default)]
 pub struct Ranker {
@@ -97,6 +101,16 @@ impl Ranker {
             }
         }
         best.map(|(i, _)| i)
+    }
+
+    /// The choice to take: the best one, unless the rules' own answer scores within `margin`
+    /// of it (the rules then keep their reading, title and organization included).
+    pub fn decide(&self, choices: &[Choice], margin: f32) -> Option<usize> {
+        let best = self.best(choices)?;
+        match choices.iter().position(|c| c.from_rules) {
+            Some(r) if self.score(&choices[r]) + margin >= self.score(&choices[best]) => Some(r),
+            _ => Some(best),
+        }
     }
 
     /// Trains on quotations whose right choices are marked (`gold[i][j]`: choice j of
@@ -270,6 +284,54 @@ impl<'a> Context<'a> {
         )
     }
 
+    /// Descriptions of a source right next to a cue word near the quotation (tokens `qa..qb`):
+    /// a determiner or possessive pronoun, then nouns and adjectives ending on a common noun
+    /// ("the Vermont senator", "a White House aide"), as (start, end, cue token).
+    fn descriptions_near(&self, qa: usize, qb: usize) -> Vec<(usize, usize, usize)> {
+        const DETERMINERS: &[&str] = &[
+            "the", "a", "an", "his", "her", "their", "its", "another", "one", "some",
+        ];
+        let nominal = |k: usize| {
+            matches!(
+                self.tagged.pos[k],
+                "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "CD" | "VBN" | "POS" | "HYPH"
+            ) && !self.quoted[k]
+        };
+        let common_noun = |k: usize| matches!(self.tagged.pos[k], "NN" | "NNS");
+        let determiner = |k: usize| {
+            !self.quoted[k] && DETERMINERS.contains(&self.word(k).to_lowercase().as_str())
+        };
+        let n = self.tagged.tokens.len();
+        let para = self.paragraph.get(qa).copied().unwrap_or(0);
+        let mut out = Vec::new();
+        let from = qa.saturating_sub(12);
+        let to = (qb + 12).min(n);
+        for k in (from..qa).chain(qb..to) {
+            if !self.cue[k] || self.quoted[k] || self.paragraph[k] != para {
+                continue;
+            }
+            // After the cue: "said the senator".
+            if k + 1 < n && determiner(k + 1) {
+                let mut e = k + 2;
+                while e < n && e < k + 8 && nominal(e) {
+                    e += 1;
+                }
+                if e > k + 2 && common_noun(e - 1) {
+                    out.push((k + 1, e, k));
+                }
+            }
+            // Before it: "the senator said".
+            let mut s = k;
+            while s > 0 && s + 7 > k && nominal(s - 1) {
+                s -= 1;
+            }
+            if s < k && s > 0 && determiner(s - 1) && common_noun(k - 1) {
+                out.push((s - 1, k, k));
+            }
+        }
+        out
+    }
+
     /// A PERSON named by one word, as the full name the article gave it before.
     fn full_name(&self, e: (usize, usize, usize)) -> String {
         let name = self.words(e.0, e.1);
@@ -359,6 +421,29 @@ fn choices(text: &str, quotations: &[Quotation], rules: &[Attribution]) -> Vec<I
             })
             .collect();
         mentions.sort_by_key(|m| (m.1, !m.2));
+        // The cue the quotation hangs on: the nearest cue word outside quotations in its
+        // sentence (before it) or the sentence it closes (after it).
+        let attached = {
+            let before = (qa.saturating_sub(40)..qa)
+                .rev()
+                .find(|&k| ctx.cue[k] && !ctx.quoted[k] && ctx.sentence[k] == open_sentence);
+            let after = (qb..(qb + 40).min(ctx.cue.len()))
+                .find(|&k| ctx.cue[k] && !ctx.quoted[k] && ctx.sentence[k] == close_sentence);
+            match (before, after) {
+                (Some(b), Some(a)) => Some(if qa - b <= a - qb { b } else { a }),
+                (b, a) => b.or(a),
+            }
+        };
+        // The entity nearest that cue.
+        let nearest_to_cue = attached.and_then(|k| {
+            mentions.iter().map(|m| m.0).min_by_key(|e| {
+                if e.1 <= k {
+                    k - e.1
+                } else {
+                    e.0.saturating_sub(k)
+                }
+            })
+        });
         let mut rank_before = 0;
         let mut rank_after = 0;
         for &(e, dist, before) in &mentions {
@@ -429,6 +514,21 @@ fn choices(text: &str, quotations: &[Quotation], rules: &[Attribution]) -> Vec<I
                 "sentence start",
                 flag(ctx.tagged.tokens[e.0].sentence_start),
             ]));
+            match attached {
+                Some(k) => {
+                    let (to_cue, cue_side) = if e.1 <= k {
+                        (k - e.1, "cue after")
+                    } else {
+                        (e.0.saturating_sub(k + 1), "cue before")
+                    };
+                    let nearest = flag(nearest_to_cue == Some(e));
+                    fs.push(feature(&["to cue", cue_side, bin(to_cue)]));
+                    fs.push(feature(&["nearest to cue", nearest]));
+                    fs.push(feature(&["nearest to cue, kind", nearest, kind]));
+                    fs.push(feature(&["cue adjacent", flag(to_cue == 0)]));
+                }
+                None => fs.push(feature(&["no cue attached", side, bin(dist)])),
+            }
             let prev_word = e.0.checked_sub(1).map_or("<s>", |k| ctx.word(k));
             let next_word = ctx.tagged.tokens.get(e.1).map_or("</s>", |t| t.text(text));
             fs.push(feature(&["prev word", &prev_word.to_lowercase()]));
@@ -446,6 +546,35 @@ fn choices(text: &str, quotations: &[Quotation], rules: &[Attribution]) -> Vec<I
                 mention: Some(ctx.words(e.0, e.1).to_owned()),
                 from_rules: false,
                 features: fs,
+            });
+        }
+        // Descriptions next to a cue: "the Vermont senator said", "said a White House aide".
+        for (start, end, k) in ctx.descriptions_near(qa, qb) {
+            let mention = ctx.words(start, end).to_owned();
+            if list.iter().any(|c| c.mention.as_deref() == Some(&mention)) {
+                continue;
+            }
+            let before = end <= qa;
+            let side = if before { "before" } else { "after" };
+            let dist = if before {
+                qa - end
+            } else {
+                start.saturating_sub(qb)
+            };
+            let head = ctx.word(end - 1).to_lowercase();
+            list.push(Choice {
+                name: mention.clone(),
+                mention: Some(mention),
+                from_rules: false,
+                features: vec![
+                    feature(&["description", side, bin(dist)]),
+                    feature(&["description head", &head]),
+                    feature(&[
+                        "description cue",
+                        if k < start { "before" } else { "after" },
+                    ]),
+                    feature(&["description det", &ctx.word(start).to_lowercase()]),
+                ],
             });
         }
         // The rules' reading.
@@ -469,10 +598,22 @@ fn choices(text: &str, quotations: &[Quotation], rules: &[Attribution]) -> Vec<I
                 feature(&["rules how", how]),
                 feature(&["rules cue", if rule.cue.is_some() { "y" } else { "n" }]),
             ];
-            match list.iter_mut().find(|c| same_name(&c.name, &name)) {
+            let same_mention = |c: &Choice| {
+                c.mention
+                    .as_deref()
+                    .zip(rule.mention.as_deref())
+                    .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
+            };
+            match list
+                .iter_mut()
+                .find(|c| same_name(&c.name, &name) || same_mention(c))
+            {
                 Some(c) => {
                     c.from_rules = true;
                     c.name = name;
+                    if rule.mention.is_some() {
+                        c.mention = rule.mention.clone();
+                    }
                     c.features.extend(extra);
                     c.features.push(feature(&["rules and entity"]));
                 }
@@ -567,7 +708,7 @@ pub fn rerank(
     let instances = choices(text, quotations, &rules);
     let mut out = rules.clone();
     for (n, inst) in instances.iter().enumerate() {
-        let Some(best) = ranker.best(&inst.choices) else {
+        let Some(best) = ranker.decide(&inst.choices, OVERRIDE_MARGIN) else {
             continue;
         };
         let c = &inst.choices[best];

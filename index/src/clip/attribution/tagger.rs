@@ -250,6 +250,16 @@ fn suffix(s: &str, n: usize) -> &str {
     }
 }
 
+/// Words that end or head organizations' names (a data file; see its header).
+static ORGANIZATION_WORDS: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| {
+        include_str!("../../../data/organization-words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+
 fn f(template: &str, value: &str) -> u64 {
     FeatureHash::new(template).with(value).finish()
 }
@@ -344,9 +354,31 @@ fn ner_features(
     out.push(f("g-1", at_gaz(ii - 1)));
     out.push(f("g+1", at_gaz(ii + 1)));
     out.push(f2("g,shape", at_gaz(ii), &w.shape[i]));
+    // A capitalised word up to three before an organization's word ("Acme Corp.", "Bank of
+    // England" from "Bank"), or that word itself.
+    let capitalised = w.raw[i].starts_with(char::is_uppercase);
+    if capitalised {
+        let org_word = (i..(i + 4).min(w.len())).find(|&k| {
+            w.raw[k].starts_with(char::is_uppercase)
+                && ORGANIZATION_WORDS.contains(w.lower[k].as_str())
+        });
+        if let Some(k) = org_word {
+            out.push(f("org word ahead", bin_distance(k - i)));
+        }
+        if i > 0
+            && ORGANIZATION_WORDS.contains(w.lower[i - 1].as_str())
+            && w.raw[i - 1].starts_with(char::is_uppercase)
+        {
+            out.push(f("after org word", ""));
+        }
+    }
     if i == 0 {
         out.push(f("first", &w.shape[i]));
     }
+}
+
+fn bin_distance(d: usize) -> &'static str {
+    ["0", "1", "2", "3"][d.min(3)]
 }
 
 /// Whether label `to` may follow `from` (I-X only after B-X or I-X).
@@ -717,7 +749,7 @@ mod committed_model {
 
     #[test]
     fn the_committed_model_loads_and_tags_a_known_sentence() {
-        let text = "Vijayasimha Alilughatta, chief operating officer of Zensar, told Reuters on Monday that the launch was pivotal.";
+        let text = "“The launch could be a pivotal moment,” said Vijayasimha Alilughatta, chief operating officer of Zensar, who told Reuters on Monday.";
         let tagged = committed().tag(text);
         let words: Vec<&str> = tagged.tokens.iter().map(|t| t.text(text)).collect();
         let entities: Vec<(String, &str)> = tagged
@@ -735,8 +767,8 @@ mod committed_model {
                 .any(|(w, k)| w == "Reuters" && *k == "ORGANIZATION"),
             "{entities:?}"
         );
-        let told = words.iter().position(|w| *w == "told").unwrap();
-        assert_eq!(tagged.pos[told], "VBD");
+        let said = words.iter().position(|w| *w == "said").unwrap();
+        assert_eq!(tagged.pos[said], "VBD");
         assert_eq!(
             tagged.pos[words.iter().position(|w| *w == "the").unwrap()],
             "DT"

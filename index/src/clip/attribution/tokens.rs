@@ -189,7 +189,7 @@ fn split_chunk(
             i += 1;
             continue;
         }
-        if matches!(c, '$' | '#' | '@' | '%') && !rest[1..].starts_with(is_word_char) {
+        if c == '$' || (matches!(c, '#' | '@' | '%') && !rest[1..].starts_with(is_word_char)) {
             push(out, i, i + 1, new_sentence);
             i += 1;
             continue;
@@ -198,12 +198,19 @@ fn split_chunk(
         // digits, ampersands and apostrophes that do not start a clitic.
         let mut j = i;
         let bytes_end = end;
-        let mut chars = text[i..bytes_end].char_indices().peekable();
-        let mut last_word_end = i;
-        while let Some((k, ch)) = chars.next() {
+        for (k, ch) in text[i..bytes_end].char_indices() {
             let at = i + k;
             let next = text[at + ch.len_utf8()..bytes_end].chars().next();
-            let keep = if is_word_char(ch) || (at == i && matches!(ch, '$' | '#' | '@')) {
+            // "wasn’t" is "was" and "n’t".
+            let negation = at > i
+                && matches!(ch, 'n' | 'N')
+                && CLITICS[..2].iter().chain(&CLITICS[16..]).any(|cl| {
+                    text[at..bytes_end].starts_with(cl)
+                        && !text[at + cl.len()..bytes_end].starts_with(is_word_char)
+                });
+            let keep = if negation {
+                false
+            } else if is_word_char(ch) || (at == i && matches!(ch, '#' | '@')) {
                 true
             } else {
                 match ch {
@@ -236,10 +243,6 @@ fn split_chunk(
                 break;
             }
             j = at + ch.len_utf8();
-            if ch != '.' || is_word_char(text[..at].chars().next_back().unwrap_or(' ')) {
-                last_word_end = j;
-            }
-            let _ = last_word_end;
         }
         if j == i {
             j = i + c.len_utf8();
