@@ -314,6 +314,18 @@ fn ranker_data(split: &Path) -> Vec<(Vec<Instance>, Vec<Vec<bool>>)> {
                         .iter()
                         .map(|c| right_choice(c, &gold[i].1))
                         .collect(),
+                    // A quotation the annotators gave no source, or that they did not mark as
+                    // anyone's (a title, a scare quote, a quotation of no one): no one named
+                    // is right.
+                    Some(i) if gold[i].0.source.is_none() => {
+                        inst.choices.iter().map(|c| c.name.is_empty()).collect()
+                    }
+                    None if !relations
+                        .iter()
+                        .any(|r| r.content.start < end && start < r.content.end) =>
+                    {
+                        inst.choices.iter().map(|c| c.name.is_empty()).collect()
+                    }
                     _ => Vec::new(),
                 }
             })
@@ -369,6 +381,9 @@ struct RankScore {
     judged: usize,
     rules_right: usize,
     model_right: usize,
+    unsourced: usize,
+    unsourced_rules: usize,
+    unsourced_right: usize,
     /// Right under each override margin of MARGINS.
     margins: [usize; MARGINS.len()],
     reachable: usize,
@@ -379,6 +394,9 @@ impl RankScore {
         self.judged += o.judged;
         self.rules_right += o.rules_right;
         self.model_right += o.model_right;
+        self.unsourced += o.unsourced;
+        self.unsourced_rules += o.unsourced_rules;
+        self.unsourced_right += o.unsourced_right;
         for (a, b) in self.margins.iter_mut().zip(o.margins) {
             *a += b;
         }
@@ -403,6 +421,10 @@ impl RankScore {
             "|  | model's speaker right when it must beat the rules' answer by | {} |||",
             margins.join(", ")
         );
+        println!(
+            "|  | quotations of no one marked (no source, or no relation): no one named | {} | rules {} | model {} |",
+            self.unsourced, self.unsourced_rules, self.unsourced_right
+        );
     }
 }
 
@@ -411,6 +433,27 @@ fn rank_score(ranker: &Ranker, data: &[(Vec<Instance>, Vec<Vec<bool>>)]) -> Rank
     for (instances, labels) in data {
         for (inst, gold) in instances.iter().zip(labels) {
             if gold.is_empty() {
+                continue;
+            }
+            let named = !inst
+                .choices
+                .iter()
+                .zip(gold)
+                .any(|(c, g)| *g && c.name.is_empty());
+            if !named {
+                // (Quotations with no source: how often no one is named.)
+                s.unsourced += 1;
+                s.unsourced_rules += usize::from(
+                    inst.choices
+                        .iter()
+                        .position(|c| c.from_rules)
+                        .is_some_and(|i| gold[i]),
+                );
+                s.unsourced_right += usize::from(
+                    ranker
+                        .decide(&inst.choices, rank::OVERRIDE_MARGIN)
+                        .is_some_and(|i| gold[i]),
+                );
                 continue;
             }
             s.judged += 1;
@@ -450,8 +493,14 @@ fn flatten(data: &[&(Vec<Instance>, Vec<Vec<bool>>)]) -> (Vec<Instance>, Vec<Vec
     let mut instances = Vec::new();
     let mut labels = Vec::new();
     for (i, l) in data {
+        let skip_none = std::env::var_os("RANK_NO_NONE").is_some();
         for (inst, gold) in i.iter().zip(l) {
-            if !gold.is_empty() {
+            let none = inst
+                .choices
+                .iter()
+                .zip(gold)
+                .any(|(c, g)| *g && c.name.is_empty());
+            if !gold.is_empty() && !(skip_none && none) {
                 instances.push(inst.clone());
                 labels.push(gold.clone());
             }

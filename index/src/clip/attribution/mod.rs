@@ -75,9 +75,9 @@ const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wr
 /// Whether `word` is a verb that introduces or follows a quotation ("said", "chanted",
 /// "saying").
 pub(crate) fn is_cue_word(word: &str) -> bool {
-    CUES.split('|')
-        .chain(PARTICIPLES.split('|'))
-        .any(|cue| cue == word)
+    static WORDS: LazyLock<std::collections::HashSet<&'static str>> =
+        LazyLock::new(|| CUES.split('|').chain(PARTICIPLES.split('|')).collect());
+    WORDS.contains(word)
 }
 
 /// Abbreviations that keep their full stop inside a name ("Jr.", "Sen.", "Lt. Gen.").

@@ -7,7 +7,7 @@
 //! thousand features is not a concern. A trained model keeps, for each feature, only the
 //! classes whose averaged weight matters (pruned below `min_weight`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// FNV-1a, 64 bits: stable across platforms and versions (the model files depend on it).
 #[derive(Debug, Clone, Copy)]
@@ -149,7 +149,7 @@ impl Perceptron {
             classes.push(r.str()?);
         }
         let n = r.u32()? as usize;
-        let mut index = HashMap::with_capacity(n);
+        let mut index = HashMap::with_capacity_and_hasher(n, Default::default());
         let mut weights = Vec::with_capacity(n * 2);
         for _ in 0..n {
             let key = r.u64()?;
@@ -193,7 +193,7 @@ impl Trainer {
     pub fn new(classes: Vec<String>) -> Self {
         Self {
             classes,
-            rows: HashMap::new(),
+            rows: HashMap::default(),
             step: 0,
         }
     }
@@ -254,7 +254,7 @@ impl Trainer {
         let steps = self.step.max(1) as f64;
         let mut keys: Vec<u64> = self.rows.keys().copied().collect();
         keys.sort_unstable();
-        let mut index = HashMap::with_capacity(keys.len());
+        let mut index = HashMap::with_capacity_and_hasher(keys.len(), Default::default());
         let mut weights = Vec::new();
         for k in keys {
             let row = &self.rows[&k];

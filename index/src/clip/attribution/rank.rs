@@ -9,7 +9,7 @@
 //! keeps their choice, their reading (title, organization, medium) stands; where it picks
 //! another name, the role the article gave that name elsewhere comes with it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use super::Attribution;
@@ -116,7 +116,7 @@ impl Ranker {
     /// Trains on quotations whose right choices are marked (`gold[i][j]`: choice j of
     /// instance i is right); instances with no right choice are skipped.
     pub fn train(instances: &[Instance], gold: &[Vec<bool>], opts: &RankOptions) -> Ranker {
-        let mut w: HashMap<u64, f64> = HashMap::new();
+        let mut w: HashMap<u64, f64> = HashMap::default();
         let mut order: Vec<usize> = (0..instances.len())
             .filter(|&i| gold[i].iter().any(|g| *g))
             .collect();
@@ -181,7 +181,7 @@ impl Ranker {
             return None;
         }
         let n = r.u32()? as usize;
-        let mut weights = HashMap::with_capacity(n);
+        let mut weights = HashMap::with_capacity_and_hasher(n, Default::default());
         for _ in 0..n {
             let k = r.u64()?;
             let v = f32::from_bits(r.u32()?);
@@ -207,8 +207,12 @@ struct Context<'a> {
     paragraph: Vec<u32>,
     quoted: Vec<bool>,
     cue: Vec<bool>,
-    /// PERSON and ORGANIZATION spans outside quotations: (first token, end token, kind).
+    /// PERSON and ORGANIZATION spans outside quotations: (first token, end token, kind), in
+    /// order.
     entities: Vec<(usize, usize, usize)>,
+    /// The first full name (of two words or more) each first and last word of a PERSON
+    /// belongs to, as a token range: whom a surname alone means.
+    full_names: HashMap<&'a str, (usize, usize)>,
 }
 
 impl<'a> Context<'a> {
@@ -248,13 +252,22 @@ impl<'a> Context<'a> {
                 super::is_cue_word(&w) || w == "according"
             })
             .collect();
-        let entities = tagged
+        let entities: Vec<(usize, usize, usize)> = tagged
             .entities()
             .into_iter()
             .filter(|e| e.kind <= 1 && !(e.start..e.end).any(|k| quoted[k]))
             .map(|e| (e.start, e.end, e.kind))
             .collect();
+        let mut full_names: HashMap<&'a str, (usize, usize)> = HashMap::default();
+        for &(s, t, k) in &entities {
+            if k == 0 && t - s > 1 {
+                for w in [tagged.tokens[s].text(text), tagged.tokens[t - 1].text(text)] {
+                    full_names.entry(w).or_insert((s, t));
+                }
+            }
+        }
         Context {
+            full_names,
             text,
             tagged,
             sentence,
@@ -338,15 +351,17 @@ impl<'a> Context<'a> {
         if e.1 - e.0 > 1 || e.2 != 0 {
             return name.to_owned();
         }
-        for &(s, t, k) in &self.entities {
-            if s >= e.0 {
-                break;
-            }
-            if k == 0 && t - s > 1 && (self.word(t - 1) == name || self.word(s) == name) {
-                return self.words(s, t).to_owned();
-            }
+        match self.full_names.get(name) {
+            Some(&(start, end)) if start < e.0 => self.words(start, end).to_owned(),
+            _ => name.to_owned(),
         }
-        name.to_owned()
+    }
+
+    /// The entities (outside quotations) whose tokens lie within `from..to`.
+    fn entities_within(&self, from: usize, to: usize) -> &[(usize, usize, usize)] {
+        let a = self.entities.partition_point(|e| e.0 < from);
+        let b = self.entities.partition_point(|e| e.0 < to);
+        &self.entities[a..b.max(a)]
     }
 }
 
@@ -394,6 +409,36 @@ fn rules_name(a: &Attribution) -> Option<String> {
     })
 }
 
+/// Features of the quotation itself, for "no one named" and "the previous speaker".
+fn quotation_shape(text: &str, q: &Quotation) -> Vec<String> {
+    let words = q.text.split_whitespace().count();
+    let first = q.text.chars().find(|c| c.is_alphanumeric());
+    // (Only the characters next to the marks are read: a paragraph may be the whole text.)
+    let before = text[..q.open].trim_end_matches([' ', '\t', '\u{a0}']);
+    let after = text[q.close_end..].trim_start_matches([' ', '\t', '\u{a0}']);
+    let own_paragraph = (before.is_empty() || before.ends_with('\n'))
+        && (after.is_empty() || after.starts_with('\n'));
+    let inside_narration = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric())
+        && after.chars().next().is_some_and(|c| c.is_lowercase());
+    vec![
+        format!("words {}", bin(words)),
+        format!("lower start {}", first.is_some_and(char::is_lowercase)),
+        format!(
+            "ends {}",
+            match q.text.trim_end().chars().next_back() {
+                Some('.' | '!' | '?') => "stop",
+                Some(',') => "comma",
+                _ => "word",
+            }
+        ),
+        format!("own paragraph {own_paragraph}"),
+        format!("inside narration {inside_narration}"),
+    ]
+}
+
 /// The choices for every quotation of an article, given the rules' readings.
 fn choices(text: &str, quotations: &[Quotation], rules: &[Attribution]) -> Vec<Instance> {
     let ctx = Context::new(text, quotations);
@@ -407,7 +452,7 @@ fn choices(text: &str, quotations: &[Quotation], rules: &[Attribution]) -> Vec<I
         let mut list: Vec<Choice> = Vec::new();
         // Entity mentions near the quotation, nearest first per name.
         let mut mentions: Vec<((usize, usize, usize), usize, bool)> = ctx
-            .entities
+            .entities_within(qa.saturating_sub(90), qb + 41)
             .iter()
             .filter(|e| {
                 let p = ctx.paragraph[e.0];
@@ -495,7 +540,7 @@ fn choices(text: &str, quotations: &[Quotation], rules: &[Attribution]) -> Vec<I
             let (gap_from, gap_to) = if before { (e.1, qa) } else { (qb, e.0) };
             let between = near(gap_from, gap_to);
             let others = ctx
-                .entities
+                .entities_within(gap_from, gap_to)
                 .iter()
                 .filter(|o| o.2 == 0 && o.0 >= gap_from && o.1 <= gap_to)
                 .count();
@@ -577,6 +622,9 @@ fn choices(text: &str, quotations: &[Quotation], rules: &[Attribution]) -> Vec<I
                 ],
             });
         }
+        // What the quotation looks like: how long, how it starts and ends, whether it is a
+        // paragraph of its own or sits inside narration.
+        let shape = quotation_shape(text, q);
         // The rules' reading.
         if let Some(name) = rules_name(rule) {
             let kind = if rule.speaker.is_some() {
@@ -639,7 +687,13 @@ fn choices(text: &str, quotations: &[Quotation], rules: &[Attribution]) -> Vec<I
             } else {
                 "further"
             };
-            let fs = [feature(&["previous", adjacent])];
+            let fs: Vec<u64> = std::iter::once(feature(&["previous", adjacent]))
+                .chain(
+                    shape
+                        .iter()
+                        .map(|f| feature(&["previous, quotation", adjacent, f])),
+                )
+                .collect();
             match list.iter_mut().find(|c| same_name(&c.name, &prev)) {
                 Some(c) => c.features.extend(fs),
                 None => list.push(Choice {
@@ -672,7 +726,10 @@ fn choices(text: &str, quotations: &[Quotation], rules: &[Attribution]) -> Vec<I
                     },
                 ]),
                 feature(&["none, choices", bin(list.len())]),
-            ],
+            ]
+            .into_iter()
+            .chain(shape.iter().map(|f| feature(&["none, quotation", f])))
+            .collect(),
         });
         for c in &mut list {
             c.features.push(feature(&["bias"]));
@@ -706,6 +763,19 @@ pub fn rerank(
         return rules;
     }
     let instances = choices(text, quotations, &rules);
+    // Who the rules gave a role, by name and by surname (the first time).
+    let mut roles: HashMap<String, usize> = HashMap::default();
+    for (i, a) in rules.iter().enumerate() {
+        if let Some(s) = a.speaker.as_deref()
+            && (a.title.is_some() || a.organization.is_some())
+        {
+            let key = name_key(s);
+            if let Some(last) = key.rsplit(' ').next() {
+                roles.entry(last.to_owned()).or_insert(i);
+            }
+            roles.entry(key).or_insert(i);
+        }
+    }
     let mut out = rules.clone();
     for (n, inst) in instances.iter().enumerate() {
         let Some(best) = ranker.decide(&inst.choices, OVERRIDE_MARGIN) else {
@@ -715,10 +785,7 @@ pub fn rerank(
         if c.from_rules {
             continue;
         }
-        let known = rules.iter().find(|a| {
-            a.speaker.as_deref().is_some_and(|s| same_name(s, &c.name))
-                && (a.title.is_some() || a.organization.is_some())
-        });
+        let known = roles.get(name_key(&c.name).as_str()).map(|&i| &rules[i]);
         out[n] = Attribution {
             speaker: Some(c.name.clone()).filter(|s| !s.is_empty()),
             mention: c

@@ -8,7 +8,7 @@
 //! The committed model (`index/models/tagger.bin`) is compiled into the binary and read once, on
 //! first use.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use super::perceptron::{FeatureHash, Perceptron, Reader, Rng, Trainer, write_str};
@@ -573,7 +573,7 @@ impl Tagger {
         let pos = Perceptron::read(&mut r)?;
         let ner = Perceptron::read(&mut r)?;
         let n = r.u32()? as usize;
-        let mut tag_dictionary = HashMap::with_capacity(n);
+        let mut tag_dictionary = HashMap::with_capacity_and_hasher(n, Default::default());
         for _ in 0..n {
             let w = r.str()?;
             let t = r.u16()?;
@@ -583,7 +583,7 @@ impl Tagger {
             tag_dictionary.insert(w, t);
         }
         let n = r.u32()? as usize;
-        let mut gazetteer = HashMap::with_capacity(n);
+        let mut gazetteer = HashMap::with_capacity_and_hasher(n, Default::default());
         for _ in 0..n {
             let w = r.str()?;
             let k = *r.take(1)?.first()?;
@@ -621,13 +621,13 @@ fn build_tag_dictionary(
     sentences: &[TaggedSentence],
     pos_id: &HashMap<&str, usize>,
 ) -> HashMap<String, u16> {
-    let mut counts: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+    let mut counts: HashMap<&str, HashMap<&str, usize>> = HashMap::default();
     for s in sentences {
         for (w, p) in s.words.iter().zip(&s.pos) {
             *counts.entry(w).or_default().entry(p).or_default() += 1;
         }
     }
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for (w, tags) in counts {
         let total: usize = tags.values().sum();
         // (Ties broken by name: deterministic.)
@@ -644,8 +644,8 @@ fn build_tag_dictionary(
 /// Lower-case words seen three times or more inside entities, in one kind at least half of
 /// the times they occur at all.
 fn build_gazetteer(sentences: &[TaggedSentence]) -> HashMap<String, u8> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut in_kind: HashMap<String, [usize; 4]> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::default();
+    let mut in_kind: HashMap<String, [usize; 4]> = HashMap::default();
     for s in sentences {
         for (w, k) in s.words.iter().zip(&s.ner) {
             if !w.chars().any(char::is_alphabetic) {
@@ -658,7 +658,7 @@ fn build_gazetteer(sentences: &[TaggedSentence]) -> HashMap<String, u8> {
             *seen.entry(lower).or_default() += 1;
         }
     }
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for (w, kinds) in in_kind {
         let total = seen[&w];
         let (kind, n) = kinds
