@@ -40,7 +40,7 @@ pub struct Instance {
 
 /// How much better than the rules' answer another must score to replace it (chosen by
 /// cross-validation on PolNeAR train; see docs/QUALITY.md).
-pub const OVERRIDE_MARGIN: f32 = 1.0;
+pub const OVERRIDE_MARGIN: f32 = 2.0;
 
 /// A linear model over choices' features (softmax across one quotation's choices).
 #[derive(Debug, Clone, Default)]
@@ -571,6 +571,15 @@ fn choices(text: &str, quotations: &[Quotation], rules: &[Attribution]) -> Vec<I
                     fs.push(feature(&["nearest to cue", nearest]));
                     fs.push(feature(&["nearest to cue, kind", nearest, kind]));
                     fs.push(feature(&["cue adjacent", flag(to_cue == 0)]));
+                    // A pronoun between the name and the cue is the cue's subject ("When
+                    // Jeffries mentioned it to me, I laughed and said").
+                    let (a, b) = if e.1 <= k { (e.1, k) } else { (k + 1, e.0) };
+                    let pronoun = (a..b).find_map(|t| match ctx.word(t).to_lowercase().as_str() {
+                        "i" | "we" => Some("first"),
+                        "he" | "she" | "they" => Some("third"),
+                        _ => None,
+                    });
+                    fs.push(feature(&["pronoun before cue", pronoun.unwrap_or("none")]));
                 }
                 None => fs.push(feature(&["no cue attached", side, bin(dist)])),
             }
@@ -591,6 +600,42 @@ fn choices(text: &str, quotations: &[Quotation], rules: &[Attribution]) -> Vec<I
                 mention: Some(ctx.words(e.0, e.1).to_owned()),
                 from_rules: false,
                 features: fs,
+            });
+        }
+        // Someone's described by what they are to a name: "Hillary Clinton’s right-hand
+        // woman", "Trump's campaign manager" (an unnamed source, beside the name itself).
+        for &(e, dist, before) in &mentions {
+            let n = ctx.tagged.tokens.len();
+            if ctx.tagged.pos.get(e.1) != Some(&"POS") {
+                continue;
+            }
+            let mut end = e.1 + 1;
+            while end < n
+                && end < e.1 + 6
+                && !ctx.quoted[end]
+                && matches!(ctx.tagged.pos[end], "JJ" | "NN" | "NNS" | "HYPH" | "VBN")
+            {
+                end += 1;
+            }
+            if end == e.1 + 1 || !matches!(ctx.tagged.pos[end - 1], "NN" | "NNS") {
+                continue;
+            }
+            let mention = ctx.words(e.0, end).to_owned();
+            let side = if before { "before" } else { "after" };
+            let cue_next = ctx.cue.get(end).copied().unwrap_or(false)
+                || e.0.checked_sub(1).is_some_and(|k| ctx.cue[k]);
+            list.push(Choice {
+                name: mention.clone(),
+                mention: Some(mention),
+                from_rules: false,
+                features: vec![
+                    feature(&["possessive description", side, bin(dist)]),
+                    feature(&[
+                        "possessive description, cue next",
+                        if cue_next { "y" } else { "n" },
+                    ]),
+                    feature(&["description head", &ctx.word(end - 1).to_lowercase()]),
+                ],
             });
         }
         // Descriptions next to a cue: "the Vermont senator said", "said a White House aide".

@@ -770,7 +770,7 @@ mod committed_model {
         let said = words.iter().position(|w| *w == "said").unwrap();
         assert_eq!(tagged.pos[said], "VBD");
         assert_eq!(
-            tagged.pos[words.iter().position(|w| *w == "the").unwrap()],
+            tagged.pos[words.iter().position(|w| *w == "The").unwrap()],
             "DT"
         );
     }
