@@ -3285,3 +3285,60 @@ fn a_surname_whose_appositive_says_herself_is_a_woman_she_means() {
         clip.quotes
     );
 }
+
+/// Issue 27's shapes, on sentences written for the test: a speaker behind a long descriptor
+/// keeps the whole role, and an unnamed spokesperson of a named company is no speaker but keeps
+/// the title and the company; neither is lost when the trained ranker has the last word.
+#[test]
+fn a_long_descriptor_and_an_unnamed_spokesperson_keep_their_roles_under_the_ranker() {
+    let clip = clip_text(
+        "Chip talks\n\n\
+         “We are not going to sell the factory to anyone who asks,” said Maria Gonzalez, the \
+         54-year-old former chief financial officer of Acme Corp. who now advises several Gulf \
+         sovereign funds on technology deals.\n\n\
+         “We do not comment on rumours about acquisitions,” a spokesperson for Contoso said.",
+    );
+    assert_eq!(
+        speakers(&clip),
+        vec![Some("Maria Gonzalez"), None],
+        "{:#?}",
+        clip.quotes
+    );
+    let q = &clip.quotes[0];
+    assert_eq!(
+        q.title.as_deref(),
+        Some("54-year-old former chief financial officer")
+    );
+    assert_eq!(q.organization.as_deref(), Some("Acme Corp"));
+    let q = &clip.quotes[1];
+    assert_eq!(q.title.as_deref(), Some("spokesperson"));
+    assert_eq!(q.organization.as_deref(), Some("Contoso"));
+}
+
+/// The seed article still clips exactly with the trained ranker deciding: three quotations,
+/// Alilughatta twice with Zensar, Yoon with Principal Venture Partners (and not Alibaba, which
+/// the article also names).
+#[test]
+fn the_seed_article_still_clips_exactly_under_the_ranker() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/seed-article.txt"
+    ))
+    .unwrap();
+    let clip = clip_text(&text);
+    let got: Vec<(Option<&str>, Option<&str>)> = clip
+        .quotes
+        .iter()
+        .map(|q| (q.speaker.as_deref(), q.organization.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("Vijayasimha Alilughatta"), Some("Zensar")),
+            (Some("Vijayasimha Alilughatta"), Some("Zensar")),
+            (Some("Songyee Yoon"), Some("Principal Venture Partners")),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+}

@@ -105,10 +105,16 @@ fn train_tagger(data: &Path, out: &Path, cv: bool, opts: &TrainOptions) {
     if cv {
         let mut all = Score::default();
         for fold in 0..5 {
-            let (held, rest): (Vec<(usize, &TaggedSentence)>, Vec<(usize, &TaggedSentence)>) =
-                train.iter().enumerate().partition(|(i, _)| i % 5 == fold);
-            let rest: Vec<TaggedSentence> = rest.into_iter().map(|(_, s)| s.clone()).collect();
-            let held: Vec<TaggedSentence> = held.into_iter().map(|(_, s)| s.clone()).collect();
+            let in_fold = |i: usize| i % 5 == fold;
+            let pick = |held: bool| -> Vec<TaggedSentence> {
+                train
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| in_fold(*i) == held)
+                    .map(|(_, s)| s.clone())
+                    .collect()
+            };
+            let (held, rest) = (pick(true), pick(false));
             let tagger = Tagger::train(&rest, &opts);
             let s = score(&tagger, &held);
             println!(
@@ -130,7 +136,7 @@ fn train_tagger(data: &Path, out: &Path, cv: bool, opts: &TrainOptions) {
     );
     score(&tagger, &dev).print("dev (never seen in training)");
     let bytes = tagger.to_bytes();
-    std::fs::create_dir_all(&out).expect("create the models folder");
+    std::fs::create_dir_all(out).expect("create the models folder");
     let path = out.join("tagger.bin");
     std::fs::write(&path, &bytes).expect("write the tagger model");
     println!(
@@ -500,7 +506,7 @@ fn flatten(data: &[&(Vec<Instance>, Vec<Vec<bool>>)]) -> (Vec<Instance>, Vec<Vec
                 .iter()
                 .zip(gold)
                 .any(|(c, g)| *g && c.name.is_empty());
-            if !gold.is_empty() && !(skip_none && none) {
+            if !(gold.is_empty() || (skip_none && none)) {
                 instances.push(inst.clone());
                 labels.push(gold.clone());
             }

