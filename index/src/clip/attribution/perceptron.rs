@@ -104,17 +104,7 @@ impl Perceptron {
         allowed: impl Fn(usize) -> bool,
     ) -> usize {
         self.score(features, scores);
-        let mut best = None;
-        for (c, &s) in scores.iter().enumerate() {
-            if !allowed(c) {
-                continue;
-            }
-            // Ties go to the lower class id: deterministic.
-            if best.is_none_or(|(_, b)| s > b) {
-                best = Some((c, s));
-            }
-        }
-        best.map_or(0, |(c, _)| c)
+        best_allowed(scores, allowed)
     }
 
     pub fn features(&self) -> usize {
@@ -216,16 +206,7 @@ impl Trainer {
         allowed: impl Fn(usize) -> bool,
     ) -> usize {
         self.score(features, scores);
-        let mut best = None;
-        for (c, &s) in scores.iter().enumerate() {
-            if !allowed(c) {
-                continue;
-            }
-            if best.is_none_or(|(_, b)| s > b) {
-                best = Some((c, s));
-            }
-        }
-        best.map_or(0, |(c, _)| c)
+        best_allowed(scores, allowed)
     }
 
     /// One example seen: when the guess was wrong, the truth's weights go up and the guess's
@@ -277,6 +258,18 @@ impl Trainer {
             weights,
         }
     }
+}
+
+/// The highest-scoring class `allowed` admits (0 when none is); ties go to the lower class id,
+/// so prediction is deterministic. Shared by the trained model and the trainer.
+fn best_allowed(scores: &[f32], allowed: impl Fn(usize) -> bool) -> usize {
+    let mut best = None;
+    for (c, &s) in scores.iter().enumerate() {
+        if allowed(c) && best.is_none_or(|(_, b)| s > b) {
+            best = Some((c, s));
+        }
+    }
+    best.map_or(0, |(c, _)| c)
 }
 
 pub fn write_str(out: &mut Vec<u8>, s: &str) {
