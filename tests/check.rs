@@ -392,3 +392,58 @@ fn a_bodys_statement_is_checked_against_the_body() {
     );
     assert_eq!(f.verdict, Verdict::Verified, "{:#?}", f.problems);
 }
+
+/// The Chinese counterpart of the seed: the story clipped and saved, a draft that gives the
+/// first quotation to Alibaba's COO is misattributed naming Zensar; the right company, or part
+/// of the quotation, is verified; a changed word is misquoted.
+#[test]
+fn the_chinese_seed_flags_alibabas_coo_and_verifies_zensars() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("lib")).unwrap();
+    let seed = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/seed-article-zh.txt"),
+    )
+    .unwrap();
+    let mut clip = clip_bytes(
+        &seed,
+        &ClipOptions {
+            outlet: Some("路透社".into()),
+            date: chrono::NaiveDate::from_ymd_opt(2025, 2, 26),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(lib.save_clip(&mut clip).unwrap().saved.len(), 3);
+    let first = &clip.quotes[0];
+    assert_eq!(first.speaker.as_deref(), Some("维杰亚辛哈·阿利卢加塔"));
+    assert_eq!(first.title.as_deref(), Some("首席运营官"));
+    assert_eq!(first.organization.as_deref(), Some("Zensar"));
+    assert_eq!(first.medium, onrecord::Medium::Told);
+
+    let f = one(
+        &mut lib,
+        "阿里巴巴首席运营官表示：“DeepSeek的R2模型的发布可能成为人工智能行业的一个关键时刻。”",
+    );
+    assert_eq!(f.verdict, Verdict::Misattributed, "{:#?}", f.problems);
+    assert_eq!(fields(&f), vec![Field::Organization]);
+    assert_eq!(f.problems[0].draft, "阿里巴巴");
+    assert_eq!(f.problems[0].record, "Zensar");
+    assert!(
+        f.problems[0]
+            .message
+            .starts_with("the record has Zensar, not 阿里巴巴")
+    );
+
+    for draft in [
+        "Zensar首席运营官维杰亚辛哈·阿利卢加塔告诉路透社：“DeepSeek的R2模型的发布可能成为人工智能行业的一个关键时刻。”",
+        "阿利卢加塔认为，DeepSeek的R2模型的发布“可能成为人工智能行业的一个关键时刻”。",
+    ] {
+        let f = one(&mut lib, draft);
+        assert_eq!(f.verdict, Verdict::Verified, "{draft}: {:#?}", f.problems);
+    }
+    let f = one(
+        &mut lib,
+        "维杰亚辛哈·阿利卢加塔说：“DeepSeek的R2模型的发布可能成为人工智能行业的一个决定性时刻。”",
+    );
+    assert_eq!(f.verdict, Verdict::Misquoted, "{:#?}", f.problems);
+}

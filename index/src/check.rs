@@ -296,6 +296,14 @@ fn tokens(text: &str) -> Vec<Token> {
             '’' | '‘' | '`' | '´' => '\'',
             c => c,
         };
+        // Chinese and Japanese set no spaces between words: each character is compared as a
+        // word, so that a draft quoting part of a sentence still aligns with the record.
+        if crate::model::is_cjk_ideograph_or_kana(c) {
+            flush(&mut word, &mut out);
+            out.push(Token::Word(c.to_string()));
+            i += 1;
+            continue;
+        }
         if c.is_alphanumeric()
             || (c == '\'' && !word.is_empty())
             || ((c == '-' || c == '.' || c == ',')

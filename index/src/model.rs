@@ -589,6 +589,11 @@ fn iso_639_1(lang: whatlang::Lang) -> Option<&'static str> {
 }
 
 /// Whether `text` contains characters that the Chinese tokenizer should see.
+/// A Chinese character or Japanese kana: a script that sets no spaces between words.
+pub fn is_cjk_ideograph_or_kana(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x3040..=0x30FF | 0x20000..=0x2FA1F)
+}
+
 pub fn has_cjk(text: &str) -> bool {
     text.chars().any(|c| {
         matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x3040..=0x30FF | 0xAC00..=0xD7AF)

@@ -360,9 +360,14 @@ fn language(code: &str) -> Option<(&'static Language, &'static Readers)> {
     ))
 }
 
+/// Chinese, simplified or traditional ("zh", "zh-TW", "zh-Hant"), read by [`super::chinese`].
+fn is_chinese(code: &str) -> bool {
+    code.split(['-', '_']).next() == Some("zh")
+}
+
 /// Whether this reader knows the article's language.
 pub(crate) fn reads(code: &str) -> bool {
-    language(code).is_some()
+    language(code).is_some() || is_chinese(code)
 }
 
 /// What was read of one quotation's attribution.
@@ -391,6 +396,9 @@ pub(crate) fn attribute(
     code: &str,
     carry_title: bool,
 ) -> Vec<Option<Attribution>> {
+    if is_chinese(code) {
+        return super::chinese::attribute(text, quotations, carry_title);
+    }
     let Some((lang, readers)) = language(code) else {
         return vec![None; quotations.len()];
     };

@@ -7,9 +7,11 @@
 
 pub mod article;
 pub mod attribution;
+mod chinese;
 pub mod fetch;
 mod languages;
 pub(crate) mod names;
+mod profile;
 pub mod quotes;
 
 use chrono::NaiveDate;
@@ -251,10 +253,10 @@ fn read_in(
     }
     let note = match languages::reads(language) {
         true => format!(
-            "the article is in “{language}”: no speaker found in the shapes OnRecord reads in that language (« … », a déclaré X; X sagte: „…“)"
+            "the article is in “{language}”: no speaker found in the shapes OnRecord reads in that language (« … », a déclaré X; X sagte: „…“; 吴泳铭表示：“…”)"
         ),
         false => format!(
-            "the article is in “{language}”: its speakers are not read (attribution reads English, French, Spanish, Italian, Portuguese, German, Czech and Russian)"
+            "the article is in “{language}”: its speakers are not read (attribution reads English, Chinese, French, Spanish, Italian, Portuguese, German, Czech and Russian)"
         ),
     };
     let unread = || Attribution {

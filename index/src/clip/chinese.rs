@@ -1,0 +1,890 @@
+//! Who said a quotation in Chinese (simplified and traditional), in the shapes Chinese news
+//! writing uses:
+//!
+//! - the speaker and the verb before the quotation: `[机构][职务][姓名][状语][表示/说/称…]：“…”`
+//!   ("泽萨尔公司首席运营官阿利卢加塔周五表示：“…”"), with a colon or a comma;
+//! - after it: `“…，”[机构][职务][姓名]说。`;
+//! - a label: `吴泳铭：“…”`; "according to": `据吴泳铭介绍，“…”`;
+//! - a later reference by surname and title or honorific (`林总`, `陈董`, `王先生`), a pronoun
+//!   (`他说`), or "the company" (`该公司发言人`), resolved to the person or organization named
+//!   before;
+//! - how it was said: in an interview (`在接受路透社采访时`), told to someone (`对记者表示`,
+//!   `告诉路透社`), in a statement, on social media, in a speech, by e-mail.
+//!
+//! The words (verbs, titles, honorifics, surnames, organization endings, the words that stand
+//! between a name and its verb) are the language profile `index/data/languages/zh.txt`. A
+//! quotation whose attribution is in no such shape is left without a speaker rather than
+//! guessed.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet as HashSet;
+
+use super::attribution::Attribution;
+use super::profile::Profile;
+use super::quotes::Quotation;
+use crate::model::Medium;
+
+struct Words {
+    cues: Vec<&'static str>,
+    told_cues: Vec<&'static str>,
+    not_cues: Vec<&'static str>,
+    according: Vec<&'static str>,
+    titles: Vec<&'static str>,
+    joiners: Vec<&'static str>,
+    modifiers: Vec<&'static str>,
+    quantifiers: Vec<&'static str>,
+    org_descriptors: Vec<&'static str>,
+    honorifics: Vec<&'static str>,
+    org_suffixes: Vec<&'static str>,
+    company_refs: Vec<&'static str>,
+    pronouns: HashSet<&'static str>,
+    adverbials: Vec<&'static str>,
+    connectives: Vec<&'static str>,
+    conjunctions: Vec<&'static str>,
+    reporters: HashSet<&'static str>,
+    media: Vec<(Medium, Vec<&'static str>)>,
+    surnames: HashSet<&'static str>,
+}
+
+static ZH: LazyLock<Words> = LazyLock::new(|| {
+    let p = Profile::of("zh").expect("the Chinese profile is compiled in");
+    Words {
+        cues: p.longest_first("cues"),
+        told_cues: p.longest_first("told cues"),
+        not_cues: p.longest_first("not cues"),
+        according: p.longest_first("according"),
+        titles: p.longest_first("titles"),
+        joiners: p.longest_first("title joiners"),
+        modifiers: p.longest_first("title modifiers"),
+        quantifiers: p.longest_first("quantifiers"),
+        org_descriptors: p.longest_first("organization descriptors"),
+        honorifics: p.longest_first("honorifics"),
+        org_suffixes: p.longest_first("organization suffixes"),
+        company_refs: p.longest_first("company references"),
+        pronouns: p.set("pronouns"),
+        adverbials: p.longest_first("adverbials"),
+        connectives: p.longest_first("connectives"),
+        conjunctions: p.longest_first("conjunctions"),
+        reporters: p.set("reporters"),
+        media: [
+            (Medium::Statement, "medium statement"),
+            (Medium::Interview, "medium interview"),
+            (Medium::Post, "medium post"),
+            (Medium::Speech, "medium speech"),
+            (Medium::Email, "medium email"),
+        ]
+        .into_iter()
+        .map(|(m, s)| (m, p.longest_first(s)))
+        .collect(),
+        surnames: p.set("surnames"),
+    }
+});
+
+/// The longest of `words` that `s` starts with at byte `i`.
+fn match_at(s: &str, i: usize, words: &[&'static str]) -> Option<&'static str> {
+    let rest = &s[i..];
+    words.iter().copied().find(|w| rest.starts_with(w))
+}
+
+/// Where `s` ends with one of `words` (the longest), as its byte start.
+fn ends_with_any(s: &str, words: &[&'static str]) -> Option<usize> {
+    words
+        .iter()
+        .find(|w| s.ends_with(**w))
+        .map(|w| s.len() - w.len())
+}
+
+/// The verbs of saying in `s`, in order, as (start, end) byte ranges: the longest at each
+/// place, none inside a word that only holds one ("说明", "小说", "分析师").
+fn cues_in(s: &str) -> Vec<(usize, usize)> {
+    let w = &*ZH;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if let Some(n) = match_at(s, i, &w.not_cues) {
+            i += n.len();
+            continue;
+        }
+        if let Some(c) = match_at(s, i, &w.cues) {
+            out.push((i, i + c.len()));
+            i += c.len();
+            continue;
+        }
+        i += s[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// Punctuation that ends a clause.
+fn ends_clause(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！' | '？' | '!' | '?' | '；' | ';' | '\n' | '”' | '」' | '』' | '“' | '「' | '『'
+    )
+}
+
+fn trim(s: &str) -> &str {
+    s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '，' | ',' | '、' | '：' | ':' | '—' | '－' | '-' | '…')
+    })
+}
+
+/// Whether `s` is a person's name: a family name and one or two given characters (two and
+/// two for a compound family name), a transliterated foreign name with its middle dot
+/// ("维杰亚辛哈·阿利卢加塔"), or a name in Latin letters ("Songyee Yoon").
+fn is_name(s: &str) -> bool {
+    let w = &*ZH;
+    if s.is_empty() {
+        return false;
+    }
+    if s.contains(['·', '•', '・']) {
+        let parts: Vec<&str> = s.split(['·', '•', '・']).collect();
+        return parts.len() <= 4
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().count() <= 6 && p.chars().all(is_han));
+    }
+    if s.chars()
+        .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '.' || c == '-')
+    {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        return (1..=4).contains(&words.len())
+            && words
+                .iter()
+                .all(|x| x.chars().next().is_some_and(|c| c.is_ascii_uppercase()));
+    }
+    let chars: Vec<char> = s.chars().collect();
+    if !chars.iter().all(|&c| is_han(c)) {
+        return false;
+    }
+    let surname = |n: usize| {
+        chars.len() > n
+            && w.surnames
+                .contains(chars[..n].iter().collect::<String>().as_str())
+    };
+    (surname(1) && (2..=3).contains(&chars.len())) || (surname(2) && (3..=4).contains(&chars.len()))
+}
+
+/// A family name and an honorific or a title ("林总", "陈董", "王先生", "赵主任"): a later
+/// reference to someone named before, as (family name, honorific).
+fn surname_reference(s: &str) -> Option<(&str, &'static str)> {
+    let w = &*ZH;
+    for n in [2, 1] {
+        let Some((cut, _)) = s.char_indices().nth(n) else {
+            continue;
+        };
+        let (family, rest) = s.split_at(cut);
+        if w.surnames.contains(family)
+            && let Some(h) = w.honorifics.iter().find(|h| **h == rest)
+        {
+            return Some((family, h));
+        }
+    }
+    None
+}
+
+fn is_organization(s: &str) -> bool {
+    let w = &*ZH;
+    s.chars().count() >= 2 && ends_with_any(s, &w.org_suffixes).is_some_and(|at| at > 0)
+}
+
+/// What a clause says of who spoke.
+#[derive(Debug, Default, Clone, PartialEq)]
+struct Subject {
+    name: Option<String>,
+    /// A later reference to a named person ("林总"), to be resolved.
+    reference: Option<(String, String)>,
+    pronoun: Option<String>,
+    title: Option<String>,
+    organization: Option<String>,
+    /// What the organization is to the story ("竞争对手").
+    organization_description: Option<String>,
+    /// "该公司…": the organization named before.
+    same_company: bool,
+    /// A source described, not named ("知情人士").
+    described: Option<String>,
+    medium: Option<Medium>,
+    told_to: Option<String>,
+}
+
+impl Subject {
+    fn says_who(&self) -> bool {
+        self.name.is_some()
+            || self.reference.is_some()
+            || self.pronoun.is_some()
+            || self.title.is_some()
+            || self.organization.is_some()
+            || self.described.is_some()
+    }
+}
+
+/// How it was said, from the words of the attribution clause (`clause`) and the cue.
+fn medium_of(clause: &str, cue: &str, object: &str, subject: &mut Subject) {
+    let w = &*ZH;
+    // (Not in a role: "发言人" holds "发言", a speech.)
+    let mut plain = clause.to_owned();
+    for t in &w.titles {
+        plain = plain.replace(t, "|");
+    }
+    for (medium, words) in &w.media {
+        if words.iter().any(|x| plain.contains(x)) {
+            subject.medium = Some(*medium);
+            break;
+        }
+    }
+    // "在接受路透社采访时": the outlet interviewing.
+    if subject.medium == Some(Medium::Interview)
+        && let Some(at) = clause.find("接受")
+    {
+        let rest = &clause[at + "接受".len()..];
+        if let Some(end) = w.media[1].1.iter().filter_map(|m| rest.find(m)).min() {
+            let who = trim(&rest[..end]).trim_end_matches('的');
+            if !who.is_empty() && !w.reporters.contains(who) && who.chars().count() <= 12 {
+                subject.told_to = Some(who.to_owned());
+            }
+        }
+    }
+    // "告诉路透社", "对记者表示", "向路透社透露".
+    let told = if w.told_cues.contains(&cue) {
+        Some(object)
+    } else {
+        ["对", "對", "向"].iter().find_map(|p| {
+            let at = clause.rfind(p)?;
+            // (Only right before the verb: "对此" is "about this".)
+            let who = &clause[at + p.len()..];
+            (at > 0 && !who.starts_with('此') && who.chars().count() <= 12).then_some(who)
+        })
+    };
+    if let Some(who) = told.map(trim).filter(|s| !s.is_empty()) {
+        if subject.medium.is_none() {
+            subject.medium = Some(Medium::Told);
+        }
+        if subject.told_to.is_none() && !w.reporters.contains(who) {
+            subject.told_to = Some(who.to_owned());
+        }
+    }
+}
+
+/// Reads the words before a verb of saying: `[机构][的][职务][姓名]`, a pronoun, a reference, a
+/// description. `clause` is those words with whatever stood between the name and the verb.
+fn read_subject(clause: &str) -> Subject {
+    read_words(clause, false)
+}
+
+/// A name that opens `s`, followed by more words ("廖思远持谨慎态度"): three characters
+/// (four with a compound family name), else two.
+fn name_at_start(s: &str) -> Option<&str> {
+    let cut = |n: usize| s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+    [4, 3, 2]
+        .into_iter()
+        .map(|n| &s[..cut(n)])
+        .find(|p| is_name(p) && (p.chars().count() < 4 || ZH.surnames.contains(&p[..cut(2)])))
+}
+
+/// [`read_subject`]; with `narration`, the words are a sentence of narration, where a name
+/// after a role is followed by what the person did ("合伙人廖思远持谨慎态度").
+fn read_words(clause: &str, narration: bool) -> Subject {
+    let w = &*ZH;
+    let mut s = trim(clause);
+    // A dateline before the story's first words ("新华社上海12月5日电 泽萨尔公司…"): Chinese
+    // sets no space between two of its characters, and a dateline ends on "电" or "讯" (or
+    // the reporter's name in brackets) and a space.
+    if let Some(at) = s
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            let prev = s[..i].chars().next_back();
+            let next = s[i + c.len_utf8()..].trim_start().chars().next();
+            c.is_whitespace()
+                && next.is_some()
+                && (prev.is_some_and(|p| matches!(p, '电' | '電' | '讯' | '訊' | '）' | ')'))
+                    || (prev.is_some_and(is_han) && next.is_some_and(is_han)))
+        })
+        .map(|(i, _)| i)
+    {
+        s = trim(&s[at..]);
+    }
+    // Words that open the clause and name no one: "此外", "据", "周五".
+    while let Some(a) = match_at(s, 0, &w.according).or_else(|| match_at(s, 0, &w.connectives)) {
+        s = trim(&s[a.len()..]);
+    }
+    let mut out = Subject::default();
+    // Where the name ends: the first word that stands between a speaker and the verb (a
+    // time, "在…上", "也"), a number (a date), or "和" joining a second speaker. A family name
+    // that is also such a word ("曾", "向", "于") ends nothing right after a title.
+    let title_end = |upto: usize| -> usize {
+        let mut end = 0;
+        let mut i = 0;
+        while i < upto {
+            if let Some(t) = match_at(s, i, &w.titles) {
+                end = i + t.len();
+                i += t.len();
+            } else {
+                i += s[i..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        end
+    };
+    let mut cut = s.len();
+    for (i, c) in s.char_indices() {
+        if i == 0 {
+            continue;
+        }
+        let stop = c.is_ascii_digit()
+            || matches!(c, '，' | ',' | '（' | '(')
+            || match_at(s, i, &w.adverbials)
+                .or_else(|| match_at(s, i, &w.conjunctions))
+                .is_some_and(|a| {
+                    let after_title = title_end(i);
+                    // (A name's or an organization's two characters at least since the last
+                    // role, or right after a role a word that is no family name.)
+                    s[after_title..i].chars().count() >= 2
+                        || (after_title > 0 && after_title == i && !w.surnames.contains(a))
+                });
+        if stop {
+            cut = i;
+            break;
+        }
+    }
+    let np = trim(&s[..cut]);
+    if np.is_empty() {
+        return out;
+    }
+    if w.pronouns.contains(np) {
+        out.pronoun = Some(np.to_owned());
+        return out;
+    }
+    // "该公司首席执行官": the company named before.
+    let (np, same_company) = match match_at(np, 0, &w.company_refs) {
+        Some(r) if np.len() > r.len() => (&np[r.len()..], true),
+        Some(_) => {
+            out.same_company = true;
+            out.described = Some(np.to_owned());
+            return out;
+        }
+        None => (np, false),
+    };
+    out.same_company = same_company;
+    // "范教授", "林总": a family name and an honorific or a role, someone named before.
+    if let Some((family, h)) = surname_reference(np) {
+        out.reference = Some((family.to_owned(), h.to_owned()));
+        if w.titles.contains(&h) {
+            out.title = Some(h.to_owned());
+        }
+        return out;
+    }
+    // The last role named, and the roles joined to it before ("联合创始人兼首席执行官").
+    let mut title: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < np.len() {
+        if let Some(t) = match_at(np, i, &w.titles) {
+            title = match title {
+                Some((a, b)) if b == i => Some((a, i + t.len())),
+                Some((a, b)) if match_at(np, b, &w.joiners).is_some_and(|j| b + j.len() == i) => {
+                    Some((a, i + t.len()))
+                }
+                _ => Some((i, i + t.len())),
+            };
+            i += t.len();
+        } else {
+            i += np[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if let Some((mut a, b)) = title {
+        // Words that narrow the role ("采购副总裁", "中国区总经理").
+        while let Some(m) = w
+            .modifiers
+            .iter()
+            .find(|m| np[..a].ends_with(**m) && np[..a].len() > m.len())
+        {
+            a -= m.len();
+        }
+        // A region the role covers ("香港区首席经济师", "华东区总经理").
+        let head = &np[..a];
+        if let Some((k, c)) = head.char_indices().next_back()
+            && matches!(c, '区' | '區')
+            && let Some((r, _)) = head[..k].char_indices().rev().nth(1)
+            && r > 0
+            && head[r..k].chars().all(is_han)
+        {
+            a = r;
+        }
+        let name = trim(&np[b..]);
+        let mut before = trim(np[..a].trim_end_matches('的'));
+        // "城北农商行的一位负责人": "one of" is no part of the organization.
+        while let Some(q) = ends_with_any(before, &w.quantifiers) {
+            before = trim(before[..q].trim_end_matches('的'));
+        }
+        if let Some(d) = match_at(before, 0, &w.org_descriptors).filter(|d| before.len() > d.len())
+        {
+            out.organization_description = Some(d.to_owned());
+            before = trim(before[d.len()..].trim_start_matches('的'));
+        }
+        // "科技服务提供商Zensar": a description in Chinese, then a name in Latin letters.
+        if let Some(latin) = before
+            .char_indices()
+            .find(|&(_, c)| c.is_ascii_alphabetic())
+            .map(|(i, _)| i)
+            .filter(|&i| {
+                i > 0
+                    && before[..i].chars().all(is_han)
+                    && before[..i].chars().count() >= 2
+                    && before[i..].chars().all(|c| c.is_ascii() || c == '·')
+            })
+        {
+            out.organization_description = Some(before[..latin].to_owned());
+            before = trim(&before[latin..]);
+        }
+        out.title = Some(np[a..b].to_owned());
+        if !before.is_empty() && !w.pronouns.contains(before) {
+            out.organization = Some(before.to_owned());
+        }
+        if let Some((family, h)) = surname_reference(name) {
+            out.reference = Some((family.to_owned(), h.to_owned()));
+        } else if is_name(name) {
+            out.name = Some(name.to_owned());
+        } else if let Some(n) = narration.then(|| name_at_start(name)).flatten() {
+            out.name = Some(n.to_owned());
+        } else if !name.is_empty() && !narration {
+            // Words after the role that are no name: what the clause says is unclear.
+            return Subject::default();
+        }
+        return out;
+    }
+    // ("林总" is a reference before it is a two-character name.)
+    if let Some((family, h)) = surname_reference(np) {
+        out.reference = Some((family.to_owned(), h.to_owned()));
+    } else if is_name(np) {
+        out.name = Some(np.to_owned());
+    } else if is_organization(np) {
+        out.organization = Some(np.to_owned());
+    } else if np.chars().count() <= 16 && np.chars().all(is_han) {
+        let mut d = np;
+        while let Some(q) = match_at(d, 0, &w.quantifiers).filter(|q| d.len() > q.len()) {
+            d = &d[q.len()..];
+        }
+        out.described = Some(d.to_owned());
+    }
+    out
+}
+
+/// A reading of one quotation's attribution.
+#[derive(Debug, Default)]
+struct Read {
+    cue: Option<String>,
+    subject: Subject,
+}
+
+/// The attribution after a quotation: `，”吴泳铭周二说。`; `continues` when the quotation
+/// broke off at a comma inside its marks.
+fn read_after(after: &str, continues: bool) -> Option<Read> {
+    // (In the quotation's paragraph.)
+    let after = &after[..after.find('\n').unwrap_or(after.len())];
+    let after = after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '，' | ','));
+    let end = after
+        .char_indices()
+        .find(|&(_, c)| ends_clause(c))
+        .map_or(after.len(), |(i, _)| i);
+    let clause = &after[..end];
+    let &(a, b) = cues_in(clause).first()?;
+    // "…。”林总指出：“…”": words that lead into the next quotation are its attribution, unless
+    // this one broke off at a comma ("“…，”吴泳铭说，“…”": both halves are one person's).
+    let leads_on = clause[b..].trim_start().starts_with(['：', ':'])
+        || (after[end..].starts_with(['“', '「', '『']) && !continues);
+    if leads_on {
+        return None;
+    }
+    let subject_words = &clause[..a];
+    // (A clause of a sentence, not a paragraph: a Latin name counts as one word.)
+    let words = subject_words.chars().filter(|c| !c.is_ascii()).count()
+        + subject_words
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count();
+    if words > 40 {
+        return None;
+    }
+    let mut subject = read_subject(subject_words);
+    if !subject.says_who() {
+        return None;
+    }
+    let object = trim(&clause[b..]);
+    medium_of(subject_words, &clause[a..b], object, &mut subject);
+    Some(Read {
+        cue: Some(clause[a..b].to_owned()),
+        subject,
+    })
+}
+
+/// The attribution before a quotation: `…首席执行官吴泳铭表示：` or a label `吴泳铭：`.
+fn read_before(before: &str) -> Option<Read> {
+    let w = &*ZH;
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| ends_clause(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let sentence = before[start..].trim_end();
+    let colon = sentence.ends_with(['：', ':']);
+    let sentence = trim(sentence);
+    if sentence.is_empty() {
+        return None;
+    }
+    let cues = cues_in(sentence);
+    // The verb ends the words before the quotation, or a verb of telling and whom
+    // ("告诉路透社").
+    // (Two verbs in a row are one: "提醒说", "回应表示".)
+    let mut cues = cues;
+    while cues.len() >= 2 && cues[cues.len() - 2].1 == cues[cues.len() - 1].0 {
+        let (_, b) = cues.pop().unwrap_or_default();
+        if let Some(last) = cues.last_mut() {
+            last.1 = b;
+        }
+    }
+    let last = cues.last().copied().filter(|&(a, b)| {
+        b == sentence.len()
+            || (w.told_cues.iter().any(|t| &sentence[a..b] == *t)
+                && sentence[b..].chars().count() <= 12
+                && !sentence[b..].contains(['，', ',']))
+            || sentence[b..]
+                .chars()
+                .all(|c| matches!(c, '道' | '说' | '說'))
+    });
+    let Some((a, b)) = last else {
+        // A label: "吴泳铭：“…”".
+        let subject = read_subject(sentence);
+        return (colon && (subject.name.is_some() || subject.reference.is_some()))
+            .then_some(Read { cue: None, subject });
+    };
+    let object = trim(&sentence[b..]);
+    // The clause of the verb, or the one before it when that one names no one
+    // ("吴泳铭在会上，面对分析师的提问表示").
+    let head = &sentence[..a];
+    let mut parts: Vec<&str> = head.split(['，', ',']).collect();
+    let mut subject = Subject::default();
+    let mut clause = "";
+    while let Some(part) = parts.pop() {
+        let read = read_subject(part);
+        if read.says_who() {
+            subject = read;
+            clause = part;
+            break;
+        }
+        if parts.is_empty() || part.chars().count() > 30 {
+            break;
+        }
+    }
+    if !subject.says_who() {
+        return None;
+    }
+    medium_of(clause, &sentence[a..b], object, &mut subject);
+    Some(Read {
+        cue: Some(sentence[a..b].to_owned()),
+        subject,
+    })
+}
+
+/// Someone named with a role in the narration ("阿里巴巴首席执行官吴泳铭周二公布财报"), for
+/// resolving a later "吴总" or "他".
+#[derive(Debug, Clone)]
+struct Person {
+    at: usize,
+    name: String,
+    title: Option<String>,
+    organization: Option<String>,
+}
+
+/// The people named with a role anywhere outside the quotations, in text order, and the
+/// organizations named with a role (where a later "该公司" points).
+fn people(text: &str, quotations: &[Quotation]) -> (Vec<Person>, Vec<(usize, String)>) {
+    let w = &*ZH;
+    let mut out = Vec::new();
+    let mut organizations = Vec::new();
+    let inside = |i: usize| quotations.iter().any(|q| q.open <= i && i < q.close_end);
+    let mut i = 0;
+    while i < text.len() {
+        let Some(t) = match_at(text, i, &w.titles) else {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        if inside(i) {
+            i += t.len();
+            continue;
+        }
+        // The clause around the role, read as the words before a verb would be.
+        let from = text[..i]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| ends_clause(c) || matches!(c, '，' | ','))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let to = text[i..]
+            .char_indices()
+            .find(|&(_, c)| ends_clause(c) || matches!(c, '，' | ','))
+            .map_or(text.len(), |(k, _)| i + k);
+        let clause = &text[from..to];
+        let cut = cues_in(clause).first().map_or(clause.len(), |c| c.0);
+        let read = read_words(&clause[..cut], true);
+        if let Some(o) = read.organization.clone().filter(|_| read.title.is_some()) {
+            organizations.push((from, o));
+        }
+        // (Only a name given with its role: "陈可欣对本报记者说" names no role of hers.)
+        if let Some(name) = read.name.filter(|_| read.title.is_some()) {
+            out.push(Person {
+                at: from,
+                name,
+                title: read.title,
+                organization: read.organization,
+            });
+        }
+        i = to.max(i + t.len());
+    }
+    (out, organizations)
+}
+
+/// Reads the speaker of each quotation of a Chinese text; `None` where no attribution is in a
+/// shape this reader knows. With `carry_title`, a speaker named by surname, pronoun or "the
+/// company" brings the role read with their full name (clipping); without, the reference
+/// claims only who (checking a draft: "林总说" says nothing of a title).
+pub(crate) fn attribute(
+    text: &str,
+    quotations: &[Quotation],
+    carry_title: bool,
+) -> Vec<Option<Attribution>> {
+    let (mut known, organizations) = people(text, quotations);
+    let mut last_speaker: Option<Person> = None;
+    // The organization a quotation's speaker was last given, and where.
+    let mut last_organization: Option<(usize, String)> = None;
+    quotations
+        .iter()
+        .enumerate()
+        .map(|(n, q)| {
+            let next_open = quotations
+                .get(n + 1)
+                .map_or(text.len(), |next| next.open)
+                .max(q.close_end);
+            let after = &text[q.close_end..next_open];
+            let prev_end = n
+                .checked_sub(1)
+                .map_or(0, |p| quotations[p].close_end)
+                .min(q.open);
+            let before = &text[prev_end..q.open];
+            // (The quotation's last character before its closing mark.)
+            let inner = &text[q.open..q.close_end];
+            let continues = inner
+                .char_indices()
+                .next_back()
+                .map(|(i, _)| inner[..i].trim_end())
+                .is_some_and(|s| s.ends_with(['，', ',']));
+            let read = read_after(after, continues).or_else(|| read_before(before))?;
+            let s = read.subject;
+            let mut a = Attribution {
+                cue: read.cue.clone(),
+                medium: s.medium,
+                told_to: s.told_to.clone(),
+                ..Attribution::default()
+            };
+            // Whom a reference means: the latest person before the quotation whose name
+            // starts with its family name.
+            let earlier = |family: &str| {
+                known
+                    .iter()
+                    .rev()
+                    .filter(|p| p.at < q.open)
+                    .chain(last_speaker.iter())
+                    .find(|p| p.name.starts_with(family))
+                    .cloned()
+            };
+            let organization = match (&s.organization, s.same_company) {
+                (Some(o), _) => Some(o.clone()),
+                // "该公司": the organization named last, in a quotation's attribution or in
+                // the narration.
+                (None, true) => organizations
+                    .iter()
+                    .rev()
+                    .find(|(at, _)| *at < q.open)
+                    .filter(|(at, _)| last_organization.as_ref().is_none_or(|(l, _)| at > l))
+                    .or(last_organization.as_ref())
+                    .map(|(_, o)| o.clone()),
+                _ => None,
+            };
+            a.organization_description = s.organization_description.clone();
+            if let Some(name) = &s.name {
+                a.speaker = Some(name.clone());
+                a.title = s.title.clone();
+                a.organization = organization;
+                // A full name read without a role: the role the article gave it before.
+                if carry_title
+                    && a.title.is_none()
+                    && a.organization.is_none()
+                    && let Some(p) = known.iter().find(|p| &p.name == name)
+                {
+                    a.title = p.title.clone();
+                    a.organization = p.organization.clone();
+                }
+            } else if let Some((family, honorific)) = &s.reference {
+                let mention = format!("{family}{honorific}");
+                a.mention = Some(mention.clone());
+                match earlier(family) {
+                    Some(p) => {
+                        a.note = Some(format!("“{mention}” resolved to {}", p.name));
+                        a.speaker = Some(p.name.clone());
+                        if carry_title {
+                            a.title = s.title.clone().or(p.title.clone());
+                            a.organization = organization.or(p.organization.clone());
+                        }
+                    }
+                    None => {
+                        a.note = Some(format!("“{mention}” does not refer to anyone named before"))
+                    }
+                }
+            } else if let Some(pronoun) = &s.pronoun {
+                a.mention = Some(pronoun.clone());
+                let p = last_speaker
+                    .clone()
+                    .or_else(|| known.iter().rev().find(|p| p.at < q.open).cloned());
+                match p {
+                    Some(p) => {
+                        a.note = Some(format!(
+                            "“{pronoun}” taken as {}, the speaker named last",
+                            p.name
+                        ));
+                        a.speaker = Some(p.name.clone());
+                        if carry_title {
+                            a.title = p.title.clone();
+                            a.organization = p.organization.clone();
+                        }
+                    }
+                    None => {
+                        a.note = Some(format!("“{pronoun}” does not refer to anyone named before"))
+                    }
+                }
+            } else if s.title.is_some() {
+                // A role with no name: an unnamed spokesperson of a named company.
+                a.title = s.title.clone();
+                a.organization = organization;
+                a.mention = Some(
+                    [a.organization.as_deref(), a.title.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<String>(),
+                );
+                a.note = Some("the article describes the speaker without naming them".into());
+            } else if let Some(o) = organization.filter(|_| s.described.is_none()) {
+                a.speaker = Some(o.clone());
+                a.mention = Some(o);
+            } else if let Some(p) = s.described.as_ref().and_then(|d| {
+                // "奥尔特曼" after "山姆·奥尔特曼": one part of a transliterated name.
+                known.iter().rev().find(|p| {
+                    p.at < q.open && p.name.split(['·', '•', '・']).skip(1).any(|part| part == d)
+                })
+            }) {
+                let d = s.described.clone().unwrap_or_default();
+                a.note = Some(format!("“{d}” resolved to {}", p.name));
+                a.mention = Some(d);
+                a.speaker = Some(p.name.clone());
+                if carry_title {
+                    a.title = p.title.clone();
+                    a.organization = p.organization.clone();
+                }
+            } else if let Some(d) = &s.described {
+                a.mention = Some(d.clone());
+                a.note = Some("the article describes the speaker without naming them".into());
+            }
+            if let Some(o) = &a.organization {
+                last_organization = Some((q.open, o.clone()));
+            }
+            let a_person = s.name.is_some() || s.reference.is_some() || s.pronoun.is_some();
+            if let Some(name) = a.speaker.clone() {
+                if a_person {
+                    let p = Person {
+                        at: q.open,
+                        name,
+                        title: a.title.clone(),
+                        organization: a.organization.clone(),
+                    };
+                    if !known.iter().any(|k| k.name == p.name) {
+                        known.push(p.clone());
+                    }
+                    last_speaker = Some(p);
+                } else {
+                    last_organization = Some((q.open, name));
+                }
+            }
+            Some(a)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subject(s: &str) -> (Option<String>, Option<String>, Option<String>) {
+        let r = read_subject(s);
+        (r.name, r.title, r.organization)
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_owned())
+    }
+
+    #[test]
+    fn the_words_before_a_verb_give_organization_title_and_name() {
+        assert_eq!(
+            subject("泽萨尔公司首席运营官维杰亚辛哈·阿利卢加塔周五"),
+            (
+                some("维杰亚辛哈·阿利卢加塔"),
+                some("首席运营官"),
+                some("泽萨尔公司")
+            )
+        );
+        assert_eq!(
+            subject("星云科技联合创始人兼首席执行官陈嘉怡在声明中"),
+            (
+                some("陈嘉怡"),
+                some("联合创始人兼首席执行官"),
+                some("星云科技")
+            )
+        );
+        assert_eq!(
+            subject("华润置地的董事长林振华"),
+            (some("林振华"), some("董事长"), some("华润置地"))
+        );
+        assert_eq!(subject("吴泳铭周二"), (some("吴泳铭"), None, None));
+        assert_eq!(
+            subject("台積電董事長魏哲家"),
+            (some("魏哲家"), some("董事長"), some("台積電"))
+        );
+        // A family name that is also an adverbial ("曾") right after a role.
+        assert_eq!(
+            subject("董事长曾志伟"),
+            (some("曾志伟"), some("董事长"), None)
+        );
+        let r = read_subject("腾讯发言人");
+        assert_eq!(
+            (r.name, r.title, r.organization),
+            (None, some("发言人"), some("腾讯"))
+        );
+        assert_eq!(
+            read_subject("林总还").reference,
+            Some(("林".into(), "总".into()))
+        );
+        assert_eq!(read_subject("他").pronoun, some("他"));
+        assert!(
+            !read_subject("今年的市场").says_who()
+                || read_subject("今年的市场").described.is_some()
+        );
+    }
+
+    #[test]
+    fn verbs_inside_other_words_are_no_cues() {
+        assert!(cues_in("这部小说很长").is_empty());
+        assert!(cues_in("他的说法").is_empty());
+        assert_eq!(cues_in("吴泳铭表示").len(), 1);
+    }
+}
