@@ -35,6 +35,8 @@ struct Words {
     modifiers: Vec<&'static str>,
     quantifiers: Vec<&'static str>,
     org_descriptors: Vec<&'static str>,
+    affiliation_endings: Vec<&'static str>,
+    org_nouns: HashSet<&'static str>,
     honorifics: Vec<&'static str>,
     org_suffixes: Vec<&'static str>,
     company_refs: Vec<&'static str>,
@@ -59,6 +61,8 @@ static ZH: LazyLock<Words> = LazyLock::new(|| {
         modifiers: p.longest_first("title modifiers"),
         quantifiers: p.longest_first("quantifiers"),
         org_descriptors: p.longest_first("organization descriptors"),
+        affiliation_endings: p.longest_first("affiliation endings"),
+        org_nouns: p.set("organization nouns"),
         honorifics: p.longest_first("honorifics"),
         org_suffixes: p.longest_first("organization suffixes"),
         company_refs: p.longest_first("company references"),
@@ -286,6 +290,25 @@ fn name_at_start(s: &str) -> Option<&str> {
         .find(|p| is_name(p) && (p.chars().count() < 4 || ZH.surnames.contains(&p[..cut(2)])))
 }
 
+/// Where a name ends `s` after other words ("医师邬文涛"), as its byte start: three
+/// characters, else two (four with a compound family name).
+fn name_at_end(s: &str) -> Option<usize> {
+    let n = s.chars().count();
+    [4, 3, 2]
+        .into_iter()
+        .filter(|&k| k < n)
+        .filter_map(|k| s.char_indices().nth(n - k).map(|(i, _)| i))
+        .find(|&i| {
+            let p = &s[i..];
+            is_name(p)
+                && s[..i].chars().all(is_han)
+                && (p.chars().count() < 4
+                    || p.char_indices()
+                        .nth(2)
+                        .is_some_and(|(k, _)| ZH.surnames.contains(&p[..k])))
+        })
+}
+
 /// [`read_subject`]; with `narration`, the words are a sentence of narration, where a name
 /// after a role is followed by what the person did ("合伙人廖思远持谨慎态度").
 fn read_words(clause: &str, narration: bool) -> Subject {
@@ -359,6 +382,12 @@ fn read_words(clause: &str, narration: bool) -> Subject {
         out.pronoun = Some(np.to_owned());
         return out;
     }
+    // "俱乐部在声明中说": the organization named before, by its kind.
+    if w.org_nouns.contains(np) {
+        out.same_company = true;
+        out.described = Some(np.to_owned());
+        return out;
+    }
     // "该公司首席执行官": the company named before.
     let (np, same_company) = match match_at(np, 0, &w.company_refs) {
         Some(r) if np.len() > r.len() => (&np[r.len()..], true),
@@ -417,7 +446,10 @@ fn read_words(clause: &str, narration: bool) -> Subject {
         let name = trim(&np[b..]);
         let mut before = trim(np[..a].trim_end_matches('的'));
         // "城北农商行的一位负责人": "one of" is no part of the organization.
-        while let Some(q) = ends_with_any(before, &w.quantifiers) {
+        while let Some(q) = ends_with_any(before, &w.quantifiers)
+            .or_else(|| ends_with_any(before, &w.affiliation_endings))
+            .filter(|&q| q > 0)
+        {
             before = trim(before[..q].trim_end_matches('的'));
         }
         if let Some(d) = match_at(before, 0, &w.org_descriptors).filter(|d| before.len() > d.len())
@@ -450,6 +482,10 @@ fn read_words(clause: &str, narration: bool) -> Subject {
             out.name = Some(name.to_owned());
         } else if let Some(n) = narration.then(|| name_at_start(name)).flatten() {
             out.name = Some(n.to_owned());
+        } else if let Some(at) = name_at_end(name).filter(|&at| name[..at].chars().count() <= 3) {
+            // "主任医师邬文涛": a role longer than the one the profile knows ends on the name.
+            out.title = Some(format!("{}{}", &np[a..b], &name[..at]));
+            out.name = Some(name[at..].to_owned());
         } else if !name.is_empty() && !narration {
             // Words after the role that are no name: what the clause says is unclear.
             return Subject::default();
@@ -744,9 +780,14 @@ pub(crate) fn attribute(
                 }
             } else if let Some(pronoun) = &s.pronoun {
                 a.mention = Some(pronoun.clone());
-                let p = last_speaker
-                    .clone()
-                    .or_else(|| known.iter().rev().find(|p| p.at < q.open).cloned());
+                // The person named last before the quotation: a speaker, or someone named
+                // with a role in the narration ("据研发副总裁姚佩玲介绍，…。“…，”她说").
+                let p = known
+                    .iter()
+                    .filter(|p| p.at < q.open)
+                    .chain(last_speaker.iter())
+                    .max_by_key(|p| p.at)
+                    .cloned();
                 match p {
                     Some(p) => {
                         a.note = Some(format!(
