@@ -36,6 +36,7 @@ struct Words {
     quantifiers: Vec<&'static str>,
     org_descriptors: Vec<&'static str>,
     affiliation_endings: Vec<&'static str>,
+    title_endings: HashSet<&'static str>,
     org_nouns: HashSet<&'static str>,
     honorifics: Vec<&'static str>,
     org_suffixes: Vec<&'static str>,
@@ -62,6 +63,7 @@ static ZH: LazyLock<Words> = LazyLock::new(|| {
         quantifiers: p.longest_first("quantifiers"),
         org_descriptors: p.longest_first("organization descriptors"),
         affiliation_endings: p.longest_first("affiliation endings"),
+        title_endings: p.set("title endings"),
         org_nouns: p.set("organization nouns"),
         honorifics: p.longest_first("honorifics"),
         org_suffixes: p.longest_first("organization suffixes"),
@@ -172,6 +174,12 @@ fn is_name(s: &str) -> bool {
                 .contains(chars[..n].iter().collect::<String>().as_str())
     };
     (surname(1) && (2..=3).contains(&chars.len())) || (surname(2) && (3..=4).contains(&chars.len()))
+}
+
+/// After a role, a name transliterated from another language that no family name starts
+/// ("美国总统拜登"): two to four Chinese characters.
+fn is_foreign_name(s: &str) -> bool {
+    (2..=4).contains(&s.chars().count()) && s.chars().all(is_han)
 }
 
 /// A family name and an honorific or a title ("林总", "陈董", "王先生", "赵主任"): a later
@@ -300,7 +308,13 @@ fn name_at_end(s: &str) -> Option<usize> {
         .filter_map(|k| s.char_indices().nth(n - k).map(|(i, _)| i))
         .find(|&i| {
             let p = &s[i..];
+            let first = p.chars().next().map_or(0, char::len_utf8);
+            // ("官王明": a role's last character, then a two-character name.)
+            let role_end_first = p.chars().count() == 3
+                && ZH.title_endings.contains(&p[..first])
+                && is_name(&p[first..]);
             is_name(p)
+                && !role_end_first
                 && s[..i].chars().all(is_han)
                 && (p.chars().count() < 4
                     || p.char_indices()
@@ -336,7 +350,6 @@ fn read_words(clause: &str, narration: bool) -> Subject {
     while let Some(a) = match_at(s, 0, &w.according).or_else(|| match_at(s, 0, &w.connectives)) {
         s = trim(&s[a.len()..]);
     }
-    let mut out = Subject::default();
     // Where the name ends: the first word that stands between a speaker and the verb (a
     // time, "在…上", "也"), a number (a date), or "和" joining a second speaker. A family name
     // that is also such a word ("曾", "向", "于") ends nothing right after a title.
@@ -374,7 +387,35 @@ fn read_words(clause: &str, narration: bool) -> Subject {
             break;
         }
     }
-    let np = trim(&s[..cut]);
+    // How it was said, right before the verb ("激动地", "笑着"): no part of the name.
+    let mut np = trim(&s[..cut]);
+    for ending in ['地', '着', '著'] {
+        if let Some(head) = np.strip_suffix(ending)
+            && head.chars().count() >= 4
+            && let Some((k, _)) = head.char_indices().rev().nth(1)
+        {
+            np = &head[..k];
+        }
+    }
+    let mut out = read_np(np, narration);
+    // "吴泳铭（阿里巴巴集团首席执行官）": the role in brackets after the name.
+    if out.name.is_some()
+        && out.title.is_none()
+        && let Some(inner) = s[cut..].strip_prefix(['（', '('])
+        && let Some(end) = inner.find(['）', ')'])
+    {
+        let role = read_np(trim(&inner[..end]), true);
+        out.title = role.title;
+        out.organization = out.organization.or(role.organization);
+    }
+    out
+}
+
+/// Reads the noun phrase of a subject, the words before the verb and what stands between:
+/// `[机构][的][职务][姓名]`, a pronoun, a reference, an organization, a description.
+fn read_np(np: &str, narration: bool) -> Subject {
+    let w = &*ZH;
+    let mut out = Subject::default();
     if np.is_empty() {
         return out;
     }
@@ -478,7 +519,7 @@ fn read_words(clause: &str, narration: bool) -> Subject {
         }
         if let Some((family, h)) = surname_reference(name) {
             out.reference = Some((family.to_owned(), h.to_owned()));
-        } else if is_name(name) {
+        } else if is_name(name) || is_foreign_name(name) {
             out.name = Some(name.to_owned());
         } else if let Some(n) = narration.then(|| name_at_start(name)).flatten() {
             out.name = Some(n.to_owned());
@@ -499,6 +540,38 @@ fn read_words(clause: &str, narration: bool) -> Subject {
         out.name = Some(np.to_owned());
     } else if is_organization(np) {
         out.organization = Some(np.to_owned());
+    } else if let Some(p) = w
+        .pronouns
+        .iter()
+        .find(|p| np.starts_with(**p) && np[p.len()..].chars().count() <= 4 && !narration)
+    {
+        // "他笑着说": a pronoun, and how it was said.
+        out.pronoun = Some((*p).to_owned());
+    } else if let Some(n) = (!narration)
+        .then(|| name_at_start(np))
+        .flatten()
+        .filter(|n| np[n.len()..].chars().count() <= 4 && !is_organization(np))
+    {
+        // "吴泳铭坦率地说": a name, and how it was said.
+        out.name = Some(n.to_owned());
+    } else if let Some(at) = name_at_end(np).filter(|&at| at > 0 && !narration) {
+        // "[机构][职务][姓名]" with a role the profile does not know ("华信银行信贷审批官王明"):
+        // the name ends it, the organization is up to its last organization ending, the
+        // role is what is left.
+        let (head, name) = np.split_at(at);
+        let org_end = (0..=head.len())
+            .rev()
+            .filter(|&k| head.is_char_boundary(k))
+            .find(|&k| ends_with_any(&head[..k], &w.org_suffixes).is_some_and(|x| x > 0));
+        match org_end {
+            Some(k) => {
+                out.organization = Some(head[..k].to_owned()).filter(|o| !o.is_empty());
+                out.title =
+                    Some(head[k..].trim_start_matches('的').to_owned()).filter(|t| !t.is_empty());
+            }
+            None => out.title = Some(head.to_owned()),
+        }
+        out.name = Some(name.to_owned());
     } else if np.chars().count() <= 16 && np.chars().all(is_han) {
         let mut d = np;
         while let Some(q) = match_at(d, 0, &w.quantifiers).filter(|q| d.len() > q.len()) {
@@ -821,11 +894,15 @@ pub(crate) fn attribute(
             } else if let Some(p) = s.described.as_ref().and_then(|d| {
                 // "奥尔特曼" after "山姆·奥尔特曼": one part of a transliterated name.
                 known.iter().rev().find(|p| {
-                    p.at < q.open && p.name.split(['·', '•', '・']).skip(1).any(|part| part == d)
+                    p.at < q.open
+                        && (p.name == *d
+                            || p.name.split(['·', '•', '・']).skip(1).any(|part| part == d))
                 })
             }) {
                 let d = s.described.clone().unwrap_or_default();
-                a.note = Some(format!("“{d}” resolved to {}", p.name));
+                if d != p.name {
+                    a.note = Some(format!("“{d}” resolved to {}", p.name));
+                }
                 a.mention = Some(d);
                 a.speaker = Some(p.name.clone());
                 if carry_title {
@@ -919,6 +996,29 @@ mod tests {
         assert!(
             !read_subject("今年的市场").says_who()
                 || read_subject("今年的市场").described.is_some()
+        );
+    }
+
+    #[test]
+    fn names_without_a_known_family_name_or_role_are_read_by_their_place() {
+        // A transliterated name after a role.
+        assert_eq!(
+            subject("美国总统拜登周二"),
+            (some("拜登"), some("总统"), some("美国"))
+        );
+        // A role the profile does not list: the name ends the words, the organization ends
+        // on its ending, the rest is the role; the role's last character is not the name's.
+        assert_eq!(
+            subject("华信银行信贷审批官王明"),
+            (some("王明"), some("信贷审批官"), some("华信银行"))
+        );
+        // How it was said, between the name and the verb.
+        assert_eq!(subject("王明激动地"), (some("王明"), None, None));
+        assert_eq!(read_subject("他笑着").pronoun, some("他"));
+        // The role in brackets after the name.
+        assert_eq!(
+            subject("吴泳铭（阿里巴巴集团首席执行官）"),
+            (some("吴泳铭"), some("首席执行官"), some("阿里巴巴集团"))
         );
     }
 
