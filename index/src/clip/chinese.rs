@@ -20,6 +20,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet as HashSet;
 
+use tantivy_jieba::jieba_rs::Jieba;
+
 use super::attribution::Attribution;
 use super::profile::Profile;
 use super::quotes::Quotation;
@@ -86,6 +88,28 @@ static ZH: LazyLock<Words> = LazyLock::new(|| {
         surnames: p.set("surnames"),
     }
 });
+
+/// jieba's dictionary (the one the search index segments Chinese with), for where words
+/// begin: "首都" holds "都" and "竞争对手" holds "对", neither of which then stands between a
+/// name and its verb. Loaded the first time a Chinese attribution is read.
+static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
+
+/// The dictionary words of `s`, as (start, end) byte ranges.
+fn dictionary_words(s: &str) -> Vec<(usize, usize)> {
+    JIEBA
+        .cut(s, false)
+        .iter()
+        .map(|t| (t.byte_start, t.byte_end))
+        .collect()
+}
+
+/// Whether the dictionary knows `s` as one word that is no person's name ("公诉人", "金融").
+fn a_common_word(s: &str) -> bool {
+    match JIEBA.tag(s, false).as_slice() {
+        [one] => one.word == s && !one.tag.starts_with("nr"),
+        _ => false,
+    }
+}
 
 /// The longest of `words` that `s` starts with at byte `i`.
 fn match_at(s: &str, i: usize, words: &[&'static str]) -> Option<&'static str> {
@@ -165,7 +189,7 @@ fn is_name(s: &str) -> bool {
                 .all(|x| x.chars().next().is_some_and(|c| c.is_ascii_uppercase()));
     }
     let chars: Vec<char> = s.chars().collect();
-    if !chars.iter().all(|&c| is_han(c)) {
+    if !chars.iter().all(|&c| is_han(c)) || surname_reference(s).is_some() || a_common_word(s) {
         return false;
     }
     let surname = |n: usize| {
@@ -367,14 +391,25 @@ fn read_words(clause: &str, narration: bool) -> Subject {
         end
     };
     let mut cut = s.len();
+    let mut words: Option<Vec<(usize, usize)>> = None;
     for (i, c) in s.char_indices() {
         if i == 0 {
             continue;
         }
+        // (A word the dictionary reads as part of a longer one stands between nothing; a
+        // one-character word must be a word of its own: "李和平" holds no "和".)
+        let mut own_word = |a: &str| {
+            let words = words.get_or_insert_with(|| dictionary_words(s));
+            words
+                .iter()
+                .find(|w| w.0 <= i && i < w.1)
+                .is_none_or(|w| w.0 == i && (a.chars().count() > 1 || w.1 <= i + a.len()))
+        };
         let stop = c.is_ascii_digit()
             || matches!(c, '，' | ',' | '（' | '(')
             || match_at(s, i, &w.adverbials)
                 .or_else(|| match_at(s, i, &w.conjunctions))
+                .filter(|a| own_word(a))
                 .is_some_and(|a| {
                     let after_title = title_end(i);
                     // (A name's or an organization's two characters at least since the last
@@ -484,8 +519,27 @@ fn read_np(np: &str, narration: bool) -> Subject {
         {
             a = r;
         }
+        // "许志鹏的辩护律师": what the role is to a person named before it joins the role,
+        // and the person is no organization.
+        let mut possessor = false;
+        if let Some(d) = np[..a].rfind('的') {
+            let (owner, mid) = (trim(&np[..d]), &np[d + '的'.len_utf8()..a]);
+            if is_name(owner) || w.pronouns.contains(owner) {
+                possessor = true;
+                a = d + '的'.len_utf8();
+            } else if !mid.is_empty()
+                && mid.chars().count() <= 4
+                && mid.chars().all(is_han)
+                && match_at(mid, 0, &w.quantifiers).is_none()
+            {
+                a = d + '的'.len_utf8();
+            }
+        }
         let name = trim(&np[b..]);
         let mut before = trim(np[..a].trim_end_matches('的'));
+        if possessor {
+            before = "";
+        }
         // "城北农商行的一位负责人": "one of" is no part of the organization.
         while let Some(q) = ends_with_any(before, &w.quantifiers)
             .or_else(|| ends_with_any(before, &w.affiliation_endings))
@@ -554,15 +608,44 @@ fn read_np(np: &str, narration: bool) -> Subject {
     {
         // "吴泳铭坦率地说": a name, and how it was said.
         out.name = Some(n.to_owned());
+    } else if let Some((family, h)) = (!narration)
+        .then(|| {
+            np.char_indices()
+                .map(|(i, _)| i)
+                .filter(|&i| i > 0)
+                .find_map(|i| surname_reference(&np[i..]))
+        })
+        .flatten()
+    {
+        // "旅客胡女士": someone by family name and honorific, described before it.
+        out.reference = Some((family.to_owned(), h.to_owned()));
     } else if let Some(at) = name_at_end(np).filter(|&at| at > 0 && !narration) {
         // "[机构][职务][姓名]" with a role the profile does not know ("华信银行信贷审批官王明"):
         // the name ends it, the organization is up to its last organization ending, the
         // role is what is left.
         let (head, name) = np.split_at(at);
-        let org_end = (0..=head.len())
-            .rev()
+        // (Where a modifier of a role begins, the role begins: "中央气象台首席预报员"; else
+        // after the last ending of two characters or more, else the first of one.)
+        let bounds: Vec<usize> = (1..head.len())
             .filter(|&k| head.is_char_boundary(k))
-            .find(|&k| ends_with_any(&head[..k], &w.org_suffixes).is_some_and(|x| x > 0));
+            .collect();
+        let org_end = bounds
+            .iter()
+            .copied()
+            .find(|&k| match_at(head, k, &w.modifiers).is_some() && k >= 2 * 3)
+            .or_else(|| {
+                bounds.iter().rev().copied().find(|&k| {
+                    w.org_suffixes
+                        .iter()
+                        .any(|x| x.chars().count() >= 2 && head[..k].ends_with(x) && k > x.len())
+                })
+            })
+            .or_else(|| {
+                bounds
+                    .iter()
+                    .copied()
+                    .find(|&k| ends_with_any(&head[..k], &w.org_suffixes).is_some_and(|x| x > 0))
+            });
         match org_end {
             Some(k) => {
                 out.organization = Some(head[..k].to_owned()).filter(|o| !o.is_empty());
@@ -855,11 +938,25 @@ pub(crate) fn attribute(
                 a.mention = Some(pronoun.clone());
                 // The person named last before the quotation: a speaker, or someone named
                 // with a role in the narration ("据研发副总裁姚佩玲介绍，…。“…，”她说").
+                // (Where each was last named: "钱博文透露，…。他还说" is 钱博文 even after
+                // another's quotation.)
+                let named_at = |p: &Person| {
+                    let mut at = p.at;
+                    let mut from = 0;
+                    while let Some(k) = text[from..q.open].find(p.name.as_str()) {
+                        let k = from + k;
+                        if !quotations.iter().any(|o| o.open <= k && k < o.close_end) {
+                            at = at.max(k);
+                        }
+                        from = k + p.name.len();
+                    }
+                    at
+                };
                 let p = known
                     .iter()
                     .filter(|p| p.at < q.open)
                     .chain(last_speaker.iter())
-                    .max_by_key(|p| p.at)
+                    .max_by_key(|p| named_at(p))
                     .cloned();
                 match p {
                     Some(p) => {
