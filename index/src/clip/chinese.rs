@@ -39,6 +39,7 @@ struct Words {
     org_descriptors: Vec<&'static str>,
     affiliation_endings: Vec<&'static str>,
     title_endings: HashSet<&'static str>,
+    kind_nouns: Vec<&'static str>,
     org_nouns: HashSet<&'static str>,
     honorifics: Vec<&'static str>,
     org_suffixes: Vec<&'static str>,
@@ -66,6 +67,7 @@ static ZH: LazyLock<Words> = LazyLock::new(|| {
         org_descriptors: p.longest_first("organization descriptors"),
         affiliation_endings: p.longest_first("affiliation endings"),
         title_endings: p.set("title endings"),
+        kind_nouns: p.longest_first("kind nouns"),
         org_nouns: p.set("organization nouns"),
         honorifics: p.longest_first("honorifics"),
         org_suffixes: p.longest_first("organization suffixes"),
@@ -412,6 +414,15 @@ fn read_words(clause: &str, narration: bool) -> Subject {
                 .filter(|a| own_word(a))
                 .is_some_and(|a| {
                     let after_title = title_end(i);
+                    // "和" joins two speakers, not the words of a name ("运输及物流局").
+                    let joins =
+                        w.conjunctions.contains(&a) && match_at(s, i, &w.adverbials).is_none();
+                    if joins {
+                        let head = trim(&s[..i]);
+                        return (after_title > 0 && s[after_title..i].chars().count() >= 2)
+                            || is_name(head)
+                            || is_organization(head);
+                    }
                     // (A name's or an organization's two characters at least since the last
                     // role, or right after a role a word that is no family name.)
                     s[after_title..i].chars().count() >= 2
@@ -552,6 +563,14 @@ fn read_np(np: &str, narration: bool) -> Subject {
             out.organization_description = Some(d.to_owned());
             before = trim(before[d.len()..].trim_start_matches('的'));
         }
+        // "市场研究机构星图数据": what kind of body it is, then its name.
+        if let Some(k) = w.kind_nouns.iter().find_map(|k| {
+            let at = before.find(k)? + k.len();
+            (at < before.len() && before[at..].chars().count() >= 2 && at > k.len()).then_some(at)
+        }) {
+            out.organization_description = Some(before[..k].to_owned());
+            before = trim(&before[k..]);
+        }
         // "科技服务提供商Zensar": a description in Chinese, then a name in Latin letters.
         if let Some(latin) = before
             .char_indices()
@@ -652,7 +671,19 @@ fn read_np(np: &str, narration: bool) -> Subject {
                 out.title =
                     Some(head[k..].trim_start_matches('的').to_owned()).filter(|t| !t.is_empty());
             }
-            None => out.title = Some(head.to_owned()),
+            // "当地一家民宿的老板娘": the role follows the last "的"; what it is of, with
+            // "one" before it, is a description, not an organization's name.
+            None => match head.rfind('的') {
+                Some(d) if d + '的'.len_utf8() < head.len() => {
+                    out.title = Some(head[d + '的'.len_utf8()..].to_owned());
+                    let owner = trim(&head[..d]);
+                    let described = w.quantifiers.iter().any(|q| owner.contains(q));
+                    if !described && !owner.is_empty() {
+                        out.organization = Some(owner.to_owned());
+                    }
+                }
+                _ => out.title = Some(head.to_owned()),
+            },
         }
         out.name = Some(name.to_owned());
     } else if np.chars().count() <= 16 && np.chars().all(is_han) {
