@@ -28,26 +28,26 @@ use super::quotes::Quotation;
 use crate::model::Medium;
 
 struct Words {
-    cues: Vec<&'static str>,
-    told_cues: Vec<&'static str>,
-    not_cues: Vec<&'static str>,
-    according: Vec<&'static str>,
-    titles: Vec<&'static str>,
-    joiners: Vec<&'static str>,
-    modifiers: Vec<&'static str>,
-    quantifiers: Vec<&'static str>,
-    org_descriptors: Vec<&'static str>,
-    affiliation_endings: Vec<&'static str>,
+    cues: Lexicon,
+    told_cues: Lexicon,
+    not_cues: Lexicon,
+    according: Lexicon,
+    titles: Lexicon,
+    joiners: Lexicon,
+    modifiers: Lexicon,
+    quantifiers: Lexicon,
+    org_descriptors: Lexicon,
+    affiliation_endings: Lexicon,
     title_endings: HashSet<&'static str>,
-    kind_nouns: Vec<&'static str>,
+    kind_nouns: Lexicon,
     org_nouns: HashSet<&'static str>,
-    honorifics: Vec<&'static str>,
-    org_suffixes: Vec<&'static str>,
-    company_refs: Vec<&'static str>,
+    honorifics: Lexicon,
+    org_suffixes: Lexicon,
+    company_refs: Lexicon,
     pronouns: HashSet<&'static str>,
-    adverbials: Vec<&'static str>,
-    connectives: Vec<&'static str>,
-    conjunctions: Vec<&'static str>,
+    adverbials: Lexicon,
+    connectives: Lexicon,
+    conjunctions: Lexicon,
     reporters: HashSet<&'static str>,
     media: Vec<(Medium, Vec<&'static str>)>,
     surnames: HashSet<&'static str>,
@@ -56,26 +56,26 @@ struct Words {
 static ZH: LazyLock<Words> = LazyLock::new(|| {
     let p = Profile::of("zh").expect("the Chinese profile is compiled in");
     Words {
-        cues: p.longest_first("cues"),
-        told_cues: p.longest_first("told cues"),
-        not_cues: p.longest_first("not cues"),
-        according: p.longest_first("according"),
-        titles: p.longest_first("titles"),
-        joiners: p.longest_first("title joiners"),
-        modifiers: p.longest_first("title modifiers"),
-        quantifiers: p.longest_first("quantifiers"),
-        org_descriptors: p.longest_first("organization descriptors"),
-        affiliation_endings: p.longest_first("affiliation endings"),
+        cues: Lexicon::new(p.longest_first("cues")),
+        told_cues: Lexicon::new(p.longest_first("told cues")),
+        not_cues: Lexicon::new(p.longest_first("not cues")),
+        according: Lexicon::new(p.longest_first("according")),
+        titles: Lexicon::new(p.longest_first("titles")),
+        joiners: Lexicon::new(p.longest_first("title joiners")),
+        modifiers: Lexicon::new(p.longest_first("title modifiers")),
+        quantifiers: Lexicon::new(p.longest_first("quantifiers")),
+        org_descriptors: Lexicon::new(p.longest_first("organization descriptors")),
+        affiliation_endings: Lexicon::new(p.longest_first("affiliation endings")),
         title_endings: p.set("title endings"),
-        kind_nouns: p.longest_first("kind nouns"),
+        kind_nouns: Lexicon::new(p.longest_first("kind nouns")),
         org_nouns: p.set("organization nouns"),
-        honorifics: p.longest_first("honorifics"),
-        org_suffixes: p.longest_first("organization suffixes"),
-        company_refs: p.longest_first("company references"),
+        honorifics: Lexicon::new(p.longest_first("honorifics")),
+        org_suffixes: Lexicon::new(p.longest_first("organization suffixes")),
+        company_refs: Lexicon::new(p.longest_first("company references")),
         pronouns: p.set("pronouns"),
-        adverbials: p.longest_first("adverbials"),
-        connectives: p.longest_first("connectives"),
-        conjunctions: p.longest_first("conjunctions"),
+        adverbials: Lexicon::new(p.longest_first("adverbials")),
+        connectives: Lexicon::new(p.longest_first("connectives")),
+        conjunctions: Lexicon::new(p.longest_first("conjunctions")),
         reporters: p.set("reporters"),
         media: [
             (Medium::Statement, "medium statement"),
@@ -113,10 +113,43 @@ fn a_common_word(s: &str) -> bool {
     }
 }
 
+/// A word list, longest first, indexed by first character (the lists are read at every
+/// character of an article).
+struct Lexicon {
+    words: Vec<&'static str>,
+    by_first: rustc_hash::FxHashMap<char, Vec<&'static str>>,
+}
+
+impl Lexicon {
+    fn new(words: Vec<&'static str>) -> Lexicon {
+        let mut by_first: rustc_hash::FxHashMap<char, Vec<&'static str>> = Default::default();
+        for w in &words {
+            if let Some(c) = w.chars().next() {
+                by_first.entry(c).or_default().push(w);
+            }
+        }
+        Lexicon { words, by_first }
+    }
+}
+
+impl std::ops::Deref for Lexicon {
+    type Target = [&'static str];
+
+    fn deref(&self) -> &[&'static str] {
+        &self.words
+    }
+}
+
 /// The longest of `words` that `s` starts with at byte `i`.
-fn match_at(s: &str, i: usize, words: &[&'static str]) -> Option<&'static str> {
+fn match_at(s: &str, i: usize, words: &Lexicon) -> Option<&'static str> {
     let rest = &s[i..];
-    words.iter().copied().find(|w| rest.starts_with(w))
+    let first = rest.chars().next()?;
+    words
+        .by_first
+        .get(&first)?
+        .iter()
+        .copied()
+        .find(|w| rest.starts_with(w))
 }
 
 /// Where `s` ends with one of `words` (the longest), as its byte start.
@@ -265,9 +298,17 @@ impl Subject {
 fn medium_of(clause: &str, cue: &str, object: &str, subject: &mut Subject) {
     let w = &*ZH;
     // (Not in a role: "发言人" holds "发言", a speech.)
-    let mut plain = clause.to_owned();
-    for t in &w.titles {
-        plain = plain.replace(t, "|");
+    let mut plain = String::with_capacity(clause.len());
+    let mut i = 0;
+    while i < clause.len() {
+        if let Some(t) = match_at(clause, i, &w.titles) {
+            plain.push('|');
+            i += t.len();
+        } else {
+            let c = clause[i..].chars().next().unwrap_or(' ');
+            plain.push(c);
+            i += c.len_utf8();
+        }
     }
     for (medium, words) in &w.media {
         if words.iter().any(|x| plain.contains(x)) {

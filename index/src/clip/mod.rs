@@ -176,7 +176,12 @@ pub(crate) fn read_quotations(
     // The names of things are not quotations, nor do they break one: “…,” Flynn said on Fox
     // News’s “Fox and Friends.” “…” is one quotation.
     found.retain(|q| !names_a_thing(text, q));
-    let attributions = attribution::attribute(text, &found, carry);
+    // (Chinese is read by its own reader, in `read_in` and `claims_in`: the English one would
+    // find nothing there, slowly.)
+    let attributions = match detect_language(text) {
+        "zh" => vec![Attribution::default(); found.len()],
+        _ => attribution::attribute(text, &found, carry),
+    };
     let (found, attributions) = attribution::join_broken(text, found, attributions);
     (found, attributions, unclosed)
 }
