@@ -521,3 +521,55 @@ fn bad_destinations_and_formats_are_clear_errors_that_write_nothing() {
             .starts_with("@article{")
     );
 }
+
+/// Chinese names keep family-name-first order in every format: CSL-JSON and BibTeX carry the
+/// family and given names (pandoc reads our BibTeX back into the same parts), and the
+/// rendered styles neither invert nor abbreviate them.
+#[test]
+fn chinese_names_are_family_name_first_in_every_format() {
+    let lib = Lib {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    let fixture = fixtures().join("cite-quotes-zh.json");
+    lib.ok(&["import", fixture.to_str().unwrap()]);
+    let parts = |v: &serde_json::Value| -> Vec<(String, String)> {
+        v[0]["author"]
+            .as_array()
+            .expect("authors")
+            .iter()
+            .map(|a| {
+                (
+                    a["family"].as_str().unwrap_or("").to_owned(),
+                    a["given"].as_str().unwrap_or("").to_owned(),
+                )
+            })
+            .collect()
+    };
+    let expected = vec![
+        ("梁".to_owned(), "文锋".to_owned()),
+        ("欧阳".to_owned(), "瑞峰".to_owned()),
+    ];
+    let csl: serde_json::Value = serde_json::from_str(&lib.export("csl-json")).unwrap();
+    assert_eq!(parts(&csl), expected);
+    let bib = lib.export_file("bibtex", "zh.bib");
+    let out = Command::new("pandoc")
+        .args(["-f", "biblatex", "-t", "csljson"])
+        .arg(&bib)
+        .output()
+        .expect("pandoc is installed by scripts/setup.sh");
+    assert!(out.status.success());
+    let read_back: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(parts(&read_back), expected);
+    assert!(
+        read_back[0]["id"]
+            .as_str()
+            .is_some_and(|k| k.starts_with("alilujiata2025")),
+        "{}",
+        read_back[0]["id"]
+    );
+    for format in ["apa", "mla", "chicago"] {
+        let text = lib.export(format);
+        assert!(text.starts_with("梁文锋, "), "{format}: {text}");
+        assert!(!text.contains("梁, "), "{format}: {text}");
+    }
+}

@@ -47,7 +47,9 @@ fn suffix(n: usize) -> String {
 
 fn base_key(item: &Citable) -> String {
     let (family, _) = split_name(&item.quote.speaker);
-    let mut name = ascii_word(&family);
+    // (A transliterated name's family name is its last part: "维杰亚辛哈·阿利卢加塔".)
+    let family = family.rsplit(['·', '•', '・']).next().unwrap_or(&family);
+    let mut name = ascii_word(family);
     if name.is_empty() {
         name = "anon".into();
     }
@@ -60,7 +62,14 @@ fn base_key(item: &Citable) -> String {
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map(|w| w.replace('’', "'").to_lowercase())
         .find(|w| w.chars().count() >= 3 && !STOP_WORDS.contains(&w.as_str()))
-        .map(|w| ascii_word(&w))
+        // (Chinese and Japanese set no spaces: a run of characters is a sentence, of which
+        // the first two stand for its first word.)
+        .map(
+            |w| match w.chars().position(crate::model::is_cjk_ideograph_or_kana) {
+                Some(at) => ascii_word(&w.chars().skip(at).take(2).collect::<String>()),
+                None => ascii_word(&w),
+            },
+        )
         .unwrap_or_default();
     format!("{name}{year}{word}")
 }
@@ -93,5 +102,9 @@ mod tests {
         assert_eq!(keys[0], "alilughatta2025launch");
         assert_eq!(keys[1], "alilughatta2025launchb");
         assert_eq!(keys[2], "muller2025tres");
+        // Chinese: the family name, and the quotation's first two characters.
+        let d = citable("我们会继续投资，人工智能是核心。", "吴泳铭", None);
+        let e = citable("这是一个重要的时刻。", "维杰亚辛哈·阿利卢加塔", None);
+        assert_eq!(assign(&[&d, &e]), ["wu2025women", "alilujiata2025zheshi"]);
     }
 }

@@ -250,6 +250,9 @@ pub(crate) fn split_name(name: &str) -> (String, Option<String>) {
             (!given.is_empty()).then(|| given.to_owned()),
         );
     }
+    if let Some(split) = cjk_name(&name) {
+        return split;
+    }
     let words: Vec<&str> = name.split(' ').collect();
     if words.len() < 2 || crate::model::has_cjk(&name) || names_a_body(&words) {
         return (name, None);
@@ -268,6 +271,21 @@ pub(crate) fn split_name(name: &str) -> (String, Option<String>) {
         family = format!("{family} {}", words[end..].join(" "));
     }
     (family, Some(words[..start].join(" ")))
+}
+
+/// A Chinese or Korean personal name, family name first: "梁文锋" → (梁, 文锋), "欧阳瑞峰" →
+/// (欧阳, 瑞峰), "김민준" → (김, 민준). A transliterated foreign name ("维杰亚辛哈·阿利卢加塔"), a
+/// Japanese one or anything longer stays whole.
+fn cjk_name(name: &str) -> Option<(String, Option<String>)> {
+    let chars: Vec<char> = name.chars().collect();
+    let hangul = |c: &char| ('\u{AC00}'..='\u{D7AF}').contains(c);
+    if (2..=4).contains(&chars.len()) && chars.iter().all(hangul) {
+        let family: String = chars[..1].iter().collect();
+        return Some((family, Some(chars[1..].iter().collect())));
+    }
+    let family_len = crate::clip::chinese_family_name(name)?;
+    let family: String = chars[..family_len].iter().collect();
+    Some((family, Some(chars[family_len..].iter().collect())))
 }
 
 /// The nouns that end a body's name and take "the" in running text ("the Justice Department",
@@ -447,7 +465,14 @@ mod tests {
             split_name("Mark Bank"),
             ("Bank".into(), Some("Mark".into()))
         );
-        assert_eq!(split_name("梁文锋"), ("梁文锋".into(), None));
+        // Chinese and Korean names, family name first; a transliterated one stays whole.
+        assert_eq!(split_name("梁文锋"), ("梁".into(), Some("文锋".into())));
+        assert_eq!(split_name("欧阳瑞峰"), ("欧阳".into(), Some("瑞峰".into())));
+        assert_eq!(split_name("김민준"), ("김".into(), Some("민준".into())));
+        assert_eq!(
+            split_name("维杰亚辛哈·阿利卢加塔"),
+            ("维杰亚辛哈·阿利卢加塔".into(), None)
+        );
     }
 
     #[test]

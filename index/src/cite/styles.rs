@@ -269,6 +269,29 @@ mod tests {
     }
 
     #[test]
+    fn chinese_names_keep_family_name_first_with_no_inversion_or_initials() {
+        let mut item = citable("pivotal", "梁文锋", Some(SourceKind::Article));
+        if let Some(s) = item.source.as_mut() {
+            s.authors = vec!["梁文锋".into(), "欧阳瑞峰".into()];
+        }
+        let items = [item];
+        let entries = crate::cite::entries(&items);
+        let keys = keys::assign(&[&items[0]]);
+        for format in [Format::Apa, Format::Mla, Format::Chicago] {
+            let text = render(&entries, &keys, format, Markup::Text).unwrap();
+            assert!(text.starts_with("梁文锋, "), "{format:?}: {text}");
+            assert!(text.contains("欧阳瑞峰."), "{format:?}: {text}");
+            assert!(
+                !text.contains("梁, ") && !text.contains("文."),
+                "{format:?}: {text}"
+            );
+        }
+        let csl = crate::cite::csl::item(&entries[0], &keys[0]);
+        assert_eq!(csl["author"][1]["family"], "欧阳");
+        assert_eq!(csl["author"][1]["given"], "瑞峰");
+    }
+
+    #[test]
     fn apa_renders_a_newspaper_article() {
         let text = one(Format::Apa, Markup::Text);
         assert_eq!(

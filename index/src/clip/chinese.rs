@@ -235,6 +235,23 @@ fn is_name(s: &str) -> bool {
     (surname(1) && (2..=3).contains(&chars.len())) || (surname(2) && (3..=4).contains(&chars.len()))
 }
 
+/// How many characters of `name` are its family name, when it is a Chinese name of a family
+/// name and one or two given characters (two for a compound family name).
+pub(crate) fn family_name_len(name: &str) -> Option<usize> {
+    let n = name.chars().count();
+    let cut = |k: usize| name.char_indices().nth(k).map_or(name.len(), |(i, _)| i);
+    if !name.chars().all(is_han) {
+        return None;
+    }
+    if (3..=4).contains(&n) && ZH.surnames.contains(&name[..cut(2)]) {
+        Some(2)
+    } else if (2..=3).contains(&n) && ZH.surnames.contains(&name[..cut(1)]) {
+        Some(1)
+    } else {
+        None
+    }
+}
+
 /// After a role, a name transliterated from another language that no family name starts
 /// ("美国总统拜登"): two to four Chinese characters.
 fn is_foreign_name(s: &str) -> bool {

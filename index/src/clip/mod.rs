@@ -186,6 +186,13 @@ pub(crate) fn read_quotations(
     (found, attributions, unclosed)
 }
 
+/// How many characters of a Chinese personal name are its family name ("欧阳瑞峰" → 2,
+/// "梁文锋" → 1), or `None` when it is no name of a family name and one or two given
+/// characters.
+pub(crate) fn chinese_family_name(name: &str) -> Option<usize> {
+    chinese::family_name_len(name)
+}
+
 /// Finds and attributes the quotations of an extracted article.
 pub fn clip_article(article: Article) -> Clip {
     let text = &article.text;
