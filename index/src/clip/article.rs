@@ -40,7 +40,9 @@ pub fn looks_like_html(text: &str) -> bool {
 }
 
 /// Decodes a page: a byte-order mark, else the charset its HTTP header gave, else a
-/// `<meta charset>` in its first kilobytes, else UTF-8 when valid, else Windows-1252.
+/// `<meta charset>` in its first kilobytes, else UTF-8 when valid, else the encoding its bytes
+/// look like (chardetng, the detector Firefox uses: GB18030/GBK, Big5, Shift_JIS, EUC-KR,
+/// Windows-1250, Windows-1252…).
 ///
 /// A saved page whose bytes are valid UTF-8 with characters beyond ASCII is read as UTF-8
 /// whatever its `<meta>` says: browsers and editors that re-save a page in UTF-8 often keep
@@ -65,10 +67,15 @@ pub fn decode_page(bytes: &[u8], header_charset: Option<&str>) -> String {
     }
     match utf8 {
         Some(s) => s.to_owned(),
-        None => encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
+        None => {
+            let mut detector = chardetng::EncodingDetector::new();
+            detector.feed(bytes, true);
+            detector
+                .guess(None, false)
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned()
+        }
     }
 }
 
@@ -497,6 +504,40 @@ mod tests {
         assert!(decode_page(page, None).contains("café"));
         assert!(decode_page(b"caf\xc3\xa9", None).contains("café"));
         assert!(decode_page(b"caf\xe9", None).contains("café"));
+        // Legacy East Asian and Central European encodings with no declaration are detected.
+        for (text, encoding) in [
+            (
+                "阿里巴巴集团首席执行官吴泳铭表示，公司将继续投资人工智能和云计算。",
+                encoding_rs::GBK,
+            ),
+            (
+                "台積電董事長魏哲家說，先進製程的產能到明年底都已經被預訂一空。",
+                encoding_rs::BIG5,
+            ),
+            (
+                "トヨタ自動車の社長は記者会見で、新しい工場を建設すると述べた。",
+                encoding_rs::SHIFT_JIS,
+            ),
+            (
+                "삼성전자 대표이사는 기자회견에서 새 공장을 짓겠다고 밝혔다.",
+                encoding_rs::EUC_KR,
+            ),
+            (
+                "Předseda vlády řekl, že příští týden představí nový rozpočet.",
+                encoding_rs::WINDOWS_1250,
+            ),
+        ] {
+            let (bytes, _, lossy) = encoding.encode(text);
+            assert!(!lossy);
+            let mut html = b"<html><body><p>".to_vec();
+            html.extend_from_slice(&bytes);
+            assert!(
+                decode_page(&html, None).contains(text),
+                "{}: {}",
+                encoding.name(),
+                decode_page(&html, None)
+            );
+        }
         assert!(decode_page("café".as_bytes(), Some("utf-8")).contains("café"));
         // A page re-saved as UTF-8 that still declares its old charset.
         let resaved =
