@@ -45,6 +45,25 @@ fn main() {
                 }
                 return;
             }
+            "--explain" => {
+                // Prints, for each quotation of a text file, the ranker's choices and scores.
+                let path = args.next().expect("--explain FILE");
+                let text = std::fs::read_to_string(&path).expect("read the text");
+                let ranker = rank::committed_ranker();
+                for inst in rank::instances(&text) {
+                    println!("{:?}", &text[inst.open..inst.close_end]);
+                    for c in &inst.choices {
+                        println!(
+                            "  {:7.2} {} {:?} ({:?})",
+                            ranker.score(c),
+                            if c.from_rules { "rules" } else { "     " },
+                            c.name,
+                            c.mention
+                        );
+                    }
+                }
+                return;
+            }
             "--out" => out = PathBuf::from(args.next().expect("--out DIR")),
             "--seed" => opts.seed = args.next().and_then(|s| s.parse().ok()).expect("--seed N"),
             "--pos-epochs" => {
@@ -392,6 +411,9 @@ struct RankScore {
     unsourced_right: usize,
     /// Right under each override margin of MARGINS.
     margins: [usize; MARGINS.len()],
+    /// Right (named or not) under each pair of margins (rules named someone, rules named no
+    /// one), over every quotation judged or of no one.
+    pairs: [[usize; MARGINS.len()]; MARGINS.len()],
     reachable: usize,
 }
 
@@ -405,6 +427,11 @@ impl RankScore {
         self.unsourced_right += o.unsourced_right;
         for (a, b) in self.margins.iter_mut().zip(o.margins) {
             *a += b;
+        }
+        for (ra, rb) in self.pairs.iter_mut().zip(o.pairs) {
+            for (a, b) in ra.iter_mut().zip(rb) {
+                *a += b;
+            }
         }
         self.reachable += o.reachable;
     }
@@ -431,6 +458,20 @@ impl RankScore {
             "|  | quotations of no one marked (no source, or no relation): no one named | {} | rules {} | model {} |",
             self.unsourced, self.unsourced_rules, self.unsourced_right
         );
+        if std::env::var_os("RANK_PAIRS").is_some() {
+            let all = (self.judged + self.unsourced).max(1) as f64;
+            for (i, m) in MARGINS.iter().enumerate() {
+                let row: Vec<String> = MARGINS
+                    .iter()
+                    .enumerate()
+                    .map(|(j, n)| format!("{n}: {:.4}", self.pairs[i][j] as f64 / all))
+                    .collect();
+                println!(
+                    "|  | margin {m}, where the rules named no one | {} |||",
+                    row.join(", ")
+                );
+            }
+        }
     }
 }
 
@@ -457,9 +498,14 @@ fn rank_score(ranker: &Ranker, data: &[(Vec<Instance>, Vec<Vec<bool>>)]) -> Rank
                 );
                 s.unsourced_right += usize::from(
                     ranker
-                        .decide(&inst.choices, rank::OVERRIDE_MARGIN)
+                        .decide_with(
+                            &inst.choices,
+                            rank::OVERRIDE_MARGIN,
+                            rank::OVERRIDE_MARGIN_NONE,
+                        )
                         .is_some_and(|i| gold[i]),
                 );
+                add_pairs(&mut s, ranker, inst, gold);
                 continue;
             }
             s.judged += 1;
@@ -472,6 +518,7 @@ fn rank_score(ranker: &Ranker, data: &[(Vec<Instance>, Vec<Vec<bool>>)]) -> Rank
                 s.margins[k] +=
                     usize::from(ranker.decide(&inst.choices, *m).is_some_and(|i| gold[i]));
             }
+            add_pairs(&mut s, ranker, inst, gold);
             if std::env::var_os("RANK_DEBUG").is_some()
                 && gold.iter().any(|g| *g)
                 && let Some(b) = best.filter(|b| !gold[*b])
@@ -493,6 +540,18 @@ fn rank_score(ranker: &Ranker, data: &[(Vec<Instance>, Vec<Vec<bool>>)]) -> Rank
         }
     }
     s
+}
+
+fn add_pairs(s: &mut RankScore, ranker: &Ranker, inst: &Instance, gold: &[bool]) {
+    for (i, m) in MARGINS.iter().enumerate() {
+        for (j, n) in MARGINS.iter().enumerate() {
+            s.pairs[i][j] += usize::from(
+                ranker
+                    .decide_with(&inst.choices, *m, *n)
+                    .is_some_and(|k| gold[k]),
+            );
+        }
+    }
 }
 
 fn flatten(data: &[&(Vec<Instance>, Vec<Vec<bool>>)]) -> (Vec<Instance>, Vec<Vec<bool>>) {
@@ -534,10 +593,11 @@ fn train_ranker(data: &Path, out: &Path, seed: u64) {
         epochs: env("RANK_EPOCHS").map_or(defaults.epochs, |v| v as usize),
         learning_rate: env("RANK_LR").unwrap_or(defaults.learning_rate),
         l2: env("RANK_L2").unwrap_or(defaults.l2),
+        rule_dropout: env("RANK_DROPOUT").unwrap_or(defaults.rule_dropout),
     };
     println!(
-        "settings: {} epochs, learning rate {}, L2 {}\n",
-        opts.epochs, opts.learning_rate, opts.l2
+        "settings: {} epochs, learning rate {}, L2 {}, rules' features hidden from {} of the quotations\n",
+        opts.epochs, opts.learning_rate, opts.l2, opts.rule_dropout
     );
     println!(
         "| set | quotations judged | candidate recall | rules' speaker right | model's speaker right |"

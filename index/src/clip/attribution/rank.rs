@@ -43,6 +43,10 @@ pub struct Instance {
 /// cross-validation on PolNeAR train; see docs/QUALITY.md).
 pub const OVERRIDE_MARGIN: f32 = 2.0;
 
+/// The same where the rules named no one: how much better a name must score than "no one
+/// named" to be given.
+pub const OVERRIDE_MARGIN_NONE: f32 = 2.0;
+
 /// A linear model over choices' features (softmax across one quotation's choices).
 #[derive(Debug, Clone, Default)]
 pub struct Ranker {
@@ -71,6 +75,10 @@ pub struct RankOptions {
     pub learning_rate: f64,
     pub l2: f64,
     pub seed: u64,
+    /// The share of training quotations whose rules' features are hidden, so that the model
+    /// learns what else tells the speaker (the rules were tuned on this very data, and would
+    /// otherwise explain everything).
+    pub rule_dropout: f64,
 }
 
 impl Default for RankOptions {
@@ -80,6 +88,7 @@ impl Default for RankOptions {
             learning_rate: 0.05,
             l2: 1e-5,
             seed: 1,
+            rule_dropout: 0.0,
         }
     }
 }
@@ -107,10 +116,28 @@ impl Ranker {
     /// The choice to take: the best one, unless the rules' own answer scores within `margin`
     /// of it (the rules then keep their reading, title and organization included).
     pub fn decide(&self, choices: &[Choice], margin: f32) -> Option<usize> {
+        self.decide_with(choices, margin, margin)
+    }
+
+    /// [`Ranker::decide`] with its own margin where the rules named no one.
+    pub fn decide_with(&self, choices: &[Choice], margin: f32, margin_none: f32) -> Option<usize> {
         let best = self.best(choices)?;
         match choices.iter().position(|c| c.from_rules) {
-            Some(r) if self.score(&choices[r]) + margin >= self.score(&choices[best]) => Some(r),
-            _ => Some(best),
+            Some(r) => {
+                let m = if choices[r].name.is_empty() {
+                    margin_none
+                } else {
+                    margin
+                };
+                Some(
+                    if self.score(&choices[r]) + m >= self.score(&choices[best]) {
+                        r
+                    } else {
+                        best
+                    },
+                )
+            }
+            None => Some(best),
         }
     }
 
@@ -122,19 +149,38 @@ impl Ranker {
             .filter(|&i| gold[i].iter().any(|g| *g))
             .collect();
         let mut rng = Rng::new(opts.seed);
+        let rules = rule_features();
+        let threshold = (opts.rule_dropout.clamp(0.0, 1.0) * u64::MAX as f64) as u64;
         for epoch in 0..opts.epochs {
             rng.shuffle(&mut order);
             let lr = opts.learning_rate / (1.0 + epoch as f64 * 0.2);
             for &i in &order {
-                let choices = &instances[i].choices;
+                let hide = opts.rule_dropout > 0.0 && rng.next_u64() < threshold;
+                let kept: Vec<Vec<u64>>;
+                let features: Vec<&[u64]> = if hide {
+                    kept = instances[i]
+                        .choices
+                        .iter()
+                        .map(|c| {
+                            c.features
+                                .iter()
+                                .copied()
+                                .filter(|f| !rules.contains(f))
+                                .collect()
+                        })
+                        .collect();
+                    kept.iter().map(Vec::as_slice).collect()
+                } else {
+                    instances[i]
+                        .choices
+                        .iter()
+                        .map(|c| c.features.as_slice())
+                        .collect()
+                };
+                let choices = &features;
                 let scores: Vec<f64> = choices
                     .iter()
-                    .map(|c| {
-                        c.features
-                            .iter()
-                            .map(|f| w.get(f).copied().unwrap_or(0.0))
-                            .sum()
-                    })
+                    .map(|c| c.iter().map(|f| w.get(f).copied().unwrap_or(0.0)).sum())
                     .collect();
                 let max = scores.iter().copied().fold(f64::MIN, f64::max);
                 let exp: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
@@ -148,7 +194,7 @@ impl Ranker {
                     if g == 0.0 {
                         continue;
                     }
-                    for f in &c.features {
+                    for f in c.iter() {
                         let v = w.entry(*f).or_insert(0.0);
                         *v += lr * (g - opts.l2 * *v);
                     }
@@ -822,6 +868,27 @@ fn choices(text: &str, quotations: &[Quotation], rules: &[Attribution]) -> Vec<I
     out
 }
 
+/// The features that say what the rules read (hidden from some training quotations: see
+/// [`RankOptions::rule_dropout`]).
+fn rule_features() -> rustc_hash::FxHashSet<u64> {
+    let mut out = rustc_hash::FxHashSet::default();
+    for kind in ["named", "described"] {
+        out.insert(feature(&["rules", kind]));
+    }
+    for how in ["direct", "continues", "resolved", "other"] {
+        out.insert(feature(&["rules how", how]));
+    }
+    for flag in ["y", "n"] {
+        out.insert(feature(&["rules cue", flag]));
+    }
+    out.insert(feature(&["rules and entity"]));
+    out.insert(feature(&["rules alone"]));
+    for r in ["named", "none"] {
+        out.insert(feature(&["none, rules", r]));
+    }
+    out
+}
+
 /// The ranker's instances for a whole text, read as clipping reads it (for training and
 /// evaluation).
 pub fn instances(text: &str) -> Vec<Instance> {
@@ -857,7 +924,8 @@ pub fn rerank(
     }
     let mut out = rules.clone();
     for (n, inst) in instances.iter().enumerate() {
-        let Some(best) = ranker.decide(&inst.choices, OVERRIDE_MARGIN) else {
+        let Some(best) = ranker.decide_with(&inst.choices, OVERRIDE_MARGIN, OVERRIDE_MARGIN_NONE)
+        else {
             continue;
         };
         let c = &inst.choices[best];
