@@ -2348,11 +2348,11 @@ fn organization_after_a_name_initials_and_what_a_verb_calls_its_object() {
     );
 }
 
-/// Two people named together speak together: the candidate names both in its mention and
-/// gives neither alone as the speaker (it did give the second, with the first as their
-/// "organization").
+/// Two people named together speak together: the first named is the speaker on record, the
+/// candidate's mention and note name both (it once gave the second, with the first as their
+/// "organization", and later neither).
 #[test]
-fn two_people_named_together_are_no_one_speaker() {
+fn two_people_named_together_give_the_first_as_speaker_and_name_both() {
     let clip = clip_text(
         "Mobile money\n\n\
          Tonny K. Omwansa and Nicholas P. Sullivan wrote a book about it.\n\n\
@@ -2366,19 +2366,20 @@ fn two_people_named_together_are_no_one_speaker() {
     assert_eq!(
         said(&clip),
         vec![
+            // (The first named is the speaker on record; the mention and note keep both.)
             (
                 "Cash is the enemy of the poor",
-                None,
+                Some("Tonny K. Omwansa"),
                 Some("Tonny K. Omwansa and Nicholas P. Sullivan")
             ),
             (
                 "Tritium would enable smaller weapons",
-                None,
+                Some("David Albright"),
                 Some("David Albright and Serena Kelleher-Vergantini")
             ),
             (
                 "We found that leadership mattered",
-                None,
+                Some("Frank Newport"),
                 Some("Frank Newport and Jim Harter")
             ),
             // (One body's name holding "and" is no two people: the body speaks.)
@@ -3450,4 +3451,51 @@ fn a_chinese_story_saves_speakers_before_after_and_by_surname_and_title() {
         speaker.affiliations[0].organization.as_deref(),
         Some("明川化工")
     );
+}
+
+/// Shapes no cue list holds, read by their form and the tagger's tags (issue 27): an inverted
+/// attribution with a verb no list has ("hedged"), the name before such a verb, a social
+/// network label ("Name, on X:"), a quotation whose speaker the next sentence names, a
+/// quotation closing a paragraph about someone, and a pronoun two sentences after the name.
+#[test]
+fn speakers_are_read_from_shapes_whatever_the_verb() {
+    let clip = clip_text(
+        "Budget talks stall in Riverton\n\n\
+         The city council met on Tuesday to discuss the budget.\n\n\
+         \"The numbers do not add up,\" hedged Pavel Novak, the city's auditor.\n\n\
+         \"The reserve is nearly empty,\" Novak fretted.\n\n\
+         Tomas Reyes, on X: \"The council should publish the full audit today.\"\n\n\
+         \"We will not close a single school.\" The promise came from Mayor Ada Finch, who \
+         spoke at a rally on Sunday.\n\n\
+         Greta Holm, the council's longest-serving member, spoke last. She had been quiet all \
+         evening. \"I have seen this movie before, and it ends badly.\"\n\n\
+         Jane Roe runs the port authority in Eastwick. The authority employs 40 people and \
+         owns three piers. \"We are stretched to the limit,\" she said on Monday.",
+    );
+    let who: Vec<(&str, Option<&str>)> = clip
+        .quotes
+        .iter()
+        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        who,
+        [
+            ("The numbers do not add up", Some("Pavel Novak")),
+            ("The reserve is nearly empty", Some("Pavel Novak")),
+            (
+                "The council should publish the full audit today.",
+                Some("Tomas Reyes")
+            ),
+            ("We will not close a single school.", Some("Ada Finch")),
+            (
+                "I have seen this movie before, and it ends badly.",
+                Some("Greta Holm")
+            ),
+            ("We are stretched to the limit", Some("Jane Roe")),
+        ],
+        "{:#?}",
+        clip.quotes
+    );
+    assert_eq!(clip.quotes[0].cue.as_deref(), Some("hedged"));
+    assert_eq!(clip.quotes[2].medium, Medium::Post);
 }

@@ -3685,9 +3685,10 @@ fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attribution {
         a.note = Some(format!("“{described}” is not named in the text"));
         return a;
     }
-    // "Frank Newport and Jim Harter wrote": two people, whose words the quotation is; neither
-    // alone is its speaker.
+    // "Frank Newport and Jim Harter wrote": two people, whose words the quotation is together.
     if let Some(pair) = two_people(subject, people) {
+        // The first named is the speaker on record; the note names both.
+        a.speaker = pair.split(" and ").next().map(str::to_owned);
         a.mention = Some(pair.clone());
         a.note = Some(format!(
             "“{pair}” are two people: the quotation is theirs together"

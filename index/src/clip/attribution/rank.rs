@@ -37,6 +37,18 @@ pub struct Instance {
     pub open: usize,
     pub close_end: usize,
     pub choices: Vec<Choice>,
+    /// A speaker read from the shape of the words around the quotation, whatever its verb:
+    /// given where neither the rules nor the model named anyone.
+    pub shape: Option<ShapeReading>,
+}
+
+/// Who a quotation's surroundings say spoke, from their shape and the tagger's tags.
+#[derive(Debug, Clone)]
+pub struct ShapeReading {
+    pub name: String,
+    pub cue: Option<String>,
+    pub medium: Option<crate::model::Medium>,
+    pub note: String,
 }
 
 /// How much better than the rules' answer another must score to replace it (chosen by
@@ -863,9 +875,128 @@ fn choices(text: &str, quotations: &[Quotation], rules: &[Attribution]) -> Vec<I
             open: q.open,
             close_end: q.close_end,
             choices: list,
+            shape: shape_reading(&ctx, q, (qa, qb), attached.is_some()),
         });
     }
     out
+}
+
+/// A speaker the words around a quotation give by their shape alone:
+///
+/// - a verb no list holds, and a name, right after a quotation that breaks off at a comma
+///   ("“…,” hedged Pavel Novak"; "“…,” Novak hedged");
+/// - a name and a social network as the quotation's label ("Tomas Reyes, on X: “…”");
+/// - a quotation that is a sentence of its own closing a paragraph, with no verb of saying,
+///   after a sentence about someone ("Greta Holm spoke last. She had been quiet all evening.
+///   “I have seen this movie before.”").
+fn shape_reading(
+    ctx: &Context<'_>,
+    q: &Quotation,
+    (qa, qb): (usize, usize),
+    cue_attached: bool,
+) -> Option<ShapeReading> {
+    let text = ctx.text;
+    let n = ctx.tagged.tokens.len();
+    let person_at = |k: usize| ctx.entities.iter().find(|e| e.0 == k && e.2 == 0).copied();
+    let verb = |k: usize| k < n && !ctx.quoted[k] && matches!(ctx.tagged.pos[k], "VBD" | "VBZ");
+    let inner = text[q.open..q.close_end].trim_end_matches(['”', '"', '’', '\'', '»', ' ']);
+    let breaks_off = inner.ends_with([',', '?', '!', '—']);
+    if breaks_off && qb < n && ctx.paragraph[qb] == ctx.paragraph[qa] {
+        if verb(qb)
+            && let Some(e) = person_at(qb + 1)
+        {
+            return Some(ShapeReading {
+                name: ctx.full_name(e),
+                cue: Some(ctx.word(qb).to_lowercase()),
+                medium: None,
+                note: format!("read from the shape “…,” {} Name", ctx.word(qb)),
+            });
+        }
+        if let Some(e) = person_at(qb)
+            && verb(e.1)
+        {
+            return Some(ShapeReading {
+                name: ctx.full_name(e),
+                cue: Some(ctx.word(e.1).to_lowercase()),
+                medium: None,
+                note: format!("read from the shape “…,” Name {}", ctx.word(e.1)),
+            });
+        }
+    }
+    let line_start = text[..q.open].rfind('\n').map_or(0, |i| i + 1);
+    let label = &text[line_start..q.open];
+    static LABEL: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"^\s*(?P<name>\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3}),?\s+(?:on|via)\s+(?P<network>X|Twitter|Facebook|Instagram|TikTok|Threads|Bluesky|LinkedIn|Truth Social|YouTube|Mastodon|Telegram|Weibo)\s*:\s*$",
+        )
+        .expect("valid regex")
+    });
+    if let Some(c) = LABEL.captures(label) {
+        return Some(ShapeReading {
+            name: c["name"].to_owned(),
+            cue: None,
+            medium: Some(crate::model::Medium::Post),
+            note: format!("posted on {}, as its label says", &c["network"]),
+        });
+    }
+    let own_sentence = ctx.tagged.tokens[qa].sentence_start && inner.ends_with(['.', '!', '?']);
+    if !own_sentence || cue_attached {
+        return None;
+    }
+    // A sentence of its own that opens its paragraph, and the next sentence names the one
+    // who said it ("“We will not close a single school.” The promise came from Mayor Ada
+    // Finch"): the first person that sentence names, within its first words.
+    let opens_paragraph = qa == 0 || ctx.paragraph[qa - 1] != ctx.paragraph[qa];
+    if opens_paragraph && qb < n && ctx.paragraph[qb] == ctx.paragraph[qa] {
+        let next = ctx.sentence[qb];
+        if let Some(e) = ctx
+            .entities
+            .iter()
+            .find(|e| e.0 >= qb && e.0 < qb + 12 && e.2 == 0)
+            .filter(|e| ctx.sentence[e.0] == next && !(qb..e.0).any(|k| ctx.quoted[k]))
+        {
+            return Some(ShapeReading {
+                name: ctx.full_name(*e),
+                cue: None,
+                medium: None,
+                note: "no verb of saying: the person the next sentence names".to_owned(),
+            });
+        }
+    }
+    // A sentence of its own that closes its paragraph, with no verb of saying near it.
+    let closes_paragraph = text[q.close_end..]
+        .split('\n')
+        .next()
+        .is_some_and(|rest| rest.trim().is_empty());
+    if !closes_paragraph || qa == 0 {
+        return None;
+    }
+    // The sentence before it, in its paragraph: about a person named at its start, or
+    // "he"/"she" for the person named last.
+    let para = ctx.paragraph[qa];
+    let prev_sentence = ctx.sentence[qa - 1];
+    if ctx.paragraph[qa - 1] != para || prev_sentence == ctx.sentence[qa] {
+        return None;
+    }
+    let start = (0..qa)
+        .rev()
+        .take_while(|&k| ctx.sentence[k] == prev_sentence)
+        .last()?;
+    let subject = match ctx.word(start).to_lowercase().as_str() {
+        "he" | "she" => ctx
+            .entities
+            .iter()
+            .rev()
+            .find(|e| e.1 <= start && e.2 == 0 && ctx.paragraph[e.0] + 1 >= para)
+            .copied(),
+        _ => person_at(start),
+    }?;
+    Some(ShapeReading {
+        name: ctx.full_name(subject),
+        cue: None,
+        medium: None,
+        note: "no verb of saying: the person the sentence before is about".to_owned(),
+    })
 }
 
 /// The features that say what the rules read (hidden from some training quotations: see
@@ -924,12 +1055,32 @@ pub fn rerank(
     }
     let mut out = rules.clone();
     for (n, inst) in instances.iter().enumerate() {
+        // Where no one is named, the shape of the words may name someone.
+        let fill = |a: &mut Attribution| {
+            if a.speaker.is_none()
+                && a.mention.is_none()
+                && let Some(shape) = &inst.shape
+            {
+                let known = roles
+                    .get(name_key(&shape.name).as_str())
+                    .map(|&i| &rules[i]);
+                a.speaker = Some(shape.name.clone());
+                a.mention = Some(shape.name.clone());
+                a.cue = shape.cue.clone().or(a.cue.take());
+                a.medium = shape.medium.or(a.medium);
+                a.title = known.and_then(|k| k.title.clone());
+                a.organization = known.and_then(|k| k.organization.clone());
+                a.note = Some(shape.note.clone());
+            }
+        };
         let Some(best) = ranker.decide_with(&inst.choices, OVERRIDE_MARGIN, OVERRIDE_MARGIN_NONE)
         else {
+            fill(&mut out[n]);
             continue;
         };
         let c = &inst.choices[best];
         if c.from_rules {
+            fill(&mut out[n]);
             continue;
         }
         let known = roles.get(name_key(&c.name).as_str()).map(|&i| &rules[i]);
@@ -954,6 +1105,7 @@ pub fn rerank(
                 ),
             }),
         };
+        fill(&mut out[n]);
     }
     out
 }
