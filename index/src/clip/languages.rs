@@ -360,14 +360,15 @@ fn language(code: &str) -> Option<(&'static Language, &'static Readers)> {
     ))
 }
 
-/// Chinese, simplified or traditional ("zh", "zh-TW", "zh-Hant"), read by [`super::chinese`].
-fn is_chinese(code: &str) -> bool {
-    code.split(['-', '_']).next() == Some("zh")
+/// Chinese (simplified or traditional: "zh", "zh-TW"), Japanese and Korean, each read by a
+/// reader of its own ([`super::chinese`], [`super::japanese`], [`super::korean`]).
+fn own_reader(code: &str) -> bool {
+    matches!(code.split(['-', '_']).next(), Some("zh" | "ja" | "ko"))
 }
 
 /// Whether this reader knows the article's language.
 pub(crate) fn reads(code: &str) -> bool {
-    language(code).is_some() || is_chinese(code)
+    language(code).is_some() || own_reader(code)
 }
 
 /// What was read of one quotation's attribution.
@@ -396,8 +397,11 @@ pub(crate) fn attribute(
     code: &str,
     carry_title: bool,
 ) -> Vec<Option<Attribution>> {
-    if is_chinese(code) {
-        return super::chinese::attribute(text, quotations, carry_title);
+    match code.split(['-', '_']).next() {
+        Some("zh") => return super::chinese::attribute(text, quotations, carry_title),
+        Some("ja") => return super::japanese::attribute(text, quotations, carry_title),
+        Some("ko") => return super::korean::attribute(text, quotations, carry_title),
+        _ => {}
     }
     let Some((lang, readers)) = language(code) else {
         return vec![None; quotations.len()];

@@ -9,6 +9,8 @@ pub mod article;
 pub mod attribution;
 mod chinese;
 pub mod fetch;
+mod japanese;
+mod korean;
 mod languages;
 pub(crate) mod names;
 mod profile;
@@ -176,10 +178,10 @@ pub(crate) fn read_quotations(
     // The names of things are not quotations, nor do they break one: “…,” Flynn said on Fox
     // News’s “Fox and Friends.” “…” is one quotation.
     found.retain(|q| !names_a_thing(text, q));
-    // (Chinese is read by its own reader, in `read_in` and `claims_in`: the English one would
-    // find nothing there, slowly.)
+    // (Chinese, Japanese and Korean are read by their own readers, in `read_in` and
+    // `claims_in`: the English one would find nothing there, slowly.)
     let attributions = match detect_language(text) {
-        "zh" => vec![Attribution::default(); found.len()],
+        "zh" | "ja" | "ko" => vec![Attribution::default(); found.len()],
         _ => attribution::attribute(text, &found, carry),
     };
     let (found, attributions) = attribution::join_broken(text, found, attributions);
@@ -268,7 +270,7 @@ fn read_in(
             "the article is in “{language}”: no speaker found in the shapes OnRecord reads in that language (« … », a déclaré X; X sagte: „…“; 吴泳铭表示：“…”)"
         ),
         false => format!(
-            "the article is in “{language}”: its speakers are not read (attribution reads English, Chinese, French, Spanish, Italian, Portuguese, German, Czech and Russian)"
+            "the article is in “{language}”: its speakers are not read (attribution reads English, Chinese, Japanese, Korean, French, Spanish, Italian, Portuguese, German, Czech and Russian)"
         ),
     };
     let unread = || Attribution {

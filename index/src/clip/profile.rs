@@ -20,7 +20,11 @@ pub(crate) const REQUIRED: &[&str] = &[
 ];
 
 /// The profiles compiled in, by language code.
-pub(crate) const FILES: &[(&str, &str)] = &[("zh", include_str!("../../data/languages/zh.txt"))];
+pub(crate) const FILES: &[(&str, &str)] = &[
+    ("zh", include_str!("../../data/languages/zh.txt")),
+    ("ja", include_str!("../../data/languages/ja.txt")),
+    ("ko", include_str!("../../data/languages/ko.txt")),
+];
 
 /// One language's words, by section.
 #[derive(Debug, Default)]
