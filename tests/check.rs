@@ -447,3 +447,40 @@ fn the_chinese_seed_flags_alibabas_coo_and_verifies_zensars() {
     );
     assert_eq!(f.verdict, Verdict::Misquoted, "{:#?}", f.problems);
 }
+
+/// Japanese and Korean drafts are read like their articles: a quotation given to the right
+/// person at the wrong company is misattributed, naming the company on record.
+#[test]
+fn japanese_and_korean_drafts_name_the_right_company() {
+    for (article, draft, recorded, claimed) in [
+        (
+            "トヨタ、新工場の建設を発表\n\nトヨタ自動車の佐藤恒治社長は5日、東京都内で記者会見し、\
+             「電気自動車の生産能力を2倍にする」と述べた。\n",
+            "ホンダの佐藤恒治社長は「電気自動車の生産能力を2倍にする」と述べた。",
+            "トヨタ自動車",
+            "ホンダ",
+        ),
+        (
+            "삼성전자, 새 반도체 공장 착공\n\n삼성전자 한종희 부회장은 5일 기자간담회에서 \
+             \"내년에는 생산량을 두 배로 늘리겠다\"고 말했다.\n",
+            "SK하이닉스 한종희 부회장은 \"내년에는 생산량을 두 배로 늘리겠다\"고 말했다.",
+            "삼성전자",
+            "SK하이닉스",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lib = Library::open(&dir.path().join("lib")).unwrap();
+        let mut clip = clip_bytes(article.as_bytes(), &ClipOptions::default()).unwrap();
+        assert_eq!(lib.save_clip(&mut clip).unwrap().saved.len(), 1);
+        let f = one(&mut lib, draft);
+        assert_eq!(
+            f.verdict,
+            Verdict::Misattributed,
+            "{draft}: {:#?}",
+            f.problems
+        );
+        assert_eq!(fields(&f), vec![Field::Organization]);
+        assert_eq!(f.problems[0].record, recorded);
+        assert_eq!(f.problems[0].draft, claimed);
+    }
+}
