@@ -3513,3 +3513,69 @@ fn speakers_are_read_from_shapes_whatever_the_verb() {
     assert_eq!(clip.quotes[0].cue.as_deref(), Some("hedged"));
     assert_eq!(clip.quotes[2].medium, Medium::Post);
 }
+
+/// Swedish, Norwegian, Danish, Dutch and Polish articles get their speakers read (issue 28),
+/// and in every language the reader knows, a role "of" an organization that is named gives
+/// the organization ("presidente de Telefónica", "talesperson för Moderaterna").
+#[test]
+fn nordic_dutch_and_polish_speakers_and_organizations_after_of_are_read() {
+    let cases = [
+        (
+            "Regeringen skjuter upp skattesänkningen\n\nFinansministern presenterade på tisdagen en ny budget för nästa år, som innebär att skattesänkningen skjuts upp.\n\n\"Det här är ett svek mot pensionärerna\", säger Erik Holm, ekonomisk talesperson för Moderaterna.",
+            "sv",
+            "Erik Holm",
+            Some("ekonomisk talesperson"),
+            Some("Moderaterna"),
+        ),
+        (
+            "Regjeringen utsetter skattelettelsen\n\nFinansministeren la på tirsdag fram et nytt budsjett for neste år, og skattelettelsen blir utsatt.\n\n\"Dette er et svik mot pensjonistene\", sier Kari Nordmann, leder i Høyre.",
+            "nb",
+            "Kari Nordmann",
+            Some("leder"),
+            Some("Høyre"),
+        ),
+        (
+            "Regeringen udskyder skattelettelsen\n\nFinansministeren fremlagde tirsdag et nyt budget for næste år, og skattelettelsen bliver udskudt. Oppositionen er meget utilfreds med forslaget, som efter dens mening rammer de ældre hårdest.\n\n\"Det er et svigt over for pensionisterne\", siger Mette Larsen, ordfører for Venstre.",
+            "da",
+            "Mette Larsen",
+            Some("ordfører"),
+            Some("Venstre"),
+        ),
+        (
+            "Kabinet stelt belastingverlaging uit\n\nDe minister van Financiën presenteerde dinsdag de begroting voor volgend jaar, waarin de belastingverlaging wordt uitgesteld.\n\n\"Dit is een klap in het gezicht van gepensioneerden\", zegt Marieke Jansen, fractievoorzitter van GroenLinks.",
+            "nl",
+            "Marieke Jansen",
+            Some("fractievoorzitter"),
+            Some("GroenLinks"),
+        ),
+        (
+            "Rząd odkłada obniżkę podatków\n\nMinister finansów przedstawił we wtorek projekt budżetu na przyszły rok, w którym obniżka podatków zostanie odłożona.\n\n„Musimy ostrożnie wydawać publiczne pieniądze” – powiedział Tomasz Nowak dziennikarzom w Warszawie.",
+            "pl",
+            "Tomasz Nowak",
+            None,
+            None,
+        ),
+        (
+            "Telefónica recorta su plantilla\n\nLa operadora anunció el martes un plan de ajuste que afectará a miles de empleados en España.\n\n\"Es una decisión difícil pero necesaria\", dijo Marta Ruiz, presidenta de Telefónica, en una rueda de prensa.",
+            "es",
+            "Marta Ruiz",
+            Some("presidenta"),
+            Some("Telefónica"),
+        ),
+    ];
+    for (text, lang, speaker, title, organization) in cases {
+        let clip = clip_text(text);
+        assert_eq!(clip.article.language.as_deref(), Some(lang), "{text}");
+        let q = &clip.quotes[0];
+        assert_eq!(
+            (
+                q.speaker.as_deref(),
+                q.title.as_deref(),
+                q.organization.as_deref()
+            ),
+            (Some(speaker), title, organization),
+            "{lang}: {:#?}",
+            clip.quotes
+        );
+    }
+}

@@ -549,8 +549,24 @@ pub fn detect_language(text: &str) -> &'static str {
     }
     let cjk = han + kana + hangul;
     if cjk == 0 || cjk * 2 < letters {
+        // An unreliable guess (Danish and Norwegian are close, and so are their neighbours)
+        // still beats English for a text with next to none of English's commonest words.
+        let english = || {
+            let words: Vec<String> = text
+                .split_whitespace()
+                .take(400)
+                .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+                .collect();
+            let common = words
+                .iter()
+                .filter(|w| {
+                    ["the", "and", "of", "is", "that", "was", "with", "this"].contains(&w.as_str())
+                })
+                .count();
+            words.len() < 20 || common * 20 >= words.len()
+        };
         whatlang::detect(text)
-            .filter(whatlang::Info::is_reliable)
+            .filter(|info| info.is_reliable() || !english())
             .and_then(|info| iso_639_1(info.lang()))
             .unwrap_or("en")
     } else if kana > 0 {

@@ -20,6 +20,9 @@ use super::quotes::Quotation;
 /// name is no title: "poznamenal po zápase Slabý").
 struct Language {
     code: &'static str,
+    /// "of" and "at" between a role and its organization ("presidente de Telefónica",
+    /// "talesperson för Moderaterna").
+    of_words: &'static [&'static str],
     cues: &'static str,
     according: &'static str,
     pronouns: &'static [&'static str],
@@ -38,6 +41,7 @@ struct Language {
 const LANGUAGES: &[Language] = &[
     Language {
         code: "fr",
+        of_words: &["de", "du", "des", "chez"],
         cues: "a déclaré|a dit|a affirmé|a expliqué|a ajouté|a indiqué|a souligné|a estimé|a assuré|a précisé|a répondu|a lancé|a averti|a reconnu|a confié|a écrit|a raconté|a martelé|a insisté|a poursuivi|a commenté|a résumé|a tranché|a regretté|a déploré|déclare|dit|affirme|explique|ajoute|indique|souligne|estime|assure|précise|répond|lance|avertit|reconnaît|confie|écrit|raconte|martèle|insiste|poursuit|commente|résume|tranche|regrette|déplore|déclarait|disait|expliquait|ajoutait|affirmait|confiait|racontait",
         according: "selon|d'après|d’après",
         pronouns: &["il", "elle", "ils", "elles", "on"],
@@ -58,6 +62,7 @@ const LANGUAGES: &[Language] = &[
     },
     Language {
         code: "es",
+        of_words: &["de", "del"],
         cues: "dijo|afirmó|declaró|sostenía|decía|explicaba|afirmaba|señalaba|aseguraba|añadía|insistía|explicó|añadió|agregó|señaló|aseguró|indicó|comentó|advirtió|sostuvo|subrayó|destacó|apuntó|manifestó|expresó|respondió|contó|reconoció|insistió|admitió|precisó|relató|escribió|dice|afirma|declara|explica|añade|agrega|señala|asegura|indica|comenta|advierte|sostiene|subraya|destaca|apunta|cuenta|reconoce|insiste|admite|precisa|relata|escribe|ha dicho|ha afirmado|ha explicado|ha señalado|ha asegurado|ha añadido|ha declarado|ha indicado|ha advertido|ha reconocido",
         according: "según|de acuerdo con",
         pronouns: &["él", "ella", "ellos", "ellas"],
@@ -76,6 +81,7 @@ const LANGUAGES: &[Language] = &[
     },
     Language {
         code: "it",
+        of_words: &["di", "del", "della", "dello", "presso"],
         cues: "ha detto|ha dichiarato|ha spiegato|ha aggiunto|ha affermato|ha sottolineato|ha commentato|ha osservato|ha precisato|ha ricordato|ha risposto|ha scritto|ha assicurato|ha ammesso|ha avvertito|dice|dichiara|spiega|aggiunge|afferma|sottolinea|commenta|osserva|precisa|ricorda|risponde|scrive|assicura|ammette|disse|dichiarò|spiegò|aggiunse|affermò|sottolineò|commentò|rispose|scrisse",
         according: "secondo",
         pronouns: &["lui", "lei", "loro"],
@@ -93,6 +99,7 @@ const LANGUAGES: &[Language] = &[
     },
     Language {
         code: "pt",
+        of_words: &["de", "da", "do", "dos", "das"],
         cues: "disse|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|comentou|observou|lembrou|respondeu|escreveu|contou|garantiu|admitiu|reconheceu|alertou|diz|afirma|declara|explica|acrescenta|destaca|ressalta|comenta|observa|lembra|responde|escreve|conta|garante|admite|reconhece|alerta",
         according: "segundo|de acordo com",
         pronouns: &["ele", "ela", "eles", "elas"],
@@ -111,6 +118,7 @@ const LANGUAGES: &[Language] = &[
     },
     Language {
         code: "de",
+        of_words: &["von", "bei"],
         cues: "sagte|sagt|sagten|erklärte|erklärt|betonte|betont|meinte|meint|schrieb|schreibt|berichtete|berichtet|warnte|warnt|versicherte|versichert|kritisierte|kritisiert|ergänzte|ergänzt|fragte|fragt|antwortete|antwortet|bekräftigte|bekräftigt|erläuterte|erläutert|sagte dazu|fügte hinzu|räumte ein|so",
         according: "laut|nach Angaben von",
         pronouns: &["er", "sie"],
@@ -139,6 +147,7 @@ const LANGUAGES: &[Language] = &[
     },
     Language {
         code: "cs",
+        of_words: &[],
         cues: "řekl|řekla|řekli|uvedl|uvedla|uvedli|dodal|dodala|dodali|říká|říkají|uvádí|uvádějí|dodává|dodávají|poznamenal|poznamenala|konstatoval|konstatovala|konstatuje|prohlásil|prohlásila|prohlašuje|sdělil|sdělila|napsal|napsala|píše|vysvětlil|vysvětlila|vysvětluje|upozornil|upozornila|upozorňuje|zdůraznil|zdůraznila|zdůrazňuje|odpověděl|odpověděla|tvrdí|tvrdil|tvrdila|míní|podotkl|podotkla|doplnil|doplnila|potvrdil|potvrdila|varoval|varovala|připomněl|připomněla|přidal se|přidala se|přidává se|přirovnává|přirovnal|přirovnala|hodnotí|hodnotil|hodnotila|doplňuje|komentuje|komentoval|komentovala|charakterizoval|charakterizovala|vzpomíná|vzpomínal|odpovídá|přiznal|přiznala|přiznává",
         // ("podle" takes the genitive, "podle Nováka": no name to give.)
         according: "",
@@ -188,6 +197,7 @@ const LANGUAGES: &[Language] = &[
     },
     Language {
         code: "ru",
+        of_words: &[],
         cues: "сказал|сказала|сказали|заявил|заявила|заявили|отметил|отметила|отметили|добавил|добавила|добавили|подчеркнул|подчеркнула|пояснил|пояснила|сообщил|сообщила|сообщили|говорит|говорят|говорил|говорила|считает|признал|признала|написал|написала|пишет|ответил|ответила|рассказал|рассказала|рассказывает|уточнил|уточнила|заметил|заметила|объяснил|объяснила|утверждает|утверждал|предупредил|предупредила|продолжил|продолжила|констатировал|заключил|объясняет|объяснял|разъясняет|разъяснил|замечает|указывает|указал|описал|описала|отвечал|отвечает|признаёт|признает|пояснял|вспоминает|вспоминал|вспомнил|вспомнила|рассказывал|рассказывала|писал|писала",
         // ("по словам" takes the genitive: no name to give.)
         according: "",
@@ -253,6 +263,92 @@ const LANGUAGES: &[Language] = &[
             "судья",
             "академик",
         ],
+    },
+    Language {
+        code: "sv",
+        of_words: &["för", "på", "vid", "hos"],
+        cues: "säger|sade|sa|berättar|berättade|förklarar|förklarade|skriver|skrev|menar|menade|konstaterar|konstaterade|framhåller|framhöll|betonar|betonade|understryker|underströk|tillägger|tillade|svarar|svarade|uppger|uppgav|hävdar|hävdade|varnar|varnade|medger|medgav|skriver i ett mejl",
+        according: "enligt",
+        pronouns: &["han", "hon", "de"],
+        determiners: &[
+            "den", "det", "de", "en", "ett", "hans", "hennes", "sin", "sitt", "sina",
+        ],
+        prepositions: &[
+            "i", "på", "vid", "till", "för", "med", "efter", "under", "inför",
+        ],
+        as_word: "som",
+        conjunctions: &["och", "men", "som"],
+        openers: &["men", "och", "så", "när", "enligt", "som"],
+        titles: &[],
+    },
+    Language {
+        code: "nb",
+        of_words: &["i", "for", "ved", "hos"],
+        cues: "sier|sa|forteller|fortalte|forklarer|forklarte|skriver|skrev|mener|mente|understreker|understreket|legger til|la til|svarer|svarte|opplyser|opplyste|hevder|hevdet|advarer|advarte|påpeker|påpekte|konstaterer|konstaterte",
+        according: "ifølge",
+        pronouns: &["han", "hun", "de"],
+        determiners: &[
+            "den", "det", "de", "en", "et", "ei", "hans", "hennes", "sin", "sitt", "sine",
+        ],
+        prepositions: &["i", "på", "ved", "til", "for", "med", "etter", "under"],
+        as_word: "som",
+        conjunctions: &["og", "men", "som"],
+        openers: &["men", "og", "så", "når", "ifølge", "som"],
+        titles: &[],
+    },
+    Language {
+        code: "da",
+        of_words: &["i", "for", "ved", "hos"],
+        cues: "siger|sagde|fortæller|fortalte|forklarer|forklarede|skriver|skrev|mener|mente|understreger|understregede|tilføjer|tilføjede|svarer|svarede|oplyser|oplyste|påpeger|påpegede|advarer|advarede|konstaterer|konstaterede|lyder det fra",
+        according: "ifølge",
+        pronouns: &["han", "hun", "de"],
+        determiners: &[
+            "den", "det", "de", "en", "et", "hans", "hendes", "sin", "sit", "sine",
+        ],
+        prepositions: &["i", "på", "ved", "til", "for", "med", "efter", "under"],
+        as_word: "som",
+        conjunctions: &["og", "men", "som"],
+        openers: &["men", "og", "så", "når", "ifølge", "som"],
+        titles: &[],
+    },
+    Language {
+        code: "nl",
+        of_words: &["van", "bij"],
+        cues: "zei|zegt|zeggen|zeiden|vertelde|vertelt|verklaarde|verklaart|schreef|schrijft|stelde|stelt|benadrukte|benadrukt|voegde toe|voegt toe|aldus|antwoordde|antwoordt|waarschuwde|waarschuwt|meldde|meldt|liet weten|laat weten|reageerde|reageert|legde uit|legt uit",
+        according: "volgens",
+        pronouns: &["hij", "zij", "ze"],
+        determiners: &["de", "het", "een", "zijn", "haar", "hun"],
+        prepositions: &[
+            "in",
+            "op",
+            "bij",
+            "na",
+            "tijdens",
+            "met",
+            "tegen",
+            "voor",
+            "aan",
+            "tegenover",
+        ],
+        as_word: "zoals",
+        conjunctions: &["en", "maar", "die"],
+        openers: &["maar", "en", "dan", "zo", "zoals", "als", "volgens"],
+        titles: &[],
+    },
+    Language {
+        code: "pl",
+        of_words: &[],
+        cues: "powiedział|powiedziała|powiedzieli|mówi|mówił|mówiła|stwierdził|stwierdziła|dodał|dodała|podkreślił|podkreśliła|zaznaczył|zaznaczyła|napisał|napisała|pisze|wyjaśnił|wyjaśniła|przekonywał|przekonywała|ocenił|oceniła|zapewnił|zapewniła|przyznał|przyznała|ostrzegł|ostrzegła|odpowiedział|odpowiedziała|poinformował|poinformowała|oświadczył|oświadczyła|twierdzi|uważa",
+        according: "według|zdaniem",
+        pronouns: &["on", "ona", "oni"],
+        determiners: &["ten", "ta", "to", "jego", "jej", "ich"],
+        prepositions: &[
+            "w", "na", "po", "podczas", "przy", "z", "dla", "przed", "we",
+        ],
+        as_word: "jak",
+        conjunctions: &["i", "a", "ale", "który", "która"],
+        openers: &["ale", "i", "a", "jak", "gdy", "według"],
+        titles: &[],
     },
 ];
 
@@ -353,6 +449,8 @@ static READERS: [OnceLock<Readers>; LANGUAGES.len()] = [const { OnceLock::new() 
 
 fn language(code: &str) -> Option<(&'static Language, &'static Readers)> {
     let code = code.split(['-', '_']).next().unwrap_or(code);
+    // (Norwegian Bokmål is "nb", and often just "no" in a page's lang attribute.)
+    let code = if code == "no" { "nb" } else { code };
     let i = LANGUAGES.iter().position(|l| l.code == code)?;
     Some((
         &LANGUAGES[i],
@@ -465,7 +563,10 @@ pub(crate) fn attribute(
                         .find(|(full, _)| full.split_whitespace().last() == Some(name.as_str()))
                         .cloned(),
                 };
-                a.title = read.title.clone();
+                (a.title, a.organization) = match read.title.as_deref() {
+                    Some(t) => split_organization(lang, t),
+                    None => (None, None),
+                };
                 if let Some((full, title)) = full {
                     a.mention = Some(name.clone());
                     a.note = Some(format!("“{name}” resolved to {full}"));
@@ -661,6 +762,47 @@ fn role_in(lang: &Language, appositive: &str) -> Option<String> {
         || lang.openers.contains(&first)
         || lang.pronouns.contains(&first);
     (appositive.starts_with(char::is_lowercase) && !clause).then(|| appositive.to_owned())
+}
+
+/// A role and the organization it names after "of" or "at", when that begins with a capital
+/// ("presidente de Telefónica" → presidente, Telefónica; "talesperson för Moderaterna");
+/// a minister's portfolio stays in the title ("ministre de la Santé").
+fn split_organization(lang: &Language, title: &str) -> (Option<String>, Option<String>) {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let minister = words
+        .first()
+        .is_some_and(|w| w.to_lowercase().starts_with("minist"));
+    for (i, w) in words.iter().enumerate().skip(1) {
+        if !lang.of_words.contains(&w.to_lowercase().as_str()) || minister {
+            continue;
+        }
+        // (An article may come between: "de la", "van de".)
+        let rest = &words[i + 1..];
+        let start = rest
+            .iter()
+            .position(|x| !lang.determiners.contains(&x.to_lowercase().as_str()))
+            .unwrap_or(rest.len());
+        // (The head of state or government is a title whole: "président de la République".)
+        const STATE: &[&str] = &[
+            "République",
+            "Republik",
+            "República",
+            "Repubblica",
+            "Gobierno",
+            "Governo",
+            "Gouvernement",
+            "Regierung",
+            "Consiglio",
+            "Generalitat",
+        ];
+        if rest
+            .get(start)
+            .is_some_and(|x| x.starts_with(char::is_uppercase) && !STATE.contains(x))
+        {
+            return (Some(words[..i].join(" ")), Some(rest[start..].join(" ")));
+        }
+    }
+    (Some(title.to_owned()), None)
 }
 
 /// Whether `word` is one of the language's subject pronouns, in any case ("Он", "er").
