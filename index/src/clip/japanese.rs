@@ -20,6 +20,7 @@ struct Words {
     honorifics: Vec<&'static str>,
     org_suffixes: Vec<&'static str>,
     company_refs: Vec<&'static str>,
+    kind_nouns: Vec<&'static str>,
     pronouns: Vec<&'static str>,
     adverbials: Vec<&'static str>,
     media: Vec<(Medium, Vec<&'static str>)>,
@@ -34,6 +35,7 @@ static JA: LazyLock<Words> = LazyLock::new(|| {
         honorifics: p.longest_first("honorifics"),
         org_suffixes: p.longest_first("organization suffixes"),
         company_refs: p.longest_first("company references"),
+        kind_nouns: p.longest_first("kind nouns"),
         pronouns: p.longest_first("pronouns"),
         adverbials: p.longest_first("adverbials"),
         media: [
@@ -78,7 +80,7 @@ fn read_phrase(phrase: &str) -> Option<Subject> {
         let head = &p[..i];
         let head = head.rsplit('、').next().unwrap_or(head);
         if w.titles.iter().any(|t| head.ends_with(t)) {
-            role_before = read_phrase(head);
+            role_before = read_role(head);
         }
         p = &p[i + '、'.len_utf8()..];
     }
@@ -102,9 +104,18 @@ fn read_phrase(phrase: &str) -> Option<Subject> {
             out.same_company = true;
             let _ = r;
         } else if let Some(t) = w.titles.iter().find(|t| owner.ends_with(**t)) {
-            // "最高経営責任者（CEO）の佐藤氏": the role before the name.
-            let org = &owner[..owner.len() - t.len()];
-            out.title = Some((*t).to_owned());
+            // "最高経営責任者（CEO）の佐藤氏", "敗れた新人で元衆院議員の岡本聡子氏": the role
+            // before the name (former: 元), and no clause of what happened.
+            let mut start = owner.len() - t.len();
+            if owner[..start].ends_with(['元', '前']) {
+                start -= '元'.len_utf8();
+            }
+            let org = owner[..start]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| "たるでをがにて".contains(c))
+                .map_or(&owner[..start], |(i, c)| &owner[i + c.len_utf8()..start]);
+            out.title = Some(owner[start..].to_owned());
             if !org.is_empty() {
                 out.organization = Some(org.to_owned());
             }
@@ -122,6 +133,19 @@ fn read_phrase(phrase: &str) -> Option<Subject> {
                             .is_some_and(|n| !('\u{3041}'..='\u{3096}').contains(&n))
                 })
                 .map_or(owner, |(i, c)| &owner[i + c.len_utf8()..]);
+            // "格安航空会社ピーチライナー": what kind of company, then its name.
+            let org = w
+                .kind_nouns
+                .iter()
+                .find_map(|k| {
+                    let at = org.find(k)? + k.len();
+                    (at < org.len()
+                        && org[at..].chars().all(|c| {
+                            ('\u{30A0}'..='\u{30FF}').contains(&c) || c.is_ascii_alphanumeric()
+                        }))
+                    .then(|| &org[at..])
+                })
+                .unwrap_or(org);
             if !org.is_empty() {
                 out.organization = Some(org.to_owned());
             }
@@ -132,8 +156,18 @@ fn read_phrase(phrase: &str) -> Option<Subject> {
     if let Some(h) = w.honorifics.iter().find(|h| name.ends_with(**h)) {
         name = &name[..name.len() - h.len()];
     } else if let Some(t) = w.titles.iter().find(|t| name.ends_with(**t)) {
-        out.title = Some((*t).to_owned());
-        name = &name[..name.len() - t.len()];
+        let mut start = name.len() - t.len();
+        // ("常務執行役員", "元衆院議員": a role joined to another, or former.)
+        while let Some(more) = w
+            .titles
+            .iter()
+            .chain(["元", "前", "副"].iter())
+            .find(|m| name[..start].ends_with(**m) && start > m.len())
+        {
+            start -= more.len();
+        }
+        out.title = Some(name[start..].to_owned());
+        name = &name[..start];
     }
     let chars = name.chars().count();
     if chars > 0 {
@@ -157,6 +191,23 @@ fn read_phrase(phrase: &str) -> Option<Subject> {
         out.organization = role.organization;
     }
     (out.name.is_some() || out.title.is_some() || out.organization.is_some()).then_some(out)
+}
+
+/// A role with no name after it ("光陽電機の家電事業本部長"): the organization before の, the
+/// role all that follows.
+fn read_role(phrase: &str) -> Option<Subject> {
+    let (owner, role) = phrase.rsplit_once('の').unwrap_or(("", phrase));
+    let mut out = read_phrase(&format!(
+        "{owner}の{}",
+        JA.titles.first().copied().unwrap_or("")
+    ))
+    .unwrap_or_default();
+    out.name = None;
+    out.title = Some(role.to_owned());
+    if owner.is_empty() {
+        out.organization = None;
+    }
+    Some(out)
 }
 
 /// The topic of the sentence before a quotation: the words before its first は or が (not

@@ -23,6 +23,7 @@ struct Words {
     adverbials: Vec<&'static str>,
     media: Vec<(Medium, Vec<&'static str>)>,
     surnames: Vec<&'static str>,
+    not_organizations: Vec<&'static str>,
 }
 
 static KO: LazyLock<Words> = LazyLock::new(|| {
@@ -46,6 +47,7 @@ static KO: LazyLock<Words> = LazyLock::new(|| {
         .map(|(m, s)| (m, p.longest_first(s)))
         .collect(),
         surnames: p.longest_first("surnames"),
+        not_organizations: p.longest_first("not organizations"),
     }
 });
 
@@ -53,11 +55,21 @@ fn hangul(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| ('\u{AC00}'..='\u{D7AF}').contains(&c))
 }
 
+/// A family name and 모 ("김모"): someone the article keeps anonymous.
+fn anonymized(s: &str) -> bool {
+    hangul(s)
+        && s.chars().count() == 2
+        && s.ends_with('모')
+        && KO.surnames.iter().any(|f| s.starts_with(f))
+}
+
 /// A Korean personal name: a family name and one or two syllables (two or three after a
 /// family name of two).
 fn is_name(s: &str) -> bool {
     let n = s.chars().count();
     hangul(s)
+        && !anonymized(s)
+        && !KO.not_organizations.contains(&s)
         && (2..=4).contains(&n)
         && !KO.titles.contains(&s)
         && !KO
@@ -139,6 +151,9 @@ fn read_words(words: &[&str]) -> Option<Subject> {
     }
     if let Some(k) = name_at {
         out.name = Some(words[k].to_owned());
+    } else if words.iter().any(|x| anonymized(x)) {
+        // "김모 씨": a person the article does not name.
+        return None;
     }
     let first_person_word = [title_at, name_at]
         .into_iter()
@@ -147,7 +162,12 @@ fn read_words(words: &[&str]) -> Option<Subject> {
         .map_or(words.len(), |k| {
             k.saturating_sub(usize::from(out.family.is_some()))
         });
-    let org: Vec<&str> = words[..first_person_word].to_vec();
+    // (Who someone is, not whose: "증권사 애널리스트", "소비자 김모 씨".)
+    let org: Vec<&str> = words[..first_person_word]
+        .iter()
+        .copied()
+        .filter(|x| !w.not_organizations.contains(x))
+        .collect();
     let after: Vec<&str> = words[first_person_word..]
         .iter()
         .enumerate()
