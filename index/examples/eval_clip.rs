@@ -17,6 +17,9 @@
 //!   description read is (a source described, "předseda"), or no speaker is given where the
 //!   sentence has no source (a verb without a subject, "…," poznamenal.), each sentence read
 //!   alone as an article in its language.
+//! - Speakers, titles and organizations per language on our own fixture articles
+//!   (`tests/fixtures/clip/<lang>/*.expected`, in the repository): quotations, and how many of
+//!   each were read as the expected file says.
 //! - Article text on Readability's and newspaper's test pages: bag-of-words token F1 of the main
 //!   text against the expected text, and exact-match rates for title, byline and date.
 //!
@@ -87,6 +90,7 @@ fn main() {
             adaq(&data.join("adaq-cs-ru/data"), code).print(code);
         }
     }
+    fixture_languages();
     if std::env::var("EVAL_TEXT").is_ok_and(|v| v == "0") {
         return;
     }
@@ -655,4 +659,75 @@ fn adaq(dir: &Path, code: &str) -> AdaqScore {
         }
     }
     score
+}
+
+/// Our own fixture articles per language (`tests/fixtures/clip/<lang>/`): every quotation of
+/// each `.expected` file (quotation start, speaker, title, organization; "-" for none) looked up
+/// among the article's candidates, and its speaker, title and organization compared.
+fn fixture_languages() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/clip");
+    let Ok(dirs) = std::fs::read_dir(&root) else {
+        return;
+    };
+    let mut langs: Vec<PathBuf> = dirs
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    langs.sort();
+    println!("\n## Speakers, titles and organizations per language (our fixture articles)\n");
+    println!("| language | articles | quotations | found | speakers | titles | organizations |");
+    println!("|---|---|---|---|---|---|---|");
+    for dir in langs {
+        let lang = dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_owned();
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map(|d| d.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.retain(|p| p.extension().is_some_and(|e| e == "expected"));
+        files.sort();
+        let (mut total, mut found, mut right) = (0, 0, [0usize; 3]);
+        for path in &files {
+            let Ok(bytes) = std::fs::read(path.with_extension("txt")) else {
+                continue;
+            };
+            let Ok(clip) = onrecord::clip::clip_bytes(&bytes, &Default::default()) else {
+                continue;
+            };
+            for line in std::fs::read_to_string(path).unwrap_or_default().lines() {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                let f: Vec<&str> = line.split('\t').collect();
+                if f.len() < 4 {
+                    continue;
+                }
+                total += 1;
+                let Some(q) = clip.quotes.iter().find(|q| q.text.starts_with(f[0])) else {
+                    continue;
+                };
+                found += 1;
+                let want = |i: usize| Some(f[i]).filter(|v| *v != "-");
+                let got = [
+                    q.speaker.as_deref(),
+                    q.title.as_deref(),
+                    q.organization.as_deref(),
+                ];
+                for (k, r) in right.iter_mut().enumerate() {
+                    *r += usize::from(got[k] == want(k + 1));
+                }
+            }
+        }
+        let pct = |n: usize| format!("{n} ({:.0} %)", 100.0 * n as f64 / total.max(1) as f64);
+        println!(
+            "| {lang} | {} | {total} | {found} | {} | {} | {} |",
+            files.len(),
+            pct(right[0]),
+            pct(right[1]),
+            pct(right[2])
+        );
+    }
 }
