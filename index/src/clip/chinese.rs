@@ -77,16 +77,7 @@ static ZH: LazyLock<Words> = LazyLock::new(|| {
         connectives: Lexicon::new(p.longest_first("connectives")),
         conjunctions: Lexicon::new(p.longest_first("conjunctions")),
         reporters: p.set("reporters"),
-        media: [
-            (Medium::Statement, "medium statement"),
-            (Medium::Interview, "medium interview"),
-            (Medium::Post, "medium post"),
-            (Medium::Speech, "medium speech"),
-            (Medium::Email, "medium email"),
-        ]
-        .into_iter()
-        .map(|(m, s)| (m, p.longest_first(s)))
-        .collect(),
+        media: p.media(),
         surnames: p.set("surnames"),
     }
 });
@@ -327,18 +318,18 @@ fn medium_of(clause: &str, cue: &str, object: &str, subject: &mut Subject) {
             i += c.len_utf8();
         }
     }
-    for (medium, words) in &w.media {
-        if words.iter().any(|x| plain.contains(x)) {
-            subject.medium = Some(*medium);
-            break;
-        }
+    if let Some(m) = super::profile::medium_in(&w.media, &plain) {
+        subject.medium = Some(m);
     }
     // "在接受路透社采访时": the outlet interviewing.
     if subject.medium == Some(Medium::Interview)
         && let Some(at) = clause.find("接受")
     {
         let rest = &clause[at + "接受".len()..];
-        if let Some(end) = w.media[1].1.iter().filter_map(|m| rest.find(m)).min() {
+        let interview = w.media.iter().find(|(m, _)| *m == Medium::Interview);
+        if let Some(end) =
+            interview.and_then(|(_, words)| words.iter().filter_map(|m| rest.find(m)).min())
+        {
             let who = trim(&rest[..end]).trim_end_matches('的');
             if !who.is_empty() && !w.reporters.contains(who) && who.chars().count() <= 12 {
                 subject.told_to = Some(who.to_owned());
@@ -944,16 +935,7 @@ pub(crate) fn attribute(
         .iter()
         .enumerate()
         .map(|(n, q)| {
-            let next_open = quotations
-                .get(n + 1)
-                .map_or(text.len(), |next| next.open)
-                .max(q.close_end);
-            let after = &text[q.close_end..next_open];
-            let prev_end = n
-                .checked_sub(1)
-                .map_or(0, |p| quotations[p].close_end)
-                .min(q.open);
-            let before = &text[prev_end..q.open];
+            let (before, after) = super::quotes::neighbourhood(text, quotations, n);
             // (The quotation's last character before its closing mark.)
             let inner = &text[q.open..q.close_end];
             let continues = inner

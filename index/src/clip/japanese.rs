@@ -38,16 +38,7 @@ static JA: LazyLock<Words> = LazyLock::new(|| {
         kind_nouns: p.longest_first("kind nouns"),
         pronouns: p.longest_first("pronouns"),
         adverbials: p.longest_first("adverbials"),
-        media: [
-            (Medium::Statement, "medium statement"),
-            (Medium::Interview, "medium interview"),
-            (Medium::Speech, "medium speech"),
-            (Medium::Post, "medium post"),
-            (Medium::Email, "medium email"),
-        ]
-        .into_iter()
-        .map(|(m, s)| (m, p.longest_first(s)))
-        .collect(),
+        media: p.media(),
     }
 });
 
@@ -229,13 +220,7 @@ fn topic(before: &str) -> Option<(&str, Subject)> {
 }
 
 fn medium_of(clause: &str, a: &mut Attribution) {
-    let w = &*JA;
-    for (medium, words) in &w.media {
-        if words.iter().any(|x| clause.contains(x)) {
-            a.medium = Some(*medium);
-            break;
-        }
-    }
+    a.medium = super::profile::medium_in(&JA.media, clause).or(a.medium);
     // "ロイターの取材に対し", "ロイターのインタビューで": the outlet asking.
     for marker in ["の取材に", "のインタビューに", "のインタビューで"] {
         if let Some(i) = clause.find(marker) {
@@ -294,27 +279,18 @@ pub(crate) fn attribute(
 ) -> Vec<Option<Attribution>> {
     let w = &*JA;
     // People named so far: (full name, title, organization).
-    let mut known: Vec<(String, Option<String>, Option<String>)> = Vec::new();
+    let mut known: Vec<super::profile::Named> = Vec::new();
     let mut last_org: Option<String> = None;
     quotations
         .iter()
         .enumerate()
         .map(|(n, q)| {
-            let prev_end = n
-                .checked_sub(1)
-                .map_or(0, |p| quotations[p].close_end)
-                .min(q.open);
-            let before = &text[prev_end..q.open];
+            let (before, after) = super::quotes::neighbourhood(text, quotations, n);
             let before = &before[before
                 .char_indices()
                 .rev()
                 .find(|&(_, c)| ends_sentence(c))
                 .map_or(0, |(i, c)| i + c.len_utf8())..];
-            let next_open = quotations
-                .get(n + 1)
-                .map_or(text.len(), |next| next.open)
-                .max(q.close_end);
-            let after = &text[q.close_end..next_open];
             let after = &after[..after
                 .char_indices()
                 .find(|&(_, c)| ends_sentence(c))
@@ -345,17 +321,7 @@ pub(crate) fn attribute(
                 .clone()
                 .or_else(|| s.same_company.then(|| last_org.clone()).flatten());
             if s.pronoun {
-                if let Some((name, title, org)) = known.last() {
-                    a.speaker = Some(name.clone());
-                    a.mention = Some("彼".into());
-                    a.note = Some(format!(
-                        "the pronoun taken as {name}, the speaker named last"
-                    ));
-                    if carry_title {
-                        a.title = title.clone();
-                        a.organization = org.clone();
-                    }
-                }
+                super::profile::pronoun_as_named_last(&mut a, &known, "彼", carry_title);
                 return Some(a);
             }
             match &s.name {

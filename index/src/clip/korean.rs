@@ -36,16 +36,7 @@ static KO: LazyLock<Words> = LazyLock::new(|| {
         org_suffixes: p.longest_first("organization suffixes"),
         pronouns: p.longest_first("pronouns"),
         adverbials: p.longest_first("adverbials"),
-        media: [
-            (Medium::Statement, "medium statement"),
-            (Medium::Interview, "medium interview"),
-            (Medium::Speech, "medium speech"),
-            (Medium::Post, "medium post"),
-            (Medium::Email, "medium email"),
-        ]
-        .into_iter()
-        .map(|(m, s)| (m, p.longest_first(s)))
-        .collect(),
+        media: p.media(),
         surnames: p.longest_first("surnames"),
         not_organizations: p.longest_first("not organizations"),
     }
@@ -211,15 +202,6 @@ fn subject_before(before: &str) -> Option<Subject> {
     read_words(&subject)
 }
 
-fn medium_of(clause: &str, a: &mut Attribution) {
-    for (medium, words) in &KO.media {
-        if words.iter().any(|x| clause.contains(x)) {
-            a.medium = Some(*medium);
-            break;
-        }
-    }
-}
-
 /// Reads the speaker of each quotation of a Korean text; `None` where no attribution is in a
 /// shape this reader knows.
 pub(crate) fn attribute(
@@ -228,22 +210,13 @@ pub(crate) fn attribute(
     carry_title: bool,
 ) -> Vec<Option<Attribution>> {
     let w = &*KO;
-    let mut known: Vec<(String, Option<String>, Option<String>)> = Vec::new();
+    let mut known: Vec<super::profile::Named> = Vec::new();
     quotations
         .iter()
         .enumerate()
-        .map(|(n, q)| {
-            let prev_end = n
-                .checked_sub(1)
-                .map_or(0, |p| quotations[p].close_end)
-                .min(q.open);
-            let before = &text[prev_end..q.open];
+        .map(|(n, _)| {
+            let (before, after) = super::quotes::neighbourhood(text, quotations, n);
             let before = &before[before.rfind(['.', '\n', '?', '!']).map_or(0, |i| i + 1)..];
-            let next_open = quotations
-                .get(n + 1)
-                .map_or(text.len(), |next| next.open)
-                .max(q.close_end);
-            let after = &text[q.close_end..next_open];
             let after = &after[..after.find(['.', '\n']).unwrap_or(after.len())];
             let quotative = w.quotative.iter().find(|x| after.starts_with(**x))?;
             let rest = &after[quotative.len()..];
@@ -268,22 +241,12 @@ pub(crate) fn attribute(
                 cue: Some(cue.map_or(*quotative, |(_, c)| c).to_owned()),
                 ..Attribution::default()
             };
-            medium_of(&format!("{before}{between}"), &mut a);
+            a.medium = super::profile::medium_in(&KO.media, &format!("{before}{between}"));
             let Some(s) = read else {
                 return Some(a);
             };
             if s.pronoun {
-                if let Some((name, title, org)) = known.last() {
-                    a.speaker = Some(name.clone());
-                    a.mention = Some("그".into());
-                    a.note = Some(format!(
-                        "the pronoun taken as {name}, the speaker named last"
-                    ));
-                    if carry_title {
-                        a.title = title.clone();
-                        a.organization = org.clone();
-                    }
-                }
+                super::profile::pronoun_as_named_last(&mut a, &known, "그", carry_title);
                 return Some(a);
             }
             if let Some(family) = &s.family {

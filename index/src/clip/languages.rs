@@ -531,18 +531,9 @@ pub(crate) fn attribute(
     quotations
         .iter()
         .enumerate()
-        .map(|(n, q)| {
-            let next_open = quotations
-                .get(n + 1)
-                .map_or(text.len(), |next| next.open)
-                .max(q.close_end);
-            let after = &text[q.close_end..next_open];
+        .map(|(n, _)| {
+            let (before, after) = super::quotes::neighbourhood(text, quotations, n);
             let after = &after[..after.find(['\n']).unwrap_or(after.len())];
-            let prev_end = n
-                .checked_sub(1)
-                .map_or(0, |p| quotations[p].close_end)
-                .min(q.open);
-            let before = &text[prev_end..q.open];
             let before = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
             let read = inner[n].take().or_else(|| {
                 read_after(lang, readers, after).or_else(|| read_before(lang, readers, before))

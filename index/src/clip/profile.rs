@@ -26,6 +26,44 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     ("ko", include_str!("../../data/languages/ko.txt")),
 ];
 
+/// Someone named before, as the readers keep them: full name, title, organization.
+pub(crate) type Named = (String, Option<String>, Option<String>);
+
+/// A pronoun's quotation given to the speaker named last (with their role when clipping:
+/// `carry_title`), or left with the pronoun as its mention when no one was named before.
+pub(crate) fn pronoun_as_named_last(
+    a: &mut super::attribution::Attribution,
+    known: &[Named],
+    pronoun: &str,
+    carry_title: bool,
+) {
+    a.mention = Some(pronoun.to_owned());
+    match known.last() {
+        Some((name, title, org)) => {
+            a.speaker = Some(name.clone());
+            a.note = Some(format!(
+                "the pronoun taken as {name}, the speaker named last"
+            ));
+            if carry_title {
+                a.title = title.clone();
+                a.organization = org.clone();
+            }
+        }
+        None => a.note = Some(format!("“{pronoun}” does not refer to anyone named before")),
+    }
+}
+
+/// How something was said, by the first medium whose words the clause holds.
+pub(crate) fn medium_in(
+    media: &[(crate::model::Medium, Vec<&'static str>)],
+    clause: &str,
+) -> Option<crate::model::Medium> {
+    media
+        .iter()
+        .find(|(_, words)| words.iter().any(|x| clause.contains(x)))
+        .map(|(m, _)| *m)
+}
+
 /// One language's words, by section.
 #[derive(Debug, Default)]
 pub(crate) struct Profile {
@@ -88,6 +126,23 @@ impl Profile {
         let mut words = self.words(section).to_vec();
         words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         words
+    }
+
+    /// The words that tell how something was said (sections `[medium statement]`,
+    /// `[medium interview]`, `[medium post]`, `[medium speech]`, `[medium email]`), each list
+    /// longest first.
+    pub(crate) fn media(&self) -> Vec<(crate::model::Medium, Vec<&'static str>)> {
+        use crate::model::Medium;
+        [
+            (Medium::Statement, "medium statement"),
+            (Medium::Interview, "medium interview"),
+            (Medium::Post, "medium post"),
+            (Medium::Speech, "medium speech"),
+            (Medium::Email, "medium email"),
+        ]
+        .into_iter()
+        .map(|(m, section)| (m, self.longest_first(section)))
+        .collect()
     }
 
     pub(crate) fn set(&self, section: &str) -> HashSet<&'static str> {

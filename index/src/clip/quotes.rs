@@ -401,6 +401,26 @@ fn finish(
     })
 }
 
+/// The text between quotation `n` and its neighbours: from the end of the one before (or the
+/// start of the text) to its opening mark, and from its closing mark to the opening of the
+/// next (or the end of the text). Where each reader looks for an attribution.
+pub(crate) fn neighbourhood<'a>(
+    text: &'a str,
+    quotations: &[Quotation],
+    n: usize,
+) -> (&'a str, &'a str) {
+    let q = &quotations[n];
+    let prev_end = n
+        .checked_sub(1)
+        .map_or(0, |p| quotations[p].close_end)
+        .min(q.open);
+    let next_open = quotations
+        .get(n + 1)
+        .map_or(text.len(), |next| next.open)
+        .max(q.close_end);
+    (&text[prev_end..q.open], &text[q.close_end..next_open])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
