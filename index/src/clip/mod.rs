@@ -270,7 +270,7 @@ fn read_in(
             "the article is in “{language}”: no speaker found in the shapes OnRecord reads in that language (« … », a déclaré X; X sagte: „…“; 吴泳铭表示：“…”)"
         ),
         false => format!(
-            "the article is in “{language}”: its speakers are not read (attribution reads English, Chinese, Japanese, Korean, French, Spanish, Italian, Portuguese, German, Czech and Russian)"
+            "the article is in “{language}”: its speakers are not read (attribution reads English, Chinese, Japanese, Korean, French, Spanish, Italian, Portuguese, German, Czech, Russian, Swedish, Norwegian, Danish, Dutch and Polish)"
         ),
     };
     let unread = || Attribution {
