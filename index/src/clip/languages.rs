@@ -41,9 +41,9 @@ struct Language {
 const LANGUAGES: &[Language] = &[
     Language {
         code: "fr",
-        of_words: &["de", "du", "des", "chez"],
-        cues: "a déclaré|a dit|a affirmé|a expliqué|a ajouté|a indiqué|a souligné|a estimé|a assuré|a précisé|a répondu|a lancé|a averti|a reconnu|a confié|a écrit|a raconté|a martelé|a insisté|a poursuivi|a commenté|a résumé|a tranché|a regretté|a déploré|déclare|dit|affirme|explique|ajoute|indique|souligne|estime|assure|précise|répond|lance|avertit|reconnaît|confie|écrit|raconte|martèle|insiste|poursuit|commente|résume|tranche|regrette|déplore|déclarait|disait|expliquait|ajoutait|affirmait|confiait|racontait",
-        according: "selon|d'après|d’après",
+        of_words: &["de", "du", "des", "chez", "à", "au", "aux"],
+        cues: "a déclaré|a dit|a affirmé|a expliqué|a ajouté|a indiqué|a souligné|a estimé|a assuré|a précisé|a répondu|a lancé|a averti|a reconnu|a confié|a écrit|a raconté|a martelé|a insisté|a poursuivi|a commenté|a résumé|a tranché|a regretté|a déploré|a alerté|a réagi|a soupiré|a témoigné|a promis|a prévenu|a rappelé|a dénoncé|a fustigé|a plaidé|a jugé|a ironisé|a salué|a annoncé|a conclu|a détaillé|a lâché|a glissé|a observé|a noté|a relevé|a nuancé|s'est félicité|s'est félicitée|s'est réjoui|s'est réjouie|s'est inquiété|s'est inquiétée|s’est félicité|s’est félicitée|s’est inquiété|s’est inquiétée|alerte|réagit|soupire|soupirait|témoigne|témoignait|promet|prévient|rappelle|dénonce|fustige|plaide|juge|ironise|salue|annonce|conclut|détaille|lâche|glisse|observe|relève|nuance|se félicite|se réjouit|s'inquiète|s’inquiète|déclare|dit|affirme|explique|ajoute|indique|souligne|estime|assure|précise|répond|lance|avertit|reconnaît|confie|écrit|raconte|martèle|insiste|poursuit|commente|résume|tranche|regrette|déplore|déclarait|disait|expliquait|ajoutait|affirmait|confiait|racontait",
+        according: "selon|d'après|d’après|pour",
         pronouns: &["il", "elle", "ils", "elles", "on"],
         determiners: &[
             "le", "la", "les", "l'", "l’", "un", "une", "du", "des", "de", "d'", "d’", "son", "sa",
@@ -412,7 +412,9 @@ fn readers(lang: &Language) -> Readers {
         "" => (String::new(), String::new()),
         a => (
             format!("|{a}"),
-            format!(r"(?P<according>(?i:{a}))\s+(?P<aname>{NAME})\s*,|"),
+            format!(
+                r"(?P<according>(?i:{a}))\s+(?P<aname>{NAME})(?:\s*,\s*(?P<aappos>\p{{Ll}}[^,«»“”„\x22\n]{{1,80}}?))?\s*,|"
+            ),
         ),
     };
     // (The verb may be led by an adverb or two: "skromně poznamenal".)
@@ -555,7 +557,7 @@ pub(crate) fn attribute(
                         .cloned(),
                 };
                 (a.title, a.organization) = match read.title.as_deref() {
-                    Some(t) => split_organization(lang, t),
+                    Some(t) => split_organization(lang, &bare_title(lang, t)),
                     None => (None, None),
                 };
                 if let Some((full, title)) = full {
@@ -575,10 +577,18 @@ pub(crate) fn attribute(
                 a.note = Some("the article describes the speaker without naming them".into());
             } else {
                 let said_by = read.pronoun.as_deref().unwrap_or(&read.cue).to_owned();
+                // Someone named in the narration since ("Le président de la SNCF, Jean-Pierre
+                // Farandou, a appelé au dialogue. « … », a-t-il assuré"), with the role before
+                // the name.
+                if let Some((name, title)) = named_in_narration(lang, before) {
+                    last_named = Some((name, title));
+                }
                 match &last_named {
                     Some((name, title)) => {
                         a.speaker = Some(name.clone());
-                        a.title = title.clone().filter(|_| carry_title);
+                        if let Some(t) = title.as_deref().filter(|_| carry_title) {
+                            (a.title, a.organization) = split_organization(lang, t);
+                        }
                         a.mention = Some(said_by.clone());
                         a.note = Some(format!(
                             "“{said_by}” taken as {name}, the speaker named last"
@@ -755,6 +765,85 @@ fn role_in(lang: &Language, appositive: &str) -> Option<String> {
     (appositive.starts_with(char::is_lowercase) && !clause).then(|| appositive.to_owned())
 }
 
+/// The last full name (two capitalised words or more) in a text of narration, with the role
+/// that precedes it between commas ("Le président de la SNCF, Jean-Pierre Farandou,").
+fn named_in_narration(lang: &Language, text: &str) -> Option<(String, Option<String>)> {
+    static FULL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?:(?P<role>\p{{Lu}}?\p{{Ll}}[^,.;:«»“”„\x22\n]{{1,80}}?),\s+)?(?P<name>{NAME})"
+        ))
+        .expect("valid regex")
+    });
+    let mut best = None;
+    for c in FULL.captures_iter(text) {
+        let name = c["name"].to_owned();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() < 2
+            || words
+                .iter()
+                .any(|w| lang.determiners.contains(&w.to_lowercase().as_str()))
+        {
+            continue;
+        }
+        // (The subject of its sentence: after a role between commas, or opening it.)
+        let at = c.get(0).map_or(0, |m| m.start());
+        let opens =
+            text[..at].trim_end().is_empty() || text[..at].trim_end().ends_with(['.', '!', '?']);
+        if c.name("role").is_none() && !opens {
+            continue;
+        }
+        let role = c
+            .name("role")
+            .map(|r| bare_title(lang, r.as_str()))
+            .filter(|r| !r.is_empty() && r.split_whitespace().count() <= 6);
+        best = Some((name, role));
+    }
+    best
+}
+
+/// A title without the article before it ("l'entraîneur", "une usagère" → entraîneur,
+/// usagère) or an aside ("de son côté l'économiste").
+fn bare_title(lang: &Language, title: &str) -> String {
+    let mut t = title.trim();
+    for aside in [
+        "de son côté",
+        "de leur côté",
+        "pour sa part",
+        "pour leur part",
+        "quant à lui",
+        "quant à elle",
+        "lui aussi",
+        "elle aussi",
+        "également",
+        "côté",
+    ] {
+        if let Some(rest) = t.strip_prefix(aside) {
+            t = rest.trim_start();
+        }
+    }
+    loop {
+        let lower = t.to_lowercase();
+        if let Some(rest) = ["l'", "l’", "d'", "d’"]
+            .iter()
+            .find_map(|e| lower.starts_with(e).then(|| &t[e.len()..]))
+        {
+            t = rest;
+            continue;
+        }
+        match t.split_once(' ') {
+            Some((first, rest))
+                if lang.determiners.contains(&first.to_lowercase().as_str())
+                    || first == "une"
+                    || first == "un" =>
+            {
+                t = rest
+            }
+            _ => break,
+        }
+    }
+    t.to_owned()
+}
+
 /// A role and the organization it names after "of" or "at", when that begins with a capital
 /// ("presidente de Telefónica" → presidente, Telefónica; "talesperson för Moderaterna");
 /// a minister's portfolio stays in the title ("ministre de la Santé").
@@ -764,7 +853,25 @@ fn split_organization(lang: &Language, title: &str) -> (Option<String>, Option<S
         .first()
         .is_some_and(|w| w.to_lowercase().starts_with("minist"));
     for (i, w) in words.iter().enumerate().skip(1) {
-        if !lang.of_words.contains(&w.to_lowercase().as_str()) || minister {
+        let lower = w.to_lowercase();
+        // ("éleveur dans la vallée du Rhône": where the person works is no part of the role,
+        // nor an organization.)
+        if lang.prepositions.contains(&lower.as_str()) && !lang.of_words.contains(&lower.as_str()) {
+            return (Some(words[..i].join(" ")), None);
+        }
+        // ("chef économiste d'Axa": the elided "of" and the name in one word.)
+        if let Some(org) = ["d'", "d’"]
+            .iter()
+            .find_map(|e| w.strip_prefix(e))
+            .filter(|o| o.starts_with(char::is_uppercase) && lang.code == "fr" && !minister)
+        {
+            let org = std::iter::once(org).chain(words[i + 1..].iter().copied());
+            return (
+                Some(words[..i].join(" ")),
+                Some(org.collect::<Vec<_>>().join(" ")),
+            );
+        }
+        if !lang.of_words.contains(&lower.as_str()) || minister {
             continue;
         }
         // (An article may come between: "de la", "van de".)
@@ -904,9 +1011,11 @@ fn read_before(lang: &Language, readers: &Readers, before: &str) -> Option<Read>
 
 fn read_captures(lang: &Language, before: &str, c: &regex::Captures<'_>) -> Option<Read> {
     if let Some(name) = c.name("aname") {
+        // ("Selon Gilles Moec, chef économiste d'Axa, « … »": the role between commas.)
         return Some(Read {
             cue: c["according"].to_owned(),
             name: Some(name.as_str().to_owned()),
+            title: c.name("aappos").and_then(|a| role_in(lang, a.as_str())),
             ..Read::default()
         });
     }
