@@ -63,8 +63,8 @@ const LANGUAGES: &[Language] = &[
     Language {
         code: "es",
         of_words: &["de", "del"],
-        cues: "dijo|afirmó|declaró|sostenía|decía|explicaba|afirmaba|señalaba|aseguraba|añadía|insistía|explicó|añadió|agregó|señaló|aseguró|indicó|comentó|advirtió|sostuvo|subrayó|destacó|apuntó|manifestó|expresó|respondió|contó|reconoció|insistió|admitió|precisó|relató|escribió|dice|afirma|declara|explica|añade|agrega|señala|asegura|indica|comenta|advierte|sostiene|subraya|destaca|apunta|cuenta|reconoce|insiste|admite|precisa|relata|escribe|ha dicho|ha afirmado|ha explicado|ha señalado|ha asegurado|ha añadido|ha declarado|ha indicado|ha advertido|ha reconocido",
-        according: "según|de acuerdo con",
+        cues: "dijo|afirmó|declaró|sostenía|decía|explicaba|afirmaba|señalaba|aseguraba|añadía|insistía|explicó|añadió|agregó|señaló|aseguró|indicó|comentó|advirtió|sostuvo|subrayó|destacó|apuntó|manifestó|expresó|respondió|contó|reconoció|insistió|admitió|precisó|relató|escribió|dice|afirma|declara|explica|añade|agrega|señala|asegura|indica|comenta|advierte|sostiene|subraya|destaca|apunta|cuenta|reconoce|insiste|admite|precisa|relata|escribe|ha dicho|ha afirmado|ha explicado|ha señalado|ha asegurado|ha añadido|ha declarado|ha indicado|ha advertido|ha reconocido|prometió|lamentó|lamentaba|se quejaba|se quejó|pidió|recalcó|remarcó|sentenció|zanjó|criticó|denunció|celebró|valoró|opinó|matizó|aclaró|puntualizó|avisó|alertó|confesó|defendió|resumió|concluyó|reconocía|advertía|lamenta|recalca|critica|denuncia|celebra|opina|defiende|resume",
+        according: "según|de acuerdo con|para",
         pronouns: &["él", "ella", "ellos", "ellas"],
         determiners: &[
             "el", "la", "los", "las", "un", "una", "del", "de", "su", "sus",
@@ -689,6 +689,31 @@ fn subject_after(lang: &Language, rest: &str) -> Read {
         Regex::new(r#"^(?P<described>(?:\p{Ll}[\p{L}\p{M}'’\-]*\s*){1,6}?)\s*(?:[.,;!?«»“”„"]|$)"#)
             .expect("valid regex")
     });
+    // "afirmó la ministra de Vivienda, Isabel Rodríguez": a role with its article, then the
+    // name between commas.
+    static TITLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^(?P<desc>[\p{{L}}\p{{M}}'’\-]+(?:\s+[\p{{L}}\p{{M}}'’\-]+){{1,7}}?)\s*,\s*(?P<name>{NAME})\s*(?:[,.;]|$)"
+        ))
+        .expect("valid regex")
+    });
+    if let Some(c) = TITLED.captures(rest) {
+        let first = c["desc"]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let article = lang.determiners.contains(&first.as_str())
+            || first.starts_with("l'")
+            || first.starts_with("l’");
+        if article && c["name"].contains(char::is_whitespace) && !is_pronoun(lang, &c["name"]) {
+            return Read {
+                name: Some(c["name"].to_owned()),
+                title: Some(c["desc"].to_owned()),
+                ..Read::default()
+            };
+        }
+    }
     let mut rest = rest;
     let mut skipped = false;
     for _ in 0..3 {
@@ -849,9 +874,33 @@ fn bare_title(lang: &Language, title: &str) -> String {
 /// a minister's portfolio stays in the title ("ministre de la Santé").
 fn split_organization(lang: &Language, title: &str) -> (Option<String>, Option<String>) {
     let words: Vec<&str> = title.split_whitespace().collect();
-    let minister = words
-        .first()
-        .is_some_and(|w| w.to_lowercase().starts_with("minist"));
+    // (A portfolio is part of the title: "ministre de la Santé", "consejero de Sanidad",
+    // "exsecretaria de Estado de Digitalización".)
+    // ("consejero delegado de Telefónica", "secretaria general de UGT": a chief executive or a
+    // general secretary works for an organization, not a portfolio.)
+    let executive = words.get(1).is_some_and(|w| {
+        let w = w.to_lowercase();
+        ["delegad", "general", "généra", "generale"]
+            .iter()
+            .any(|p| w.starts_with(p))
+    });
+    let minister = !executive
+        && words.first().is_some_and(|w| {
+            let w = w.to_lowercase();
+            [
+                "minist",
+                "exminist",
+                "consejer",
+                "conseller",
+                "secretari",
+                "exsecretari",
+                "sottosegretari",
+                "assessor",
+                "staatssekret",
+            ]
+            .iter()
+            .any(|p| w.starts_with(p))
+        });
     for (i, w) in words.iter().enumerate().skip(1) {
         let lower = w.to_lowercase();
         // ("éleveur dans la vallée du Rhône": where the person works is no part of the role,
@@ -898,6 +947,31 @@ fn split_organization(lang: &Language, title: &str) -> (Option<String>, Option<S
             .is_some_and(|x| x.starts_with(char::is_uppercase) && !STATE.contains(x))
         {
             return (Some(words[..i].join(" ")), Some(rest[start..].join(" ")));
+        }
+    }
+    // "consejero delegado de la entidad", "enfermera de 29 años": a generic "of the company" or
+    // an age at the end is no part of the role.
+    if let Some(i) = words
+        .iter()
+        .rposition(|w| lang.of_words.contains(&w.to_lowercase().as_str()))
+        && i > 0
+    {
+        let rest = &words[i + 1..];
+        let start = rest
+            .iter()
+            .position(|x| !lang.determiners.contains(&x.to_lowercase().as_str()))
+            .unwrap_or(rest.len());
+        let tail = &rest[start..];
+        // (An article, alone or in the "of": "de la entidad", "del banco".)
+        let with_article = start > 0
+            || [
+                "del", "du", "des", "della", "dello", "do", "da", "dos", "das", "au", "aux",
+            ]
+            .contains(&words[i].to_lowercase().as_str());
+        let generic = with_article && tail.len() == 1 && tail[0].starts_with(char::is_lowercase);
+        let age = tail.len() == 2 && tail[0].chars().all(|c| c.is_ascii_digit());
+        if generic || age {
+            return (Some(words[..i].join(" ")), None);
         }
     }
     (Some(title.to_owned()), None)
