@@ -205,14 +205,19 @@ pub fn clip_article(article: Article) -> Clip {
     let to_char = char_offsets(text, &offsets);
     let language = article.language.clone().unwrap_or_else(|| "en".into());
     let attributions = read_in(text, &mut found, attributions, &language);
-    // In English the trained ranker has the last word on who spoke (see attribution::rank).
+    // In English the trained ranker has the last word on who spoke (see attribution::rank),
+    // and the rest of the article completes the speaker's title and employer.
     let attributions = match language == "en" || language.starts_with("en-") {
-        true => attribution::rank::rerank(
-            attribution::rank::committed_ranker(),
-            text,
-            &found,
-            attributions,
-        ),
+        true => {
+            let mut a = attribution::rank::rerank(
+                attribution::rank::committed_ranker(),
+                text,
+                &found,
+                attributions,
+            );
+            attribution::complete_roles(text, &found, &mut a);
+            a
+        }
         false => attributions,
     };
     let quotes = found

@@ -13,6 +13,7 @@
 mod patterns;
 mod candidates;
 mod descriptions;
+mod employer;
 mod join;
 mod medium;
 mod mentions;
@@ -37,6 +38,7 @@ use super::names::is_generational;
 use super::quotes::Quotation;
 use crate::model::Medium;
 
+pub(crate) use self::employer::complete_roles;
 pub use self::join::join_broken;
 pub(crate) use self::patterns::is_cue_word;
 pub use self::role::{Role, parse_role};

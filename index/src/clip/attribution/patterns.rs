@@ -74,7 +74,8 @@ pub(super) const PARTICLE_LED: &str = concat!("(?:(?:(?:", particles!(), r")[^\S
 /// "White House press secretary Josh Earnest", "campaign spokesman Jason Miller".
 pub(super) const ROLE_NAME: &str = concat!(
     r"(?:\p{Lu}[\p{L}’'.\-]*[^\S\n]+){0,3}(?:[a-z][\p{L}’'\-]*[^\S\n]+){0,3}",
-    r"(?:[Cc]hief|[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Dd]irector|[Oo]fficer|[Aa]dvis[eo]r|[Pp]resident|CEO|CFO|COO|[Cc]hair(?:man|woman)?|[Mm]anager|[Aa]nalyst|[Pp]rofessor|[Ll]eader|[Aa]ttorney|[Gg]eneral|[Cc]ommissioner|[Mm]ayor|[Jj]udge|[Gg]overnor|[Ss]enator|[Ee]conomist|[Ss]trategist|[Ff]ounder|[Pp]artner|[Ee]xecutive|[Ee]ditor|[Cc]andidate|[Nn]ominee|[Aa]ide|[Pp]ollster|[Cc]oach|Rep\.|Sen\.|Gov\.|Dr\.)[^\S\n]+",
+    // ("co-CEO", "vice-chair": a prefix on the title's word.)
+    r"(?:[Cc]o-|[Vv]ice-)?(?:[Cc]hief|[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Dd]irector|[Oo]fficer|[Aa]dvis[eo]r|[Pp]resident|CEO|CFO|COO|[Cc]hair(?:man|woman)?|[Mm]anager|[Aa]nalyst|[Pp]rofessor|[Ll]eader|[Aa]ttorney|[Gg]eneral|[Cc]ommissioner|[Mm]ayor|[Jj]udge|[Gg]overnor|[Ss]enator|[Ee]conomist|[Ss]trategist|[Ff]ounder|[Pp]artner|[Ee]xecutive|[Ee]ditor|[Cc]andidate|[Nn]ominee|[Aa]ide|[Pp]ollster|[Cc]oach|Rep\.|Sen\.|Gov\.|Dr\.)[^\S\n]+",
     r"(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)(?:[^\S\n]+(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)){0,3}",
     r"(?:[^\S\n]*\([^()]{1,24}\))?"
 );
@@ -110,7 +111,7 @@ pub(super) const PRONOUN: &str = r"[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t";
 /// appositive: ", Jeff Weaver,").
 /// (An abbreviated title inside the owner's name: "California Rep. Duncan Hunter's chief of
 /// staff".)
-pub(super) const POSS_ROLE: &str = r"\p{Lu}[\p{L}\p{M}\-]*\.?(?:\s+\p{Lu}[\p{L}\p{M}\-]*\.?){0,3}[’']s(?:\s+\p{Ll}[\p{L}\-]*){1,4}";
+pub(super) const POSS_ROLE: &str = r"\p{Lu}[\p{L}\p{M}\-]*\.?(?:\s+\p{Lu}[\p{L}\p{M}\-]*\.?){0,3}[’']s(?:\s+\p{Ll}[\p{L}\-]*){1,4}(?:\s+of(?:\s+\p{Lu}[\p{L}\p{M}\-]*){1,3}(?:\s+\p{Ll}[\p{L}\-]*){0,2})?";
 /// The words that open a source described but not named ("a former official", "his lawyer").
 macro_rules! determiners {
     () => {
@@ -202,7 +203,7 @@ pub(super) const CUE_FIRST: &str = "reports|reported|write|said|says|added|adds|
 pub(super) static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     // (Past the default size limit, with every shape of a speaker after the cue.)
     regex::RegexBuilder::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>{CUE_FIRST})\s+(?P<subj>{TITLE_OF_NAME}|{ROLE_NAME}|{org_title}(?:[^\S\n]+{NAME})?|{NAME}[^\S\n]+and[^\S\n]+{NAME}|{PARTICLE_LED}?{NAME}{ORG_AFTER}?|he|she|they|{nominal_of_org}|{NOMINAL_GREEDY}|{ROLE_ANY}){APPOS_TO_END}(?P<rest>[^“«\x22]*)",
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?P<cue>{CUE_FIRST})\s+(?P<subj>{TITLE_OF_NAME}|{ROLE_NAME}|{org_title}(?:[^\S\n]+{NAME})?|{NAME}[^\S\n]+and[^\S\n]+{NAME}|{POSS_ROLE}|{PARTICLE_LED}?{NAME}{ORG_AFTER}?|he|she|they|{nominal_of_org}|{NOMINAL_GREEDY}|{ROLE_ANY}){APPOS_TO_END}(?P<rest>[^“«\x22]*)",
         nominal_of_org = &*NOMINAL_OF_ORG,
         org_title = &*ORG_TITLE,
     ))
