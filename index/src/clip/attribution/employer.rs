@@ -73,6 +73,24 @@ const ORGANIZATION_NOUNS: &[&str] = &[
     "state",
     "government",
     "administration",
+    "railroad",
+    "railway",
+    "museum",
+    "project",
+    "paper",
+    "newspaper",
+    "magazine",
+    "broadcaster",
+    "station",
+    "church",
+    "charity",
+    "manufacturer",
+    "supplier",
+    "developer",
+    "chain",
+    "regulator",
+    "watchdog",
+    "court",
 ];
 
 /// Nouns of organizations that say nothing of their kind: "the company" may be any named.
@@ -99,6 +117,16 @@ const ANY_KIND: &[&str] = &[
     "network",
     "studio",
     "agency",
+    "railroad",
+    "railway",
+    "manufacturer",
+    "supplier",
+    "developer",
+    "chain",
+    "broadcaster",
+    "paper",
+    "newspaper",
+    "charity",
 ];
 
 /// Nouns that open a title and name the kind of its organization ("board chair", "club
@@ -272,8 +300,19 @@ pub(crate) fn complete_roles(
         {
             a.organization = named_before(text, &organizations, at, Some(&head.to_lowercase()));
         }
+        // ("The university's president": the noun stands for the university named before;
+        // "Her coach": a pronoun is nobody's organization.)
         if let Some(org) = a.organization.take() {
-            a.organization = Some(in_full(text, &org, &names)).filter(|o| !is_generic(o));
+            let bare = org.strip_prefix("The ").unwrap_or(&org);
+            a.organization = if ["Her", "His", "Their", "Its", "My", "Our", "Your"].contains(&bare)
+            {
+                None
+            } else if is_generic(bare) {
+                named_before(text, &organizations, at, Some(&bare.to_lowercase()))
+                    .filter(|o| !is_generic(o))
+            } else {
+                Some(in_full(text, &org, &names)).filter(|o| !is_generic(o))
+            };
         }
     }
 }
@@ -362,15 +401,20 @@ fn fill(a: &mut Attribution, role: Option<Role>) {
             if agree && a.organization.is_none() {
                 a.organization = role.organization;
             }
+            // ("chief of pediatric emergency medicine" where the cue's reading kept "chief".)
+            let longer = found.as_ref().is_some_and(|t| {
+                t.starts_with(&format!("{have} of ")) && t.split_whitespace().count() <= 6
+            });
             // ("founder and co-CEO" where the cue's reading kept "CEO".)
-            if let Some(t) = found
-                && t.len() > have.len()
-                && t.ends_with(have.as_str())
-                && t.split_whitespace().count() <= 5
-                && (t.contains(" and ") || t.contains(" & "))
-                && !t[..t.len() - have.len()].chars().any(char::is_uppercase)
-            {
-                a.title = Some(t.clone());
+            let joined = found.as_ref().is_some_and(|t| {
+                t.len() > have.len()
+                    && t.ends_with(have.as_str())
+                    && t.split_whitespace().count() <= 5
+                    && (t.contains(" and ") || t.contains(" & "))
+                    && !t[..t.len() - have.len()].chars().any(char::is_uppercase)
+            });
+            if longer || joined {
+                a.title = found.clone();
             }
         }
         (None, None) => {
@@ -445,19 +489,45 @@ fn organizations(text: &str, attributions: &[Attribution]) -> (Named, Named) {
             })
             .unwrap_or(words.len());
         let run = &words[lead..];
+        // ("Elena Markova of Bulgaria": a run through "of" after a word that ends no
+        // organization's name is two names.)
+        let run = match run.iter().rposition(|w| *w == "of") {
+            Some(i) if i > 0 && !ENDINGS.contains(run[i - 1].to_lowercase().as_str()) => {
+                &run[i + 1..]
+            }
+            _ => run,
+        };
         if m.start() >= body
             && (2..=4).contains(&run.len())
             && run
                 .last()
                 .is_some_and(|w| w.starts_with(char::is_uppercase))
         {
-            runs.push((m.start(), without_possessive(&run.join(" ")).to_owned()));
+            let name = without_possessive(&run.join(" ")).to_owned();
+            // ("Hansen Mobel said some products would arrive late": a name that speaks and is
+            // no person's, by its first word and by the speakers, is an organization.)
+            let speaks = SAYS_OR_THINKS.is_match(&text[m.end()..]);
+            let person = run
+                .first()
+                .is_some_and(|w| super::super::names::gender_of(w).is_some())
+                || attributions
+                    .iter()
+                    .any(|a| a.speaker.as_deref() == Some(name.as_str()));
+            if speaks && !person && !m.as_str().ends_with('.') {
+                out.push((m.start(), name.clone()));
+            }
+            runs.push((m.start(), name));
         }
         if let Some(last) = words.iter().rposition(|w| {
             let w = without_possessive(w).trim_end_matches('.').to_lowercase();
             ENDINGS.contains(w.as_str())
         }) && last >= 1
         {
+            // ("University of Central Texas": what the organization is of is its name's too.)
+            let last = match words.get(last + 1) {
+                Some(&"of") if words.len() > last + 2 => words.len() - 1,
+                _ => last,
+            };
             // (Not a dateline's "SEATTLE" nor a sentence's "The".)
             let first = words[..last]
                 .iter()
@@ -529,6 +599,7 @@ fn named_before(
                     || words_at(before, short_form(name)).count() >= 2
                     || (!any_kind && of_kind(name)))
                 && (any_kind || of_kind(name))
+                && !is_generic(name.strip_prefix("The ").unwrap_or(name))
         })
         .max_by_key(|(at, name)| {
             let count = words_at(before, short_form(name)).count();
@@ -680,7 +751,7 @@ fn role_at(
             // ("the astronomer at Caltech": a description after a name is a role, whatever
             // its noun.)
             static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
-                Regex::new(r"^(?:the|an?)\s+(?P<title>\p{Ll}[\p{Ll}\-]*(?:\s+\p{Ll}[\p{Ll}\-]*){0,3}?)\s+(?:at|of|for|with)\s+(?:the\s+)?(?P<org>\p{Lu}.*)$")
+                Regex::new(r"^(?:(?:the|an?)\s+)?(?P<title>\p{Ll}[\p{Ll}\-]*(?:\s+\p{Ll}[\p{Ll}\-]*){0,3}?)\s+(?:at|of|for|with)\s+(?:the\s+)?(?P<org>\p{Lu}.*)$")
                     .expect("valid regex")
             });
             let described = DESCRIBED
@@ -691,6 +762,16 @@ fn role_at(
                     organization: Some(c["org"].to_owned()),
                     organization_description: None,
                 });
+            // ("its chief of pediatric emergency medicine": the organization named before.)
+            if let Some(title) = appos.strip_prefix("its ")
+                && role.title.is_none()
+                && title.split_whitespace().count() <= 6
+            {
+                role.title = Some(title.to_owned());
+                role.organization = role
+                    .organization
+                    .or_else(|| named_before(text, organizations, start, None));
+            }
             let whose = appos
                 .strip_prefix("the ")
                 .and_then(|r| r.split_once(['’', '\'']))
@@ -814,4 +895,21 @@ fn without_company(phrase: &str) -> String {
         _ => 0,
     };
     words[skip..].join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Looking back from a short name for the full one lands inside a multibyte character
+    /// when quotation marks or apostrophes stand before it: no panic, and a name given in full
+    /// first is still written in full (a PolNeAR page once stopped `eval_clip` here).
+    #[test]
+    fn names_in_full_never_split_a_character() {
+        let text = "Headline\n\nThe White People’s Party met.\n\n’’’’’’’’’’ Party officials left.";
+        let names = [(10, "White People’s Party".to_owned())];
+        assert_eq!(in_full(text, "Party", &names), "White People’s Party");
+        let text = "Headline\n\n’’’’’’’’’’ Party officials left. The White People’s Party met.";
+        assert_eq!(in_full(text, "Party", &names), "Party");
+    }
 }

@@ -356,11 +356,15 @@ pub(super) fn note_mentions(
             let described = role.title.is_some() || role.organization.is_some();
             // "with Hillary Clinton — who’s called for tax hikes — lambasting…": "who" follows
             // a person.
-            let who = after_mention
-                .trim_start_matches([',', ' ', '—', '–'])
-                .split(|ch: char| !ch.is_alphabetic())
-                .next()
-                .is_some_and(|w| w == "who" || w == "whose");
+            // (Also when the clause holds commas, which end the appositive the mention reads:
+            // "Karl Lindqvist, who farms 2,000 acres near Ames, Iowa, said…".)
+            let after_name_text = &text[c.name("name").map_or(0, |m| m.end())..];
+            let who = [after_mention, after_name_text].iter().any(|t| {
+                t.trim_start_matches([',', ' ', '—', '–'])
+                    .split(|ch: char| !ch.is_alphabetic())
+                    .next()
+                    .is_some_and(|w| w == "who" || w == "whose")
+            });
             // "Christyn Gionfriddo, a Neptune, N.J., native": a description follows a person.
             let after_name = &text[c.name("name").map_or(0, |m| m.end())..];
             // (Also a title that ends the sentence: "concerns Henry Crespo, president of the
@@ -398,6 +402,9 @@ pub(super) fn note_mentions(
                 described
                     || who
                     || described_as
+                    // ("A spokeswoman for the agency, Maria Lopez, said it…": the subject of a
+                    // verb of saying is a person.)
+                    || SAYS_OR_THINKS.is_match(after_mention.trim_start_matches(','))
                     || AFTER_CUE_WORD.is_match(before_name)
                     || WHOSE_ROLE_BEFORE.is_match(before_name),
                 None,
@@ -507,6 +514,16 @@ pub(super) fn note_mentions(
             if subject.is_none() {
                 subject = inside.first;
             }
+        }
+        // "A spokeswoman for the Drug Enforcement Administration, Maria Lopez, said…": the name
+        // in the appositive of a body, before a verb of saying, is the person who speaks.
+        if named.is_none()
+            && let Some(appos) = c.name("appos").map(|m| m.as_str().trim())
+            && looks_like_name(appos)
+            && SAYS_OR_THINKS.is_match(after_mention.trim_start_matches(','))
+        {
+            meet(people, appos, true, None, Role::default());
+            subject = Some(appos.to_owned());
         }
         if let Some(name) = &named {
             note_named(&mut named_here, &mut all_named, name.clone());

@@ -111,6 +111,10 @@ pub(super) const PRONOUN: &str = r"[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t";
 /// appositive: ", Jeff Weaver,").
 /// (An abbreviated title inside the owner's name: "California Rep. Duncan Hunter's chief of
 /// staff".)
+/// A role whose owner is a pronoun, before the name in an appositive: "its logistics director,
+/// (Petra Vogel)".
+pub(super) const POSS_PRONOUN_ROLE: &str =
+    r"(?:its|their|his|her)\s+\p{Ll}[\p{L}\-]*(?:\s+\p{Ll}[\p{L}\-]*){0,3}";
 pub(super) const POSS_ROLE: &str = r"\p{Lu}[\p{L}\p{M}\-]*\.?(?:\s+\p{Lu}[\p{L}\p{M}\-]*\.?){0,3}[’']s(?:\s+\p{Ll}[\p{L}\-]*){1,4}(?:\s+of(?:\s+\p{Lu}[\p{L}\p{M}\-]*){1,3}(?:\s+\p{Ll}[\p{L}\-]*){0,2})?";
 /// The words that open a source described but not named ("a former official", "his lawyer").
 macro_rules! determiners {
@@ -181,7 +185,7 @@ pub(super) const ADVERBS: &str = r"(?:(?:also|later|then|previously|once|recentl
 
 pub(super) static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?:as\s+)?{A_MOOD}(?P<subj>{ROLE_NAME}|{PARTICLE_LED}?{NAME}{ORG_AFTER}?|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{ROLE_ANY}|{THE_ORG}|{nominal_of_org})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*(?P<closed>,))?)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)",
+        r"^\s*[,.;:]?\s*(?:[—–-]+\s*)?(?:as\s+)?{A_MOOD}(?P<subj>{ROLE_NAME}|{PARTICLE_LED}?{NAME}{ORG_AFTER}?|{PRONOUN}|{NOMINAL}|{POSS_ROLE}|{POSS_PRONOUN_ROLE}|{ROLE_ANY}|{THE_ORG}|{nominal_of_org})(?:\s*,\s*(?P<appos>[^,“”«»\x22]{{2,200}}?)(?:(?:\s*,\s*[^,“”«»\x22]{{2,120}}?)?\s*(?P<closed>,))?)?\s+{ADVERBS}(?P<cue>{CUES})\b(?P<rest>[^“«\x22]*)",
         nominal_of_org = &*NOMINAL_OF_ORG,
     ))
     .expect("valid regex")

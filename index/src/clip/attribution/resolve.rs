@@ -231,7 +231,11 @@ pub(super) fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attri
     // "the company's spokesman, Joe Smith, said", "a spokeswoman for Acme, Jane Roe, said",
     // "The Prime Minister, Keir Starmer, said": the name is in the appositive.
     let of_org = of_organization(described);
-    if (is_unnamed(described) || of_org.is_some() || is_a_title(described))
+    // (Also "its logistics director, Petra Vogel, said", "his wife, Heidi Cruz, said".)
+    let pronoun_owned = ["its ", "their ", "his ", "her "]
+        .iter()
+        .any(|p| lower.starts_with(p));
+    if (is_unnamed(described) || of_org.is_some() || is_a_title(described) || pronoun_owned)
         && raw
             .appositive
             .as_deref()
