@@ -68,6 +68,16 @@ const ORGANIZATION_NOUNS: &[&str] = &[
     "centre",
     "foundation",
     "guild",
+    "region",
+    "store",
+    "shop",
+    "park",
+    "zoo",
+    "airport",
+    "port",
+    "province",
+    "country",
+    "nation",
     "county",
     "city",
     "state",
@@ -146,6 +156,23 @@ const TITLE_HEADS: &[&str] = &[
     "committee",
 ];
 
+/// Nouns of organizations that stand before a title and are no part of it ("airport chief
+/// executive", "hospital spokesman").
+const STRIPPED_HEADS: &[&str] = &[
+    "airport",
+    "company",
+    "firm",
+    "store",
+    "park",
+    "zoo",
+    "hospital",
+    "university",
+    "school",
+    "agency",
+    "museum",
+    "bank",
+];
+
 /// Words that open a title before a title word ("Press Secretary", "Managing Director").
 const TITLE_OPENERS: &[&str] = &[
     "press",
@@ -186,7 +213,7 @@ static ENDINGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// "St. Luke's Hospital", "Teamsters Local 413").
 static CAPITALISED_RUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b\p{Lu}[\p{L}\p{M}\-&]*(?:\.|['’]s)?(?:[^\S\n]+(?:(?:of|for|and|the|de|&)[^\S\n]+)?(?:\p{Lu}[\p{L}\p{M}\-&]*(?:\.|['’]s)?|\d+)){0,6}",
+        r"\b\p{Lu}[\p{L}\p{M}\-&]*(?:\.|['’]s?)?(?:[^\S\n]+(?:(?:of|for|and|the|de|&)[^\S\n]+)?(?:\p{Lu}[\p{L}\p{M}\-&]*(?:\.|['’]s?)?|\d+)){0,6}",
     )
     .expect("valid regex")
 });
@@ -291,6 +318,17 @@ pub(crate) fn complete_roles(
             && a.organization.is_none()
         {
             a.organization = named_before(text, &organizations, at, Some(&noun));
+        }
+        // ("airport chief executive Phillip Washington": the airport is the one the article
+        // names, and no part of the title.)
+        if a.organization.is_none()
+            && let Some((head, rest)) = a.title.clone().as_deref().and_then(|t| t.split_once(' '))
+            && STRIPPED_HEADS.contains(&head)
+            && rest.split_whitespace().next().is_some_and(is_title_word)
+            && let Some(org) = named_before(text, &organizations, at, Some(head))
+        {
+            a.title = Some(rest.to_owned());
+            a.organization = Some(org);
         }
         // ("board chair Richard Lowe": the board is the one the article names.)
         if a.organization.is_none()
@@ -590,16 +628,23 @@ fn named_before(
     };
     // (A noun that names a kind — "the county's", "the union's" — means one of that kind or
     // none.)
+    // (Unless none of that kind is named, when one in the paragraph is it: "Bay State Medical
+    // Center said… the hospital's chief nursing officer".)
     let any_kind = noun.is_none_or(|n| ANY_KIND.contains(&n));
+    let kind_named = organizations
+        .iter()
+        .any(|(at, name)| *at < pos && of_kind(name));
     organizations
         .iter()
         .filter(|(at, name)| {
+            let salient = *at >= paragraph || words_at(before, short_form(name)).count() >= 2;
             *at < pos
-                && (*at >= paragraph
-                    || words_at(before, short_form(name)).count() >= 2
-                    || (!any_kind && of_kind(name)))
-                && (any_kind || of_kind(name))
                 && !is_generic(name.strip_prefix("The ").unwrap_or(name))
+                && match (any_kind, kind_named) {
+                    (true, _) => salient,
+                    (false, true) => of_kind(name),
+                    (false, false) => *at >= paragraph,
+                }
         })
         .max_by_key(|(at, name)| {
             let count = words_at(before, short_form(name)).count();
@@ -732,7 +777,15 @@ fn role_at(
         }
     }
     // ", an analyst at Redstone Securities", ", who covers regional banks for Moorgate
-    // Research", ", the county's registrar of voters".
+    // Research", ", the county's registrar of voters" (after an age: "Kathleen Murphy, 44, an
+    // intensive care nurse at…").
+    static AGE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^,\s*\d{1,3}\s*,").expect("valid regex"));
+    // (The comma after the age stays: it opens the appositive.)
+    let after = match AGE.find(after) {
+        Some(m) => &after[m.end() - 1..],
+        None => after,
+    };
     if role.organization.is_none() || role.title.is_none() {
         if let Some(c) = WHO_WORKS.captures(after) {
             let org = c["org"].trim().trim_end_matches(['.', ',']);
@@ -746,7 +799,11 @@ fn role_at(
                 .unwrap_or("");
             let appos = appos.trim().trim_end_matches('.');
             // ("the astronomer at Caltech who led the study")
-            let appos = appos.split(" who ").next().unwrap_or(appos);
+            let appos = appos
+                .split(" who ")
+                .next()
+                .and_then(|a| a.split(" whose ").next())
+                .unwrap_or(appos);
             let lower_start = appos.starts_with(|c: char| c.is_lowercase());
             // ("the astronomer at Caltech": a description after a name is a role, whatever
             // its noun.)
@@ -777,6 +834,10 @@ fn role_at(
                 .and_then(|r| r.split_once(['’', '\'']))
                 .and_then(|(noun, r)| Some((noun, r.strip_prefix("s ")?)))
                 .filter(|(noun, _)| ORGANIZATION_NOUNS.contains(noun));
+            static BARE: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"^an?\s+(?P<title>\p{Ll}[\p{Ll}\-]*(?:\s+\p{Ll}[\p{Ll}\-]*){0,2}?)(?:\s+(?:in|from|near)\s+\p{Lu}.*)?$")
+                    .expect("valid regex")
+            });
             if let Some((noun, title)) = whose
                 && role.title.is_none()
             {
@@ -789,6 +850,13 @@ fn role_at(
             {
                 role.title = r.title;
                 role.organization = role.organization.or(r.organization);
+            } else if let Some(c) = BARE.captures(appos)
+                && role.title.is_none()
+                && parse_role(appos).is_none()
+            {
+                // ("a shopkeeper whose store…", "a subscriber in Ohio who…": a person
+                // described by a noun alone.)
+                role.title = Some(c["title"].to_owned());
             } else if lower_start
                 && !appos.starts_with("who")
                 && !appos.starts_with("said")

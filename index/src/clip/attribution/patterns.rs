@@ -75,7 +75,7 @@ pub(super) const PARTICLE_LED: &str = concat!("(?:(?:(?:", particles!(), r")[^\S
 pub(super) const ROLE_NAME: &str = concat!(
     r"(?:\p{Lu}[\p{L}’'.\-]*[^\S\n]+){0,3}(?:[a-z][\p{L}’'\-]*[^\S\n]+){0,3}",
     // ("co-CEO", "vice-chair": a prefix on the title's word.)
-    r"(?:[Cc]o-|[Vv]ice-)?(?:[Cc]hief|[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Dd]irector|[Oo]fficer|[Aa]dvis[eo]r|[Pp]resident|CEO|CFO|COO|[Cc]hair(?:man|woman)?|[Mm]anager|[Aa]nalyst|[Pp]rofessor|[Ll]eader|[Aa]ttorney|[Gg]eneral|[Cc]ommissioner|[Mm]ayor|[Jj]udge|[Gg]overnor|[Ss]enator|[Ee]conomist|[Ss]trategist|[Ff]ounder|[Pp]artner|[Ee]xecutive|[Ee]ditor|[Cc]andidate|[Nn]ominee|[Aa]ide|[Pp]ollster|[Cc]oach|Rep\.|Sen\.|Gov\.|Dr\.)[^\S\n]+",
+    r"(?:[Cc]o-|[Vv]ice-)?(?:[Cc]hief|[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Dd]irector|[Oo]fficer|[Aa]dvis[eo]r|[Pp]resident|CEO|CFO|COO|[Cc]hair(?:man|woman)?|[Mm]anager|[Aa]nalyst|[Pp]rofessor|[Ll]eader|[Aa]ttorney|[Gg]eneral|[Cc]ommissioner|[Mm]ayor|[Jj]udge|[Gg]overnor|[Ss]enator|[Ee]conomist|[Ss]trategist|[Ff]ounder|[Pp]artner|[Ee]xecutive|[Ee]ditor|[Cc]andidate|[Nn]ominee|[Aa]ide|[Pp]ollster|[Cc]oach|[Aa]dministrator|[Ss]uperintendent|[Tt]reasurer|[Cc]omptroller|[Cc]ounsel|[Cc]oordinator|[Mm]inister|Rep\.|Sen\.|Gov\.|Dr\.)[^\S\n]+",
     r"(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)(?:[^\S\n]+(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}\p{M}'’\-]*)){0,3}",
     r"(?:[^\S\n]*\([^()]{1,24}\))?"
 );

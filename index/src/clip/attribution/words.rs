@@ -2,6 +2,19 @@
 
 /// Title words that may stand before a name ("President Joe Biden", "Zensar CEO Ajay Bhandari").
 pub(super) const TITLE_WORDS: &[&str] = &[
+    // (Local officials: "City Auditor Tim O'Brien".)
+    "auditor",
+    "assessor",
+    "regent",
+    "trustee",
+    "alderman",
+    "councillor",
+    "supervisor",
+    "clerk",
+    "coroner",
+    "magistrate",
+    "prosecutor",
+    "administrator",
     "president",
     "vice",
     "first",
