@@ -3647,3 +3647,24 @@ fn title_and_employer_come_from_the_whole_article() {
         clip.quotes
     );
 }
+
+/// The attribution code stays cut into modules that say what they do: no single
+/// `attribution.rs`, and no module of `clip/attribution/` over 800 lines.
+#[test]
+fn attribution_modules_stay_small() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/clip");
+    assert!(!dir.join("attribution.rs").exists());
+    let mut modules = 0;
+    for entry in std::fs::read_dir(dir.join("attribution"))
+        .unwrap()
+        .flatten()
+    {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "rs") {
+            let lines = std::fs::read_to_string(&path).unwrap().lines().count();
+            assert!(lines <= 800, "{}: {lines} lines", path.display());
+            modules += 1;
+        }
+    }
+    assert!(modules >= 10, "{modules} modules");
+}

@@ -16,187 +16,36 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashSet as HashSet;
 
+use super::super::profile::Profile;
 use super::token_features::ORGANIZATION_WORDS;
 use super::*;
 
-/// Nouns that, after "the" or a possessive "its", stand for an organization named before
-/// ("the company’s chief technology officer").
-const ORGANIZATION_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "group",
-    "bank",
-    "airline",
-    "carrier",
-    "startup",
-    "agency",
-    "union",
-    "insurer",
-    "retailer",
-    "automaker",
-    "carmaker",
-    "drugmaker",
-    "chipmaker",
-    "lender",
-    "fund",
-    "business",
-    "organization",
-    "organisation",
-    "network",
-    "publisher",
-    "studio",
-    "club",
-    "team",
-    "hospital",
-    "ministry",
-    "department",
-    "council",
-    "utility",
-    "operator",
-    "board",
-    "alliance",
-    "coalition",
-    "association",
-    "university",
-    "school",
-    "district",
-    "campaign",
-    "league",
-    "federation",
-    "institute",
-    "center",
-    "centre",
-    "foundation",
-    "guild",
-    "region",
-    "store",
-    "shop",
-    "park",
-    "zoo",
-    "airport",
-    "port",
-    "province",
-    "country",
-    "nation",
-    "county",
-    "city",
-    "state",
-    "government",
-    "administration",
-    "railroad",
-    "railway",
-    "museum",
-    "project",
-    "paper",
-    "newspaper",
-    "magazine",
-    "broadcaster",
-    "station",
-    "church",
-    "charity",
-    "manufacturer",
-    "supplier",
-    "developer",
-    "chain",
-    "regulator",
-    "watchdog",
-    "court",
-];
-
-/// Nouns of organizations that say nothing of their kind: "the company" may be any named.
-const ANY_KIND: &[&str] = &[
-    "company",
-    "firm",
-    "group",
-    "business",
-    "startup",
-    "organization",
-    "organisation",
-    "carrier",
-    "airline",
-    "retailer",
-    "automaker",
-    "carmaker",
-    "drugmaker",
-    "chipmaker",
-    "lender",
-    "insurer",
-    "publisher",
-    "operator",
-    "utility",
-    "network",
-    "studio",
-    "agency",
-    "railroad",
-    "railway",
-    "manufacturer",
-    "supplier",
-    "developer",
-    "chain",
-    "broadcaster",
-    "paper",
-    "newspaper",
-    "charity",
-];
-
-/// Nouns that open a title and name the kind of its organization ("board chair", "club
-/// captain", "union president").
-const TITLE_HEADS: &[&str] = &[
-    "board",
-    "club",
-    "union",
-    "guild",
-    "team",
-    "company",
-    "firm",
-    "council",
-    "association",
-    "league",
-    "party",
-    "committee",
-];
-
-/// Nouns of organizations that stand before a title and are no part of it ("airport chief
-/// executive", "hospital spokesman").
-const STRIPPED_HEADS: &[&str] = &[
-    "airport",
-    "company",
-    "firm",
-    "store",
-    "park",
-    "zoo",
-    "hospital",
-    "university",
-    "school",
-    "agency",
-    "museum",
-    "bank",
-];
-
-/// Words that open a title before a title word ("Press Secretary", "Managing Director").
-const TITLE_OPENERS: &[&str] = &[
-    "press",
-    "managing",
-    "executive",
-    "general",
-    "deputy",
-    "vice",
-    "senior",
-    "chief",
-    "finance",
-    "foreign",
-    "interior",
-    "defense",
-    "defence",
-    "health",
-    "associate",
-    "assistant",
-    "acting",
-    "interim",
-    "former",
-    "principal",
-    "lead",
-];
+/// The words of `index/data/organization-nouns.txt`, by section.
+static NOUNS: LazyLock<Profile> = LazyLock::new(|| {
+    Profile::parse(include_str!("../../../data/organization-nouns.txt"))
+        .expect("index/data/organization-nouns.txt reads")
+});
+/// Nouns that stand for an organization ("the company's", "the union's").
+static ORGANIZATION_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    NOUNS
+        .words("any kind")
+        .iter()
+        .chain(NOUNS.words("of a kind"))
+        .copied()
+        .collect()
+});
+/// Of them, those that say nothing of the organization's kind ("the company's").
+static ANY_KIND: LazyLock<HashSet<&'static str>> = LazyLock::new(|| NOUNS.set("any kind"));
+/// Nouns that open a title and name its organization's kind ("board chair").
+static TITLE_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| NOUNS.set("before a title"));
+/// Nouns of organizations before a title that are no part of it ("airport chief executive").
+static STRIPPED_HEADS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NOUNS.set("stripped before a title"));
+/// Words that open a title before a title word ("Press Secretary").
+static TITLE_OPENERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NOUNS.set("title openers"));
+/// Capitalised words that open a sentence and no name ("As RealClearPolitics noted").
+static OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| NOUNS.set("sentence openers"));
 
 /// Words that end an organization's name, beyond the tagger's list (which is a trained
 /// feature and stays as the model saw it): `index/data/organization-endings.txt`.
@@ -228,65 +77,6 @@ static WHO_WORKS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Names with where they stand in the text (a byte offset).
 type Named = Vec<(usize, String)>;
-
-/// Words that open a sentence and no name ("As RealClearPolitics noted", "But Acme said").
-const OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "As",
-    "At",
-    "In",
-    "On",
-    "For",
-    "But",
-    "And",
-    "Or",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "If",
-    "Since",
-    "By",
-    "From",
-    "With",
-    "To",
-    "Of",
-    "Under",
-    "Over",
-    "According",
-    "Asked",
-    "Meanwhile",
-    "However",
-    "Still",
-    "Yet",
-    "So",
-    "Then",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "Its",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "It",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "Like",
-    "Unlike",
-    "Despite",
-    "Although",
-    "Though",
-    "Even",
-    "Shares",
-    "Analysts",
-];
 
 /// Fills in the title and organization of each attribution from the rest of `text`.
 pub(crate) fn complete_roles(

@@ -612,3 +612,44 @@ pub(super) const NOT_PERSON: &[&str] = &[
     "ankara",
     "brussels",
 ];
+
+/// Words after a name's "’s" that make it "is" or "has", not a possessive: "Christie's been",
+/// "Trump's not", "Clinton's a".
+pub(super) const CONTRACTION_FOLLOWS: &[&str] = &[
+    "been", "got", "gotten", "going", "gone", "not", "never", "also", "always", "still", "just",
+    "now", "already", "done", "made", "said", "told", "a", "an", "the", "no", "only", "really",
+    "very", "had", "about", "back", "right",
+];
+
+/// Words that open a subordinate clause before a sentence's main clause.
+pub(super) const SUBORDINATORS: &[&str] = &[
+    "while",
+    "although",
+    "though",
+    "because",
+    "if",
+    "unless",
+    "whereas",
+    "since",
+    "after",
+    "before",
+    "when",
+    "as",
+    "once",
+    "until",
+    // Prepositions opening a phrase before the subject ("Soon after the murder of Father
+    // Jacques Hamel in Normandy, Trump asserted…", "In an interview with Sean Hannity, …").
+    "soon",
+    "shortly",
+    "following",
+    "despite",
+    "amid",
+    "during",
+    "unlike",
+    "like",
+    "in",
+    "on",
+    "at",
+    "with",
+    "without",
+];
