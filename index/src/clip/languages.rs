@@ -389,7 +389,58 @@ const GERMAN_TITLES: &[&str] = &[
     "anwältin",
     "richter",
     "richterin",
+    "führer",
+    "führerin",
+    "vorstand",
+    "vorständin",
+    "meteorologe",
+    "meteorologin",
+    "analyst",
+    "analystin",
+    "arzt",
+    "ärztin",
+    "kapitän",
+    "kapitänin",
+    "volkswirt",
+    "volkswirtin",
+    "ökonom",
+    "ökonomin",
+    "berater",
+    "beraterin",
+    "politiker",
+    "politikerin",
+    "manager",
+    "managerin",
 ];
+
+/// A German role's organization: after "bei", "beim", "am", "vom" or "von" ("Chefärztin der
+/// Notaufnahme am Klinikum Augsburg"), after a genitive "der"/"des" ("Vorstandsvorsitzende der
+/// Commerzbank"), or an abbreviation joined to the title ("EVG-Vorsitzende", "DWD-Meteorologe").
+fn german_organization(words: &[&str]) -> Option<(Option<String>, Option<String>)> {
+    let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
+    let at = words
+        .iter()
+        .rposition(|w| ["bei", "beim", "am", "vom", "von"].contains(w))
+        .filter(|&i| i > 0 && words.get(i + 1).is_some_and(capitalised))
+        .or_else(|| {
+            words
+                .iter()
+                .position(|w| ["der", "des"].contains(w))
+                .filter(|&i| i > 0 && words.get(i + 1).is_some_and(capitalised))
+        });
+    if let Some(i) = at {
+        return Some((Some(words[..i].join(" ")), Some(words[i + 1..].join(" "))));
+    }
+    if let [one] = words
+        && let Some((org, title)) = one.split_once('-')
+        && org.len() >= 2
+        && org.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && title.starts_with(char::is_uppercase)
+    {
+        return Some((Some(title.to_owned()), Some(org.to_owned())));
+    }
+    None
+}
 
 /// A name: up to four capitalised words (initials and particles inside: "P. Slaný", "Ursula
 /// von der Leyen").
@@ -787,7 +838,13 @@ fn role_in(lang: &Language, appositive: &str) -> Option<String> {
         || lang.prepositions.contains(&first)
         || lang.openers.contains(&first)
         || lang.pronouns.contains(&first);
-    (appositive.starts_with(char::is_lowercase) && !clause).then(|| appositive.to_owned())
+    // (German capitalises its titles: "Vorstandsvorsitzende der Commerzbank".)
+    let german_title = lang.code == "de" && {
+        let first = first.to_lowercase();
+        GERMAN_TITLES.iter().any(|t| first.ends_with(t))
+    };
+    ((appositive.starts_with(char::is_lowercase) || german_title) && !clause)
+        .then(|| appositive.to_owned())
 }
 
 /// The last full name (two capitalised words or more) in a text of narration, with the role
@@ -874,6 +931,11 @@ fn bare_title(lang: &Language, title: &str) -> String {
 /// a minister's portfolio stays in the title ("ministre de la Santé").
 fn split_organization(lang: &Language, title: &str) -> (Option<String>, Option<String>) {
     let words: Vec<&str> = title.split_whitespace().collect();
+    if lang.code == "de"
+        && let Some(split) = german_organization(&words)
+    {
+        return split;
+    }
     // (A portfolio is part of the title: "ministre de la Santé", "consejero de Sanidad",
     // "exsecretaria de Estado de Digitalización".)
     // ("consejero delegado de Telefónica", "secretaria general de UGT": a chief executive or a
