@@ -418,10 +418,19 @@ const GERMAN_TITLES: &[&str] = &[
 /// Commerzbank"), or an abbreviation joined to the title ("EVG-Vorsitzende", "DWD-Meteorologe").
 fn german_organization(words: &[&str]) -> Option<(Option<String>, Option<String>)> {
     let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
+    // (An article may follow the preposition: "Bankenanalyst bei der DZ Bank".)
+    let article = |i: usize| {
+        usize::from(
+            words
+                .get(i + 1)
+                .is_some_and(|w| ["der", "des", "dem", "den", "die"].contains(w)),
+        )
+    };
     let at = words
         .iter()
         .rposition(|w| ["bei", "beim", "am", "vom", "von"].contains(w))
-        .filter(|&i| i > 0 && words.get(i + 1).is_some_and(capitalised))
+        .filter(|&i| i > 0 && words.get(i + 1 + article(i)).is_some_and(capitalised))
+        .map(|i| i + article(i))
         .or_else(|| {
             words
                 .iter()
@@ -429,7 +438,12 @@ fn german_organization(words: &[&str]) -> Option<(Option<String>, Option<String>
                 .filter(|&i| i > 0 && words.get(i + 1).is_some_and(capitalised))
         });
     if let Some(i) = at {
-        return Some((Some(words[..i].join(" ")), Some(words[i + 1..].join(" "))));
+        // (The title ends before the preposition and its article.)
+        let end = words[..i]
+            .iter()
+            .rposition(|w| !["bei", "beim", "am", "vom", "von"].contains(w) && *w != words[i])
+            .map_or(i, |e| e + 1);
+        return Some((Some(words[..end].join(" ")), Some(words[i + 1..].join(" "))));
     }
     if let [one] = words
         && let Some((org, title)) = one.split_once('-')
@@ -444,7 +458,7 @@ fn german_organization(words: &[&str]) -> Option<(Option<String>, Option<String>
 
 /// A name: up to four capitalised words (initials and particles inside: "P. Slaný", "Ursula
 /// von der Leyen").
-const NAME: &str = r"(?:\p{Lu}\.\s*){0,2}\p{Lu}[\p{L}\p{M}'’\-]+(?:\s+(?:(?:de|da|del|della|di|do|dos|van|von|der|zu|la|le)\s+)*\p{Lu}[\p{L}\p{M}'’\-]+){0,3}";
+const NAME: &str = r"(?:(?:Dr|Prof|Dott|Ing|Mag)\.\s+)?(?:\p{Lu}\.\s*){0,2}\p{Lu}[\p{L}\p{M}'’\-]+(?:\s+(?:(?:de|da|del|della|di|do|dos|van|von|der|zu|la|le)\s+)*\p{Lu}[\p{L}\p{M}'’\-]+){0,3}";
 
 struct Readers {
     /// The text after a quotation: `, a déclaré Emmanuel Macron`, `, — сказал он`.
@@ -732,7 +746,7 @@ fn read_after(lang: &Language, readers: &Readers, after: &str) -> Option<Read> {
 fn subject_after(lang: &Language, rest: &str) -> Read {
     static FOLLOWS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"^(?P<pre>(?:[\p{{Ll}}][\p{{L}}\p{{M}}'’.\-]*\s+){{0,5}}?)(?P<name>{NAME})(?:\s*,\s*(?P<appos>\p{{Ll}}[^,.;:«»“”„\x22\n]{{1,120}}?)\s*(?:[,.;]|$))?"
+            r"^(?P<pre>(?:[\p{{Ll}}][\p{{L}}\p{{M}}'’.\-]*\s+){{0,5}}?)(?P<name>{NAME})(?:\s*,\s*(?P<appos>\p{{L}}[^,.;:«»“”„\x22\n]{{1,120}}?)\s*(?:[,.;]|$))?"
         ))
         .expect("valid regex")
     });
@@ -878,7 +892,13 @@ fn named_in_narration(lang: &Language, text: &str) -> Option<(String, Option<Str
             .name("role")
             .map(|r| bare_title(lang, r.as_str()))
             .filter(|r| !r.is_empty() && r.split_whitespace().count() <= 6);
-        best = Some((name, role));
+        // (An opener or a title at the front is no part of the name: "Laut Thomas Engelke",
+        // "Sachsens Wirtschaftsminister Dirk Panter".)
+        let (title, bare) = split_name(lang, &[], &name);
+        let Some(bare) = bare.filter(|b| b.contains(' ')) else {
+            continue;
+        };
+        best = Some((bare, role.or(title)));
     }
     best
 }
@@ -1055,6 +1075,10 @@ fn is_cue(lang: &Language, word: &str) -> bool {
 /// run after a determiner that holds no more than a noun names no one ("der Minister").
 fn split_name(lang: &Language, pre: &[&str], run: &str) -> (Option<String>, Option<String>) {
     let mut words: Vec<&str> = run.split_whitespace().collect();
+    // (An academic honorific is no part of the name: "Dr. Andrea Huber".)
+    while words.len() > 1 && ["Dr.", "Prof.", "Dott.", "Ing.", "Mag."].contains(&words[0]) {
+        words.remove(0);
+    }
     // A capitalised determiner or opener starting a sentence is no part of a name ("Der",
     // "Le", "Как"); nor is a title that starts it ("Starosta Jindřich Abrhám").
     let opens = |w: &str| {
