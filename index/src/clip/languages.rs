@@ -445,6 +445,17 @@ fn german_organization(words: &[&str]) -> Option<(Option<String>, Option<String>
             .map_or(i, |e| e + 1);
         return Some((Some(words[..end].join(" ")), Some(words[i + 1..].join(" "))));
     }
+    // ("Sachsens Wirtschaftsminister": the place is the organization.)
+    if let [place, title] = words
+        && let Some(place) = place.strip_suffix('s')
+        && place.starts_with(char::is_uppercase)
+        && {
+            let t = title.to_lowercase();
+            GERMAN_TITLES.iter().any(|g| t.ends_with(g))
+        }
+    {
+        return Some((Some((*title).to_owned()), Some(place.to_owned())));
+    }
     if let [one] = words
         && let Some((org, title)) = one.split_once('-')
         && org.len() >= 2
@@ -762,6 +773,27 @@ fn subject_after(lang: &Language, rest: &str) -> Read {
         ))
         .expect("valid regex")
     });
+    // "sagte der Torhüter", "sagte die CSU-Politikerin", "sagte der Österreicher der
+    // Süddeutschen Zeitung": German reporting names someone once and then describes them with a
+    // definite article and one noun; the description means the person named last.
+    static DEFINITE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?P<described>(?:der|die)\s+[\p{Lu}\d][\p{L}\d\-]*)(?:\s+\p{Ll}|\s*[.,;!?]|\s*$)",
+        )
+        .expect("valid regex")
+    });
+    // (Not a spokesperson: "sagte der Sprecher" is someone of an office, whom the article does
+    // not name.)
+    if lang.code == "de"
+        && let Some(c) = DEFINITE.captures(rest)
+        && !c["described"].to_lowercase().ends_with("sprecher")
+        && !c["described"].to_lowercase().ends_with("sprecherin")
+    {
+        return Read {
+            pronoun: Some(c["described"].to_owned()),
+            ..Read::default()
+        };
+    }
     if let Some(c) = TITLED.captures(rest) {
         let first = c["desc"]
             .split_whitespace()
@@ -1131,6 +1163,14 @@ fn split_name(lang: &Language, pre: &[&str], run: &str) -> (Option<String>, Opti
     }
     let mut after_determiner = pre.last().is_some_and(|w| lang.determiners.contains(w));
     if lang.code == "de" {
+        // ("Sachsens Wirtschaftsminister Dirk Panter": a place's genitive before a title.)
+        let german_title = |w: &str| {
+            let w = w.to_lowercase();
+            GERMAN_TITLES.iter().any(|t| w.ends_with(t))
+        };
+        if words.len() > 2 && words[0].ends_with('s') && german_title(words[1]) {
+            title.push(words.remove(0));
+        }
         while let Some(first) = words.first() {
             let lower = first.to_lowercase();
             if !GERMAN_TITLES.iter().any(|t| lower.ends_with(t)) {
