@@ -83,7 +83,7 @@ const LANGUAGES: &[Language] = &[
         code: "it",
         of_words: &["di", "del", "della", "dello", "presso"],
         cues: "ha detto|ha dichiarato|ha spiegato|ha aggiunto|ha affermato|ha sottolineato|ha commentato|ha osservato|ha precisato|ha ricordato|ha risposto|ha scritto|ha assicurato|ha ammesso|ha avvertito|dice|dichiara|spiega|aggiunge|afferma|sottolinea|commenta|osserva|precisa|ricorda|risponde|scrive|assicura|ammette|disse|dichiarò|spiegò|aggiunse|affermò|sottolineò|commentò|rispose|scrisse",
-        according: "secondo",
+        according: "secondo|per",
         pronouns: &["lui", "lei", "loro"],
         determiners: &[
             "il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "una", "uno", "del", "della",
@@ -1022,12 +1022,22 @@ fn split_organization(lang: &Language, title: &str) -> (Option<String>, Option<S
         if lang.prepositions.contains(&lower.as_str()) && !lang.of_words.contains(&lower.as_str()) {
             return (Some(words[..i].join(" ")), None);
         }
-        // ("chef économiste d'Axa": the elided "of" and the name in one word.)
-        if let Some(org) = ["d'", "d’"]
-            .iter()
-            .find_map(|e| w.strip_prefix(e))
-            .filter(|o| o.starts_with(char::is_uppercase) && lang.code == "fr" && !minister)
-        {
+        // ("chef économiste d'Axa", "amministratore delegato dell'Enel": the elided "of" and
+        // the name in one word; in Italian also a noun before a name, "dell'ospedale
+        // Niguarda".)
+        let elided: &[&str] = match lang.code {
+            "fr" => &["d'", "d’"],
+            "it" => &["dell'", "dell’", "della ", "dello ", "d'", "d’"],
+            _ => &[],
+        };
+        let next_named = words
+            .get(i + 1)
+            .is_some_and(|n| n.starts_with(char::is_uppercase));
+        if let Some(org) = elided.iter().find_map(|e| w.strip_prefix(e)).filter(|o| {
+            (o.starts_with(char::is_uppercase) || (lang.code == "it" && next_named))
+                && !o.is_empty()
+                && !minister
+        }) {
             let org = std::iter::once(org).chain(words[i + 1..].iter().copied());
             return (
                 Some(words[..i].join(" ")),
