@@ -413,46 +413,46 @@ const GERMAN_TITLES: &[&str] = &[
     "managerin",
 ];
 
+/// Whether a German word is a title by its ending ("Bundesfinanzminister",
+/// "Vorstandsvorsitzende").
+fn is_german_title(word: &str) -> bool {
+    let word = word.to_lowercase();
+    GERMAN_TITLES.iter().any(|t| word.ends_with(t))
+}
+
 /// A German role's organization: after "bei", "beim", "am", "vom" or "von" ("Chefärztin der
 /// Notaufnahme am Klinikum Augsburg"), after a genitive "der"/"des" ("Vorstandsvorsitzende der
 /// Commerzbank"), or an abbreviation joined to the title ("EVG-Vorsitzende", "DWD-Meteorologe").
 fn german_organization(words: &[&str]) -> Option<(Option<String>, Option<String>)> {
     let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
-    // (An article may follow the preposition: "Bankenanalyst bei der DZ Bank".)
-    let article = |i: usize| {
-        usize::from(
-            words
-                .get(i + 1)
-                .is_some_and(|w| ["der", "des", "dem", "den", "die"].contains(w)),
-        )
-    };
-    let at = words
+    // Where the title ends and the organization starts. (An article may follow the
+    // preposition: "Bankenanalyst bei der DZ Bank".)
+    let split = words
         .iter()
         .rposition(|w| ["bei", "beim", "am", "vom", "von"].contains(w))
-        .filter(|&i| i > 0 && words.get(i + 1 + article(i)).is_some_and(capitalised))
-        .map(|i| i + article(i))
+        .filter(|&p| p > 0)
+        .map(|p| {
+            let article = words
+                .get(p + 1)
+                .is_some_and(|w| ["der", "des", "dem", "den", "die"].contains(w));
+            (p, p + 1 + usize::from(article))
+        })
+        .filter(|&(_, org)| words.get(org).is_some_and(capitalised))
         .or_else(|| {
             words
                 .iter()
                 .position(|w| ["der", "des"].contains(w))
                 .filter(|&i| i > 0 && words.get(i + 1).is_some_and(capitalised))
+                .map(|i| (i, i + 1))
         });
-    if let Some(i) = at {
-        // (The title ends before the preposition and its article.)
-        let end = words[..i]
-            .iter()
-            .rposition(|w| !["bei", "beim", "am", "vom", "von"].contains(w) && *w != words[i])
-            .map_or(i, |e| e + 1);
-        return Some((Some(words[..end].join(" ")), Some(words[i + 1..].join(" "))));
+    if let Some((end, org)) = split {
+        return Some((Some(words[..end].join(" ")), Some(words[org..].join(" "))));
     }
     // ("Sachsens Wirtschaftsminister": the place is the organization.)
     if let [place, title] = words
         && let Some(place) = place.strip_suffix('s')
         && place.starts_with(char::is_uppercase)
-        && {
-            let t = title.to_lowercase();
-            GERMAN_TITLES.iter().any(|g| t.ends_with(g))
-        }
+        && is_german_title(title)
     {
         return Some((Some((*title).to_owned()), Some(place.to_owned())));
     }
@@ -885,10 +885,7 @@ fn role_in(lang: &Language, appositive: &str) -> Option<String> {
         || lang.openers.contains(&first)
         || lang.pronouns.contains(&first);
     // (German capitalises its titles: "Vorstandsvorsitzende der Commerzbank".)
-    let german_title = lang.code == "de" && {
-        let first = first.to_lowercase();
-        GERMAN_TITLES.iter().any(|t| first.ends_with(t))
-    };
+    let german_title = lang.code == "de" && is_german_title(first);
     ((appositive.starts_with(char::is_lowercase) || german_title) && !clause)
         .then(|| appositive.to_owned())
 }
@@ -1027,7 +1024,7 @@ fn split_organization(lang: &Language, title: &str) -> (Option<String>, Option<S
         // Niguarda".)
         let elided: &[&str] = match lang.code {
             "fr" => &["d'", "d’"],
-            "it" => &["dell'", "dell’", "della ", "dello ", "d'", "d’"],
+            "it" => &["dell'", "dell’", "d'", "d’"],
             _ => &[],
         };
         let next_named = words
@@ -1174,16 +1171,11 @@ fn split_name(lang: &Language, pre: &[&str], run: &str) -> (Option<String>, Opti
     let mut after_determiner = pre.last().is_some_and(|w| lang.determiners.contains(w));
     if lang.code == "de" {
         // ("Sachsens Wirtschaftsminister Dirk Panter": a place's genitive before a title.)
-        let german_title = |w: &str| {
-            let w = w.to_lowercase();
-            GERMAN_TITLES.iter().any(|t| w.ends_with(t))
-        };
-        if words.len() > 2 && words[0].ends_with('s') && german_title(words[1]) {
+        if words.len() > 2 && words[0].ends_with('s') && is_german_title(words[1]) {
             title.push(words.remove(0));
         }
         while let Some(first) = words.first() {
-            let lower = first.to_lowercase();
-            if !GERMAN_TITLES.iter().any(|t| lower.ends_with(t)) {
+            if !is_german_title(first) {
                 break;
             }
             title.push(words.remove(0));

@@ -14,7 +14,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::super::profile::Profile;
 use super::token_features::ORGANIZATION_WORDS;
@@ -89,6 +89,8 @@ pub(crate) fn complete_roles(
     }
     let (organizations, runs) = organizations(text, attributions);
     let names: Vec<(usize, String)> = organizations.iter().chain(&runs).cloned().collect();
+    // The roles around each speaker's mentions, read once however often they are quoted.
+    let mut roles_of: HashMap<String, Vec<Role>> = HashMap::default();
     for (q, a) in quotations.iter().zip(attributions.iter_mut()) {
         let at = q.start;
         let company_title = clean(a);
@@ -97,11 +99,14 @@ pub(crate) fn complete_roles(
             .clone()
             .filter(|n| n.split_whitespace().count() >= 2)
         {
-            // (Whole words only: "Ann Lee" is not in "Ann Leeds".)
-            for start in words_at(text, &name) {
-                let end = start + name.len();
-                let role = role_at(text, start, end, &organizations);
-                fill(a, role);
+            let roles = roles_of.entry(name).or_insert_with_key(|name| {
+                // (Whole words only: "Ann Lee" is not in "Ann Leeds".)
+                words_at(text, name)
+                    .filter_map(|start| role_at(text, start, start + name.len(), &organizations))
+                    .collect()
+            });
+            for role in roles.iter() {
+                fill(a, role.clone());
             }
         }
         if let Some(noun) = company_title
@@ -167,15 +172,25 @@ fn clean(a: &mut Attribution) -> Option<String> {
         };
         if not_a_title(&title) {
             a.title = None;
-        } else if let Some((owner, rest)) = title.split_once(['’', '\''])
-            && let Some(rest) = rest.strip_prefix("s ")
-            && ORGANIZATION_NOUNS.contains(&owner)
-        {
+        } else if let Some((owner, rest)) = company_owned(&title) {
             a.title = Some(rest.to_owned());
             company = Some(owner.to_owned());
         }
     }
     company
+}
+
+/// "company's managing director" → ("company", "managing director"): a title whose owner is a
+/// noun that stands for an organization.
+fn company_owned(s: &str) -> Option<(&str, &str)> {
+    let (owner, rest) = s.split_once(' ')?;
+    Some((company_noun(owner)?, rest))
+}
+
+/// "company's" → "company": a possessive noun that stands for an organization.
+fn company_noun(word: &str) -> Option<&str> {
+    let noun = without_possessive(word);
+    (noun.len() < word.len() && ORGANIZATION_NOUNS.contains(noun)).then_some(noun)
 }
 
 /// A "title" that opens as a clause does, not as a role ("as its next chief executive", "when
@@ -197,8 +212,7 @@ fn is_generic(org: &str) -> bool {
 
 /// Takes what `role` adds: the title and organization both when no title was given, the
 /// organization alone when the titles agree.
-fn fill(a: &mut Attribution, role: Option<Role>) {
-    let Some(mut role) = role else { return };
+fn fill(a: &mut Attribution, mut role: Role) {
     if role.title.as_deref().is_some_and(not_a_title) {
         role.title = None;
     }
@@ -311,10 +325,7 @@ fn organizations(text: &str, attributions: &[Attribution]) -> (Named, Named) {
         };
         let lead = words
             .iter()
-            .position(|w| {
-                (w.chars().count() <= 3 || w.chars().any(char::is_lowercase))
-                    && !OPENERS.contains(w)
-            })
+            .position(|w| may_open_name(w))
             .unwrap_or(words.len());
         let run = &words[lead..];
         // ("Elena Markova of Bulgaria": a run through "of" after a word that ends no
@@ -359,10 +370,7 @@ fn organizations(text: &str, attributions: &[Attribution]) -> (Named, Named) {
             // (Not a dateline's "SEATTLE" nor a sentence's "The".)
             let first = words[..last]
                 .iter()
-                .position(|w| {
-                    (w.chars().count() <= 3 || w.chars().any(char::is_lowercase))
-                        && !OPENERS.contains(w)
-                })
+                .position(|w| may_open_name(w))
                 .unwrap_or(0);
             // ("Economist Laura Finch of Portland State University": what comes before "of" is
             // no organization's unless it ends as one does: "University of Denver".)
@@ -390,6 +398,12 @@ fn organizations(text: &str, attributions: &[Attribution]) -> (Named, Named) {
     }
     out.sort();
     (out, runs)
+}
+
+/// Whether a capitalised word may open an organization's name: not a dateline's "SEATTLE"
+/// (capitals, past three letters) nor a sentence's "The" or "As".
+fn may_open_name(w: &str) -> bool {
+    (w.chars().count() <= 3 || w.chars().any(char::is_lowercase)) && !OPENERS.contains(w)
 }
 
 /// Where `words` stand in `text` as whole words ("Fed" is not in "Federal").
@@ -426,21 +440,19 @@ fn named_before(
         .any(|(at, name)| *at < pos && of_kind(name));
     organizations
         .iter()
-        .filter(|(at, name)| {
-            let salient = *at >= paragraph || words_at(before, short_form(name)).count() >= 2;
-            *at < pos
-                && !is_generic(name.strip_prefix("The ").unwrap_or(name))
-                && match (any_kind, kind_named) {
-                    (true, _) => salient,
-                    (false, true) => of_kind(name),
-                    (false, false) => *at >= paragraph,
-                }
+        .filter(|(at, name)| *at < pos && !is_generic(name.strip_prefix("The ").unwrap_or(name)))
+        // (How often the text has named it so far, read once.)
+        .map(|(at, name)| (*at, name, words_at(before, short_form(name)).count()))
+        .filter(|&(at, name, count)| {
+            let salient = at >= paragraph || count >= 2;
+            match (any_kind, kind_named) {
+                (true, _) => salient,
+                (false, true) => of_kind(name),
+                (false, false) => at >= paragraph,
+            }
         })
-        .max_by_key(|(at, name)| {
-            let count = words_at(before, short_form(name)).count();
-            (of_kind(name), *at >= paragraph, count, *at)
-        })
-        .map(|(_, name)| name.clone())
+        .max_by_key(|&(at, name, count)| (of_kind(name), at >= paragraph, count, at))
+        .map(|(_, name, _)| name.clone())
 }
 
 /// The word a name is shortened to: its first, not counting "The" ("Northwind" for
@@ -525,19 +537,15 @@ fn role_at(
         None => (trimmed, false),
     };
     let phrase = last_clause(phrase, appositive);
+    // (Some(noun) for "the association's", Some(None) for "its".)
     let its = {
         let lower = phrase.to_lowercase();
-        let first = lower.split_whitespace().next().unwrap_or("").to_owned();
-        let second = lower.split_whitespace().nth(1).unwrap_or("").to_owned();
-        // (Some(noun) for "the association's", Some(None) for "its".)
-        match first.as_str() {
-            "its" | "their" => Some(None),
-            "the" => second
-                .strip_suffix("’s")
-                .or_else(|| second.strip_suffix("'s"))
-                .filter(|n| ORGANIZATION_NOUNS.contains(n))
-                .map(|n| Some(n.to_owned())),
-            _ => None,
+        match lower.split_whitespace().next() {
+            Some("its" | "their") => Some(None),
+            _ => lower
+                .strip_prefix("the ")
+                .and_then(company_owned)
+                .map(|(noun, _)| Some(noun.to_owned())),
         }
     };
     if !phrase.is_empty()
@@ -619,11 +627,7 @@ fn role_at(
                     .organization
                     .or_else(|| named_before(text, organizations, start, None));
             }
-            let whose = appos
-                .strip_prefix("the ")
-                .and_then(|r| r.split_once(['’', '\'']))
-                .and_then(|(noun, r)| Some((noun, r.strip_prefix("s ")?)))
-                .filter(|(noun, _)| ORGANIZATION_NOUNS.contains(noun));
+            let whose = appos.strip_prefix("the ").and_then(company_owned);
             static BARE: LazyLock<Regex> = LazyLock::new(|| {
                 Regex::new(r"^an?\s+(?P<title>\p{Ll}[\p{Ll}\-]*(?:\s+\p{Ll}[\p{Ll}\-]*){0,2}?)(?:\s+(?:in|from|near)\s+\p{Lu}.*)?$")
                     .expect("valid regex")
@@ -743,12 +747,7 @@ fn without_company(phrase: &str) -> String {
     let skip = match words.first().map(|w| w.to_lowercase()) {
         Some(w) if w == "its" || w == "their" => 1,
         Some(w) if w == "the" => words.get(1).map_or(0, |n| {
-            let n = n.to_lowercase();
-            let bare = n
-                .strip_suffix("’s")
-                .or_else(|| n.strip_suffix("'s"))
-                .unwrap_or("");
-            usize::from(ORGANIZATION_NOUNS.contains(&bare)) * 2
+            usize::from(company_noun(&n.to_lowercase()).is_some()) * 2
         }),
         _ => 0,
     };

@@ -317,15 +317,14 @@ pub(super) fn note_mentions(
             // a person.
             // (Also when the clause holds commas, which end the appositive the mention reads:
             // "Karl Lindqvist, who farms 2,000 acres near Ames, Iowa, said…".)
-            let after_name_text = &text[c.name("name").map_or(0, |m| m.end())..];
-            let who = [after_mention, after_name_text].iter().any(|t| {
+            let after_name = &text[c.name("name").map_or(0, |m| m.end())..];
+            let who = [after_mention, after_name].iter().any(|t| {
                 t.trim_start_matches([',', ' ', '—', '–'])
                     .split(|ch: char| !ch.is_alphabetic())
                     .next()
                     .is_some_and(|w| w == "who" || w == "whose")
             });
             // "Christyn Gionfriddo, a Neptune, N.J., native": a description follows a person.
-            let after_name = &text[c.name("name").map_or(0, |m| m.end())..];
             // (Also a title that ends the sentence: "concerns Henry Crespo, president of the
             // Miami-based Florida Democratic Black Caucus.")
             // (Also whose relative or aide: "Patti Davis, Ronald Reagan’s daughter, …".)
