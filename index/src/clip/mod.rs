@@ -9,6 +9,7 @@ pub mod article;
 pub mod attribution;
 mod chinese;
 pub mod fetch;
+mod german;
 mod japanese;
 mod korean;
 mod languages;
