@@ -676,3 +676,70 @@ fn a_reader_that_stops_early_gets_a_quiet_exit() {
     assert!(out.status.success(), "{:?}: {}", out.status, stderr(&out));
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
 }
+
+/// A letter two people wrote: clipped, both are on record; `speaker:` finds it under either
+/// (and under an alias of the second); an edit replaces the second; a JSON export carries both
+/// into another library; a draft giving it to the second is right, to a third wrong.
+#[test]
+fn a_quotation_said_together_keeps_every_speaker_from_clip_to_check() {
+    let lib = Lib::new();
+    let article = lib.dir.path().join("letter.txt");
+    std::fs::write(
+        &article,
+        "Teachers reject the offer\n\n\
+         “We will not accept these terms,” Marta Quiroga and Dev Anand, the union’s \
+         co-chairs, wrote in a letter to members.\n",
+    )
+    .unwrap();
+    let clip = lib.json(&["clip", article.to_str().unwrap(), "--save"]);
+    let q = &clip["quotes"][0];
+    assert_eq!(q["speaker"], "Marta Quiroga", "{clip}");
+    assert_eq!(q["co_speakers"], serde_json::json!(["Dev Anand"]), "{clip}");
+    let id = q["id"].as_str().expect("saved").to_owned();
+
+    for query in ["speaker:Quiroga", "speaker:\"Dev Anand\"", "speaker:anand"] {
+        assert_eq!(lib.json(&["search", query])["total"], 1, "{query}");
+    }
+    let shown = lib.json(&["show", &id]);
+    assert_eq!(shown["co_speakers"], serde_json::json!(["Dev Anand"]));
+    assert!(
+        lib.ok(&["show", &id])
+            .contains("Marta Quiroga (with Dev Anand)")
+    );
+
+    lib.ok(&["alias", "Dev Anand", "D. Anand"]);
+    assert_eq!(lib.json(&["search", "speaker:\"D. Anand\""])["total"], 1);
+
+    // A draft may name either writer; a third person is a misattribution.
+    let draft = lib.dir.path().join("draft.txt");
+    std::fs::write(
+        &draft,
+        "“We will not accept these terms,” Dev Anand wrote.\n\n\
+         “We will not accept these terms,” Paul Okafor wrote.\n",
+    )
+    .unwrap();
+    let out = lib.run(&["check", draft.to_str().unwrap(), "--json"]);
+    let report: Value = serde_json::from_slice(&out.stdout).expect("check JSON");
+    let verdicts: Vec<&str> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|r| r["verdict"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(verdicts, vec!["verified", "misattributed"], "{report}");
+
+    // Exported and imported, both stay; then an edit replaces the second.
+    let export = lib.dir.path().join("all.json");
+    lib.ok(&["export", "--format", "json", "-o", export.to_str().unwrap()]);
+    let other = Lib::new();
+    other.ok(&["import", export.to_str().unwrap()]);
+    assert_eq!(other.json(&["search", "speaker:anand"])["total"], 1);
+    assert_eq!(other.json(&["search", "speaker:\"D. Anand\""])["total"], 1);
+
+    lib.ok(&["edit", &id, "--co-speaker", "Lena Vogt"]);
+    assert_eq!(lib.json(&["search", "speaker:anand"])["total"], 0);
+    assert_eq!(lib.json(&["search", "speaker:vogt"])["total"], 1);
+    lib.ok(&["edit", &id, "--co-speaker", ""]);
+    assert_eq!(lib.json(&["search", "speaker:vogt"])["total"], 0);
+    assert!(lib.json(&["show", &id]).get("co_speakers").is_none());
+}

@@ -2407,6 +2407,17 @@ fn two_people_named_together_give_the_first_as_speaker_and_name_both() {
         "{:#?}",
         clip.quotes[0]
     );
+    // The second is on record as a co-speaker (the body is one speaker).
+    let co: Vec<Vec<String>> = clip.quotes.iter().map(|q| q.co_speakers.clone()).collect();
+    assert_eq!(
+        co,
+        vec![
+            vec!["Nicholas P. Sullivan".to_owned()],
+            vec!["Serena Kelleher-Vergantini".to_owned()],
+            vec!["Jim Harter".to_owned()],
+            vec![],
+        ]
+    );
 }
 
 /// From PolNeAR's train errors: a show's name in quotation marks earlier in the sentence, the

@@ -477,3 +477,38 @@ fn date_ranges_of_every_shape_match_a_plain_filter() {
         expect(Some("2007-03-01"), Some("2007-04-01"), true)
     );
 }
+
+/// Co-speakers come through the bulk path (the index fed from the batch, not read back) and an
+/// undone delete as they went in: cleaned, in order, searchable under each name.
+#[test]
+fn co_speakers_survive_bulk_import_and_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(dir.path()).unwrap();
+    let ids = library
+        .add_many(vec![
+            NewQuote {
+                co_speakers: vec![
+                    "  Dev   Anand ".into(),
+                    "Marta Quiroga".into(),
+                    "dev anand".into(),
+                    "Lena Vogt".into(),
+                    "".into(),
+                ],
+                ..quote("we will not accept these terms", "Marta Quiroga")
+            },
+            quote("other words", "Bob Roe"),
+        ])
+        .unwrap();
+    let stored = library.quote(ids[0]).unwrap();
+    assert_eq!(stored.co_speakers, vec!["Dev Anand", "Lena Vogt"]);
+    assert!(library.quote(ids[1]).unwrap().co_speakers.is_empty());
+    assert_eq!(total(&mut library, "speaker:anand"), 1);
+    assert_eq!(total(&mut library, "speaker:vogt terms"), 1);
+
+    let removed = library.remove(ids[0]).unwrap();
+    assert_eq!(total(&mut library, "speaker:vogt"), 0);
+    let back = library.restore(removed).unwrap();
+    assert_eq!(back.co_speakers, vec!["Dev Anand", "Lena Vogt"]);
+    assert_eq!(total(&mut library, "speaker:vogt"), 1);
+    assert!(library.doctor().unwrap().healthy());
+}

@@ -483,9 +483,25 @@ fn compare_attribution(
     records: &mut dyn Records,
 ) -> crate::Result<Vec<Problem>> {
     let mut problems = Vec::new();
-    let speaker = records.speaker(&record.speaker)?;
+    let mut speaker = records.speaker(&record.speaker)?;
     let who = describe_record(record);
+    // A quotation said together ("Jane Roe and John Doe wrote") is rightly given to any of
+    // them; the record's title and organization are the first speaker's, so a co-speaker's
+    // are read from their own timeline.
+    let mut co_speaker = None;
     if let Some(name) = &claim.speaker
+        && !same_person(name, &record.speaker, speaker.as_ref())
+    {
+        for other in &record.co_speakers {
+            let found = records.speaker(other)?;
+            if same_person(name, other, found.as_ref()) {
+                co_speaker = Some(found);
+                break;
+            }
+        }
+    }
+    if let Some(name) = &claim.speaker
+        && co_speaker.is_none()
         && !same_person(name, &record.speaker, speaker.as_ref())
     {
         problems.push(Problem {
@@ -496,7 +512,19 @@ fn compare_attribution(
         });
     }
     let date = record.date();
-    let (record_title, record_org) = role_on(record, speaker.as_ref(), date);
+    let (record_title, record_org) = match co_speaker {
+        Some(other) => {
+            speaker = other;
+            let held = speaker
+                .as_ref()
+                .and_then(|s| date.and_then(|d| s.affiliation_on(d)));
+            (
+                held.and_then(|a| a.title.clone()),
+                held.and_then(|a| a.organization.clone()),
+            )
+        }
+        None => role_on(record, speaker.as_ref(), date),
+    };
     if let Some(title) = &claim.title {
         match &record_title {
             Some(rt) if same_title(title, rt) => {}
@@ -600,6 +628,9 @@ pub fn describe_record(q: &Quote) -> String {
         (Some(t), None) => s.push_str(&format!(", {t}")),
         (None, Some(o)) => s.push_str(&format!(", of {o}")),
         (None, None) => {}
+    }
+    if !q.co_speakers.is_empty() {
+        s.push_str(&format!(", with {}", q.co_speakers.join(", ")));
     }
     s.push_str(&format!(
         ", {}",

@@ -74,6 +74,8 @@ pub struct ImportQuote {
     pub text: String,
     pub speaker: String,
     #[serde(default)]
+    pub co_speakers: Vec<String>,
+    #[serde(default)]
     pub title: Option<String>,
     #[serde(default)]
     pub organization: Option<String>,
@@ -156,6 +158,7 @@ impl From<Quote> for ImportQuote {
             id: Some(q.id),
             text: q.text,
             speaker: q.speaker,
+            co_speakers: q.co_speakers,
             title: q.title,
             organization: q.organization,
             organization_description: q.organization_description,
@@ -190,6 +193,7 @@ impl ImportQuote {
             source: self.source.as_ref().map(ImportSource::to_new_source),
             text: self.text,
             speaker: self.speaker,
+            co_speakers: self.co_speakers,
             title: self.title,
             organization: self.organization,
             organization_description: self.organization_description,

@@ -431,6 +431,7 @@ impl Library {
                 let new = NewQuote {
                     text: candidate.text.clone(),
                     speaker,
+                    co_speakers: candidate.co_speakers.clone(),
                     title: candidate.title.clone(),
                     organization: candidate.organization.clone(),
                     organization_description: candidate.organization_description.clone(),
@@ -589,8 +590,11 @@ impl Library {
             .store
             .read(|_| Ok((self.store.speakers()?, self.store.sources()?)))?;
         if !matches!(selection, Selection::All) {
-            let names: BTreeSet<String> =
-                quotes.iter().map(|q| store::name_key(&q.speaker)).collect();
+            let names: BTreeSet<String> = quotes
+                .iter()
+                .flat_map(|q| std::iter::once(&q.speaker).chain(&q.co_speakers))
+                .map(|name| store::name_key(name))
+                .collect();
             let source_ids: BTreeSet<SourceId> = quotes
                 .iter()
                 .filter_map(|q| q.source.as_ref().map(|s| s.id))

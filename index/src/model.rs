@@ -344,6 +344,10 @@ pub struct Quote {
     pub id: QuoteId,
     pub text: String,
     pub speaker: String,
+    /// The others who said or wrote it with the speaker ("Jane Roe and John Doe wrote"), in
+    /// the order the text names them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_speakers: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -421,6 +425,9 @@ impl NewSource {
 pub struct NewQuote {
     pub text: String,
     pub speaker: String,
+    /// Who said it together with the speaker (see [`Quote::co_speakers`]).
+    #[serde(default)]
+    pub co_speakers: Vec<String>,
     #[serde(default)]
     pub title: Option<String>,
     #[serde(default)]
@@ -453,6 +460,8 @@ pub struct NewQuote {
 pub struct QuoteEdit {
     pub text: Option<String>,
     pub speaker: Option<String>,
+    /// Replaces the co-speakers (an empty list removes them).
+    pub co_speakers: Option<Vec<String>>,
     pub title: Option<Option<String>>,
     pub organization: Option<Option<String>>,
     pub organization_description: Option<Option<String>>,
@@ -471,6 +480,7 @@ pub struct QuoteEdit {
 pub struct QuoteFields {
     pub text: String,
     pub speaker: String,
+    pub co_speakers: Vec<String>,
     pub title: String,
     pub organization: String,
     pub organization_description: String,
@@ -496,6 +506,13 @@ impl QuoteFields {
         Ok(QuoteEdit {
             text: Some(self.text),
             speaker: Some(self.speaker),
+            co_speakers: Some(
+                self.co_speakers
+                    .into_iter()
+                    .map(|n| n.trim().to_owned())
+                    .filter(|n| !n.is_empty())
+                    .collect(),
+            ),
             title: opt(self.title),
             organization: opt(self.organization),
             organization_description: opt(self.organization_description),

@@ -1909,7 +1909,7 @@ fn document(f: &Fields, r: &IndexRecord) -> TantivyDocument {
         doc.add_text(f.text_cjk, &r.text);
     }
     doc.add_text(f.speaker, &r.speaker);
-    for alias in &r.aliases {
+    for alias in r.aliases.iter().chain(&r.co_speakers) {
         doc.add_text(f.speaker, alias);
     }
     if let Some(t) = &r.title {

@@ -27,6 +27,7 @@ use crate::model::{
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_date_indexes.sql"),
+    include_str!("../migrations/0003_co_speakers.sql"),
 ];
 
 /// The schema version this build writes.
@@ -89,6 +90,8 @@ pub struct IndexRecord {
     pub text: String,
     pub speaker: String,
     pub aliases: Vec<String>,
+    /// The names and aliases of those who said it with the speaker.
+    pub co_speakers: Vec<String>,
     pub title: Option<String>,
     pub organization: Option<String>,
     pub outlet: Option<String>,
@@ -353,8 +356,8 @@ impl Store {
                 |r| {
                     Ok((
                         quote_of_row(r, String::new(), None)?,
-                        r.get(15)?,
                         r.get(16)?,
+                        r.get(17)?,
                     ))
                 },
             )?;
@@ -605,6 +608,25 @@ fn is_clean(value: &str) -> bool {
     !after_space
 }
 
+/// Co-speakers as stored: spaces collapsed, empty names, repeats and the speaker themself left
+/// out, in the order given.
+fn clean_co_speakers(speaker: &str, names: Vec<String>) -> Vec<String> {
+    if names.is_empty() {
+        return names;
+    }
+    let mut seen = vec![name_key(speaker)];
+    names
+        .into_iter()
+        .filter_map(|n| clean(Some(n)))
+        .filter(|n| {
+            let key = name_key(n);
+            let new = !seen.contains(&key);
+            seen.push(key);
+            new
+        })
+        .collect()
+}
+
 fn clean_tags(tags: Vec<String>) -> Vec<String> {
     let mut tags: Vec<String> = tags
         .into_iter()
@@ -628,7 +650,10 @@ pub fn validate(quote: &NewQuote) -> Result<()> {
             "the speaker is empty; give the name of the person who said it",
         ));
     }
-    if quote.text.contains('\0') || quote.speaker.contains('\0') {
+    if quote.text.contains('\0')
+        || quote.speaker.contains('\0')
+        || quote.co_speakers.iter().any(|n| n.contains('\0'))
+    {
         return Err(Error::invalid(
             "the quote contains a NUL character, which is not text; remove it",
         ));
@@ -930,11 +955,16 @@ impl<'c> Batch<'c> {
         };
         let (name, aliases) = self.speaker_facts[&speaker].clone();
         let Tidy(quote) = quote;
+        let co_speakers = match quote.co_speakers.is_empty() {
+            true => Vec::new(),
+            false => co_speaker_names(self.conn, id)?,
+        };
         let record = IndexRecord {
             id,
             text: quote.text,
             speaker: name,
             aliases,
+            co_speakers,
             title: quote.title,
             organization: quote.organization,
             outlet,
@@ -1194,6 +1224,7 @@ impl Tidy {
         if text.len() != q.text.len() {
             q.text = text.to_owned();
         }
+        q.co_speakers = clean_co_speakers(&q.speaker, std::mem::take(&mut q.co_speakers));
         q.title = clean(q.title.take());
         q.organization = clean(q.organization.take());
         q.organization_description = clean(q.organization_description.take());
@@ -1266,8 +1297,25 @@ pub(crate) fn insert_row(
     ])?;
     let id = QuoteId(conn.last_insert_rowid());
     add_tags(conn, id, &quote.tags)?;
+    add_co_speakers(conn, id, &quote.co_speakers)?;
     enqueue(conn, id)?;
     Ok(id)
+}
+
+/// Records who said a quote together with its speaker (names already cleaned), after any the
+/// quote has.
+fn add_co_speakers(conn: &Connection, id: QuoteId, names: &[String]) -> Result<()> {
+    if names.is_empty() {
+        return Ok(());
+    }
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO quote_co_speaker (quote_id, position, speaker_id) VALUES (?1, ?2, ?3)",
+    )?;
+    for (position, name) in names.iter().enumerate() {
+        let speaker = speaker_id_for(conn, name)?;
+        stmt.execute(params![id.0, position as i64, speaker.0])?;
+    }
+    Ok(())
 }
 
 fn set_tags(conn: &Connection, id: QuoteId, tags: Vec<String>) -> Result<()> {
@@ -1317,6 +1365,30 @@ pub fn update_quote(conn: &Connection, id: QuoteId, edit: QuoteEdit) -> Result<(
             "UPDATE quote SET speaker_id = ?2 WHERE id = ?1",
             params![id.0, speaker.0],
         )?;
+    }
+    if edit.speaker.is_some() || edit.co_speakers.is_some() {
+        if edit
+            .co_speakers
+            .as_ref()
+            .is_some_and(|names| names.iter().any(|n| n.contains('\0')))
+        {
+            return Err(Error::invalid(
+                "a co-speaker's name contains a NUL character, which is not text; remove it",
+            ));
+        }
+        let speaker: String = conn.query_row(
+            "SELECT sp.name FROM quote q JOIN speaker sp ON sp.id = q.speaker_id WHERE q.id = ?1",
+            [id.0],
+            |r| r.get(0),
+        )?;
+        // (A new speaker who was a co-speaker is no longer one.)
+        let names = match &edit.co_speakers {
+            Some(names) => names.clone(),
+            None => co_speakers_of(conn, id)?,
+        };
+        conn.prepare_cached("DELETE FROM quote_co_speaker WHERE quote_id = ?1")?
+            .execute([id.0])?;
+        add_co_speakers(conn, id, &clean_co_speakers(&speaker, names))?;
     }
     let set_text = |column: &str, value: Option<String>| -> Result<()> {
         conn.execute(
@@ -1388,6 +1460,30 @@ pub fn update_quote(conn: &Connection, id: QuoteId, edit: QuoteEdit) -> Result<(
     Ok(())
 }
 
+/// What the index holds of a quote's co-speakers: their names and aliases.
+fn co_speaker_names(conn: &Connection, id: QuoteId) -> Result<Vec<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT sp.name FROM quote_co_speaker c JOIN speaker sp ON sp.id = c.speaker_id
+             WHERE c.quote_id = ?1
+             UNION ALL SELECT a.alias FROM quote_co_speaker c
+             JOIN speaker_alias a ON a.speaker_id = c.speaker_id WHERE c.quote_id = ?1",
+        )?
+        .query_map([id.0], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The names of those who said the quote with its speaker, in order.
+fn co_speakers_of(conn: &Connection, id: QuoteId) -> Result<Vec<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT sp.name FROM quote_co_speaker c JOIN speaker sp ON sp.id = c.speaker_id
+             WHERE c.quote_id = ?1 ORDER BY c.position",
+        )?
+        .query_map([id.0], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
 /// Deletes one quote and queues its removal from the index. Returns the quote as it was, so the
 /// caller can offer an undo.
 pub fn delete_quote(conn: &Connection, id: QuoteId) -> Result<Quote> {
@@ -1435,7 +1531,8 @@ pub fn add_alias(conn: &Connection, speaker: &str, alias: &str) -> Result<()> {
         params![id, alias, alias_key],
     )?;
     conn.execute(
-        "INSERT INTO index_outbox (quote_id) SELECT id FROM quote WHERE speaker_id = ?1",
+        "INSERT INTO index_outbox (quote_id) SELECT id FROM quote WHERE speaker_id = ?1
+         UNION SELECT quote_id FROM quote_co_speaker WHERE speaker_id = ?1",
         [id],
     )?;
     Ok(())
@@ -1531,16 +1628,18 @@ pub(crate) fn same_quote_exists(
     Ok(found.is_some_and(|(t, k)| t == text.trim() && k == name_key(speaker)))
 }
 
-/// A quote's own columns (0–14), then its speaker's and source's ids (15, 16).
+/// A quote's own columns (0–15), then its speaker's and source's ids (16, 17).
 const QUOTE_COLUMNS: &str = "
     q.id, q.text, q.title, q.organization, q.organization_description, q.medium, q.told_to,
     q.said_on, q.start_offset, q.end_offset, q.language, q.notes, q.created_at, q.updated_at,
     (SELECT group_concat(tag, char(31)) FROM quote_tag WHERE quote_id = q.id),
+    (SELECT group_concat(cs.name, char(31) ORDER BY c.position)
+     FROM quote_co_speaker c JOIN speaker cs ON cs.id = c.speaker_id WHERE c.quote_id = q.id),
     q.speaker_id, q.source_id";
 /// What a quote shows of its source (`source_ref_at`).
 const SOURCE_REF_COLUMNS: &str = "kind, title, outlet, authors, url, published";
 
-/// Quotes with their speaker's name (17) and source (18–23) joined.
+/// Quotes with their speaker's name (18) and source (19–24) joined.
 static QUOTE_SELECT: LazyLock<String> = LazyLock::new(|| {
     format!(
         "SELECT {QUOTE_COLUMNS}, sp.name, {}
@@ -1557,11 +1656,11 @@ static QUOTE_SELECT: LazyLock<String> = LazyLock::new(|| {
 
 /// A quote from a `QUOTE_SELECT` row.
 fn quote_from_row(r: &Row<'_>) -> rusqlite::Result<Quote> {
-    let source = match r.get::<_, Option<i64>>(16)? {
-        Some(id) => Some(source_ref_at(r, SourceId(id), 18)?),
+    let source = match r.get::<_, Option<i64>>(17)? {
+        Some(id) => Some(source_ref_at(r, SourceId(id), 19)?),
         None => None,
     };
-    quote_of_row(r, r.get(17)?, source)
+    quote_of_row(r, r.get(18)?, source)
 }
 
 /// A quote from a row that starts with `QUOTE_COLUMNS`, given its speaker's name and source.
@@ -1576,10 +1675,14 @@ fn quote_of_row(
         .map(|t| t.split('\u{1f}').map(str::to_owned).collect())
         .unwrap_or_default();
     tags.sort();
+    let co_speakers: Option<String> = r.get(15)?;
     Ok(Quote {
         id: QuoteId(r.get(0)?),
         text: r.get(1)?,
         speaker,
+        co_speakers: co_speakers
+            .map(|t| t.split('\u{1f}').map(str::to_owned).collect())
+            .unwrap_or_default(),
         title: r.get(2)?,
         organization: r.get(3)?,
         organization_description: r.get(4)?,
@@ -1809,6 +1912,10 @@ pub(crate) fn import_source(conn: &Connection, source: &Source) -> Result<Source
 
 fn index_records(conn: &Connection, ids: &[QuoteId]) -> Result<Vec<IndexRecord>> {
     let mut out = Vec::with_capacity(ids.len());
+    // (Most libraries have no quote said by two: their records skip the lookup.)
+    let has_co_speakers = conn
+        .prepare_cached("SELECT 1 FROM quote_co_speaker LIMIT 1")?
+        .exists([])?;
     let mut aliases: HashMap<i64, Vec<String>> = HashMap::new();
     for chunk in ids.chunks(500) {
         let placeholders = vec!["?"; chunk.len()].join(",");
@@ -1833,6 +1940,7 @@ fn index_records(conn: &Connection, ids: &[QuoteId]) -> Result<Vec<IndexRecord>>
                         text: r.get(1)?,
                         speaker: r.get(2)?,
                         aliases: Vec::new(),
+                        co_speakers: Vec::new(),
                         title: r.get(3)?,
                         organization: r.get(4)?,
                         outlet: r.get(5)?,
@@ -1857,6 +1965,9 @@ fn index_records(conn: &Connection, ids: &[QuoteId]) -> Result<Vec<IndexRecord>>
                 slot.insert(list);
             }
             record.aliases = aliases[&speaker_id].clone();
+            if has_co_speakers {
+                record.co_speakers = co_speaker_names(conn, record.id)?;
+            }
             out.push(record);
         }
     }

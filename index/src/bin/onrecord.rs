@@ -129,6 +129,9 @@ struct AddArgs {
     text: String,
     #[arg(long)]
     speaker: String,
+    /// Someone who said or wrote it together with the speaker (repeat for several).
+    #[arg(long = "co-speaker")]
+    co_speakers: Vec<String>,
     /// The speaker's title when they said it, e.g. "chief operating officer".
     #[arg(long)]
     title: Option<String>,
@@ -202,6 +205,10 @@ struct EditArgs {
     text: Option<String>,
     #[arg(long)]
     speaker: Option<String>,
+    /// Replaces those who said it with the speaker (repeat for several; `--co-speaker ""`
+    /// removes them all).
+    #[arg(long = "co-speaker")]
+    co_speakers: Vec<String>,
     #[arg(long)]
     title: Option<String>,
     #[arg(long = "org", alias = "organization")]
@@ -672,6 +679,7 @@ fn new_quote(args: AddArgs) -> Result<NewQuote, Error> {
     Ok(NewQuote {
         text: args.text,
         speaker: args.speaker,
+        co_speakers: args.co_speakers,
         title: opt(args.title),
         organization: opt(args.organization),
         organization_description: opt(args.organization_description),
@@ -702,6 +710,12 @@ fn quote_edit(args: EditArgs) -> Result<QuoteEdit, Error> {
     Ok(QuoteEdit {
         text: args.text,
         speaker: args.speaker,
+        co_speakers: (!args.co_speakers.is_empty()).then(|| {
+            args.co_speakers
+                .into_iter()
+                .filter(|n| !n.trim().is_empty())
+                .collect()
+        }),
         title: clearable(args.title),
         organization: clearable(args.organization),
         organization_description: clearable(args.organization_description),
@@ -888,7 +902,7 @@ fn print_clip(clip: &onrecord::clip::Clip, report: Option<&onrecord::library::Cl
                     who.push_str(", ");
                     who.push_str(part);
                 }
-                who
+                with_co_speakers(who, &q.co_speakers)
             }
             None => "speaker unknown".to_owned(),
         };
@@ -961,6 +975,15 @@ fn print_speaker(s: &onrecord::Speaker) {
     }
 }
 
+/// "Jane Roe, co-chair (with John Doe)": the speaker as described, and whoever said it with
+/// them.
+fn with_co_speakers(who: String, co_speakers: &[String]) -> String {
+    match co_speakers.is_empty() {
+        true => who,
+        false => format!("{who} (with {})", co_speakers.join(", ")),
+    }
+}
+
 /// The attribution as a reporter would read it: name, title, organization · how · where · when.
 fn attribution(q: &Quote) -> String {
     let mut who = q.speaker.clone();
@@ -971,7 +994,7 @@ fn attribution(q: &Quote) -> String {
         who.push_str(", ");
         who.push_str(part);
     }
-    let mut parts = vec![who];
+    let mut parts = vec![with_co_speakers(who, &q.co_speakers)];
     parts.push(match (&q.medium, &q.told_to) {
         (Medium::Told, Some(to)) => format!("told {to}"),
         (m, _) => m.to_string(),

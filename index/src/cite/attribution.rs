@@ -147,7 +147,35 @@ pub fn who_and_how(quote: &Quote) -> String {
         // ("the Justice Department said": a body clipped as the speaker.)
         (None, None, None) => super::with_article(speaker),
     };
-    format!("{who} {}", medium_phrase(quote))
+    format!(
+        "{} {}",
+        with_others(who, &quote.co_speakers),
+        medium_phrase(quote)
+    )
+}
+
+/// "Jane Roe, co-chair of the union, and John Doe": the speaker as described, then whoever
+/// said it with them ("A, B and C" for several).
+fn with_others(who: String, others: &[String]) -> String {
+    let others: Vec<&str> = others
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let Some((last, rest)) = others.split_last() else {
+        return who;
+    };
+    let mut out = who;
+    for name in rest {
+        if !out.ends_with(',') {
+            out.push(',');
+        }
+        out.push(' ');
+        out.push_str(name);
+    }
+    out.push_str(" and ");
+    out.push_str(last);
+    out
 }
 
 /// "of" for most titles; "at" reads better after roles that already end in a preposition-less
@@ -208,6 +236,21 @@ mod tests {
     use super::*;
     use crate::cite::csl::tests::citable;
     use crate::model::SourceKind;
+
+    #[test]
+    fn those_who_said_it_together_are_all_named() {
+        let mut c = citable("We will not accept these terms.", "Jane Roe", None);
+        c.quote.co_speakers = vec!["John Doe".into()];
+        c.quote.medium = Medium::Document;
+        assert_eq!(who_and_how(&c.quote), "Jane Roe and John Doe wrote");
+        c.quote.title = Some("Co-chair".into());
+        c.quote.organization = Some("the Teachers Union".into());
+        c.quote.co_speakers.push("Ann Lee".into());
+        assert_eq!(
+            who_and_how(&c.quote),
+            "Jane Roe, co-chair of the Teachers Union, John Doe and Ann Lee wrote"
+        );
+    }
 
     #[test]
     fn the_seed_quote_reads_as_ap_writes_it() {

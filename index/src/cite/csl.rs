@@ -64,7 +64,11 @@ pub fn authors(item: &Citable) -> Vec<String> {
         .map(|s| s.authors.clone())
         .unwrap_or_default();
     if speaker_is_author(item) || (byline.is_empty() && item.source.is_none()) {
-        vec![item.quote.speaker.clone()]
+        // (Those who wrote or said it together are its authors together.)
+        std::iter::once(&item.quote.speaker)
+            .chain(&item.quote.co_speakers)
+            .cloned()
+            .collect()
     } else {
         byline
     }
@@ -201,6 +205,7 @@ pub(crate) mod tests {
                 id: QuoteId(1),
                 text: text.into(),
                 speaker: speaker.into(),
+                co_speakers: Vec::new(),
                 title: None,
                 organization: None,
                 organization_description: None,
@@ -258,5 +263,22 @@ pub(crate) mod tests {
         assert_eq!(v["author"][0]["family"], "Yoon");
         assert_eq!(v["title"], "Email to Reuters");
         assert_eq!(v["recipient"][0]["literal"], "Reuters");
+    }
+
+    #[test]
+    fn a_letter_written_together_has_every_writer_as_author() {
+        let mut c = citable("We will not accept these terms", "Jane Roe", None);
+        c.quote.co_speakers = vec!["John Doe".into()];
+        c.quote.medium = Medium::Document;
+        let v = item(
+            &Entry {
+                item: &c,
+                quotes: vec![&c],
+            },
+            "k",
+        );
+        assert_eq!(v["author"][0]["family"], "Roe");
+        assert_eq!(v["author"][1]["family"], "Doe");
+        assert_eq!(v["author"].as_array().map(Vec::len), Some(2));
     }
 }

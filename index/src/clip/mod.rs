@@ -49,6 +49,9 @@ pub struct Candidate {
     pub text: String,
     /// `null` when the article does not say who said it (see `note`).
     pub speaker: Option<String>,
+    /// Others who said or wrote it together with the speaker ("Jane Roe and John Doe wrote").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_speakers: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -234,6 +237,7 @@ pub fn clip_article(article: Article) -> Clip {
             },
             text: q.text.clone(),
             speaker: a.speaker,
+            co_speakers: a.co_speakers,
             title: a.title,
             organization: a.organization,
             organization_description: a.organization_description,

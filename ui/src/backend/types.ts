@@ -12,6 +12,8 @@ export interface SourceRef {
 
 /** Who said it, as what, and how: shared by stored quotes and clip candidates. */
 export interface Attribution {
+  /** Who said or wrote it together with the speaker, in the order the text names them. */
+  co_speakers?: string[];
   title?: string;
   organization?: string;
   organization_description?: string;
@@ -145,6 +147,7 @@ export interface Speaker {
 export interface QuoteFields {
   text: string;
   speaker: string;
+  co_speakers: string[];
   title: string;
   organization: string;
   organization_description: string;

@@ -2,10 +2,21 @@
 
 import type { CheckProblem, Quote, Verdict } from "../backend/types";
 
-/** "Vijayasimha Alilughatta · chief operating officer, Zensar" */
-export function whoLine(q: Pick<Quote, "speaker" | "title" | "organization">): string {
+/** "Vijayasimha Alilughatta · chief operating officer, Zensar"; "Jane Roe and John Doe" for a
+ * quotation said together (the title and organization are the first speaker's). */
+export function whoLine(q: Pick<Quote, "speaker" | "title" | "organization" | "co_speakers">): string {
   const role = [q.title, q.organization].filter((s) => s && s.trim()).join(", ");
-  return role ? `${q.speaker} · ${role}` : q.speaker;
+  const others = (q.co_speakers ?? []).filter((s) => s.trim());
+  const who = others.length ? `${q.speaker} and ${others.join(" and ")}` : q.speaker;
+  return role ? `${who} · ${role}` : who;
+}
+
+/** "John Doe, Ann Lee" → ["John Doe", "Ann Lee"]: names typed in one box. */
+export function nameList(text: string): string[] {
+  return text
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter((s) => s);
 }
 
 /** "told Reuters · Reuters · 2025-02-26" */

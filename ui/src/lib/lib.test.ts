@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { debounce } from "./debounce";
-import { addFilter, facetEntries, problemLine, whereLine, whoLine } from "./format";
+import { addFilter, facetEntries, nameList, problemLine, whereLine, whoLine } from "./format";
 import { moveSelection, shortcut } from "./keys";
 import { decodeEntities, parseSnippet } from "./snippet";
 import { segments, sliceChars } from "./text";
@@ -38,6 +38,10 @@ describe("format", () => {
   it("writes who and where", () => {
     expect(whoLine(quote)).toBe("Vijayasimha Alilughatta · chief operating officer, Zensar");
     expect(whoLine({ speaker: "A", title: "", organization: undefined })).toBe("A");
+    expect(whoLine({ speaker: "Jane Roe", co_speakers: ["John Doe"], title: "co-chair", organization: undefined })).toBe(
+      "Jane Roe and John Doe · co-chair",
+    );
+    expect(nameList(" John Doe, ,Ann Lee; Bo Chen ")).toEqual(["John Doe", "Ann Lee", "Bo Chen"]);
     expect(whereLine(quote)).toBe("told Reuters · Reuters · 2025-02-26");
     expect(whereLine({ ...quote, medium: "email", told_to: undefined })).toBe("in an email · Reuters · 2025-02-26");
   });

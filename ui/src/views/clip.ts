@@ -4,7 +4,7 @@
 import { api, errorMessage } from "../backend/api";
 import type { Clip } from "../backend/types";
 import { clear, h } from "../lib/dom";
-import { MEDIUMS, mediumLabel } from "../lib/format";
+import { MEDIUMS, mediumLabel, nameList } from "../lib/format";
 import type { Shell } from "../main";
 
 export function clipView(shell: Shell): HTMLElement {
@@ -55,6 +55,11 @@ export function clipView(shell: Shell): HTMLElement {
         });
         return el;
       };
+      const with_ = h("input", { "data-field": "co_speakers", placeholder: "Said with", "aria-label": "Said with" });
+      with_.value = (q.co_speakers ?? []).join(", ");
+      with_.addEventListener("input", () => {
+        q.co_speakers = nameList(with_.value);
+      });
       const medium = h("select", { "data-field": "medium", "aria-label": "How it was said" });
       for (const m of MEDIUMS) medium.append(h("option", { value: m, selected: m === q.medium }, mediumLabel(m)));
       medium.addEventListener("change", () => {
@@ -69,7 +74,7 @@ export function clipView(shell: Shell): HTMLElement {
             "div",
             {},
             h("p", { class: "quote-text" }, `“${q.text}”`),
-            h("div", { class: "grid" }, inp("speaker", "Speaker"), inp("title", "Title"), inp("organization", "Organization"), medium),
+            h("div", { class: "grid" }, inp("speaker", "Speaker"), with_, inp("title", "Title"), inp("organization", "Organization"), medium),
             q.note ? h("p", { class: "muted" }, q.note) : null,
           ),
         ),

@@ -4,7 +4,7 @@
 import { api, errorMessage } from "../backend/api";
 import type { Quote, QuoteFields } from "../backend/types";
 import { clear, h } from "../lib/dom";
-import { MEDIUMS, mediumLabel } from "../lib/format";
+import { MEDIUMS, mediumLabel, nameList } from "../lib/format";
 import type { Shell } from "../main";
 
 export function quotePanel(shell: Shell): { el: HTMLElement; open: (id: string) => Promise<void> } {
@@ -41,6 +41,7 @@ export function quotePanel(shell: Shell): { el: HTMLElement; open: (id: string) 
     const fields = (): QuoteFields => ({
       text: text.value,
       speaker: inputs.speaker.value,
+      co_speakers: nameList(inputs.co_speakers.value),
       title: inputs.title.value,
       organization: inputs.organization.value,
       organization_description: inputs.organization_description.value,
@@ -103,6 +104,7 @@ export function quotePanel(shell: Shell): { el: HTMLElement; open: (id: string) 
         "div",
         { class: "grid" },
         field("Speaker", mk("speaker", q.speaker)),
+        field("Said with (comma-separated)", mk("co_speakers", (q.co_speakers ?? []).join(", "))),
         field("Title", mk("title", q.title)),
         field("Organization", mk("organization", q.organization)),
         field("About the organization", mk("organization_description", q.organization_description)),

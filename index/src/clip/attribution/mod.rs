@@ -53,6 +53,9 @@ pub struct Attribution {
     /// The speaker's full name, when the text names (or lets us resolve) one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
+    /// Others named as saying it together with the speaker ("X and Y wrote").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub co_speakers: Vec<String>,
     /// How the text refers to the speaker at this quotation ("he", "Yoon", "Alibaba’s COO").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mention: Option<String>,

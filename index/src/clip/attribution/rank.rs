@@ -600,6 +600,11 @@ pub fn rerank(
         let known = roles.get(name_key(&c.name).as_str()).map(|&i| &rules[i]);
         out[n] = Attribution {
             speaker: Some(c.name.clone()).filter(|s| !s.is_empty()),
+            // (Those who said it with the rules' speaker stay when the model agrees on them.)
+            co_speakers: match rules[n].speaker.as_deref() == Some(c.name.as_str()) {
+                true => rules[n].co_speakers.clone(),
+                false => Vec::new(),
+            },
             mention: c
                 .mention
                 .clone()

@@ -335,8 +335,11 @@ pub(super) fn resolve(raw: Raw, people: &mut Vec<Person>, carry: Carry) -> Attri
     }
     // "Frank Newport and Jim Harter wrote": two people, whose words the quotation is together.
     if let Some(pair) = two_people(subject, people) {
-        // The first named is the speaker on record; the note names both.
-        a.speaker = pair.split(" and ").next().map(str::to_owned);
+        // The first named is the speaker on record, the second a co-speaker; the note names
+        // both.
+        let mut names = pair.split(" and ").map(str::to_owned);
+        a.speaker = names.next();
+        a.co_speakers = names.collect();
         a.mention = Some(pair.clone());
         a.note = Some(format!(
             "“{pair}” are two people: the quotation is theirs together"
