@@ -2,66 +2,14 @@
 //! organization follows a genitive article or "bei", "am", "von", or is joined to the title.
 //! Read by [`super::languages`].
 
-/// German capitalises every noun: a word ending in one of these is a title, not a name
-/// ("Bundesfinanzminister Lindner", "Regierungssprecher Steffen Hebestreit").
-const GERMAN_TITLES: &[&str] = &[
-    "kanzler",
-    "kanzlerin",
-    "minister",
-    "ministerin",
-    "präsident",
-    "präsidentin",
-    "sprecher",
-    "sprecherin",
-    "chef",
-    "chefin",
-    "vorsitzende",
-    "vorsitzender",
-    "direktor",
-    "direktorin",
-    "professor",
-    "professorin",
-    "meister",
-    "meisterin",
-    "abgeordnete",
-    "abgeordneter",
-    "trainer",
-    "trainerin",
-    "experte",
-    "expertin",
-    "sekretär",
-    "sekretärin",
-    "leiter",
-    "leiterin",
-    "botschafter",
-    "botschafterin",
-    "anwalt",
-    "anwältin",
-    "richter",
-    "richterin",
-    "führer",
-    "führerin",
-    "vorstand",
-    "vorständin",
-    "meteorologe",
-    "meteorologin",
-    "analyst",
-    "analystin",
-    "arzt",
-    "ärztin",
-    "kapitän",
-    "kapitänin",
-    "volkswirt",
-    "volkswirtin",
-    "ökonom",
-    "ökonomin",
-    "berater",
-    "beraterin",
-    "politiker",
-    "politikerin",
-    "manager",
-    "managerin",
-];
+/// German capitalises every noun: a word ending in one of the profile's `[title endings]` is a
+/// title, not a name ("Bundesfinanzminister Lindner", "Regierungssprecher Steffen Hebestreit").
+static GERMAN_TITLES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    super::profile::Profile::of("de")
+        .expect("the German profile is compiled in")
+        .words("title endings")
+        .to_vec()
+});
 
 /// Whether a German word is a title by its ending ("Bundesfinanzminister",
 /// "Vorstandsvorsitzende").

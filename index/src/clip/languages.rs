@@ -14,344 +14,89 @@ use regex::Regex;
 
 use super::attribution::Attribution;
 use super::german::{german_organization, is_german_title};
+use super::profile::Profile;
 use super::quotes::Quotation;
 
 /// What one language needs: its reporting verbs, words for "according to", subject pronouns,
 /// determiners (no part of a title or a name) and prepositions (after one, what precedes the
-/// name is no title: "poznamenal po zápase Slabý").
+/// name is no title: "poznamenal po zápase Slabý"). Read from the language's profile
+/// (`index/data/languages/CODE.txt`, sections of the same names).
 struct Language {
     code: &'static str,
     /// "of" and "at" between a role and its organization ("presidente de Telefónica",
     /// "talesperson för Moderaterna").
-    of_words: &'static [&'static str],
-    cues: &'static str,
-    according: &'static str,
-    pronouns: &'static [&'static str],
-    determiners: &'static [&'static str],
-    prepositions: &'static [&'static str],
+    of_words: Vec<&'static str>,
+    /// The reporting verbs as a regex alternation, in the profile's order.
+    cues: String,
+    according: String,
+    pronouns: Vec<&'static str>,
+    determiners: Vec<&'static str>,
+    prepositions: Vec<&'static str>,
     /// "as" before one ("Как разъясняет следователь, “…”").
-    as_word: &'static str,
+    as_word: String,
     /// Words that join clauses, where a description ends ("сказал швейцар и пошел").
-    conjunctions: &'static [&'static str],
+    conjunctions: Vec<&'static str>,
     /// Words that open a sentence and name no one ("Как", "Jak", "Puis"), and titles that,
     /// opening a sentence, are capitalised ("Starosta Jindřich Abrhám", "Президент Путин").
-    openers: &'static [&'static str],
-    titles: &'static [&'static str],
+    openers: Vec<&'static str>,
+    titles: Vec<&'static str>,
+    /// The regexes, built the first time an article in the language is read.
+    readers: OnceLock<Readers>,
 }
 
-const LANGUAGES: &[Language] = &[
-    Language {
-        code: "fr",
-        of_words: &["de", "du", "des", "chez", "à", "au", "aux"],
-        cues: "a déclaré|a dit|a affirmé|a expliqué|a ajouté|a indiqué|a souligné|a estimé|a assuré|a précisé|a répondu|a lancé|a averti|a reconnu|a confié|a écrit|a raconté|a martelé|a insisté|a poursuivi|a commenté|a résumé|a tranché|a regretté|a déploré|a alerté|a réagi|a soupiré|a témoigné|a promis|a prévenu|a rappelé|a dénoncé|a fustigé|a plaidé|a jugé|a ironisé|a salué|a annoncé|a conclu|a détaillé|a lâché|a glissé|a observé|a noté|a relevé|a nuancé|s'est félicité|s'est félicitée|s'est réjoui|s'est réjouie|s'est inquiété|s'est inquiétée|s’est félicité|s’est félicitée|s’est inquiété|s’est inquiétée|alerte|réagit|soupire|soupirait|témoigne|témoignait|promet|prévient|rappelle|dénonce|fustige|plaide|juge|ironise|salue|annonce|conclut|détaille|lâche|glisse|observe|relève|nuance|se félicite|se réjouit|s'inquiète|s’inquiète|déclare|dit|affirme|explique|ajoute|indique|souligne|estime|assure|précise|répond|lance|avertit|reconnaît|confie|écrit|raconte|martèle|insiste|poursuit|commente|résume|tranche|regrette|déplore|déclarait|disait|expliquait|ajoutait|affirmait|confiait|racontait",
-        according: "selon|d'après|d’après|pour",
-        pronouns: &["il", "elle", "ils", "elles", "on"],
-        determiners: &[
-            "le", "la", "les", "l'", "l’", "un", "une", "du", "des", "de", "d'", "d’", "son", "sa",
-            "ses",
-        ],
-        prepositions: &[
-            "à", "en", "dans", "après", "lors", "pour", "sur", "avec", "au", "aux", "devant",
-            "sans",
-        ],
-        as_word: "comme",
-        conjunctions: &["et", "mais", "puis", "qui"],
-        openers: &[
-            "puis", "mais", "et", "alors", "ainsi", "comme", "quand", "pour", "selon",
-        ],
-        titles: &[],
-    },
-    Language {
-        code: "es",
-        of_words: &["de", "del"],
-        cues: "dijo|afirmó|declaró|sostenía|decía|explicaba|afirmaba|señalaba|aseguraba|añadía|insistía|explicó|añadió|agregó|señaló|aseguró|indicó|comentó|advirtió|sostuvo|subrayó|destacó|apuntó|manifestó|expresó|respondió|contó|reconoció|insistió|admitió|precisó|relató|escribió|dice|afirma|declara|explica|añade|agrega|señala|asegura|indica|comenta|advierte|sostiene|subraya|destaca|apunta|cuenta|reconoce|insiste|admite|precisa|relata|escribe|ha dicho|ha afirmado|ha explicado|ha señalado|ha asegurado|ha añadido|ha declarado|ha indicado|ha advertido|ha reconocido|prometió|lamentó|lamentaba|se quejaba|se quejó|pidió|recalcó|remarcó|sentenció|zanjó|criticó|denunció|celebró|valoró|opinó|matizó|aclaró|puntualizó|avisó|alertó|confesó|defendió|resumió|concluyó|reconocía|advertía|lamenta|recalca|critica|denuncia|celebra|opina|defiende|resume",
-        according: "según|de acuerdo con|para",
-        pronouns: &["él", "ella", "ellos", "ellas"],
-        determiners: &[
-            "el", "la", "los", "las", "un", "una", "del", "de", "su", "sus",
-        ],
-        prepositions: &[
-            "en", "tras", "durante", "a", "al", "con", "para", "por", "ante", "sin",
-        ],
-        as_word: "como",
-        conjunctions: &["y", "e", "pero", "que"],
-        openers: &[
-            "pero", "y", "entonces", "así", "como", "cuando", "para", "según",
-        ],
-        titles: &[],
-    },
-    Language {
-        code: "it",
-        of_words: &["di", "del", "della", "dello", "presso"],
-        cues: "ha detto|ha dichiarato|ha spiegato|ha aggiunto|ha affermato|ha sottolineato|ha commentato|ha osservato|ha precisato|ha ricordato|ha risposto|ha scritto|ha assicurato|ha ammesso|ha avvertito|dice|dichiara|spiega|aggiunge|afferma|sottolinea|commenta|osserva|precisa|ricorda|risponde|scrive|assicura|ammette|disse|dichiarò|spiegò|aggiunse|affermò|sottolineò|commentò|rispose|scrisse",
-        according: "secondo|per",
-        pronouns: &["lui", "lei", "loro"],
-        determiners: &[
-            "il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "una", "uno", "del", "della",
-            "dello", "dei", "degli", "delle", "di", "suo", "sua",
-        ],
-        prepositions: &[
-            "in", "a", "al", "alla", "dopo", "durante", "con", "per", "su", "nel", "nella", "senza",
-        ],
-        as_word: "come",
-        conjunctions: &["e", "ed", "ma", "che"],
-        openers: &["ma", "e", "poi", "così", "come", "quando", "per", "secondo"],
-        titles: &[],
-    },
-    Language {
-        code: "pt",
-        of_words: &["de", "da", "do", "dos", "das"],
-        cues: "disse|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|comentou|observou|lembrou|respondeu|escreveu|contou|garantiu|admitiu|reconheceu|alertou|diz|afirma|declara|explica|acrescenta|destaca|ressalta|comenta|observa|lembra|responde|escreve|conta|garante|admite|reconhece|alerta",
-        according: "segundo|de acordo com",
-        pronouns: &["ele", "ela", "eles", "elas"],
-        determiners: &[
-            "o", "a", "os", "as", "um", "uma", "do", "da", "dos", "das", "de", "seu", "sua",
-        ],
-        prepositions: &[
-            "em", "no", "na", "nos", "nas", "após", "durante", "com", "para", "por", "ao", "sem",
-        ],
-        as_word: "como",
-        conjunctions: &["e", "mas", "que"],
-        openers: &[
-            "mas", "e", "então", "assim", "como", "quando", "para", "segundo",
-        ],
-        titles: &[],
-    },
-    Language {
-        code: "de",
-        of_words: &["von", "bei"],
-        cues: "sagte|sagt|sagten|erklärte|erklärt|betonte|betont|meinte|meint|schrieb|schreibt|berichtete|berichtet|warnte|warnt|versicherte|versichert|kritisierte|kritisiert|ergänzte|ergänzt|fragte|fragt|antwortete|antwortet|bekräftigte|bekräftigt|erläuterte|erläutert|sagte dazu|fügte hinzu|räumte ein|so",
-        according: "laut|nach Angaben von",
-        pronouns: &["er", "sie"],
-        determiners: &[
-            "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem",
-            "sein", "seine", "ihr", "ihre",
-        ],
-        prepositions: &[
-            "nach",
-            "bei",
-            "in",
-            "im",
-            "am",
-            "auf",
-            "mit",
-            "vor",
-            "gegenüber",
-            "zu",
-            "zum",
-            "zur",
-        ],
-        as_word: "wie",
-        conjunctions: &["und", "aber", "der", "die"],
-        openers: &["aber", "und", "dann", "so", "wie", "als", "wenn", "laut"],
-        titles: &[],
-    },
-    Language {
-        code: "cs",
-        of_words: &[],
-        cues: "řekl|řekla|řekli|uvedl|uvedla|uvedli|dodal|dodala|dodali|říká|říkají|uvádí|uvádějí|dodává|dodávají|poznamenal|poznamenala|konstatoval|konstatovala|konstatuje|prohlásil|prohlásila|prohlašuje|sdělil|sdělila|napsal|napsala|píše|vysvětlil|vysvětlila|vysvětluje|upozornil|upozornila|upozorňuje|zdůraznil|zdůraznila|zdůrazňuje|odpověděl|odpověděla|tvrdí|tvrdil|tvrdila|míní|podotkl|podotkla|doplnil|doplnila|potvrdil|potvrdila|varoval|varovala|připomněl|připomněla|přidal se|přidala se|přidává se|přirovnává|přirovnal|přirovnala|hodnotí|hodnotil|hodnotila|doplňuje|komentuje|komentoval|komentovala|charakterizoval|charakterizovala|vzpomíná|vzpomínal|odpovídá|přiznal|přiznala|přiznává",
-        // ("podle" takes the genitive, "podle Nováka": no name to give.)
-        according: "",
-        pronouns: &["on", "ona", "oni"],
-        determiners: &["mu", "jí", "jim", "mi", "nám", "vám"],
-        prepositions: &[
-            "po", "v", "ve", "na", "s", "se", "z", "ze", "k", "ke", "při", "během", "o", "pro",
-            "před",
-        ],
-        as_word: "jak",
-        conjunctions: &["a", "ale", "i", "který", "která"],
-        openers: &[
-            "jak", "ale", "a", "to", "tak", "když", "pokud", "podle", "také", "pak",
-        ],
-        titles: &[
-            "starosta",
-            "starostka",
-            "ministr",
-            "ministryně",
-            "předseda",
-            "předsedkyně",
-            "prezident",
-            "prezidentka",
-            "premiér",
-            "premiérka",
-            "mluvčí",
-            "ředitel",
-            "ředitelka",
-            "trenér",
-            "kapitán",
-            "poslanec",
-            "poslankyně",
-            "senátor",
-            "senátorka",
-            "hejtman",
-            "primátor",
-            "velvyslanec",
-            "generální",
-            "profesor",
-            "doktor",
-            "šéf",
-            "šéfka",
-            "náměstek",
-            "náměstkyně",
-            "guvernér",
-        ],
-    },
-    Language {
-        code: "ru",
-        of_words: &[],
-        cues: "сказал|сказала|сказали|заявил|заявила|заявили|отметил|отметила|отметили|добавил|добавила|добавили|подчеркнул|подчеркнула|пояснил|пояснила|сообщил|сообщила|сообщили|говорит|говорят|говорил|говорила|считает|признал|признала|написал|написала|пишет|ответил|ответила|рассказал|рассказала|рассказывает|уточнил|уточнила|заметил|заметила|объяснил|объяснила|утверждает|утверждал|предупредил|предупредила|продолжил|продолжила|констатировал|заключил|объясняет|объяснял|разъясняет|разъяснил|замечает|указывает|указал|описал|описала|отвечал|отвечает|признаёт|признает|пояснял|вспоминает|вспоминал|вспомнил|вспомнила|рассказывал|рассказывала|писал|писала",
-        // ("по словам" takes the genitive: no name to give.)
-        according: "",
-        pronouns: &["он", "она", "они"],
-        determiners: &["ему", "ей", "им", "мне", "нам", "вам"],
-        prepositions: &[
-            "в",
-            "во",
-            "на",
-            "после",
-            "с",
-            "со",
-            "по",
-            "при",
-            "о",
-            "об",
-            "для",
-            "перед",
-        ],
-        as_word: "как",
-        conjunctions: &["и", "а", "но", "который", "которая"],
-        openers: &[
-            "как",
-            "но",
-            "и",
-            "а",
-            "то",
-            "вот",
-            "это",
-            "так",
-            "когда",
-            "если",
-            "по",
-            "также",
-            "потом",
-        ],
-        titles: &[
-            "президент",
-            "премьер",
-            "премьер-министр",
-            "министр",
-            "глава",
-            "председатель",
-            "директор",
-            "губернатор",
-            "мэр",
-            "депутат",
-            "сенатор",
-            "посол",
-            "тренер",
-            "профессор",
-            "доктор",
-            "генерал",
-            "спикер",
-            "представитель",
-            "руководитель",
-            "первый",
-            "вице-премьер",
-            "замминистра",
-            "пресс-секретарь",
-            "генпрокурор",
-            "прокурор",
-            "судья",
-            "академик",
-        ],
-    },
-    Language {
-        code: "sv",
-        of_words: &["för", "på", "vid", "hos"],
-        cues: "säger|sade|sa|berättar|berättade|förklarar|förklarade|skriver|skrev|menar|menade|konstaterar|konstaterade|framhåller|framhöll|betonar|betonade|understryker|underströk|tillägger|tillade|svarar|svarade|uppger|uppgav|hävdar|hävdade|varnar|varnade|medger|medgav|skriver i ett mejl",
-        according: "enligt",
-        pronouns: &["han", "hon", "de"],
-        determiners: &[
-            "den", "det", "de", "en", "ett", "hans", "hennes", "sin", "sitt", "sina",
-        ],
-        prepositions: &[
-            "i", "på", "vid", "till", "för", "med", "efter", "under", "inför",
-        ],
-        as_word: "som",
-        conjunctions: &["och", "men", "som"],
-        openers: &["men", "och", "så", "när", "enligt", "som"],
-        titles: &[],
-    },
-    Language {
-        code: "nb",
-        of_words: &["i", "for", "ved", "hos"],
-        cues: "sier|sa|forteller|fortalte|forklarer|forklarte|skriver|skrev|mener|mente|understreker|understreket|legger til|la til|svarer|svarte|opplyser|opplyste|hevder|hevdet|advarer|advarte|påpeker|påpekte|konstaterer|konstaterte",
-        according: "ifølge",
-        pronouns: &["han", "hun", "de"],
-        determiners: &[
-            "den", "det", "de", "en", "et", "ei", "hans", "hennes", "sin", "sitt", "sine",
-        ],
-        prepositions: &["i", "på", "ved", "til", "for", "med", "etter", "under"],
-        as_word: "som",
-        conjunctions: &["og", "men", "som"],
-        openers: &["men", "og", "så", "når", "ifølge", "som"],
-        titles: &[],
-    },
-    Language {
-        code: "da",
-        of_words: &["i", "for", "ved", "hos"],
-        cues: "siger|sagde|fortæller|fortalte|forklarer|forklarede|skriver|skrev|mener|mente|understreger|understregede|tilføjer|tilføjede|svarer|svarede|oplyser|oplyste|påpeger|påpegede|advarer|advarede|konstaterer|konstaterede|lyder det fra",
-        according: "ifølge",
-        pronouns: &["han", "hun", "de"],
-        determiners: &[
-            "den", "det", "de", "en", "et", "hans", "hendes", "sin", "sit", "sine",
-        ],
-        prepositions: &["i", "på", "ved", "til", "for", "med", "efter", "under"],
-        as_word: "som",
-        conjunctions: &["og", "men", "som"],
-        openers: &["men", "og", "så", "når", "ifølge", "som"],
-        titles: &[],
-    },
-    Language {
-        code: "nl",
-        of_words: &["van", "bij"],
-        cues: "zei|zegt|zeggen|zeiden|vertelde|vertelt|verklaarde|verklaart|schreef|schrijft|stelde|stelt|benadrukte|benadrukt|voegde toe|voegt toe|aldus|antwoordde|antwoordt|waarschuwde|waarschuwt|meldde|meldt|liet weten|laat weten|reageerde|reageert|legde uit|legt uit",
-        according: "volgens",
-        pronouns: &["hij", "zij", "ze"],
-        determiners: &["de", "het", "een", "zijn", "haar", "hun"],
-        prepositions: &[
-            "in",
-            "op",
-            "bij",
-            "na",
-            "tijdens",
-            "met",
-            "tegen",
-            "voor",
-            "aan",
-            "tegenover",
-        ],
-        as_word: "zoals",
-        conjunctions: &["en", "maar", "die"],
-        openers: &["maar", "en", "dan", "zo", "zoals", "als", "volgens"],
-        titles: &[],
-    },
-    Language {
-        code: "pl",
-        of_words: &[],
-        cues: "powiedział|powiedziała|powiedzieli|mówi|mówił|mówiła|stwierdził|stwierdziła|dodał|dodała|podkreślił|podkreśliła|zaznaczył|zaznaczyła|napisał|napisała|pisze|wyjaśnił|wyjaśniła|przekonywał|przekonywała|ocenił|oceniła|zapewnił|zapewniła|przyznał|przyznała|ostrzegł|ostrzegła|odpowiedział|odpowiedziała|poinformował|poinformowała|oświadczył|oświadczyła|twierdzi|uważa",
-        according: "według|zdaniem",
-        pronouns: &["on", "ona", "oni"],
-        determiners: &["ten", "ta", "to", "jego", "jej", "ich"],
-        prepositions: &[
-            "w", "na", "po", "podczas", "przy", "z", "dla", "przed", "we",
-        ],
-        as_word: "jak",
-        conjunctions: &["i", "a", "ale", "który", "która"],
-        openers: &["ale", "i", "a", "jak", "gdy", "według"],
-        titles: &[],
-    },
+/// The languages this reader knows, by the profile code.
+const CODES: &[&str] = &[
+    "fr", "es", "it", "pt", "de", "cs", "ru", "sv", "nb", "da", "nl", "pl",
 ];
+
+/// The sections a profile read here must declare (they may be empty: Czech has no word for
+/// "according to" that takes a name).
+pub(crate) const SECTIONS: &[&str] = &[
+    "cues",
+    "according",
+    "pronouns",
+    "determiners",
+    "prepositions",
+    "of words",
+    "as",
+    "conjunctions",
+    "openers",
+    "titles",
+];
+
+impl Language {
+    fn from_profile(code: &'static str) -> Language {
+        let p = Profile::of(code).unwrap_or_else(|| panic!("no profile for {code}"));
+        if let Some(missing) = SECTIONS.iter().find(|s| !p.declares(s)) {
+            panic!("profile {code} has no [{missing}]");
+        }
+        // (A phrase's words are joined by "_" in the file: "a_déclaré".)
+        let alternation = |section: &str| {
+            p.words(section)
+                .iter()
+                .map(|w| w.replace('_', " "))
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        Language {
+            code,
+            of_words: p.words("of words").to_vec(),
+            cues: alternation("cues"),
+            according: alternation("according"),
+            pronouns: p.words("pronouns").to_vec(),
+            determiners: p.words("determiners").to_vec(),
+            prepositions: p.words("prepositions").to_vec(),
+            as_word: alternation("as"),
+            conjunctions: p.words("conjunctions").to_vec(),
+            openers: p.words("openers").to_vec(),
+            titles: p.words("titles").to_vec(),
+            readers: OnceLock::new(),
+        }
+    }
+}
+
+static LANGUAGES: LazyLock<Vec<Language>> =
+    LazyLock::new(|| CODES.iter().map(|c| Language::from_profile(c)).collect());
 
 /// A name: up to four capitalised words (initials and particles inside: "P. Slaný", "Ursula
 /// von der Leyen").
@@ -368,9 +113,9 @@ struct Readers {
 }
 
 fn readers(lang: &Language) -> Readers {
-    let cues = lang.cues;
+    let cues = &lang.cues;
     let pronouns = lang.pronouns.join("|");
-    let (according, according_before) = match lang.according {
+    let (according, according_before) = match lang.according.as_str() {
         "" => (String::new(), String::new()),
         a => (
             format!("|{a}"),
@@ -408,18 +153,12 @@ fn readers(lang: &Language) -> Readers {
     }
 }
 
-/// Each language's readers, built the first time an article in it is read.
-static READERS: [OnceLock<Readers>; LANGUAGES.len()] = [const { OnceLock::new() }; LANGUAGES.len()];
-
 fn language(code: &str) -> Option<(&'static Language, &'static Readers)> {
     let code = code.split(['-', '_']).next().unwrap_or(code);
     // (Norwegian Bokmål is "nb", and often just "no" in a page's lang attribute.)
     let code = if code == "no" { "nb" } else { code };
-    let i = LANGUAGES.iter().position(|l| l.code == code)?;
-    Some((
-        &LANGUAGES[i],
-        READERS[i].get_or_init(|| readers(&LANGUAGES[i])),
-    ))
+    let lang = LANGUAGES.iter().find(|l| l.code == code)?;
+    Some((lang, lang.readers.get_or_init(|| readers(lang))))
 }
 
 /// Chinese (simplified or traditional: "zh", "zh-TW"), Japanese and Korean, each read by a
@@ -1246,9 +985,26 @@ mod tests {
     fn every_language_builds_its_readers() {
         // (A pattern past the regex crate's size limit would panic only when an article in
         // that language is first read.)
-        for lang in LANGUAGES {
+        for lang in LANGUAGES.iter() {
             readers(lang);
         }
+    }
+
+    #[test]
+    fn every_language_is_read_from_its_profile_with_phrases_whole() {
+        for code in CODES {
+            let (lang, _) = language(code).expect("a profile for each language");
+            assert!(!lang.cues.is_empty() && !lang.pronouns.is_empty(), "{code}");
+        }
+        // ("_" joins a phrase's words in the file.)
+        let (es, _) = language("es").unwrap();
+        assert!(es.according.split('|').any(|a| a == "de acuerdo con"));
+        let (fr, _) = language("fr").unwrap();
+        assert!(fr.cues.split('|').any(|c| c == "a déclaré"));
+        assert!(!fr.cues.contains('_'));
+        assert!(super::super::german::is_german_title(
+            "Bundesfinanzminister"
+        ));
     }
 
     #[test]
