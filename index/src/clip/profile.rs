@@ -25,6 +25,7 @@ pub(crate) const NON_EMPTY: &[&str] = &["cues", "pronouns"];
 
 /// The profiles compiled in, by language code.
 pub(crate) const FILES: &[(&str, &str)] = &[
+    ("en", include_str!("../../data/languages/en.txt")),
     ("zh", include_str!("../../data/languages/zh.txt")),
     ("ja", include_str!("../../data/languages/ja.txt")),
     ("ko", include_str!("../../data/languages/ko.txt")),

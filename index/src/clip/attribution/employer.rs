@@ -48,13 +48,13 @@ static TITLE_OPENERS: LazyLock<HashSet<&'static str>> =
 static OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| NOUNS.set("sentence openers"));
 
 /// Words that end an organization's name, beyond the tagger's list (which is a trained
-/// feature and stays as the model saw it): `index/data/organization-endings.txt`.
+/// feature and stays as the model saw it): the English profile's `[organization suffixes]`.
 static ENDINGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../data/organization-endings.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .chain(ORGANIZATION_WORDS.iter().copied())
+    ENGLISH
+        .words("organization suffixes")
+        .iter()
+        .chain(ORGANIZATION_WORDS.iter())
+        .copied()
         .collect()
 });
 

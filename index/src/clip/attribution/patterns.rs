@@ -2,13 +2,14 @@
 
 use super::*;
 
-pub(super) const CUES: &str = "said|says|say|saying|told|tells|telling|added|adds|adding|wrote|writes|writing|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|insisted|insists|warned|warns|continued|continues|recalled|recalls|claimed|claims|declared|declares|acknowledged|acknowledges|admitted|admits|emailed|tweeted|posted|replied|replies|responded|responds|remarked|remarks|observed|observes|predicted|predicts|suggested|suggests|announced|announces|commented|comments|conceded|concedes|cautioned|cautions|contended|contends|maintained|maintains|stressed|stresses|concluded|concludes|agreed|agrees|countered|counters|quipped|joked|shouted|yelled|whispered|testified|testifies|boasted|complained|confirmed|confirms|denied|denies|urged|urges|vowed|vows|pledged|promised|promises|recounted|lamented|laments|mused|answered|answers|reiterated|reiterates|thundered|exclaimed|wondered|described|describes|called|calls|exhorted|charged|scoffed|snapped|retorted|bragged|fumed|marveled|marvelled|offered|chimed|shot|fired|sniped|intoned|interjected|elaborated|clarified|emphasized|emphasizes|mocked|tweets|chanted|riffed|went on|goes on|pointed out|points out|shot back|fired back|wondered aloud|asserted|asserts|assured|assures|decried|denounced|proclaimed|proclaims|mentioned|reminded|reminds|indicated|demanded|demands|raved|restated|pleaded|begged|repeated|repeats|reads|read|yells|shouts|screamed|screams|cried|cries|jokes|quips|asking|sings|sang|write|pressed|presses|mocks|confessed|confesses|puts it|put it|reported|reports|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|snarled|hissed|roared|bellowed|crowed|ranted|griped|blasted|remembered|remembers|retaliated|is quoted as saying|was saying|were saying|is saying|are saying|kept saying|keeps saying|was telling|was asking|emails|texted|texts|shared|shares|labeled|labelled|labels|labeling|is labeling|dubbed|branded|termed|is calling|was calling";
+/// Every reporting verb or phrase (the English profile's `[cues]`).
+pub(super) static CUES: Alternation = Alternation::new(|| alternation("cues"));
 
 /// Whether `word` is a verb that introduces or follows a quotation ("said", "chanted",
 /// "saying").
 pub(crate) fn is_cue_word(word: &str) -> bool {
     static WORDS: LazyLock<std::collections::HashSet<&'static str>> =
-        LazyLock::new(|| CUES.split('|').chain(PARTICIPLES.split('|')).collect());
+        LazyLock::new(|| CUES.split('|').collect());
     WORDS.contains(word)
 }
 
@@ -39,7 +40,7 @@ pub(super) fn is_one_name(name: &str) -> bool {
 
 /// Participles that introduce a quotation: “…,” she said, adding, “…” / Trump attacked Clinton,
 /// saying, “…” / footage of Trump saying, “…”.
-pub(super) const PARTICIPLES: &str = "saying|adding|writing|asking|tweeting|declaring|noting|arguing|explaining|telling|shouting|yelling";
+pub(super) static PARTICIPLES: Alternation = Alternation::new(|| alternation("participles"));
 
 /// A name: capitalised words, initials ("G.K."), or abbreviations that keep their full stop
 /// ("Jr.", "Sen."). A capitalised word never takes a full stop: "Clinton." ends a sentence.
@@ -158,8 +159,8 @@ pub(super) static NOMINAL_OF_ORG: LazyLock<String> = LazyLock::new(|| {
     // (The noun names a person: "one Democrat familiar with the Clinton campaign" is none.)
     let nouns: Vec<&str> = TITLE_WORDS
         .iter()
-        .chain(TITLE_KEYWORDS)
-        .chain(PEOPLE_WORDS)
+        .chain(TITLE_KEYWORDS.iter())
+        .chain(PEOPLE_WORDS.iter())
         .copied()
         .filter(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
         .collect();
@@ -181,7 +182,12 @@ pub(super) const SOURCE_DESCRIBED: &str = concat!(
 /// "an angry Hollande retaliated", "A flabbergasted Noah quipped": the mood a person is in,
 /// before their name, is no part of it; nor is their age ("17-year-old Jared Potts echoed:").
 pub(super) const A_MOOD: &str = r"(?P<mood>[Aa]n?\s+\p{Ll}[\p{L}\-]*\s+|\d{1,3}-year-old\s+)?";
-pub(super) const ADVERBS: &str = r"(?:(?:also|later|then|previously|once|recently|simply|further|separately|again|often|always|never|still|even|had|has|have|would|will|\p{Ll}{2,}ly)\s+)*";
+pub(super) static ADVERBS: Alternation = Alternation::new(|| {
+    format!(
+        r"(?:(?:{}|\p{{Ll}}{{2,}}ly)\s+)*",
+        alternation("adverbials")
+    )
+});
 
 pub(super) static AFTER_SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -202,7 +208,8 @@ pub(super) static ORG_TITLE: LazyLock<String> = LazyLock::new(|| {
 });
 
 /// Cue verbs that may come before their speaker: “…,” said Smith / “…” tweeted Prince Alwaleed.
-pub(super) const CUE_FIRST: &str = "reports|reported|write|said|says|added|adds|wrote|writes|explained|noted|argued|asked|insisted|warned|continued|recalled|claimed|declared|acknowledged|admitted|replied|responded|remarked|observed|stated|countered|quipped|concluded|cautioned|tweeted|posted|emailed|joked|mocked|boasted|complained|lamented|predicted|answered|exclaimed|barked|beamed|gushed|growled|sighed|laughed|grumbled|muttered|murmured|roared|crowed|remembered|retaliated|declares|agrees|agreed|opined|explains|notes|argues|asks|insists|warns|recalls|claims|replies|responds|remarks|observes|counters|quips|concludes|cautions|tweets|jokes|complains|laments|predicts|answers|exclaims";
+pub(super) static CUE_FIRST: Alternation =
+    Alternation::new(|| alternation("cues before the speaker"));
 
 pub(super) static AFTER_CUE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     // (Past the default size limit, with every shape of a speaker after the cue.)
