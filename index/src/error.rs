@@ -44,6 +44,10 @@ pub enum Error {
     #[error("no speaker named {0:?} in the library")]
     SpeakerNotFound(String),
 
+    /// Something else asked for by id is not there; the message says what and where to look.
+    #[error("{0}")]
+    NotFound(String),
+
     #[error("cannot read {path}: {source}")]
     ReadFile {
         path: PathBuf,
@@ -99,7 +103,9 @@ impl Error {
                 ErrorCode::BadInput
             }
             Error::ReadFile { .. } => ErrorCode::BadInput,
-            Error::QuoteNotFound(_) | Error::SpeakerNotFound(_) => ErrorCode::NotFound,
+            Error::QuoteNotFound(_) | Error::SpeakerNotFound(_) | Error::NotFound(_) => {
+                ErrorCode::NotFound
+            }
             Error::WriteFile { .. }
             | Error::NewerLibrary { .. }
             | Error::Store { .. }

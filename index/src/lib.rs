@@ -11,6 +11,7 @@
 //! - [`library`]: the facade that keeps store and index in step.
 
 pub mod backup;
+pub mod browser;
 pub mod check;
 pub mod cite;
 pub mod clip;
@@ -18,6 +19,7 @@ pub mod error;
 pub mod files;
 mod highlight;
 pub mod import;
+pub mod inbox;
 pub mod library;
 pub mod model;
 pub mod query;

@@ -15,6 +15,7 @@ use crate::cite::{self, Citable, Format, Markup};
 use crate::clip::Clip;
 use crate::error::{Error, Result};
 use crate::import::{ImportFile, ImportQuote, ImportReport};
+use crate::inbox::{self, InboxItem, Page};
 use crate::model::{
     NewQuote, NewSource, Quote, QuoteEdit, QuoteId, Source, SourceId, SourceKind, Speaker,
 };
@@ -385,6 +386,33 @@ impl Library {
         })
     }
 
+    /// Sends a page from the browser to the inbox, to review later.
+    pub fn inbox_add(&mut self, page: &Page) -> Result<InboxItem> {
+        self.store.write(|c| inbox::add(c, page))
+    }
+
+    /// The pages waiting in the inbox, oldest first.
+    pub fn inbox(&self) -> Result<Vec<InboxItem>> {
+        inbox::list(self.store.connection())
+    }
+
+    /// How many pages wait in the inbox.
+    pub fn inbox_count(&self) -> Result<u64> {
+        inbox::count(self.store.connection())
+    }
+
+    /// A page of the inbox, clipped: its quotations to review (the page stays in the inbox
+    /// until [`Library::inbox_remove`]).
+    pub fn inbox_clip(&self, id: i64) -> Result<Clip> {
+        let (_, page) = inbox::page(self.store.connection(), id)?;
+        clip_page(&page)
+    }
+
+    /// Takes a page out of the inbox (reviewed, or not worth it).
+    pub fn inbox_remove(&mut self, id: i64) -> Result<()> {
+        self.store.write(|c| inbox::remove(c, id))
+    }
+
     /// Saves a clip: the article as a source (with its full text and content hash) and every
     /// candidate that has a speaker, with its offsets. Clipping the same article again adds
     /// nothing; the candidates' `id`s are filled in.
@@ -647,6 +675,23 @@ impl check::Records for Library {
     fn speaker(&mut self, name: &str) -> Result<Option<Speaker>> {
         self.store.speaker_by_name(name)
     }
+}
+
+/// Clips a page as the browser rendered it, with its address and title.
+pub fn clip_page(page: &Page) -> Result<Clip> {
+    page.validate()?;
+    let mut clip = crate::clip::clip_html(
+        &page.html,
+        &crate::clip::ClipOptions {
+            url: page.url.clone(),
+            ..Default::default()
+        },
+    )?;
+    // (The page's own headline is better than its tab title, which carries the site's name.)
+    if clip.article.title.is_none() {
+        clip.article.title = page.title.clone().filter(|t| !t.trim().is_empty());
+    }
+    Ok(clip)
 }
 
 /// How many records, by shared rare words, are aligned against each quotation of a draft.

@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_date_indexes.sql"),
     include_str!("../migrations/0003_co_speakers.sql"),
+    include_str!("../migrations/0004_inbox.sql"),
 ];
 
 /// The schema version this build writes.

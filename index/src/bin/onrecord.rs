@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use onrecord::browser::{self, Browser};
 use onrecord::cite;
 use onrecord::import::{self, Format, ImportFile, TableOptions};
 use onrecord::model::{Medium, NewSource, SourceKind, parse_date};
@@ -121,6 +122,67 @@ enum Command {
     },
     /// Record another name a speaker goes by.
     Alias { speaker: String, alias: String },
+    /// Pages sent from the browser to review later: list them (no action), or show, save or
+    /// remove one.
+    Inbox {
+        #[command(subcommand)]
+        action: Option<InboxAction>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Connect the browser extension: write (install) or remove (uninstall) the host manifests
+    /// that let it start `onrecord browser-host`.
+    Browser {
+        #[command(subcommand)]
+        action: BrowserAction,
+    },
+    /// The browser extension's host: native-messaging JSON over standard input and output
+    /// (started by the browser; see docs/BROWSER.md).
+    #[command(name = "browser-host")]
+    BrowserHost {
+        /// What the browser passes (the extension's origin); not used.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+        browser_args: Vec<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum InboxAction {
+    /// The quotations found on a page of the inbox.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Save every quotation of the page that has a speaker, and take it out of the inbox.
+    Save {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take a page out of the inbox without saving anything.
+    Remove { id: i64 },
+}
+
+#[derive(Subcommand, Debug)]
+enum BrowserAction {
+    /// Let the extension start OnRecord (writes the host manifest for the current user).
+    Install(BrowserArgs),
+    /// Remove what `install` wrote.
+    Uninstall(BrowserArgs),
+}
+
+#[derive(Args, Debug)]
+struct BrowserArgs {
+    /// chromium, chrome or firefox (repeat for several; default: all three).
+    #[arg(long = "browser")]
+    browsers: Vec<String>,
+    /// A browser profile folder to install into instead of your own (Chromium's
+    /// --user-data-dir, a Firefox profile).
+    #[arg(long, value_name = "DIR")]
+    profile: Option<PathBuf>,
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args, Debug)]
@@ -644,6 +706,113 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     }
                 }
             }
+        }
+        Command::Inbox { action, json } => {
+            let mut library = open(library_dir)?;
+            match action {
+                None => {
+                    let items = library.inbox()?;
+                    if json {
+                        print_json(&items)?;
+                    } else if items.is_empty() {
+                        out!(
+                            "the inbox is empty (the browser extension's \"Send to inbox\" fills it)"
+                        );
+                    } else {
+                        for item in &items {
+                            out!(
+                                "[{}] {} · {}{}",
+                                item.id,
+                                item.title.as_deref().unwrap_or("(no title)"),
+                                item.received_at.format("%Y-%m-%d %H:%M"),
+                                item.url
+                                    .as_deref()
+                                    .map(|u| format!("\n     {u}"))
+                                    .unwrap_or_default()
+                            );
+                        }
+                        out!(
+                            "{} page(s) waiting; `onrecord inbox show ID` lists a page's quotations",
+                            items.len()
+                        );
+                    }
+                }
+                Some(InboxAction::Show { id, json }) => {
+                    let clip = library.inbox_clip(id)?;
+                    if json {
+                        print_json(&clip)?;
+                    } else {
+                        print_clip(&clip, None);
+                    }
+                }
+                Some(InboxAction::Save { id, json }) => {
+                    let mut clip = library.inbox_clip(id)?;
+                    let report = library.save_clip(&mut clip)?;
+                    library.inbox_remove(id)?;
+                    if json {
+                        print_json(&clip)?;
+                    } else {
+                        print_clip(&clip, Some(&report));
+                    }
+                }
+                Some(InboxAction::Remove { id }) => {
+                    library.inbox_remove(id)?;
+                    out!("removed page {id} from the inbox");
+                }
+            }
+        }
+        Command::Browser { action } => {
+            let (args, install) = match action {
+                BrowserAction::Install(a) => (a, true),
+                BrowserAction::Uninstall(a) => (a, false),
+            };
+            let browsers = match args.browsers.is_empty() {
+                true => Browser::ALL.to_vec(),
+                false => args
+                    .browsers
+                    .iter()
+                    .map(|b| b.parse())
+                    .collect::<Result<Vec<Browser>, Error>>()?,
+            };
+            if install {
+                let exe = std::env::current_exe().map_err(|e| {
+                    Error::Invalid(format!("cannot tell where this onrecord program is: {e}"))
+                })?;
+                let dir = library_dir.dir.unwrap_or_else(onrecord::default_dir);
+                let dir = std::path::absolute(&dir).unwrap_or(dir);
+                let done = browser::install(&browsers, &exe, &dir, args.profile.as_deref())?;
+                if args.json {
+                    print_json(&done)?;
+                } else {
+                    for d in &done {
+                        out!("{:?}: {}", d.browser, d.manifest.display());
+                    }
+                    out!(
+                        "the extension can now reach the library at {}; load it from the \
+                         extension/ folder (see README, \"Clip from the browser\")",
+                        dir.display()
+                    );
+                }
+            } else {
+                let removed = browser::uninstall(&browsers, args.profile.as_deref())?;
+                if args.json {
+                    print_json(&removed)?;
+                } else if removed.is_empty() {
+                    out!("nothing to remove: the browser host was not installed");
+                } else {
+                    for path in &removed {
+                        out!("removed {}", path.display());
+                    }
+                }
+            }
+        }
+        Command::BrowserHost { browser_args: _ } => {
+            let dir = library_dir.dir.unwrap_or_else(onrecord::default_dir);
+            let mut host = browser::Host::new(dir);
+            let stdin = std::io::stdin();
+            let stdout = std::io::stdout();
+            browser::serve(&mut host, &mut stdin.lock(), &mut stdout.lock())
+                .map_err(|e| Error::Invalid(format!("the browser host stopped: {e}")))?;
         }
         Command::Alias { speaker, alias } => {
             let mut library = open(library_dir)?;

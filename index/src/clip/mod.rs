@@ -16,6 +16,9 @@ mod languages;
 pub(crate) mod names;
 mod profile;
 pub mod quotes;
+mod selection;
+
+pub use selection::clip_selection;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
