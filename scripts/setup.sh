@@ -25,6 +25,8 @@ command -v xauth >/dev/null 2>&1 || need_apt+=(xauth)
 command -v WebKitWebDriver >/dev/null 2>&1 || need_apt+=(webkit2gtk-driver)
 command -v xclip >/dev/null 2>&1 || need_apt+=(xclip)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+# The browser extension's end-to-end test: Debian's Chromium, headless.
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
@@ -50,6 +52,13 @@ done
 if [ ! -d ui/node_modules ] || [ ui/package.json -nt ui/node_modules ]; then
   (cd ui && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi)
   touch ui/node_modules
+fi
+
+# The extension's packages (Vitest, web-ext for the Firefox lint, playwright-core to drive
+# Chromium; it downloads no browser).
+if [ ! -d extension/node_modules ] || [ extension/package.json -nt extension/node_modules ]; then
+  (cd extension && npm ci --no-audit --no-fund)
+  touch extension/node_modules
 fi
 
 # tauri-driver, pinned: the registry's newest is for Tauri 3.
