@@ -269,3 +269,38 @@ pub async fn reindex(app: AppHandle, state: tauri::State<'_, State>) -> Result<u
     work(&app, "reindex", "finished");
     Ok(n)
 }
+
+/// The pages sent from the browser, waiting to be reviewed.
+#[tauri::command]
+pub fn inbox(state: tauri::State<'_, State>) -> Result<Vec<onrecord::inbox::InboxItem>> {
+    Ok(library(&state)?.inbox()?)
+}
+
+/// A page of the inbox, clipped for the review (it stays in the inbox until removed).
+#[tauri::command]
+pub fn inbox_clip(state: tauri::State<'_, State>, id: i64) -> Result<Clip> {
+    Ok(library(&state)?.inbox_clip(id)?)
+}
+
+#[tauri::command]
+pub fn inbox_remove(state: tauri::State<'_, State>, id: i64) -> Result<()> {
+    Ok(library(&state)?.inbox_remove(id)?)
+}
+
+/// Connects the browser extension: writes the host manifests for the current user, naming this
+/// program (started as `onrecord-app browser-host`) on this library.
+#[tauri::command]
+pub fn browser_install(
+    state: tauri::State<'_, State>,
+) -> Result<Vec<onrecord::browser::Installed>> {
+    let exe = std::env::current_exe().map_err(|e| CommandError {
+        code: "library",
+        message: format!("OnRecord cannot tell where it is installed ({e})"),
+    })?;
+    Ok(onrecord::browser::install(
+        &onrecord::browser::Browser::ALL,
+        &exe,
+        &state.dir,
+        None,
+    )?)
+}

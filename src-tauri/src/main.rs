@@ -26,6 +26,17 @@ fn library_dir() -> PathBuf {
 
 fn main() {
     let dir = library_dir();
+    // Started by the browser (through the launcher `onrecord browser install` or the app's
+    // "Connect the browser" wrote): serve the extension on standard input and output, no window.
+    if std::env::args().skip(1).any(|a| a == "browser-host") {
+        let mut host = onrecord::browser::Host::new(dir);
+        let served = onrecord::browser::serve(
+            &mut host,
+            &mut std::io::stdin().lock(),
+            &mut std::io::stdout().lock(),
+        );
+        std::process::exit(i32::from(served.is_err()));
+    }
     let library = match onrecord::Library::open(&dir) {
         Ok(library) => library,
         Err(err) => {
@@ -54,6 +65,10 @@ fn main() {
             commands::speakers,
             commands::import_file,
             commands::reindex,
+            commands::inbox,
+            commands::inbox_clip,
+            commands::inbox_remove,
+            commands::browser_install,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

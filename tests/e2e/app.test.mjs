@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { endianness, tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import net from "node:net";
@@ -204,4 +204,42 @@ test("speakers show their titles and employers", async () => {
   const text = await waitText("speakers", /Vijayasimha Alilughatta/);
   assert.match(text, /Zensar/);
   await shot("speakers");
+});
+
+/** Sends one framed message to `onrecord browser-host` on the test's library, as the browser does. */
+function sendToHost(message) {
+  const cli = process.env.ONRECORD_BIN ?? join(root, "target/debug/onrecord");
+  const body = Buffer.from(JSON.stringify(message));
+  const frame = Buffer.alloc(4 + body.length);
+  // (Native byte order, as browsers frame it.)
+  if (endianness() === "LE") frame.writeUInt32LE(body.length, 0);
+  else frame.writeUInt32BE(body.length, 0);
+  body.copy(frame, 4);
+  const out = execFileSync(cli, ["--library", library, "browser-host"], { input: frame });
+  const length = endianness() === "LE" ? out.readUInt32LE(0) : out.readUInt32BE(0);
+  return JSON.parse(out.subarray(4, 4 + length).toString("utf8"));
+}
+
+test("a page sent from the browser waits in the inbox and is reviewed in the clip view", async () => {
+  const html = readFileSync(join(root, "tests/fixtures/article.html"), "utf8");
+  const reply = sendToHost({ type: "inbox", url: "https://news.example.org/transit", title: "Transit", html });
+  assert.equal(reply.type, "queued", JSON.stringify(reply));
+  // The window notices the page while it is open.
+  await waitText("inbox-count", /^1$/, 15000);
+  await byId("nav-inbox").click();
+  await waitText("inbox-list", /City council approves|Transit/);
+  await shot("inbox");
+  await driver.findElement(By.css("#inbox-list [data-review]")).click();
+  await waitText("clip-status", /quotation\(s\) found/);
+  const speakers = await driver.findElements(By.css("#candidates input[data-field=speaker]"));
+  const names = await Promise.all(speakers.map((s) => s.getAttribute("value")));
+  assert.ok(names.includes("Maria Gonzalez"), `speakers: ${names}`);
+  await byId("clip-save").click();
+  await waitText("clip-status", /Saved [1-9]\d* quote/);
+  // Reviewed and saved: the page leaves the inbox.
+  await driver.wait(async () => !(await byId("inbox-count").isDisplayed()), 15000);
+  const left = execFileSync(process.env.ONRECORD_BIN ?? join(root, "target/debug/onrecord"), ["--library", library, "inbox", "--json"], {
+    encoding: "utf8",
+  });
+  assert.deepEqual(JSON.parse(left), []);
 });

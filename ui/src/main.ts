@@ -2,16 +2,18 @@
 // Views are plain DOM built with `h` (text nodes only); only backend/ talks to Tauri.
 
 import { api } from "./backend/api";
+import type { Clip } from "./backend/types";
 import { clear, h } from "./lib/dom";
 import { type Action, shortcut } from "./lib/keys";
 import { checkView } from "./views/check";
 import { clipView } from "./views/clip";
 import { exportView } from "./views/export";
+import { inboxView } from "./views/inbox";
 import { libraryView } from "./views/library";
 import { quotePanel } from "./views/quote";
 import { speakersView } from "./views/speakers";
 
-export type ViewName = "library" | "clip" | "check" | "export" | "speakers";
+export type ViewName = "library" | "clip" | "check" | "export" | "speakers" | "inbox";
 
 export interface Shell {
   show(view: ViewName): void;
@@ -19,6 +21,10 @@ export interface Shell {
   refresh(): void;
   status(text: string): void;
   toast(text: string, action?: string, onAction?: () => void): void;
+  /** Opens a clip in the clip review; `onSaved` runs once its quotes are saved. */
+  reviewClip(clip: Clip, onSaved: () => Promise<void>): void;
+  /** The inbox changed here: recount it now rather than at the next poll. */
+  inboxChanged(): void;
 }
 
 type Refreshable = HTMLElement & { refresh?: () => void };
@@ -43,6 +49,7 @@ function start() {
         check: "draft",
         export: "export-format",
         speakers: "speakers",
+        inbox: "inbox-list",
       };
       document.getElementById(focus[view])?.focus();
     },
@@ -55,6 +62,13 @@ function start() {
     },
     status(text) {
       statusLine.textContent = text;
+    },
+    reviewClip(clip, onSaved) {
+      shell.show("clip");
+      clipEl.review(clip, onSaved);
+    },
+    inboxChanged() {
+      void countInbox();
     },
     toast(text, action, onAction) {
       clear(toastBox);
@@ -74,11 +88,28 @@ function start() {
 
   const quote = quotePanel(shell);
   views.set("library", libraryView(shell));
-  views.set("clip", clipView(shell));
+  const clipEl = clipView(shell);
+  views.set("clip", clipEl);
   views.set("check", checkView());
   views.set("export", exportView());
   views.set("speakers", speakersView());
+  views.set("inbox", inboxView(shell));
 
+  // The inbox's count, kept current while the window is open: pages arrive from the browser
+  // through another process.
+  const inboxCount = h("span", { id: "inbox-count", class: "count", hidden: true });
+  let lastCount = -1;
+  const countInbox = async () => {
+    try {
+      const n = (await api.inbox()).length;
+      inboxCount.textContent = String(n);
+      inboxCount.hidden = n === 0;
+      if (n !== lastCount && current === "inbox") views.get("inbox")?.refresh?.();
+      lastCount = n;
+    } catch {
+      // (The status line already says when the library fails.)
+    }
+  };
   const nav = h("nav", { class: "sidebar", "aria-label": "Views" }, h("h1", {}, "OnRecord"));
   const labels: [ViewName, string, string][] = [
     ["library", "Library", "Ctrl+K"],
@@ -86,9 +117,15 @@ function start() {
     ["check", "Check", "Ctrl+Shift+K"],
     ["export", "Export", "Ctrl+E"],
     ["speakers", "Speakers", "Ctrl+Shift+P"],
+    ["inbox", "Inbox", ""],
   ];
   for (const [name, label, keys] of labels) {
-    const b = h("button", { type: "button", id: `nav-${name}`, title: keys }, label, h("kbd", {}, keys));
+    const b = h(
+      "button",
+      { type: "button", id: `nav-${name}`, title: keys || label },
+      label,
+      name === "inbox" ? inboxCount : h("kbd", {}, keys),
+    );
     b.addEventListener("click", () => shell.show(name));
     navButtons.set(name, b);
     nav.append(b);
@@ -119,6 +156,8 @@ function start() {
     .onWork((w) => shell.status(w.state === "started" ? `Working: ${w.task}…` : ""))
     .catch(() => {});
   shell.show("library");
+  void countInbox();
+  setInterval(countInbox, 3000);
 }
 
 start();

@@ -5,6 +5,8 @@ import { listen } from "@tauri-apps/api/event";
 import { writeText } from "@tauri-apps/plugin-clipboard-manager";
 import type {
   AppError,
+  BrowserInstalled,
+  InboxItem,
   CheckReport,
   Clip,
   ClipReport,
@@ -52,6 +54,10 @@ export const api = {
   speakers: () => invoke<Speaker[]>("speakers"),
   importFile: (path: string) => invoke<{ imported: number; skipped: number }>("import_file", { path }),
   reindex: () => invoke<number>("reindex"),
+  inbox: () => invoke<InboxItem[]>("inbox"),
+  inboxClip: (id: number) => invoke<Clip>("inbox_clip", { id }),
+  inboxRemove: (id: number) => invoke<void>("inbox_remove", { id }),
+  browserInstall: () => invoke<BrowserInstalled[]>("browser_install"),
   copy: (text: string) => writeText(text),
   onWork: (f: (w: { task: string; state: string }) => void) =>
     listen<{ task: string; state: string }>("work", (e) => f(e.payload)),

@@ -163,3 +163,18 @@ export interface AppError {
   code: "bad_input" | "not_found" | "library";
   message: string;
 }
+
+/** A page sent from the browser, waiting in the inbox. */
+export interface InboxItem {
+  id: number;
+  url?: string;
+  title?: string;
+  received_at: string;
+  bytes: number;
+}
+
+export interface BrowserInstalled {
+  browser: string;
+  manifest: string;
+  launcher: string;
+}

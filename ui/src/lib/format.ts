@@ -78,3 +78,8 @@ export function addFilter(query: string, field: string, value: string): string {
   const term = `${field}:${v}`;
   return query.includes(term) ? query : `${query.trim()} ${term}`.trim();
 }
+
+/** "1 page waiting", "3 pages waiting", "" for none (the sidebar shows the count). */
+export function inboxLabel(n: number): string {
+  return n === 0 ? "" : `${n} page${n === 1 ? "" : "s"} waiting`;
+}

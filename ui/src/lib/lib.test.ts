@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { debounce } from "./debounce";
-import { addFilter, facetEntries, nameList, problemLine, whereLine, whoLine } from "./format";
+import { addFilter, facetEntries, inboxLabel, nameList, problemLine, whereLine, whoLine } from "./format";
 import { moveSelection, shortcut } from "./keys";
 import { decodeEntities, parseSnippet } from "./snippet";
 import { segments, sliceChars } from "./text";
@@ -42,6 +42,7 @@ describe("format", () => {
       "Jane Roe and John Doe · co-chair",
     );
     expect(nameList(" John Doe, ,Ann Lee; Bo Chen ")).toEqual(["John Doe", "Ann Lee", "Bo Chen"]);
+    expect([0, 1, 3].map(inboxLabel)).toEqual(["", "1 page waiting", "3 pages waiting"]);
     expect(whereLine(quote)).toBe("told Reuters · Reuters · 2025-02-26");
     expect(whereLine({ ...quote, medium: "email", told_to: undefined })).toBe("in an email · Reuters · 2025-02-26");
   });

@@ -7,7 +7,7 @@ import { clear, h } from "../lib/dom";
 import { MEDIUMS, mediumLabel, nameList } from "../lib/format";
 import type { Shell } from "../main";
 
-export function clipView(shell: Shell): HTMLElement {
+export function clipView(shell: Shell): HTMLElement & { review: (c: Clip, onSaved: () => Promise<void>) => void } {
   const url = h("input", { id: "clip-url", type: "url", placeholder: "https://… (an article to fetch)" });
   const text = h("textarea", {
     id: "clip-text",
@@ -19,6 +19,8 @@ export function clipView(shell: Shell): HTMLElement {
   const list = h("div", { id: "candidates" });
   const save = h("button", { type: "button", class: "primary", id: "clip-save", hidden: true }, "Save selected");
   let clip: Clip | null = null;
+  // Set while reviewing a page from the inbox: run once its quotes are saved.
+  let afterSave: (() => Promise<void>) | null = null;
 
   const show = (c: Clip) => {
     clip = c;
@@ -121,6 +123,11 @@ export function clipView(shell: Shell): HTMLElement {
     const kept = clip.quotes.filter((_, i) => boxes[i]?.checked);
     try {
       const report = await api.saveClip({ ...clip, quotes: kept });
+      if (afterSave) {
+        const done = afterSave;
+        afterSave = null;
+        await done();
+      }
       status.textContent =
         `Saved ${report.saved.length} quote(s)` +
         (report.already_saved ? `; ${report.already_saved} were already in the library` : "") +
@@ -132,7 +139,7 @@ export function clipView(shell: Shell): HTMLElement {
     }
   });
 
-  return h(
+  const el = h(
     "section",
     { class: "view", id: "view-clip", hidden: true },
     h("h2", {}, "Clip an article"),
@@ -141,5 +148,10 @@ export function clipView(shell: Shell): HTMLElement {
     h("div", { class: "row" }, run, save),
     status,
     list,
-  );
+  ) as HTMLElement & { review: (c: Clip, onSaved: () => Promise<void>) => void };
+  el.review = (c, onSaved) => {
+    afterSave = onSaved;
+    show(c);
+  };
+  return el;
 }
