@@ -743,3 +743,187 @@ fn a_quotation_said_together_keeps_every_speaker_from_clip_to_check() {
     assert_eq!(lib.json(&["search", "speaker:vogt"])["total"], 0);
     assert!(lib.json(&["show", &id]).get("co_speakers").is_none());
 }
+
+/// A tiny HTTP server on 127.0.0.1: the fixture article at `/article`, 404 elsewhere.
+struct Server {
+    url: String,
+}
+
+impl Server {
+    fn start() -> Server {
+        use std::io::{BufRead, BufReader, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        std::thread::spawn(move || {
+            for mut stream in listener.incoming().flatten() {
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut request = String::new();
+                let _ = reader.read_line(&mut request);
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                        break;
+                    }
+                }
+                let (status, body) = match request.split_whitespace().nth(1) {
+                    Some("/article") => ("200 OK", std::fs::read(fixture("article.html")).unwrap()),
+                    _ => ("404 Not Found", b"<h1>Not found</h1>".to_vec()),
+                };
+                let head = format!(
+                    "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = stream.write_all(head.as_bytes());
+                let _ = stream.write_all(&body);
+            }
+        });
+        Server { url }
+    }
+}
+
+#[test]
+fn the_cli_clips_a_url_and_saves_it() {
+    let server = Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .arg("--library")
+        .arg(dir.path())
+        .args([
+            "clip",
+            &format!("{}/article", server.url),
+            "--save",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["article"]["title"],
+        "City council approves new transit plan"
+    );
+    assert_eq!(v["quotes"].as_array().unwrap().len(), 4);
+    assert!(v["quotes"][0]["id"].is_string());
+    assert_eq!(v["quotes"][3]["medium"], "statement");
+
+    let out = Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .arg("--library")
+        .arg(dir.path())
+        .args(["clip", &format!("{}/missing", server.url)])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("HTTP 404"));
+}
+
+#[test]
+fn a_50_megabyte_file_is_refused_quickly_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(50 * 1024 * 1024).unwrap();
+    drop(file);
+    std::fs::write(dir.path().join("x"), b"").unwrap();
+    let started = std::time::Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .arg("--library")
+        .arg(dir.path().join("lib"))
+        .args(["clip", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("50 MB") && err.contains("right file"), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    assert!(!dir.path().join("lib").exists(), "nothing was written");
+}
+
+#[test]
+fn a_whole_draft_in_one_pass_through_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeded = Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .arg("--library")
+        .arg(dir.path().join("lib"))
+        .args([
+            "clip",
+            fixture("seed-article.txt").to_str().unwrap(),
+            "--save",
+        ])
+        .args(["--outlet", "Reuters", "--date", "2025-02-26"])
+        .output()
+        .unwrap();
+    assert!(
+        seeded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&seeded.stderr)
+    );
+    let draft = "Alibaba's COO said the launch of DeepSeek's R2 model \"could be a pivotal moment in the AI industry.\"\n\
+                 “DeepSeek represents engineering ingenuity and the natural evolution of science and technology,” Songyee Yoon said in an email.\n\
+                 Officials called it “a so-called breakthrough.”\n";
+    let path = dir.path().join("draft.txt");
+    std::fs::write(&path, draft).unwrap();
+    let run = |file: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_onrecord"))
+            .arg("--library")
+            .arg(dir.path().join("lib"))
+            .args(["check", file.to_str().unwrap(), "--json"])
+            .output()
+            .unwrap()
+    };
+    let out = run(&path);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "exit 1 when any finding is not verified"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    let verdicts: Vec<&str> = findings
+        .iter()
+        .map(|f| f["verdict"].as_str().unwrap())
+        .collect();
+    assert_eq!(verdicts, vec!["misattributed", "verified", "unverified"]);
+    assert_eq!(findings[0]["problems"][0]["field"], "organization");
+    assert_eq!(findings[0]["record"]["organization"], "Zensar");
+    // Offsets are characters in the draft.
+    let chars: Vec<char> = draft.chars().collect();
+    let (s, e) = (
+        findings[1]["start"].as_u64().unwrap() as usize,
+        findings[1]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        chars[s..e].iter().collect::<String>(),
+        findings[1]["quote"].as_str().unwrap()
+    );
+
+    let good = dir.path().join("good.txt");
+    std::fs::write(
+        &good,
+        "“DeepSeek represents engineering ingenuity,” Yoon said in an email.",
+    )
+    .unwrap();
+    let out = run(&good);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+
+    // People-facing output explains each problem in one line.
+    let out = Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .arg("--library")
+        .arg(dir.path().join("lib"))
+        .args(["check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("✗ misattributed") && text.contains("the record has Zensar, not Alibaba"),
+        "{text}"
+    );
+}

@@ -1,5 +1,7 @@
-//! Writing the files a user asks for (exports, backups): only where they asked, never over an
-//! existing file without their say-so, and never half a file.
+//! The files a user names. Reading: an article or a draft, from a file, standard input or a
+//! URL, with the same limits for every face (CLI, app, browser host). Writing (exports,
+//! backups): only where they asked, never over an existing file without their say-so, and
+//! never half a file.
 
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
@@ -76,6 +78,90 @@ pub fn temporary_beside(path: &Path) -> PathBuf {
         ".{}.onrecord-tmp",
         path.file_name().and_then(|n| n.to_str()).unwrap_or("file")
     ))
+}
+
+/// Reads and clips an article the way every face takes one: an http(s) URL is fetched, `-` is
+/// standard input, anything else a file (a folder, or a file over the size cap, is refused
+/// before it is read).
+pub fn read_article(input: &str, opts: crate::clip::ClipOptions) -> Result<crate::clip::Clip> {
+    use std::io::Read;
+    if input.starts_with("http://") || input.starts_with("https://") {
+        let page = crate::clip::fetch::fetch(input, &crate::clip::fetch::FetchOptions::default())?;
+        let opts = crate::clip::ClipOptions {
+            url: opts.url.clone().or(Some(page.url.clone())),
+            ..opts
+        };
+        return crate::clip::fetch::clip_page(&page, &opts);
+    }
+    let bytes = if input == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .take(crate::clip::MAX_INPUT_BYTES as u64 + 1)
+            .read_to_end(&mut buf)
+            .map_err(|source| Error::ReadFile {
+                path: PathBuf::from("-"),
+                source,
+            })?;
+        buf
+    } else {
+        let path = Path::new(input);
+        let meta = std::fs::metadata(path).map_err(|source| Error::ReadFile {
+            path: path.to_owned(),
+            source,
+        })?;
+        if meta.is_dir() {
+            return Err(Error::Invalid(format!(
+                "{input} is a folder; give an HTML or text file"
+            )));
+        }
+        if meta.len() > crate::clip::MAX_INPUT_BYTES as u64 {
+            return Err(Error::Invalid(format!(
+                "{input} is {} MB; an article is at most {} MB — is this the right file?",
+                meta.len() / (1024 * 1024),
+                crate::clip::MAX_INPUT_BYTES / (1024 * 1024)
+            )));
+        }
+        std::fs::read(path).map_err(|source| Error::ReadFile {
+            path: path.to_owned(),
+            source,
+        })?
+    };
+    crate::clip::clip_bytes(&bytes, &opts)
+}
+
+/// Reads a draft: a text file or standard input (`-`), refusing binary data and huge files.
+pub fn read_draft(input: &str) -> Result<String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let limit = crate::clip::MAX_INPUT_BYTES as u64 + 1;
+    let (path, result) = if input == "-" {
+        (
+            PathBuf::from("-"),
+            std::io::stdin().take(limit).read_to_end(&mut bytes),
+        )
+    } else {
+        let path = PathBuf::from(input);
+        let result = std::fs::File::open(&path).and_then(|f| f.take(limit).read_to_end(&mut bytes));
+        (path, result)
+    };
+    result.map_err(|source| Error::ReadFile {
+        path: path.clone(),
+        source,
+    })?;
+    if bytes.len() as u64 >= limit {
+        return Err(Error::Invalid(format!(
+            "{} is larger than {} MB; a draft is much smaller — is this the right file?",
+            path.display(),
+            crate::clip::MAX_INPUT_BYTES / (1024 * 1024)
+        )));
+    }
+    if bytes.iter().take(8192).any(|b| *b == 0) {
+        return Err(Error::Invalid(format!(
+            "{} is binary data, not a draft",
+            path.display()
+        )));
+    }
+    crate::import::decode(&path, &bytes, None)
 }
 
 #[cfg(test)]
