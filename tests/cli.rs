@@ -927,3 +927,69 @@ fn a_whole_draft_in_one_pass_through_the_cli() {
         "{text}"
     );
 }
+
+/// A story from creation to export: quotes added by a search and by id, found with `story:`
+/// whatever the case, shown on the quote, renamed (the index follows), a quote taken out, the
+/// story exported, carried through a JSON export into another library, and deleted with its
+/// quotes kept.
+#[test]
+fn a_story_from_creation_to_export() {
+    let lib = Lib::new();
+    lib.add_seed_quotes();
+    lib.ok(&["story", "create", "Chip exports"]);
+    assert!(
+        !lib.run(&["story", "create", "chip  EXPORTS"])
+            .status
+            .success()
+    );
+    let added = lib.json(&["story", "add", "chip exports", "speaker:alilughatta"]);
+    assert_eq!(added["added"], 2);
+    let yoon = lib.search_texts("speaker:yoon");
+    let id = lib.json(&["search", "speaker:yoon"])["hits"][0]["quote"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    lib.ok(&["story", "add", "Chip exports", "--id", &id]);
+    assert_eq!(lib.json(&["search", "story:\"CHIP EXPORTS\""])["total"], 3);
+    assert_eq!(
+        lib.json(&["show", &id])["stories"],
+        serde_json::json!(["Chip exports"])
+    );
+    let list = lib.json(&["story", "list"]);
+    assert_eq!(list[0]["name"], "Chip exports");
+    assert_eq!(list[0]["quotes"], 3);
+
+    lib.ok(&["story", "rename", "Chip exports", "Export curbs"]);
+    assert_eq!(lib.json(&["search", "story:\"chip exports\""])["total"], 0);
+    assert_eq!(lib.json(&["search", "story:\"export curbs\""])["total"], 3);
+    lib.ok(&["story", "remove", "Export curbs", "--id", &id]);
+    assert_eq!(
+        lib.search_texts("story:\"export curbs\" speaker:yoon"),
+        Vec::<String>::new()
+    );
+    assert_eq!(lib.search_texts("speaker:yoon"), yoon, "the quote stays");
+
+    let bib = lib.ok(&["export", "story:\"export curbs\"", "--format", "bibtex"]);
+    assert_eq!(bib.matches("@").count(), 1, "{bib}");
+    let csl = lib.ok(&["export", "story:\"export curbs\"", "--format", "csl"]);
+    assert!(csl.contains("Zensar"), "{csl}");
+
+    let file = lib.dir.path().join("all.json");
+    lib.ok(&["export", "--format", "json", "-o", file.to_str().unwrap()]);
+    let other = Lib::new();
+    other.ok(&["import", file.to_str().unwrap()]);
+    assert_eq!(
+        other.json(&["search", "story:\"export curbs\""])["total"],
+        2
+    );
+
+    lib.ok(&["story", "delete", "Export curbs"]);
+    assert_eq!(lib.json(&["story", "list"]), serde_json::json!([]));
+    assert_eq!(lib.json(&["search", "speaker:alilughatta"])["total"], 2);
+    assert!(
+        !lib.run(&["story", "rename", "Export curbs", "x"])
+            .status
+            .success(),
+        "a deleted story is gone"
+    );
+}

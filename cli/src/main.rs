@@ -89,6 +89,8 @@ enum Command {
     Speakers(commands::speakers::SpeakersArgs),
     /// Record another name a speaker goes by.
     Alias(commands::alias::AliasArgs),
+    /// Stories: create, add quotes to, remove from, list, rename, delete.
+    Story(commands::story::StoryArgs),
     /// Pages sent from the browser to review later: list them (no action), or show, save or
     /// remove one.
     Inbox(commands::inbox::InboxArgs),
@@ -190,6 +192,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Doctor(args) => commands::doctor::run(args, target),
         Command::Speakers(args) => commands::speakers::run(args, target),
         Command::Alias(args) => commands::alias::run(args, target),
+        Command::Story(args) => commands::story::run(args, target),
         Command::Inbox(args) => commands::inbox::run(args, target),
         Command::Browser(args) => commands::browser::run(args, target),
         Command::BrowserHost(args) => commands::browser_host::run(args, target),

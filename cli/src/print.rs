@@ -212,6 +212,9 @@ pub(crate) fn describe(q: &Quote) -> String {
             out.push_str(&format!("  source: {line}\n"));
         }
     }
+    if !q.stories.is_empty() {
+        out.push_str(&format!("  stories: {}\n", q.stories.join(", ")));
+    }
     if !q.tags.is_empty() {
         out.push_str(&format!("  tags: {}\n", q.tags.join(", ")));
     }

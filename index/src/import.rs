@@ -96,6 +96,8 @@ pub struct ImportQuote {
     #[serde(default)]
     pub tags: Vec<String>,
     #[serde(default)]
+    pub stories: Vec<String>,
+    #[serde(default)]
     pub language: Option<String>,
     #[serde(default)]
     pub notes: Option<String>,
@@ -179,6 +181,7 @@ impl From<Quote> for ImportQuote {
             start: q.start,
             end: q.end,
             tags: q.tags,
+            stories: q.stories,
             language: Some(q.language),
             notes: q.notes,
             created_at: Some(q.created_at),
@@ -203,6 +206,7 @@ impl ImportQuote {
             start: self.start,
             end: self.end,
             tags: self.tags,
+            stories: self.stories,
             language: self.language,
             notes: self.notes,
         }

@@ -26,6 +26,7 @@ pub mod query;
 pub mod search;
 mod stem;
 pub mod store;
+pub mod story;
 mod title;
 
 pub use error::{Error, ErrorCode, Result};

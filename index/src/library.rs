@@ -21,6 +21,7 @@ use crate::model::{
 };
 use crate::search::{Facets, SearchIndex, SearchRequest, SyncReport};
 use crate::store::{self, InsertOptions, Store};
+use crate::story::{self, Story};
 
 pub const DATABASE_FILE: &str = "library.sqlite3";
 pub const INDEX_DIR: &str = "index";
@@ -386,6 +387,43 @@ impl Library {
         })
     }
 
+    /// Creates an empty story.
+    pub fn story_create(&mut self, name: &str) -> Result<Story> {
+        self.store.write(|c| story::create(c, name))
+    }
+
+    /// Every story with its count of quotes, by name.
+    pub fn stories(&self) -> Result<Vec<Story>> {
+        story::list(self.store.connection())
+    }
+
+    /// Adds quotes to a story (created when missing); returns how many were new to it.
+    pub fn story_add(&mut self, name: &str, ids: &[QuoteId]) -> Result<usize> {
+        let n = self.store.write(|c| story::add(c, name, ids))?;
+        self.sync()?;
+        Ok(n)
+    }
+
+    /// Takes quotes out of a story; they stay in the library.
+    pub fn story_remove(&mut self, name: &str, ids: &[QuoteId]) -> Result<usize> {
+        let n = self.store.write(|c| story::remove(c, name, ids))?;
+        self.sync()?;
+        Ok(n)
+    }
+
+    pub fn story_rename(&mut self, old: &str, new: &str) -> Result<()> {
+        self.store.write(|c| story::rename(c, old, new))?;
+        self.sync()?;
+        Ok(())
+    }
+
+    /// Deletes a story, keeping its quotes; returns how many it held.
+    pub fn story_delete(&mut self, name: &str) -> Result<u64> {
+        let n = self.store.write(|c| story::delete(c, name))?;
+        self.sync()?;
+        Ok(n)
+    }
+
     /// Sends a page from the browser to the inbox, to review later.
     pub fn inbox_add(&mut self, page: &Page) -> Result<InboxItem> {
         self.store.write(|c| inbox::add(c, page))
@@ -470,6 +508,7 @@ impl Library {
                     start: Some(candidate.start),
                     end: Some(candidate.end),
                     tags: Vec::new(),
+                    stories: Vec::new(),
                     language: Some(candidate.language.clone()),
                     notes: None,
                 };

@@ -370,6 +370,9 @@ pub struct Quote {
     pub end: Option<usize>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// The stories it belongs to (see `story`), by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stories: Vec<String>,
     pub language: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
@@ -448,6 +451,9 @@ pub struct NewQuote {
     pub end: Option<usize>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Stories to add it to (created when missing).
+    #[serde(default)]
+    pub stories: Vec<String>,
     #[serde(default)]
     pub language: Option<String>,
     #[serde(default)]
@@ -469,6 +475,8 @@ pub struct QuoteEdit {
     pub told_to: Option<Option<String>>,
     pub said_on: Option<Option<NaiveDate>>,
     pub tags: Option<Vec<String>>,
+    /// Replaces the stories it belongs to (created when missing).
+    pub stories: Option<Vec<String>>,
     pub language: Option<String>,
     pub notes: Option<Option<String>>,
 }
@@ -489,6 +497,7 @@ pub struct QuoteFields {
     /// `YYYY-MM-DD`, or empty.
     pub said_on: String,
     pub tags: Vec<String>,
+    pub stories: Vec<String>,
     pub notes: String,
 }
 
@@ -521,6 +530,13 @@ impl QuoteFields {
             said_on: Some(said_on),
             tags: Some(
                 self.tags
+                    .into_iter()
+                    .map(|t| t.trim().to_owned())
+                    .filter(|t| !t.is_empty())
+                    .collect(),
+            ),
+            stories: Some(
+                self.stories
                     .into_iter()
                     .map(|t| t.trim().to_owned())
                     .filter(|t| !t.is_empty())

@@ -25,6 +25,7 @@ pub enum Field {
     Title,
     Outlet,
     Tag,
+    Story,
     Language,
     Medium,
 }
@@ -52,7 +53,7 @@ pub enum Node {
 }
 
 const FIELD_NAMES: &str =
-    "speaker:, org:, title:, outlet:, tag:, lang:, medium:, after:, before:, year:, date:";
+    "speaker:, org:, title:, outlet:, tag:, story:, lang:, medium:, after:, before:, year:, date:";
 
 /// Parses a search query. An empty query means "everything".
 pub fn parse(input: &str) -> Result<Node> {
@@ -393,6 +394,7 @@ fn field_node(name: &str, value: String, at: usize) -> Result<Node> {
         "title" | "role" => Some(Field::Title),
         "outlet" | "publication" => Some(Field::Outlet),
         "tag" => Some(Field::Tag),
+        "story" | "collection" => Some(Field::Story),
         "lang" | "language" => Some(Field::Language),
         "medium" => Some(Field::Medium),
         "after" | "before" | "year" | "date" | "on" => None,

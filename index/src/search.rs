@@ -39,7 +39,7 @@ use crate::query::{self, Node};
 use crate::store::{IndexRecord, Store};
 
 /// Bumped whenever the schema or the analysis changes; an index of another version is rebuilt.
-const INDEX_VERSION: u32 = 3;
+const INDEX_VERSION: u32 = 4;
 const WRITER_HEAP: usize = 64_000_000;
 /// The largest segment a small write may merge (see `SearchIndex::sync`).
 const SMALL_MERGE_DOCS: usize = 50_000;
@@ -63,6 +63,7 @@ struct Fields {
     organization: Field,
     outlet: Field,
     tag: Field,
+    story: Field,
     language: Field,
     medium: Field,
     date: Field,
@@ -70,6 +71,7 @@ struct Fields {
     speaker_facet: Field,
     organization_facet: Field,
     outlet_facet: Field,
+    story_facet: Field,
     year: Field,
     /// The year again, as a term with a posting list (see `date_query`); `year` is a column,
     /// and Tantivy answers a term of a column field by scanning the column.
@@ -114,6 +116,7 @@ fn schema() -> (Schema, Fields) {
         organization: b.add_text_field("organization", analysed(NAME, true)),
         outlet: b.add_text_field("outlet", analysed(NAME, true)),
         tag: b.add_text_field("tag", keyword.clone()),
+        story: b.add_text_field("story", keyword.clone()),
         language: b.add_text_field("language", keyword.clone()),
         medium: b.add_text_field("medium", keyword),
         date: b.add_i64_field("date", INDEXED | FAST),
@@ -121,6 +124,7 @@ fn schema() -> (Schema, Fields) {
         organization_facet: b
             .add_text_field("organization_facet", TextOptions::default().set_fast("raw")),
         outlet_facet: b.add_text_field("outlet_facet", TextOptions::default().set_fast("raw")),
+        story_facet: b.add_text_field("story_facet", TextOptions::default().set_fast("raw")),
         year: b.add_u64_field("year", FAST),
         year_term: b.add_u64_field("year_term", INDEXED),
         day_term: b.add_i64_field("day_term", INDEXED),
@@ -208,6 +212,9 @@ pub struct Facets {
     pub speaker: Counts,
     pub organization: Counts,
     pub outlet: Counts,
+    /// The stories the matches belong to (absent when none does).
+    #[serde(skip_serializing_if = "Counts::is_empty")]
+    pub story: Counts,
     pub year: Counts,
     /// The counts are estimates: the query matched more than `FACET_EXACT` quotes, so about one
     /// match in every `n` (picked by a hash of the document) was counted and the counts scaled.
@@ -218,6 +225,12 @@ pub struct Facets {
 /// Value → count, kept in order (most first) and written as a JSON object in that order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Counts(pub Vec<(String, u64)>);
+
+impl Counts {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
 
 impl Serialize for Counts {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -234,7 +247,14 @@ impl Serialize for Counts {
 const FACET_TOP: usize = 20;
 /// Documents per run in the newest-first listing (see `SearchIndex::newest`).
 const DATE_RUN: u32 = 1_024;
-const FACET_FIELDS: [&str; 3] = ["speaker_facet", "organization_facet", "outlet_facet"];
+const FACET_FIELDS: [&str; FACETS] = [
+    "speaker_facet",
+    "organization_facet",
+    "outlet_facet",
+    "story_facet",
+];
+/// Speaker, organization, outlet, story (the year is counted apart).
+const FACETS: usize = 4;
 /// Up to this many matches, facets are counted exactly; beyond it, about this many matches (one
 /// in `stride`, picked by a hash of the document) are counted and the counts scaled. Counting
 /// reads four columns per match, so exact counts over a common word at a million quotes took
@@ -257,16 +277,16 @@ struct FacetCounter<'a> {
 /// counts by number and looks up only the values it reports.
 #[derive(Default)]
 struct FacetValues {
-    names: [Vec<String>; 3],
-    numbers: [HashMap<String, u32>; 3],
+    names: [Vec<String>; FACETS],
+    numbers: [HashMap<String, u32>; FACETS],
     segments: HashMap<tantivy::index::SegmentId, Arc<FacetColumns>>,
 }
 
 /// A segment's facet columns and the number of each of their ordinals.
 struct FacetColumns {
-    columns: [Option<tantivy::columnar::StrColumn>; 3],
+    columns: [Option<tantivy::columnar::StrColumn>; FACETS],
     year: Option<tantivy::columnar::Column<u64>>,
-    numbers: [Vec<u32>; 3],
+    numbers: [Vec<u32>; FACETS],
 }
 
 impl FacetValues {
@@ -276,11 +296,11 @@ impl FacetValues {
             return Ok(found.clone());
         }
         let fast = reader.fast_fields();
-        let mut columns: [Option<tantivy::columnar::StrColumn>; 3] = Default::default();
+        let mut columns: [Option<tantivy::columnar::StrColumn>; FACETS] = Default::default();
         for (slot, name) in columns.iter_mut().zip(FACET_FIELDS) {
             *slot = fast.str(name)?;
         }
-        let mut numbers: [Vec<u32>; 3] = Default::default();
+        let mut numbers: [Vec<u32>; FACETS] = Default::default();
         for (facet, column) in columns.iter().enumerate() {
             let Some(column) = column else { continue };
             let mut stream = column.dictionary().stream()?;
@@ -315,7 +335,7 @@ impl FacetValues {
 #[derive(Default)]
 struct FacetTally {
     /// Per facet, the count of each value by its number in `FacetValues`.
-    values: [Vec<u64>; 3],
+    values: [Vec<u64>; FACETS],
     years: HashMap<u64, u64>,
 }
 
@@ -1108,6 +1128,7 @@ impl SearchIndex {
                 speaker: top(0, &counts.values[0]),
                 organization: top(1, &counts.values[1]),
                 outlet: top(2, &counts.values[2]),
+                story: top(3, &counts.values[3]),
                 year: Counts(years),
                 approximate,
             }
@@ -1698,6 +1719,9 @@ impl SearchIndex {
                     query::Field::Outlet => self.phrase_in(f.outlet, NAME, value),
                     query::Field::Title => self.phrase_in(f.title, EN, value),
                     query::Field::Tag => Some(self.keyword(f.tag, value)),
+                    query::Field::Story => {
+                        Some(self.keyword(f.story, &crate::story::story_key(value)))
+                    }
                     query::Field::Language => Some(self.keyword(f.language, value)),
                     query::Field::Medium => Some(self.keyword(f.medium, value)),
                 };
@@ -1923,6 +1947,10 @@ fn document(f: &Fields, r: &IndexRecord) -> TantivyDocument {
     }
     for tag in &r.tags {
         doc.add_text(f.tag, tag);
+    }
+    for story in &r.stories {
+        doc.add_text(f.story, crate::story::story_key(story));
+        doc.add_text(f.story_facet, story);
     }
     doc.add_text(f.language, &r.language);
     doc.add_text(f.medium, r.medium.as_str());

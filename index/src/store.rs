@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_date_indexes.sql"),
     include_str!("../migrations/0003_co_speakers.sql"),
     include_str!("../migrations/0004_inbox.sql"),
+    include_str!("../migrations/0005_stories.sql"),
 ];
 
 /// The schema version this build writes.
@@ -99,6 +100,8 @@ pub struct IndexRecord {
     pub told_to: Option<String>,
     pub medium: Medium,
     pub tags: Vec<String>,
+    /// The stories it belongs to, by name.
+    pub stories: Vec<String>,
     pub language: String,
     pub date: Option<NaiveDate>,
 }
@@ -357,8 +360,8 @@ impl Store {
                 |r| {
                     Ok((
                         quote_of_row(r, String::new(), None)?,
-                        r.get(16)?,
                         r.get(17)?,
+                        r.get(18)?,
                     ))
                 },
             )?;
@@ -972,6 +975,11 @@ impl<'c> Batch<'c> {
             told_to: quote.told_to,
             medium: quote.medium,
             tags: quote.tags,
+            // (Stored names: a story given in another case or spacing is the existing one.)
+            stories: match quote.stories.is_empty() {
+                true => Vec::new(),
+                false => story_names(self.conn, id)?,
+            },
             language: quote.language.unwrap_or_default(),
             date,
         };
@@ -1299,6 +1307,9 @@ pub(crate) fn insert_row(
     let id = QuoteId(conn.last_insert_rowid());
     add_tags(conn, id, &quote.tags)?;
     add_co_speakers(conn, id, &quote.co_speakers)?;
+    if !quote.stories.is_empty() {
+        crate::story::set_for_quote(conn, id, &quote.stories)?;
+    }
     enqueue(conn, id)?;
     Ok(id)
 }
@@ -1431,6 +1442,9 @@ pub fn update_quote(conn: &Connection, id: QuoteId, edit: QuoteEdit) -> Result<(
     if let Some(tags) = edit.tags {
         set_tags(conn, id, tags)?;
     }
+    if let Some(stories) = &edit.stories {
+        crate::story::set_for_quote(conn, id, stories)?;
+    }
     conn.execute(
         "UPDATE quote SET updated_at = ?2 WHERE id = ?1",
         params![id.0, now()],
@@ -1459,6 +1473,17 @@ pub fn update_quote(conn: &Connection, id: QuoteId, edit: QuoteEdit) -> Result<(
     )?;
     enqueue(conn, id)?;
     Ok(())
+}
+
+/// The names of the stories a quote belongs to.
+fn story_names(conn: &Connection, id: QuoteId) -> Result<Vec<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT st.name FROM quote_story x JOIN story st ON st.id = x.story_id
+             WHERE x.quote_id = ?1",
+        )?
+        .query_map([id.0], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 /// What the index holds of a quote's co-speakers: their names and aliases.
@@ -1629,18 +1654,20 @@ pub(crate) fn same_quote_exists(
     Ok(found.is_some_and(|(t, k)| t == text.trim() && k == name_key(speaker)))
 }
 
-/// A quote's own columns (0–15), then its speaker's and source's ids (16, 17).
+/// A quote's own columns (0–16), then its speaker's and source's ids (17, 18).
 const QUOTE_COLUMNS: &str = "
     q.id, q.text, q.title, q.organization, q.organization_description, q.medium, q.told_to,
     q.said_on, q.start_offset, q.end_offset, q.language, q.notes, q.created_at, q.updated_at,
     (SELECT group_concat(tag, char(31)) FROM quote_tag WHERE quote_id = q.id),
     (SELECT group_concat(cs.name, char(31) ORDER BY c.position)
      FROM quote_co_speaker c JOIN speaker cs ON cs.id = c.speaker_id WHERE c.quote_id = q.id),
+    (SELECT group_concat(st.name, char(31) ORDER BY st.name_key)
+     FROM quote_story x JOIN story st ON st.id = x.story_id WHERE x.quote_id = q.id),
     q.speaker_id, q.source_id";
 /// What a quote shows of its source (`source_ref_at`).
 const SOURCE_REF_COLUMNS: &str = "kind, title, outlet, authors, url, published";
 
-/// Quotes with their speaker's name (18) and source (19–24) joined.
+/// Quotes with their speaker's name (19) and source (20–25) joined.
 static QUOTE_SELECT: LazyLock<String> = LazyLock::new(|| {
     format!(
         "SELECT {QUOTE_COLUMNS}, sp.name, {}
@@ -1657,11 +1684,11 @@ static QUOTE_SELECT: LazyLock<String> = LazyLock::new(|| {
 
 /// A quote from a `QUOTE_SELECT` row.
 fn quote_from_row(r: &Row<'_>) -> rusqlite::Result<Quote> {
-    let source = match r.get::<_, Option<i64>>(17)? {
-        Some(id) => Some(source_ref_at(r, SourceId(id), 19)?),
+    let source = match r.get::<_, Option<i64>>(18)? {
+        Some(id) => Some(source_ref_at(r, SourceId(id), 20)?),
         None => None,
     };
-    quote_of_row(r, r.get(18)?, source)
+    quote_of_row(r, r.get(19)?, source)
 }
 
 /// A quote from a row that starts with `QUOTE_COLUMNS`, given its speaker's name and source.
@@ -1677,6 +1704,7 @@ fn quote_of_row(
         .unwrap_or_default();
     tags.sort();
     let co_speakers: Option<String> = r.get(15)?;
+    let stories: Option<String> = r.get(16)?;
     Ok(Quote {
         id: QuoteId(r.get(0)?),
         text: r.get(1)?,
@@ -1694,6 +1722,9 @@ fn quote_of_row(
         start: r.get::<_, Option<i64>>(8)?.map(|v| v as usize),
         end: r.get::<_, Option<i64>>(9)?.map(|v| v as usize),
         tags,
+        stories: stories
+            .map(|t| t.split('\u{1f}').map(str::to_owned).collect())
+            .unwrap_or_default(),
         language: r.get(10)?,
         notes: r.get(11)?,
         created_at: time_at(r, 12)?,
@@ -1923,7 +1954,9 @@ fn index_records(conn: &Connection, ids: &[QuoteId]) -> Result<Vec<IndexRecord>>
         let sql = format!(
             "SELECT q.id, q.text, sp.name, q.title, q.organization, s.outlet, q.told_to, q.medium,
                     q.language, coalesce(q.said_on, s.published), q.speaker_id,
-                    (SELECT group_concat(tag, char(31)) FROM quote_tag WHERE quote_id = q.id)
+                    (SELECT group_concat(tag, char(31)) FROM quote_tag WHERE quote_id = q.id),
+                    (SELECT group_concat(st.name, char(31)) FROM quote_story x
+                     JOIN story st ON st.id = x.story_id WHERE x.quote_id = q.id)
              FROM quote q JOIN speaker sp ON sp.id = q.speaker_id
              LEFT JOIN source s ON s.id = q.source_id
              WHERE q.id IN ({placeholders})"
@@ -1934,6 +1967,7 @@ fn index_records(conn: &Connection, ids: &[QuoteId]) -> Result<Vec<IndexRecord>>
             |r| {
                 let medium: String = r.get(7)?;
                 let tags: Option<String> = r.get(11)?;
+                let stories: Option<String> = r.get(12)?;
                 Ok((
                     r.get::<_, i64>(10)?,
                     IndexRecord {
@@ -1950,6 +1984,9 @@ fn index_records(conn: &Connection, ids: &[QuoteId]) -> Result<Vec<IndexRecord>>
                         language: r.get(8)?,
                         date: r.get(9)?,
                         tags: tags
+                            .map(|t| t.split('\u{1f}').map(str::to_owned).collect())
+                            .unwrap_or_default(),
+                        stories: stories
                             .map(|t| t.split('\u{1f}').map(str::to_owned).collect())
                             .unwrap_or_default(),
                     },

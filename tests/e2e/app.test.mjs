@@ -243,3 +243,39 @@ test("a page sent from the browser waits in the inbox and is reviewed in the cli
   });
   assert.deepEqual(JSON.parse(left), []);
 });
+
+test("a story from the quote panel to search, facet and export", async () => {
+  await byId("nav-library").click();
+  const search = byId("search");
+  await search.clear();
+  await search.sendKeys("pivotal");
+  await driver.wait(until.elementLocated(By.css("#results li.result mark")), 20000);
+  await waitText("result-summary", /^1 quote/);
+  // (The list is rebuilt as results arrive: open the quote from the keyboard, as a user may.)
+  await search.sendKeys(Key.ARROW_DOWN, Key.ENTER);
+  await waitText("q-context", /pivotal moment/);
+  const stories = await driver.wait(until.elementLocated(By.id("q-stories")), 20000);
+  await stories.clear();
+  await stories.sendKeys("Chip exports");
+  await driver.findElement(By.css("#quote-panel button.primary")).click();
+  await waitText("q-status", /Saved/);
+  await driver.findElement(By.css("body")).sendKeys(Key.ESCAPE);
+  // The story is a filter and a facet.
+  await search.clear();
+  await search.sendKeys('story:"chip exports"');
+  await waitText("result-summary", /^1 quote/);
+  await search.clear();
+  await search.sendKeys("deepseek");
+  const facet = await driver.wait(until.elementLocated(By.css('#facets button[data-facet="story"]')), 20000);
+  assert.match(await facet.getText(), /Chip exports/);
+  // Exported like any search.
+  await byId("nav-export").click();
+  const query = byId("export-query");
+  await query.clear();
+  // (The selection is read when the field is left.)
+  await query.sendKeys('story:"Chip exports"', Key.TAB);
+  await waitText("export-status", /^1 quote\(s\) selected/);
+  const preview = await byId("export-preview").getText();
+  assert.match(preview, /DeepSeek rushes to launch R2/);
+  assert.doesNotMatch(preview, /transit/);
+});

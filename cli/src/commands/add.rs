@@ -49,6 +49,9 @@ pub(crate) struct AddArgs {
     /// When the source was published (YYYY-MM-DD); defaults to --date.
     #[arg(long)]
     published: Option<String>,
+    /// A story to add it to (repeat for several; created when missing).
+    #[arg(long = "story")]
+    stories: Vec<String>,
     #[arg(long = "tag")]
     tags: Vec<String>,
     #[arg(long)]
@@ -95,6 +98,7 @@ fn new_quote(args: AddArgs) -> Result<NewQuote, Error> {
         }),
         said_on,
         tags: args.tags,
+        stories: args.stories,
         language: opt(args.language),
         notes: opt(args.notes),
         ..Default::default()

@@ -30,6 +30,10 @@ pub(crate) struct EditArgs {
     told_to: Option<String>,
     #[arg(long)]
     date: Option<String>,
+    /// Replaces the stories it belongs to (repeat for several; `--story ""` takes it out of
+    /// all; a story not there yet is created).
+    #[arg(long = "story")]
+    stories: Vec<String>,
     /// Replaces all tags (repeat for several; `--tag ""` removes them all).
     #[arg(long = "tag")]
     tags: Vec<String>,
@@ -71,6 +75,12 @@ fn quote_edit(args: EditArgs) -> Result<QuoteEdit, Error> {
             )),
             None => None,
         },
+        stories: (!args.stories.is_empty()).then(|| {
+            args.stories
+                .into_iter()
+                .filter(|s| !s.trim().is_empty())
+                .collect()
+        }),
         tags: (!args.tags.is_empty()).then(|| {
             args.tags
                 .into_iter()

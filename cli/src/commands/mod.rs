@@ -18,4 +18,5 @@ pub(crate) mod rm;
 pub(crate) mod search;
 pub(crate) mod show;
 pub(crate) mod speakers;
+pub(crate) mod story;
 pub(crate) mod style;

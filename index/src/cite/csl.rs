@@ -216,6 +216,7 @@ pub(crate) mod tests {
                 start: None,
                 end: None,
                 tags: vec![],
+                stories: Vec::new(),
                 language: "en".into(),
                 notes: None,
                 created_at: at,

@@ -30,6 +30,8 @@ export interface Quote extends Attribution {
   start?: number;
   end?: number;
   tags: string[];
+  /** The stories it belongs to. */
+  stories?: string[];
   language: string;
   notes?: string;
   created_at: string;
@@ -49,6 +51,8 @@ export interface SearchResults {
     speaker: Record<string, number>;
     organization: Record<string, number>;
     outlet: Record<string, number>;
+    /** Absent when no match belongs to a story. */
+    story?: Record<string, number>;
     year: Record<string, number>;
     /** Set when the counts are estimates from a sample (very large match sets). */
     approximate?: boolean;
@@ -155,6 +159,7 @@ export interface QuoteFields {
   told_to: string;
   said_on: string;
   tags: string[];
+  stories: string[];
   notes: string;
 }
 

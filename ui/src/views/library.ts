@@ -107,6 +107,7 @@ export function libraryView(shell: Shell): HTMLElement {
         ["Speaker", "speaker", r.facets.speaker],
         ["Organization", "org", r.facets.organization],
         ["Outlet", "outlet", r.facets.outlet],
+        ["Story", "story", r.facets.story ?? {}],
         ["Year", "year", r.facets.year],
       ];
       for (const [label, field, facet] of groups) {

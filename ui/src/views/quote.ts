@@ -49,6 +49,7 @@ export function quotePanel(shell: Shell): { el: HTMLElement; open: (id: string) 
       told_to: inputs.told_to.value,
       said_on: inputs.said_on.value,
       tags: inputs.tags.value.split(",").map((t) => t.trim()).filter((t) => t),
+      stories: nameList(inputs.stories.value),
       notes: inputs.notes.value,
     });
     save.addEventListener("click", async () => {
@@ -112,6 +113,7 @@ export function quotePanel(shell: Shell): { el: HTMLElement; open: (id: string) 
         field("Told to", mk("told_to", q.told_to)),
         field("Said on (YYYY-MM-DD)", mk("said_on", q.said_on)),
         field("Tags (comma-separated)", mk("tags", q.tags.join(", "))),
+        field("Stories (comma-separated)", mk("stories", (q.stories ?? []).join(", "))),
       ),
       field("Notes", mk("notes", q.notes)),
       h("div", { class: "row" }, save, del),
