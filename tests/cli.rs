@@ -993,3 +993,89 @@ fn a_story_from_creation_to_export() {
         "a deleted story is gone"
     );
 }
+
+/// Two spellings of one person merged: the quotes (said alone or with someone), titles over time
+/// and aliases move, the old spelling becomes an alias that search and check still know; a
+/// name corrected is followed by the index; a name another speaker has is refused.
+#[test]
+fn speakers_are_merged_renamed_and_aliased() {
+    let lib = Lib::new();
+    let add = |text: &str, speaker: &str, extra: &[&str]| {
+        let mut args = vec!["add", "--text", text, "--speaker", speaker];
+        args.extend_from_slice(extra);
+        lib.ok(&args);
+    };
+    add(
+        "We will not sell the company at any price",
+        "Songyee Yoon",
+        &[
+            "--title",
+            "founder",
+            "--org",
+            "Principal Venture Partners",
+            "--date",
+            "2025-03-01",
+        ],
+    );
+    add(
+        "The market will turn before the summer is out",
+        "Song-yee Yoon",
+        &["--title", "managing partner", "--date", "2025-05-01"],
+    );
+    add(
+        "Together we stand",
+        "Ann Lee",
+        &["--co-speaker", "Song-yee Yoon"],
+    );
+    assert_eq!(lib.json(&["speakers"]).as_array().unwrap().len(), 3);
+
+    let out = lib.ok(&["speakers", "merge", "Song-yee Yoon", "Songyee Yoon"]);
+    assert!(out.contains("1 quote(s) moved"), "{out}");
+    let speakers = lib.json(&["speakers"]);
+    let mut names: Vec<&str> = speakers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, vec!["Ann Lee", "Songyee Yoon"]);
+    let yoon = lib.json(&["speakers", "Songyee Yoon"]);
+    assert_eq!(yoon["aliases"], serde_json::json!(["Song-yee Yoon"]));
+    assert_eq!(yoon["affiliations"].as_array().unwrap().len(), 2);
+    // Every quote of either spelling, the one said together included, is hers now.
+    let hits = lib.json(&["search", "speaker:\"Songyee Yoon\""]);
+    assert_eq!(hits["total"], 3, "{hits}");
+    let together = lib.json(&["search", "together"]);
+    assert_eq!(
+        together["hits"][0]["quote"]["co_speakers"],
+        serde_json::json!(["Songyee Yoon"])
+    );
+    // A draft under the old spelling is still right.
+    let draft = lib.dir.path().join("draft.txt");
+    std::fs::write(
+        &draft,
+        "“The market will turn before the summer is out,” Song-yee Yoon said.",
+    )
+    .unwrap();
+    let report = lib.json(&["check", draft.to_str().unwrap()]);
+    assert_eq!(report["findings"][0]["verdict"], "verified", "{report}");
+
+    lib.ok(&["speakers", "rename", "Songyee Yoon", "Songyee Yoon-Park"]);
+    assert_eq!(lib.json(&["search", "speaker:\"Yoon-Park\""])["total"], 3);
+    lib.ok(&["speakers", "alias", "Ann Lee", "A. Lee"]);
+    assert_eq!(lib.json(&["search", "speaker:\"A. Lee\""])["total"], 1);
+    for refused in [
+        vec!["speakers", "rename", "Ann Lee", "song-yee yoon"],
+        vec!["speakers", "merge", "Ann Lee", "A. Lee"],
+        vec!["speakers", "merge", "Nobody Here", "Ann Lee"],
+    ] {
+        let out = lib.run(&refused);
+        assert_eq!(out.status.code(), Some(2), "{refused:?}");
+    }
+    assert_eq!(lib.json(&["doctor"])["quotes_in_store"], 3);
+    assert!(
+        lib.run(&["doctor"]).status.success(),
+        "store and index agree"
+    );
+}

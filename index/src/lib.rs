@@ -24,6 +24,7 @@ pub mod library;
 pub mod model;
 pub mod query;
 pub mod search;
+pub mod speakers;
 mod stem;
 pub mod store;
 pub mod story;

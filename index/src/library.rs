@@ -387,6 +387,23 @@ impl Library {
         })
     }
 
+    /// Merges two speakers (two spellings of one person): `from`'s quotes, titles and aliases
+    /// become `into`'s, and `from`'s name one of its aliases. Returns how many quotes moved.
+    pub fn merge_speakers(&mut self, from: &str, into: &str) -> Result<u64> {
+        let n = self
+            .store
+            .write(|c| crate::speakers::merge(c, from, into))?;
+        self.sync()?;
+        Ok(n)
+    }
+
+    /// Corrects a speaker's name.
+    pub fn rename_speaker(&mut self, old: &str, new: &str) -> Result<()> {
+        self.store.write(|c| crate::speakers::rename(c, old, new))?;
+        self.sync()?;
+        Ok(())
+    }
+
     /// Creates an empty story.
     pub fn story_create(&mut self, name: &str) -> Result<Story> {
         self.store.write(|c| story::create(c, name))

@@ -304,3 +304,19 @@ pub fn browser_install(
         None,
     )?)
 }
+
+/// Merges two spellings of one person: `from`'s quotes, titles and aliases become `into`'s.
+#[tauri::command]
+pub fn merge_speakers(state: tauri::State<'_, State>, from: String, into: String) -> Result<u64> {
+    Ok(library(&state)?.merge_speakers(&from, &into)?)
+}
+
+#[tauri::command]
+pub fn rename_speaker(state: tauri::State<'_, State>, old: String, new: String) -> Result<()> {
+    Ok(library(&state)?.rename_speaker(&old, &new)?)
+}
+
+#[tauri::command]
+pub fn add_alias(state: tauri::State<'_, State>, speaker: String, alias: String) -> Result<()> {
+    Ok(library(&state)?.add_alias(&speaker, &alias)?)
+}

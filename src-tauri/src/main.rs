@@ -69,6 +69,9 @@ fn main() {
             commands::inbox_clip,
             commands::inbox_remove,
             commands::browser_install,
+            commands::merge_speakers,
+            commands::rename_speaker,
+            commands::add_alias,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

@@ -279,3 +279,26 @@ test("a story from the quote panel to search, facet and export", async () => {
   assert.match(preview, /DeepSeek rushes to launch R2/);
   assert.doesNotMatch(preview, /transit/);
 });
+
+test("two spellings of one speaker merged in the Speakers view", async () => {
+  const cli = process.env.ONRECORD_BIN ?? join(root, "target/debug/onrecord");
+  // Another spelling arrives (from another program, while the window is open).
+  execFileSync(cli, ["--library", library, "add", "--text", "The council cannot borrow more", "--speaker", "Bob Hale"]);
+  await byId("nav-speakers").click();
+  await waitText("speakers", /Bob Hale/);
+  const pick = async (id, name) => {
+    const option = await driver.findElement(By.css(`#${id} option[value="${name}"]`));
+    await option.click();
+  };
+  await pick("merge-from", "Bob Hale");
+  await pick("merge-into", "Robert Hale");
+  await byId("merge-speakers").click();
+  await waitText("speakers-status", /Merged Bob Hale into Robert Hale: 1 quote/);
+  const text = await waitText("speakers", /Also: Bob Hale/);
+  assert.doesNotMatch(text, /^Bob Hale$/m);
+  await shot("speakers-merged");
+  const found = JSON.parse(
+    execFileSync(cli, ["--library", library, "search", 'speaker:"Robert Hale"', "--json"], { encoding: "utf8" }),
+  );
+  assert.equal(found.total, 2);
+});

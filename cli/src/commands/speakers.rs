@@ -1,21 +1,56 @@
-//! `onrecord speakers`: List speakers, or show one with their aliases and titles over time.
+//! `onrecord speakers`: List speakers, or show one with their aliases and titles over time;
+//! merge two spellings of one person, correct a name, add an alias.
 
 use crate::print::{affiliation_line, print_json, print_speaker};
 use crate::{Target, open};
-use clap::Args;
+use clap::{Args, Subcommand};
 use onrecord::Error;
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
+#[command(args_conflicts_with_subcommands = true)]
 pub(crate) struct SpeakersArgs {
+    #[command(subcommand)]
+    action: Option<SpeakersAction>,
     /// A speaker's name or alias.
     name: Option<String>,
     #[arg(long)]
     json: bool,
 }
 
+#[derive(Subcommand, Debug)]
+pub(crate) enum SpeakersAction {
+    /// Merge FROM into INTO (two spellings of one person): FROM's quotes, titles and aliases
+    /// become INTO's, and FROM's name one of INTO's aliases.
+    Merge { from: String, into: String },
+    /// Correct a speaker's name.
+    Rename { old: String, new: String },
+    /// Record another name a speaker goes by (as `onrecord alias`).
+    Alias { name: String, alias: String },
+}
+
 pub(crate) fn run(args: SpeakersArgs, target: Target) -> Result<ExitCode, Error> {
-    let SpeakersArgs { name, json } = args;
+    let SpeakersArgs { action, name, json } = args;
+    if let Some(action) = action {
+        let mut library = open(target)?;
+        match action {
+            SpeakersAction::Merge { from, into } => {
+                let moved = library.merge_speakers(&from, &into)?;
+                out!(
+                    "merged {from:?} into {into:?}: {moved} quote(s) moved; {from:?} is now an alias"
+                );
+            }
+            SpeakersAction::Rename { old, new } => {
+                library.rename_speaker(&old, &new)?;
+                out!("renamed {old:?} to {new:?}");
+            }
+            SpeakersAction::Alias { name, alias } => {
+                library.add_alias(&name, &alias)?;
+                out!("{name} is also known as {alias}");
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let library = open(target)?;
     match name {
         Some(name) => {

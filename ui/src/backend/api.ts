@@ -58,6 +58,9 @@ export const api = {
   inboxClip: (id: number) => invoke<Clip>("inbox_clip", { id }),
   inboxRemove: (id: number) => invoke<void>("inbox_remove", { id }),
   browserInstall: () => invoke<BrowserInstalled[]>("browser_install"),
+  mergeSpeakers: (from: string, into: string) => invoke<number>("merge_speakers", { from, into }),
+  renameSpeaker: (old: string, name: string) => invoke<void>("rename_speaker", { old, new: name }),
+  addAlias: (speaker: string, alias: string) => invoke<void>("add_alias", { speaker, alias }),
   copy: (text: string) => writeText(text),
   onWork: (f: (w: { task: string; state: string }) => void) =>
     listen<{ task: string; state: string }>("work", (e) => f(e.payload)),

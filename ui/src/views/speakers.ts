@@ -1,14 +1,61 @@
-// Speakers: each with aliases and the timeline of titles and employers.
+// Speakers: each with aliases and the timeline of titles and employers. Two spellings of one
+// person are merged here, a name corrected, an alias added.
 
 import { api, errorMessage } from "../backend/api";
+import type { Speaker } from "../backend/types";
 import { clear, h } from "../lib/dom";
 
 export function speakersView(): HTMLElement {
   const list = h("div", { id: "speakers" });
+  const status = h("p", { class: "muted", id: "speakers-status", role: "status" });
+  const from = h("select", { id: "merge-from", "aria-label": "Speaker to merge" });
+  const into = h("select", { id: "merge-into", "aria-label": "Speaker to keep" });
+  const merge = h("button", { type: "button", id: "merge-speakers" }, "Merge");
+  const renameWho = h("select", { id: "rename-who", "aria-label": "Speaker to rename" });
+  const renameTo = h("input", { id: "rename-to", placeholder: "Correct name", "aria-label": "Correct name" });
+  const rename = h("button", { type: "button", id: "rename-speaker" }, "Rename");
+  const aliasWho = h("select", { id: "alias-who", "aria-label": "Speaker" });
+  const alias = h("input", { id: "alias-name", placeholder: "Another name", "aria-label": "Another name" });
+  const addAlias = h("button", { type: "button", id: "add-alias" }, "Add alias");
+
+  const options = (select: HTMLSelectElement, speakers: Speaker[]) => {
+    const keep = select.value;
+    clear(select);
+    for (const s of speakers) select.append(h("option", { value: s.name, selected: s.name === keep }, s.name));
+  };
+  const act = async (f: () => Promise<string>) => {
+    try {
+      status.textContent = await f();
+      await refresh();
+    } catch (e) {
+      status.textContent = errorMessage(e);
+    }
+  };
+  merge.addEventListener("click", () =>
+    act(async () => {
+      if (from.value === into.value) return "Choose two different speakers to merge.";
+      const n = await api.mergeSpeakers(from.value, into.value);
+      return `Merged ${from.value} into ${into.value}: ${n} quote(s) moved; “${from.value}” is now an alias.`;
+    }),
+  );
+  rename.addEventListener("click", () =>
+    act(async () => {
+      await api.renameSpeaker(renameWho.value, renameTo.value);
+      return `Renamed ${renameWho.value} to ${renameTo.value}.`;
+    }),
+  );
+  addAlias.addEventListener("click", () =>
+    act(async () => {
+      await api.addAlias(aliasWho.value, alias.value);
+      return `${aliasWho.value} is also known as ${alias.value}.`;
+    }),
+  );
+
   const refresh = async () => {
     clear(list);
     try {
       const speakers = await api.speakers();
+      for (const select of [from, into, renameWho, aliasWho]) options(select, speakers);
       if (speakers.length === 0) list.append(h("p", { class: "muted" }, "No speakers yet: clip an article to add some."));
       for (const s of speakers) {
         const rows = s.affiliations.map((a) =>
@@ -42,7 +89,20 @@ export function speakersView(): HTMLElement {
       list.append(h("p", { class: "error" }, errorMessage(e)));
     }
   };
-  const view = h("section", { class: "view", id: "view-speakers", hidden: true }, h("h2", {}, "Speakers"), list);
+  const view = h(
+    "section",
+    { class: "view", id: "view-speakers", hidden: true },
+    h("h2", {}, "Speakers"),
+    h(
+      "div",
+      { class: "speaker-tools" },
+      h("div", { class: "row" }, h("span", {}, "Merge"), from, h("span", {}, "into"), into, merge),
+      h("div", { class: "row" }, h("span", {}, "Rename"), renameWho, h("span", {}, "to"), renameTo, rename),
+      h("div", { class: "row" }, h("span", {}, "Alias for"), aliasWho, alias, addAlias),
+      status,
+    ),
+    list,
+  );
   (view as HTMLElement & { refresh?: () => void }).refresh = refresh;
   return view;
 }

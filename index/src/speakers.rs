@@ -1,0 +1,118 @@
+//! Editing speakers: two spellings of one person merged into one, a name corrected. Every quote
+//! whose attribution changes is queued for the index in the same transaction, as every other
+//! write is.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::error::{Error, Result};
+use crate::store::{name_key, now_stamp};
+
+/// The id of the speaker called `name` (or known by that alias).
+fn find(conn: &Connection, name: &str) -> Result<i64> {
+    conn.prepare_cached(
+        "SELECT id FROM speaker WHERE name_key = ?1
+         UNION ALL SELECT speaker_id FROM speaker_alias WHERE alias_key = ?1 LIMIT 1",
+    )?
+    .query_row([name_key(name)], |r| r.get(0))
+    .optional()?
+    .ok_or_else(|| Error::SpeakerNotFound(name.to_owned()))
+}
+
+/// Queues every quote said by the speaker, alone or with others.
+fn enqueue_quotes_of(conn: &Connection, speaker: i64) -> Result<()> {
+    conn.execute(
+        "INSERT INTO index_outbox (quote_id)
+         SELECT id FROM quote WHERE speaker_id = ?1
+         UNION SELECT quote_id FROM quote_co_speaker WHERE speaker_id = ?1",
+        [speaker],
+    )?;
+    Ok(())
+}
+
+/// Merges the speaker `from` into `into`: `from`'s quotes (as speaker or co-speaker), titles
+/// over time and aliases become `into`'s, and `from`'s name becomes one of `into`'s aliases, so
+/// searches and checks under either name find the same person. Returns how many quotes moved.
+pub(crate) fn merge(conn: &Connection, from: &str, into: &str) -> Result<u64> {
+    let (old, new) = (find(conn, from)?, find(conn, into)?);
+    if old == new {
+        return Err(Error::invalid(format!(
+            "{from:?} and {into:?} are already the same speaker"
+        )));
+    }
+    let moved: i64 = conn.query_row(
+        "SELECT count(*) FROM quote WHERE speaker_id = ?1",
+        [old],
+        |r| r.get(0),
+    )?;
+    enqueue_quotes_of(conn, old)?;
+    conn.execute(
+        "UPDATE quote SET speaker_id = ?2, updated_at = ?3 WHERE speaker_id = ?1",
+        params![old, new, now_stamp()],
+    )?;
+    // A co-speaker who is now the quote's speaker, or already its co-speaker, is dropped.
+    conn.execute(
+        "DELETE FROM quote_co_speaker WHERE speaker_id = ?1 AND (
+             quote_id IN (SELECT id FROM quote WHERE speaker_id = ?2)
+             OR quote_id IN (SELECT quote_id FROM quote_co_speaker WHERE speaker_id = ?2))",
+        [old, new],
+    )?;
+    conn.execute(
+        "UPDATE quote_co_speaker SET speaker_id = ?2 WHERE speaker_id = ?1",
+        [old, new],
+    )?;
+    conn.execute(
+        "UPDATE affiliation SET speaker_id = ?2 WHERE speaker_id = ?1",
+        [old, new],
+    )?;
+    conn.execute(
+        "UPDATE speaker_alias SET speaker_id = ?2 WHERE speaker_id = ?1",
+        [old, new],
+    )?;
+    let (name, key): (String, String) = conn.query_row(
+        "SELECT name, name_key FROM speaker WHERE id = ?1",
+        [old],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    conn.execute("DELETE FROM speaker WHERE id = ?1", [old])?;
+    conn.execute(
+        "INSERT OR IGNORE INTO speaker_alias (speaker_id, alias, alias_key) VALUES (?1, ?2, ?3)",
+        params![new, name, key],
+    )?;
+    enqueue_quotes_of(conn, new)?;
+    Ok(moved as u64)
+}
+
+/// Gives a speaker another name (a spelling corrected). A name another speaker has is refused:
+/// merge them instead.
+pub(crate) fn rename(conn: &Connection, old: &str, new: &str) -> Result<()> {
+    let id = find(conn, old)?;
+    let new = new.split_whitespace().collect::<Vec<_>>().join(" ");
+    if new.is_empty() {
+        return Err(Error::invalid("the new name is empty; give a name"));
+    }
+    let key = name_key(&new);
+    if let Some(other) = conn
+        .query_row(
+            "SELECT id FROM speaker WHERE name_key = ?1
+             UNION ALL SELECT speaker_id FROM speaker_alias WHERE alias_key = ?1 LIMIT 1",
+            [&key],
+            |r| r.get::<_, i64>(0),
+        )
+        .optional()?
+        && other != id
+    {
+        return Err(Error::invalid(format!(
+            "{new:?} already names another speaker; merge the two instead"
+        )));
+    }
+    // (The new name may have been an alias of this speaker: it is the name now.)
+    conn.execute(
+        "DELETE FROM speaker_alias WHERE speaker_id = ?1 AND alias_key = ?2",
+        params![id, key],
+    )?;
+    conn.execute(
+        "UPDATE speaker SET name = ?2, name_key = ?3, updated_at = ?4 WHERE id = ?1",
+        params![id, new, key, now_stamp()],
+    )?;
+    enqueue_quotes_of(conn, id)
+}
