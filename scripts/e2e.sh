@@ -9,4 +9,5 @@ cargo build -p onrecord-app --features custom-protocol
 # (The CLI's browser host fills the inbox as the extension would.)
 cargo build -p onrecord-cli
 command -v tauri-driver >/dev/null 2>&1 || cargo install tauri-driver@2.1.0 --locked
-xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 tests/e2e/
+# (A bound on the whole run: a window that will not close must fail CI, not hang it.)
+timeout 900 xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 tests/e2e/

@@ -1079,3 +1079,41 @@ fn speakers_are_merged_renamed_and_aliased() {
         "store and index agree"
     );
 }
+
+/// Tags across the library: counted, faceted in search, renamed everywhere (into an existing tag
+/// they merge), and the index follows.
+#[test]
+fn a_tag_is_renamed_everywhere_and_counted_as_a_facet() {
+    let lib = Lib::new();
+    lib.add_seed_quotes();
+    for id in ["1", "2"] {
+        lib.ok(&["edit", id, "--tag", "AI", "--tag", "chips"]);
+    }
+    lib.ok(&["edit", "3", "--tag", "artificial intelligence"]);
+    let tags = lib.json(&["tag", "list"]);
+    assert_eq!(
+        tags[0],
+        serde_json::json!({"tag": "ai", "quotes": 2}),
+        "{tags}"
+    );
+    let facets = &lib.json(&["search", "deepseek"])["facets"];
+    assert_eq!(facets["tag"]["ai"], 1, "{facets}");
+
+    lib.ok(&["tag", "rename", "artificial intelligence", "AI"]);
+    assert_eq!(lib.json(&["search", "tag:ai"])["total"], 3);
+    assert_eq!(
+        lib.json(&["search", "tag:\"artificial intelligence\""])["total"],
+        0
+    );
+    assert_eq!(
+        lib.json(&["tag", "list"]),
+        serde_json::json!([{"tag": "ai", "quotes": 3}, {"tag": "chips", "quotes": 2}])
+    );
+    let out = lib.run(&["tag", "rename", "nonexistent", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no quote is tagged"),
+        "{}",
+        stderr(&out)
+    );
+}

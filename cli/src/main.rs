@@ -91,6 +91,8 @@ enum Command {
     Alias(commands::alias::AliasArgs),
     /// Stories: create, add quotes to, remove from, list, rename, delete.
     Story(commands::story::StoryArgs),
+    /// Tags across the library: list, rename everywhere.
+    Tag(commands::tag::TagArgs),
     /// Pages sent from the browser to review later: list them (no action), or show, save or
     /// remove one.
     Inbox(commands::inbox::InboxArgs),
@@ -193,6 +195,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Speakers(args) => commands::speakers::run(args, target),
         Command::Alias(args) => commands::alias::run(args, target),
         Command::Story(args) => commands::story::run(args, target),
+        Command::Tag(args) => commands::tag::run(args, target),
         Command::Inbox(args) => commands::inbox::run(args, target),
         Command::Browser(args) => commands::browser::run(args, target),
         Command::BrowserHost(args) => commands::browser_host::run(args, target),

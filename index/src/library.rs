@@ -404,6 +404,18 @@ impl Library {
         Ok(())
     }
 
+    /// Every tag with its count of quotes, most used first.
+    pub fn tags(&self) -> Result<Vec<(String, u64)>> {
+        store::tags(self.store.connection())
+    }
+
+    /// Renames a tag everywhere; returns how many quotes carried it.
+    pub fn rename_tag(&mut self, old: &str, new: &str) -> Result<u64> {
+        let n = self.store.write(|c| store::rename_tag(c, old, new))?;
+        self.sync()?;
+        Ok(n)
+    }
+
     /// Creates an empty story.
     pub fn story_create(&mut self, name: &str) -> Result<Story> {
         self.store.write(|c| story::create(c, name))

@@ -39,7 +39,7 @@ use crate::query::{self, Node};
 use crate::store::{IndexRecord, Store};
 
 /// Bumped whenever the schema or the analysis changes; an index of another version is rebuilt.
-const INDEX_VERSION: u32 = 4;
+const INDEX_VERSION: u32 = 5;
 const WRITER_HEAP: usize = 64_000_000;
 /// The largest segment a small write may merge (see `SearchIndex::sync`).
 const SMALL_MERGE_DOCS: usize = 50_000;
@@ -72,6 +72,7 @@ struct Fields {
     organization_facet: Field,
     outlet_facet: Field,
     story_facet: Field,
+    tag_facet: Field,
     year: Field,
     /// The year again, as a term with a posting list (see `date_query`); `year` is a column,
     /// and Tantivy answers a term of a column field by scanning the column.
@@ -125,6 +126,7 @@ fn schema() -> (Schema, Fields) {
             .add_text_field("organization_facet", TextOptions::default().set_fast("raw")),
         outlet_facet: b.add_text_field("outlet_facet", TextOptions::default().set_fast("raw")),
         story_facet: b.add_text_field("story_facet", TextOptions::default().set_fast("raw")),
+        tag_facet: b.add_text_field("tag_facet", TextOptions::default().set_fast("raw")),
         year: b.add_u64_field("year", FAST),
         year_term: b.add_u64_field("year_term", INDEXED),
         day_term: b.add_i64_field("day_term", INDEXED),
@@ -215,6 +217,9 @@ pub struct Facets {
     /// The stories the matches belong to (absent when none does).
     #[serde(skip_serializing_if = "Counts::is_empty")]
     pub story: Counts,
+    /// The tags of the matches (absent when none has one).
+    #[serde(skip_serializing_if = "Counts::is_empty")]
+    pub tag: Counts,
     pub year: Counts,
     /// The counts are estimates: the query matched more than `FACET_EXACT` quotes, so about one
     /// match in every `n` (picked by a hash of the document) was counted and the counts scaled.
@@ -252,9 +257,10 @@ const FACET_FIELDS: [&str; FACETS] = [
     "organization_facet",
     "outlet_facet",
     "story_facet",
+    "tag_facet",
 ];
-/// Speaker, organization, outlet, story (the year is counted apart).
-const FACETS: usize = 4;
+/// Speaker, organization, outlet, story, tag (the year is counted apart).
+const FACETS: usize = 5;
 /// Up to this many matches, facets are counted exactly; beyond it, about this many matches (one
 /// in `stride`, picked by a hash of the document) are counted and the counts scaled. Counting
 /// reads four columns per match, so exact counts over a common word at a million quotes took
@@ -1129,6 +1135,7 @@ impl SearchIndex {
                 organization: top(1, &counts.values[1]),
                 outlet: top(2, &counts.values[2]),
                 story: top(3, &counts.values[3]),
+                tag: top(4, &counts.values[4]),
                 year: Counts(years),
                 approximate,
             }
@@ -1947,6 +1954,7 @@ fn document(f: &Fields, r: &IndexRecord) -> TantivyDocument {
     }
     for tag in &r.tags {
         doc.add_text(f.tag, tag);
+        doc.add_text(f.tag_facet, tag);
     }
     for story in &r.stories {
         doc.add_text(f.story, crate::story::story_key(story));

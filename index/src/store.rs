@@ -1521,6 +1521,45 @@ pub fn delete_quote(conn: &Connection, id: QuoteId) -> Result<Quote> {
     Ok(quote)
 }
 
+/// Every tag with how many quotes carry it, most used first.
+pub fn tags(conn: &Connection) -> Result<Vec<(String, u64)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT tag, count(*) FROM quote_tag GROUP BY tag ORDER BY count(*) DESC, tag",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Renames a tag on every quote that carries it (merging it into `new` where a quote has
+/// both); returns how many quotes carried it.
+pub fn rename_tag(conn: &Connection, old: &str, new: &str) -> Result<u64> {
+    let old = clean_tags(vec![old.to_owned()]);
+    let new = clean_tags(vec![new.to_owned()]);
+    let (Some(old), Some(new)) = (old.first(), new.first()) else {
+        return Err(Error::invalid(
+            "a tag is a word or a few; give the old one and the new one",
+        ));
+    };
+    let n = conn.execute(
+        "INSERT INTO index_outbox (quote_id) SELECT quote_id FROM quote_tag WHERE tag = ?1",
+        [old],
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound(format!(
+            "no quote is tagged {old:?}; `onrecord tag list` lists the tags"
+        )));
+    }
+    conn.execute(
+        "INSERT OR IGNORE INTO quote_tag (quote_id, tag) SELECT quote_id, ?2 FROM quote_tag WHERE tag = ?1",
+        params![old, new],
+    )?;
+    if old != new {
+        conn.execute("DELETE FROM quote_tag WHERE tag = ?1", [old])?;
+    }
+    Ok(n as u64)
+}
+
 /// Adds another name the speaker goes by; every quote of theirs is re-indexed under it.
 pub fn add_alias(conn: &Connection, speaker: &str, alias: &str) -> Result<()> {
     let key = name_key(speaker);

@@ -320,3 +320,15 @@ pub fn rename_speaker(state: tauri::State<'_, State>, old: String, new: String) 
 pub fn add_alias(state: tauri::State<'_, State>, speaker: String, alias: String) -> Result<()> {
     Ok(library(&state)?.add_alias(&speaker, &alias)?)
 }
+
+/// Every tag with its count, most used first (for completion and the tag list).
+#[tauri::command]
+pub fn tags(state: tauri::State<'_, State>) -> Result<Vec<(String, u64)>> {
+    Ok(library(&state)?.tags()?)
+}
+
+/// Renames a tag on every quote that carries it.
+#[tauri::command]
+pub fn rename_tag(state: tauri::State<'_, State>, old: String, new: String) -> Result<u64> {
+    Ok(library(&state)?.rename_tag(&old, &new)?)
+}

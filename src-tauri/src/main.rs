@@ -72,6 +72,8 @@ fn main() {
             commands::merge_speakers,
             commands::rename_speaker,
             commands::add_alias,
+            commands::tags,
+            commands::rename_tag,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

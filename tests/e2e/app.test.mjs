@@ -89,6 +89,13 @@ before(async () => {
 after(async () => {
   if (driver) await driver.quit().catch(() => {});
   if (driverProcess) driverProcess.kill();
+  // The window must not outlive the run: it holds the test runner's output pipe open, and the
+  // runner then waits for it forever. (Seen once: the session ended but the app stayed.)
+  try {
+    execFileSync("pkill", ["-f", `onrecord-app --library ${library}`]);
+  } catch {
+    // (Nothing left to stop.)
+  }
 });
 
 test("an empty library says how to add the first quotes", async () => {
@@ -301,4 +308,30 @@ test("two spellings of one speaker merged in the Speakers view", async () => {
     execFileSync(cli, ["--library", library, "search", 'speaker:"Robert Hale"', "--json"], { encoding: "utf8" }),
   );
   assert.equal(found.total, 2);
+});
+
+test("paging past the first 50 results reaches every match", async () => {
+  const cli = process.env.ONRECORD_BIN ?? join(root, "target/debug/onrecord");
+  const rows = ["text,speaker"];
+  for (let i = 1; i <= 120; i++) rows.push(`"Ferry timetable number ${i} is final",Pat Doe`);
+  const file = join(exportDir, "ferries.csv");
+  writeFileSync(file, rows.join("\n") + "\n");
+  execFileSync(cli, ["--library", library, "import", file]);
+  await byId("nav-library").click();
+  const search = byId("search");
+  await search.clear();
+  await search.sendKeys("ferry timetable", Key.ENTER);
+  await waitText("page-label", /^1–50 of 120$/);
+  assert.equal((await driver.findElements(By.css("#results li.result"))).length, 50);
+  await byId("page-next").click();
+  await waitText("page-label", /^51–100 of 120$/);
+  await byId("page-next").click();
+  await waitText("page-label", /^101–120 of 120$/);
+  assert.equal((await driver.findElements(By.css("#results li.result"))).length, 20);
+  assert.equal(await byId("page-next").isEnabled(), false);
+  await byId("page-prev").click();
+  await waitText("page-label", /^51–100 of 120$/);
+  // A new search starts again at the first page.
+  await search.sendKeys(Key.ENTER);
+  await waitText("page-label", /^1–50 of 120$/);
 });

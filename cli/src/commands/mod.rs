@@ -20,3 +20,4 @@ pub(crate) mod show;
 pub(crate) mod speakers;
 pub(crate) mod story;
 pub(crate) mod style;
+pub(crate) mod tag;

@@ -61,6 +61,8 @@ export const api = {
   mergeSpeakers: (from: string, into: string) => invoke<number>("merge_speakers", { from, into }),
   renameSpeaker: (old: string, name: string) => invoke<void>("rename_speaker", { old, new: name }),
   addAlias: (speaker: string, alias: string) => invoke<void>("add_alias", { speaker, alias }),
+  tags: () => invoke<[string, number][]>("tags"),
+  renameTag: (old: string, name: string) => invoke<number>("rename_tag", { old, new: name }),
   copy: (text: string) => writeText(text),
   onWork: (f: (w: { task: string; state: string }) => void) =>
     listen<{ task: string; state: string }>("work", (e) => f(e.payload)),

@@ -53,6 +53,8 @@ export interface SearchResults {
     outlet: Record<string, number>;
     /** Absent when no match belongs to a story. */
     story?: Record<string, number>;
+    /** Absent when no match has a tag. */
+    tag?: Record<string, number>;
     year: Record<string, number>;
     /** Set when the counts are estimates from a sample (very large match sets). */
     approximate?: boolean;

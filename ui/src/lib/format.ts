@@ -83,3 +83,13 @@ export function addFilter(query: string, field: string, value: string): string {
 export function inboxLabel(n: number): string {
   return n === 0 ? "" : `${n} page${n === 1 ? "" : "s"} waiting`;
 }
+
+/** Results shown per page in the library. */
+export const PAGE_SIZE = 50;
+
+/** "1–50 of 1,234": where a page stands among all the matches ("" when one page holds all). */
+export function pageLabel(total: number, offset: number, shown: number): string {
+  if (total <= shown && offset === 0) return "";
+  const n = (x: number) => x.toLocaleString("en-US");
+  return shown === 0 ? `none of ${n(total)}` : `${n(offset + 1)}–${n(offset + shown)} of ${n(total)}`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { debounce } from "./debounce";
-import { addFilter, facetEntries, inboxLabel, nameList, problemLine, whereLine, whoLine } from "./format";
+import { addFilter, facetEntries, inboxLabel, nameList, pageLabel, problemLine, whereLine, whoLine } from "./format";
 import { moveSelection, shortcut } from "./keys";
 import { decodeEntities, parseSnippet } from "./snippet";
 import { segments, sliceChars } from "./text";
@@ -43,6 +43,9 @@ describe("format", () => {
     );
     expect(nameList(" John Doe, ,Ann Lee; Bo Chen ")).toEqual(["John Doe", "Ann Lee", "Bo Chen"]);
     expect([0, 1, 3].map(inboxLabel)).toEqual(["", "1 page waiting", "3 pages waiting"]);
+    expect(pageLabel(12, 0, 12)).toBe("");
+    expect(pageLabel(1234, 0, 50)).toBe("1–50 of 1,234");
+    expect(pageLabel(1234, 1200, 34)).toBe("1,201–1,234 of 1,234");
     expect(whereLine(quote)).toBe("told Reuters · Reuters · 2025-02-26");
     expect(whereLine({ ...quote, medium: "email", told_to: undefined })).toBe("in an email · Reuters · 2025-02-26");
   });

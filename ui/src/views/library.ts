@@ -5,7 +5,7 @@ import { api, errorMessage } from "../backend/api";
 import type { SearchResults } from "../backend/types";
 import { debounce } from "../lib/debounce";
 import { clear, h } from "../lib/dom";
-import { addFilter, facetEntries, whereLine, whoLine } from "../lib/format";
+import { PAGE_SIZE, addFilter, facetEntries, pageLabel, whereLine, whoLine } from "../lib/format";
 import { moveSelection } from "../lib/keys";
 import { parseSnippet } from "../lib/snippet";
 import type { Shell } from "../main";
@@ -31,6 +31,12 @@ export function libraryView(shell: Shell): HTMLElement {
   const empty = h("section", { id: "empty-state", class: "empty", hidden: true });
   let selected = -1;
   let last: SearchResults | null = null;
+  // The page shown: every match is reachable, PAGE_SIZE at a time.
+  let offset = 0;
+  const prev = h("button", { type: "button", id: "page-prev", "aria-label": "Previous page" }, "← Previous");
+  const next = h("button", { type: "button", id: "page-next", "aria-label": "Next page" }, "Next →");
+  const where = h("span", { id: "page-label", class: "muted" });
+  const pager = h("nav", { class: "pager row", "aria-label": "Pages of results", hidden: true }, prev, where, next);
 
   const select = (i: number) => {
     selected = i;
@@ -82,6 +88,11 @@ export function libraryView(shell: Shell): HTMLElement {
     clear(results);
     summary.textContent =
       r.total === 0 ? (input.value.trim() ? `No quotes match “${input.value.trim()}”.` : "") : `${r.total} quote(s)`;
+    const label = pageLabel(r.total, offset, r.hits.length);
+    pager.hidden = label === "";
+    where.textContent = label;
+    prev.disabled = offset === 0;
+    next.disabled = offset + r.hits.length >= r.total;
     r.hits.forEach((hit, i) => {
       const snippet = h("p", { class: "snippet" });
       for (const piece of parseSnippet(hit.snippet || hit.quote.text)) {
@@ -108,6 +119,7 @@ export function libraryView(shell: Shell): HTMLElement {
         ["Organization", "org", r.facets.organization],
         ["Outlet", "outlet", r.facets.outlet],
         ["Story", "story", r.facets.story ?? {}],
+        ["Tag", "tag", r.facets.tag ?? {}],
         ["Year", "year", r.facets.year],
       ];
       for (const [label, field, facet] of groups) {
@@ -119,7 +131,7 @@ export function libraryView(shell: Shell): HTMLElement {
           const b = h("button", { type: "button", class: "facet", "data-facet": field }, `${value} `, h("span", { class: "count" }, shown));
           b.addEventListener("click", () => {
             input.value = addFilter(input.value, field, value);
-            run();
+            fresh();
           });
           list.append(h("li", {}, b));
         }
@@ -133,7 +145,7 @@ export function libraryView(shell: Shell): HTMLElement {
 
   const run = async () => {
     try {
-      const r = await api.search(input.value, sort.value as "relevance" | "date");
+      const r = await api.search(input.value, sort.value as "relevance" | "date", PAGE_SIZE, offset);
       shell.status("");
       render(r);
       await renderEmpty();
@@ -142,9 +154,22 @@ export function libraryView(shell: Shell): HTMLElement {
       clear(results);
     }
   };
-  const debounced = debounce(run, 150);
+  // A new query or order starts again at the first page.
+  const fresh = () => {
+    offset = 0;
+    return run();
+  };
+  const debounced = debounce(fresh, 150);
   input.addEventListener("input", () => debounced());
-  sort.addEventListener("change", () => run());
+  sort.addEventListener("change", () => fresh());
+  prev.addEventListener("click", () => {
+    offset = Math.max(0, offset - PAGE_SIZE);
+    run();
+  });
+  next.addEventListener("click", () => {
+    offset += PAGE_SIZE;
+    run();
+  });
   input.addEventListener("keydown", (e) => {
     const n = last?.hits.length ?? 0;
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
@@ -155,7 +180,7 @@ export function libraryView(shell: Shell): HTMLElement {
       shell.openQuote(last.hits[selected].quote.id);
     } else if (e.key === "Enter") {
       debounced.cancel();
-      run();
+      fresh();
     }
   });
 
@@ -165,7 +190,7 @@ export function libraryView(shell: Shell): HTMLElement {
     h("div", { class: "searchbar" }, input, sort),
     summary,
     empty,
-    h("div", { class: "split" }, results, facets),
+    h("div", { class: "split" }, h("div", {}, results, pager), facets),
   );
   (view as HTMLElement & { refresh?: () => void }).refresh = () => {
     run();

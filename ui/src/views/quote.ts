@@ -32,6 +32,18 @@ export function quotePanel(shell: Shell): { el: HTMLElement; open: (id: string) 
       inputs[name] = i;
       return i;
     };
+    const withList = (input: HTMLInputElement, list: string) => {
+      input.setAttribute("list", list);
+      return input;
+    };
+    // Completion from the tags already in the library.
+    const tagOptions = h("datalist", { id: "tag-options" });
+    api
+      .tags()
+      .then((tags) => {
+        for (const [tag] of tags) tagOptions.append(h("option", { value: tag }));
+      })
+      .catch(() => {});
     const medium = h("select", { id: "q-medium" });
     for (const m of MEDIUMS) medium.append(h("option", { value: m, selected: m === q.medium }, mediumLabel(m)));
     const status = h("p", { class: "muted", id: "q-status" });
@@ -112,7 +124,8 @@ export function quotePanel(shell: Shell): { el: HTMLElement; open: (id: string) 
         field("How", medium),
         field("Told to", mk("told_to", q.told_to)),
         field("Said on (YYYY-MM-DD)", mk("said_on", q.said_on)),
-        field("Tags (comma-separated)", mk("tags", q.tags.join(", "))),
+        field("Tags (comma-separated)", withList(mk("tags", q.tags.join(", ")), "tag-options")),
+        tagOptions,
         field("Stories (comma-separated)", mk("stories", (q.stories ?? []).join(", "))),
       ),
       field("Notes", mk("notes", q.notes)),
