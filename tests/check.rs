@@ -73,6 +73,14 @@ fn alibabas_coo_is_misattributed_with_one_organization_problem() {
     assert_eq!(f.problems[0].draft, "Alibaba");
     assert_eq!(f.problems[0].record, "Zensar");
     assert!(f.problems[0].message.starts_with("the record has Zensar, not Alibaba — Vijayasimha Alilughatta, chief operating officer of Zensar, told Reuters, 2025-02-26"), "{}", f.problems[0].message);
+    // What to write instead, as AP writes it.
+    assert_eq!(
+        f.correct.as_deref(),
+        Some(
+            "“The launch of DeepSeek’s R2 model could be a pivotal moment in the AI industry,” \
+             Vijayasimha Alilughatta, chief operating officer of Zensar, told Reuters."
+        )
+    );
     assert_eq!(f.record.unwrap().speaker, "Vijayasimha Alilughatta");
 }
 

@@ -89,6 +89,11 @@ pub struct Finding {
     pub diff: Vec<DiffPart>,
     /// What the draft says about the quotation: speaker, title, organization, medium.
     pub claim: Attribution,
+    /// The record's words and attribution as AP writes them ("“…,” Vijayasimha Alilughatta,
+    /// chief operating officer of Zensar, told Reuters."), to put in the draft instead; absent
+    /// when unverified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub correct: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -138,7 +143,14 @@ pub fn check(draft: &str, records: &mut dyn Records) -> crate::Result<CheckRepor
             // Scare quotes and titles, as in clipping.
             continue;
         }
-        let finding = check_one(&q.text, claim, records)?;
+        let mut finding = check_one(&q.text, claim, records)?;
+        finding.correct = finding.record.as_ref().map(|r| {
+            format!(
+                "{} {}.",
+                crate::cite::attribution::quoted(&r.text),
+                crate::cite::attribution::who_and_how(r)
+            )
+        });
         findings.push(Finding {
             quote: text[q.start..q.end].to_owned(),
             start: text[..q.start].chars().count(),
@@ -194,6 +206,7 @@ fn check_one(quote: &str, claim: Attribution, records: &mut dyn Records) -> crat
         record: None,
         diff: Vec::new(),
         claim,
+        correct: None,
     };
     if let Some((record, problems)) = best_faithful {
         finding.verdict = if problems.is_empty() {

@@ -335,3 +335,25 @@ test("paging past the first 50 results reaches every match", async () => {
   await search.sendKeys(Key.ENTER);
   await waitText("page-label", /^1–50 of 120$/);
 });
+
+test("a check finding opens its record and copies the correct attribution", async () => {
+  await byId("nav-check").click();
+  const draft = byId("draft");
+  await driver.executeScript(
+    "const t = document.getElementById('draft'); t.value = arguments[0]; t.dispatchEvent(new Event('input'));",
+    'Alibaba\'s COO said the launch of DeepSeek\'s R2 model "could be a pivotal moment in the AI industry."',
+  );
+  // Ctrl+Enter checks from the draft.
+  await draft.sendKeys(Key.chord(Key.CONTROL, Key.ENTER));
+  await waitText("check-status", /misattributed/);
+  await driver.findElement(By.css("#findings .copy-correct")).click();
+  await waitText("check-status", /^Copied/);
+  const clipboard = execFileSync("xclip", ["-o", "-selection", "clipboard"], { encoding: "utf8" });
+  assert.equal(
+    clipboard.trim(),
+    "“The launch of DeepSeek’s R2 model could be a pivotal moment in the AI industry,” Vijayasimha Alilughatta, chief operating officer of Zensar, told Reuters.",
+  );
+  await driver.findElement(By.css("#findings .open-record")).click();
+  await waitText("q-context", /pivotal moment/);
+  await driver.findElement(By.css("body")).sendKeys(Key.ESCAPE);
+});

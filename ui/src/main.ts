@@ -90,7 +90,7 @@ function start() {
   views.set("library", libraryView(shell));
   const clipEl = clipView(shell);
   views.set("clip", clipEl);
-  views.set("check", checkView());
+  views.set("check", checkView(shell));
   views.set("export", exportView());
   views.set("speakers", speakersView());
   views.set("inbox", inboxView(shell));

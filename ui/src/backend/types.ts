@@ -129,6 +129,8 @@ export interface Finding {
   record?: Quote;
   /** Absent when the words match the record exactly. */
   diff?: { op: "equal" | "insert" | "delete"; text: string }[];
+  /** The record's words and attribution as AP writes them, to put in the draft instead. */
+  correct?: string;
 }
 
 export interface CheckReport {

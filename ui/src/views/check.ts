@@ -6,8 +6,9 @@ import type { CheckReport, Finding } from "../backend/types";
 import { clear, h } from "../lib/dom";
 import { problemLine, verdictLabel, whereLine, whoLine } from "../lib/format";
 import { segments } from "../lib/text";
+import type { Shell } from "../main";
 
-export function checkView(): HTMLElement {
+export function checkView(shell: Shell): HTMLElement {
   const draft = h("textarea", {
     id: "draft",
     rows: "10",
@@ -27,9 +28,22 @@ export function checkView(): HTMLElement {
     );
     for (const p of f.problems ?? []) li.append(h("p", { class: "problem" }, problemLine(p)));
     if (f.record) {
+      const record = f.record;
+      const open = h("button", { type: "button", class: "open-record", "data-finding": String(i) }, "Open the record");
+      open.addEventListener("click", () => shell.openQuote(record.id));
+      const copy = h("button", { type: "button", class: "copy-correct", "data-finding": String(i) }, "Copy the correct attribution");
+      copy.addEventListener("click", async () => {
+        try {
+          await api.copy(f.correct ?? "");
+          status.textContent = `Copied: ${f.correct}`;
+        } catch (e) {
+          status.textContent = errorMessage(e);
+        }
+      });
       li.append(
-        h("p", { class: "record" }, "On record: ", h("q", {}, f.record.text)),
-        h("p", { class: "muted" }, `${whoLine(f.record)} · ${whereLine(f.record)}`),
+        h("p", { class: "record" }, "On record: ", h("q", {}, record.text)),
+        h("p", { class: "muted" }, `${whoLine(record)} · ${whereLine(record)}`),
+        h("div", { class: "row" }, open, f.correct ? copy : null),
       );
     }
     const parts = f.diff ?? [];
@@ -67,13 +81,21 @@ export function checkView(): HTMLElement {
           (report.unclosed?.length ? `; ${report.unclosed.length} quotation mark(s) never closed` : "");
   };
 
-  run.addEventListener("click", async () => {
+  const check = async () => {
     status.textContent = "Checking…";
     const text = draft.value;
     try {
       show(text, await api.check(text));
     } catch (e) {
       status.textContent = errorMessage(e);
+    }
+  };
+  run.addEventListener("click", check);
+  // Ctrl+Enter checks again from the draft.
+  draft.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      check();
     }
   });
 
