@@ -185,12 +185,7 @@ impl Host {
         }
         clip.quotes = kept;
         let report = self.library()?.save_clip(&mut clip)?;
-        Ok(json!({
-            "type": "saved",
-            "ids": report.saved,
-            "already_saved": report.already_saved,
-            "without_speaker": report.without_speaker,
-        }))
+        Ok(saved_reply(&report))
     }
 
     fn save_selection(
@@ -213,13 +208,9 @@ impl Host {
             }));
         }
         let report = self.library()?.save_clip(&mut clip)?;
-        Ok(json!({
-            "type": "saved",
-            "ids": report.saved,
-            "already_saved": report.already_saved,
-            "without_speaker": report.without_speaker,
-            "quote": clip.quotes[0],
-        }))
+        let mut reply = saved_reply(&report);
+        reply["quote"] = json!(clip.quotes[0]);
+        Ok(reply)
     }
 
     fn inbox(&mut self, page: &Page) -> Result<Value, Error> {
@@ -234,6 +225,16 @@ impl Host {
             "count": library.inbox_count()?,
         }))
     }
+}
+
+/// What a save answers: the ids saved, and those left (already saved, or without a speaker).
+fn saved_reply(report: &crate::library::ClipReport) -> Value {
+    json!({
+        "type": "saved",
+        "ids": report.saved,
+        "already_saved": report.already_saved,
+        "without_speaker": report.without_speaker,
+    })
 }
 
 /// The reader's corrections to a found quotation.

@@ -2,20 +2,16 @@
 //! whose attribution changes is queued for the index in the same transaction, as every other
 //! write is.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 
 use crate::error::{Error, Result};
-use crate::store::{name_key, now_stamp};
+use crate::store::{name_key, now_stamp, speaker_named};
 
 /// The id of the speaker called `name` (or known by that alias).
 fn find(conn: &Connection, name: &str) -> Result<i64> {
-    conn.prepare_cached(
-        "SELECT id FROM speaker WHERE name_key = ?1
-         UNION ALL SELECT speaker_id FROM speaker_alias WHERE alias_key = ?1 LIMIT 1",
-    )?
-    .query_row([name_key(name)], |r| r.get(0))
-    .optional()?
-    .ok_or_else(|| Error::SpeakerNotFound(name.to_owned()))
+    speaker_named(conn, &name_key(name))?
+        .map(|s| s.0)
+        .ok_or_else(|| Error::SpeakerNotFound(name.to_owned()))
 }
 
 /// Queues every quote said by the speaker, alone or with others.
@@ -91,15 +87,8 @@ pub(crate) fn rename(conn: &Connection, old: &str, new: &str) -> Result<()> {
         return Err(Error::invalid("the new name is empty; give a name"));
     }
     let key = name_key(&new);
-    if let Some(other) = conn
-        .query_row(
-            "SELECT id FROM speaker WHERE name_key = ?1
-             UNION ALL SELECT speaker_id FROM speaker_alias WHERE alias_key = ?1 LIMIT 1",
-            [&key],
-            |r| r.get::<_, i64>(0),
-        )
-        .optional()?
-        && other != id
+    if let Some(other) = speaker_named(conn, &key)?
+        && other.0 != id
     {
         return Err(Error::invalid(format!(
             "{new:?} already names another speaker; merge the two instead"

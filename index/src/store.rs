@@ -418,17 +418,8 @@ impl Store {
     }
 
     pub fn speaker_by_name(&self, name: &str) -> Result<Option<Speaker>> {
-        let key = name_key(name);
-        let id: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT id FROM speaker WHERE name_key = ?1
-                 UNION SELECT speaker_id FROM speaker_alias WHERE alias_key = ?1 LIMIT 1",
-                [&key],
-                |r| r.get(0),
-            )
-            .optional()?;
-        id.map(|id| speaker_by_id(&self.conn, SpeakerId(id)))
+        speaker_named(&self.conn, &name_key(name))?
+            .map(|id| speaker_by_id(&self.conn, id))
             .transpose()
     }
 
@@ -678,19 +669,23 @@ pub fn validate(quote: &NewQuote) -> Result<()> {
     Ok(())
 }
 
-/// Finds or creates the speaker called `name` (or known by that alias).
-pub(crate) fn speaker_id_for(conn: &Connection, name: &str) -> Result<SpeakerId> {
-    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    let key = name_key(&name);
-    let found: Option<i64> = conn
+/// The speaker whose name, or one of whose aliases, has this name key.
+pub(crate) fn speaker_named(conn: &Connection, key: &str) -> Result<Option<SpeakerId>> {
+    Ok(conn
         .prepare_cached(
             "SELECT id FROM speaker WHERE name_key = ?1
              UNION ALL SELECT speaker_id FROM speaker_alias WHERE alias_key = ?1 LIMIT 1",
         )?
-        .query_row([&key], |r| r.get(0))
-        .optional()?;
-    if let Some(id) = found {
-        return Ok(SpeakerId(id));
+        .query_row([key], |r| r.get(0).map(SpeakerId))
+        .optional()?)
+}
+
+/// Finds or creates the speaker called `name` (or known by that alias).
+pub(crate) fn speaker_id_for(conn: &Connection, name: &str) -> Result<SpeakerId> {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let key = name_key(&name);
+    if let Some(id) = speaker_named(conn, &key)? {
+        return Ok(id);
     }
     let ts = now();
     conn.prepare_cached(
@@ -1574,14 +1569,7 @@ pub fn add_alias(conn: &Connection, speaker: &str, alias: &str) -> Result<()> {
         return Err(Error::invalid("the alias is empty"));
     }
     let alias_key = name_key(&alias);
-    let taken: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM speaker WHERE name_key = ?1
-             UNION ALL SELECT speaker_id FROM speaker_alias WHERE alias_key = ?1 LIMIT 1",
-            [&alias_key],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let taken = speaker_named(conn, &alias_key)?.map(|s| s.0);
     match taken {
         Some(other) if other == id => return Ok(()),
         Some(_) => {
