@@ -118,4 +118,119 @@ impl Error {
     pub(crate) fn invalid(message: impl Into<String>) -> Self {
         Error::Invalid(message.into())
     }
+
+    /// The message as the desktop window says it: what to do in the window's own words (its
+    /// buttons and views), not the command line's commands and flags, which `Display` gives.
+    pub fn for_window(&self) -> String {
+        let mut message = match self {
+            Error::Busy { .. } => {
+                "the library is busy: another program (another OnRecord window or \
+                                   the command line) is writing it; nothing was changed — try \
+                                   again in a moment"
+                    .to_owned()
+            }
+            other => other.to_string(),
+        };
+        for (cli, window) in WINDOW_WORDS {
+            message = message.replace(cli, window);
+        }
+        message
+    }
+}
+
+/// The command line's advice, and the window's for the same thing.
+const WINDOW_WORDS: &[(&str, &str)] = &[
+    (
+        "`onrecord search` lists quotes with their ids",
+        "search the library to find the quote",
+    ),
+    (
+        "as printed by `onrecord search`",
+        "as search results show them",
+    ),
+    (
+        "`onrecord reindex` rebuilds it from the database",
+        "restart OnRecord to rebuild it from the database",
+    ),
+    (
+        "add --force to overwrite it",
+        "tick “overwrite” to replace it",
+    ),
+    (
+        "to remove a quote use `onrecord rm`",
+        "to remove the quote, use Delete",
+    ),
+    (
+        "`onrecord story list` lists the stories",
+        "the Story filter in the library lists them",
+    ),
+    (
+        "`onrecord tag list` lists the tags",
+        "the Tag filter in the library lists them",
+    ),
+    (
+        "`onrecord inbox` lists the pages waiting",
+        "the Inbox lists the pages waiting",
+    ),
+    (
+        "add --format json, csv or tsv",
+        "give the file a name ending in .json, .csv or .tsv",
+    ),
+    (
+        "give the file `onrecord backup` wrote",
+        "give a backup file OnRecord wrote",
+    ),
+    (
+        "update OnRecord and run `onrecord browser install` again",
+        "update OnRecord and press “Connect the browser” again",
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// No error the window shows names a command or a flag of the command line.
+    #[test]
+    fn the_window_gets_no_command_line_words() {
+        let errors = [
+            Error::QuoteNotFound("7".into()),
+            Error::Busy {
+                path: "/lib".into(),
+                waited: 10.0,
+            },
+            Error::Invalid("the new text is empty; to remove a quote use `onrecord rm`".into()),
+            Error::Invalid("/tmp/q.bib already exists; add --force to overwrite it".into()),
+            Error::NotFound("no story named \"x\"; `onrecord story list` lists the stories".into()),
+            Error::NotFound("no quote is tagged \"x\"; `onrecord tag list` lists the tags".into()),
+            Error::NotFound(
+                "no page 3 in the inbox; `onrecord inbox` lists the pages waiting".into(),
+            ),
+            Error::Invalid(
+                "cannot tell the format of a.txt from its name; add --format json, csv or tsv"
+                    .into(),
+            ),
+        ];
+        // Real errors from the functions that raise them, so a reworded message is noticed.
+        let dir = tempfile::tempdir().unwrap();
+        let existing = dir.path().join("q.bib");
+        std::fs::write(&existing, "").unwrap();
+        let real = [
+            crate::files::check_destination(&existing, false).unwrap_err(),
+            "abc".parse::<crate::model::QuoteId>().unwrap_err(),
+        ];
+        for e in errors.into_iter().chain(real) {
+            let said = e.for_window();
+            assert!(
+                !said.contains("onrecord ") && !said.contains("--"),
+                "{said}"
+            );
+            assert!(said.len() > 20, "{said}");
+        }
+        assert!(
+            Error::QuoteNotFound("7".into())
+                .to_string()
+                .contains("`onrecord search`")
+        );
+    }
 }

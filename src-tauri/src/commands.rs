@@ -34,7 +34,7 @@ impl From<onrecord::Error> for CommandError {
                 onrecord::ErrorCode::NotFound => "not_found",
                 onrecord::ErrorCode::Library => "library",
             },
-            message: err.to_string(),
+            message: err.for_window(),
         }
     }
 }
