@@ -512,3 +512,40 @@ fn co_speakers_survive_bulk_import_and_undo() {
     assert_eq!(total(&mut library, "speaker:vogt"), 1);
     assert!(library.doctor().unwrap().healthy());
 }
+
+/// Bulk work in one transaction each, with what an undo needs: tagging returns the quotes it
+/// changed (untagging them leaves the others' tag), a story add returns those new to it, and
+/// deleted quotes come back with their ids, tags and stories.
+#[test]
+fn bulk_tag_story_and_delete_undo_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(dir.path()).unwrap();
+    let mut ids = Vec::new();
+    for (i, text) in ["ferry one", "ferry two", "ferry three"].iter().enumerate() {
+        let mut q = quote(text, "Pat Doe");
+        if i == 0 {
+            q.tags = vec!["ferries".into()];
+            q.stories = vec!["Harbour".into()];
+        }
+        ids.push(library.add(q).unwrap().id);
+    }
+    let added = library.tag_quotes(&ids, "Ferries").unwrap();
+    assert_eq!(added, ids[1..].to_vec(), "the first carried it already");
+    assert_eq!(total(&mut library, "tag:ferries"), 3);
+    library.untag_quotes(&added, "ferries").unwrap();
+    assert_eq!(total(&mut library, "tag:ferries"), 1, "the undo leaves the first's own tag");
+
+    let new = library.story_add("harbour", &ids).unwrap();
+    assert_eq!(new, ids[1..].to_vec());
+    library.story_remove("Harbour", &new).unwrap();
+    assert_eq!(total(&mut library, "story:harbour"), 1);
+
+    let removed = library.remove_many(&ids).unwrap();
+    assert_eq!(total(&mut library, "ferry"), 0);
+    library.restore_many(removed.clone()).unwrap();
+    assert_eq!(total(&mut library, "ferry"), 3);
+    let back = library.quote(ids[0]).unwrap();
+    assert_eq!(back.tags, vec!["ferries"]);
+    assert_eq!(back.stories, vec!["Harbour"]);
+    assert!(library.doctor().unwrap().healthy());
+}

@@ -404,6 +404,45 @@ impl Library {
         Ok(())
     }
 
+    /// Tags many quotes at once (one transaction); returns those that did not carry it yet.
+    pub fn tag_quotes(&mut self, ids: &[QuoteId], tag: &str) -> Result<Vec<QuoteId>> {
+        let added = self.store.write(|c| store::tag_quotes(c, ids, tag))?;
+        self.sync()?;
+        Ok(added)
+    }
+
+    /// Takes a tag off these quotes (the undo of [`Library::tag_quotes`]).
+    pub fn untag_quotes(&mut self, ids: &[QuoteId], tag: &str) -> Result<()> {
+        self.store.write(|c| store::untag_quotes(c, ids, tag))?;
+        self.sync()?;
+        Ok(())
+    }
+
+    /// Deletes many quotes in one transaction; returns them as they were, for an undo.
+    pub fn remove_many(&mut self, ids: &[QuoteId]) -> Result<Vec<Quote>> {
+        let quotes = self.store.write(|c| {
+            ids.iter()
+                .map(|id| store::delete_quote(c, *id))
+                .collect::<Result<Vec<_>>>()
+        })?;
+        self.sync()?;
+        Ok(quotes)
+    }
+
+    /// Puts back quotes returned by [`Library::remove_many`], with their ids, in one
+    /// transaction.
+    pub fn restore_many(&mut self, quotes: Vec<Quote>) -> Result<()> {
+        self.store.write(|c| {
+            for quote in quotes {
+                let speaker = store::speaker_id_for(c, &quote.speaker)?;
+                insert_exported_quote(c, ImportQuote::from(quote), speaker, &HashMap::new())?;
+            }
+            Ok(())
+        })?;
+        self.sync()?;
+        Ok(())
+    }
+
     /// Every tag with its count of quotes, most used first.
     pub fn tags(&self) -> Result<Vec<(String, u64)>> {
         store::tags(self.store.connection())
@@ -426,8 +465,9 @@ impl Library {
         story::list(self.store.connection())
     }
 
-    /// Adds quotes to a story (created when missing); returns how many were new to it.
-    pub fn story_add(&mut self, name: &str, ids: &[QuoteId]) -> Result<usize> {
+    /// Adds quotes to a story (created when missing); returns those new to it (what an undo
+    /// takes out again).
+    pub fn story_add(&mut self, name: &str, ids: &[QuoteId]) -> Result<Vec<QuoteId>> {
         let n = self.store.write(|c| story::add(c, name, ids))?;
         self.sync()?;
         Ok(n)

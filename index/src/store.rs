@@ -1516,6 +1516,38 @@ pub fn delete_quote(conn: &Connection, id: QuoteId) -> Result<Quote> {
     Ok(quote)
 }
 
+/// Tags many quotes at once; returns those that did not carry the tag (what an undo untags).
+pub fn tag_quotes(conn: &Connection, ids: &[QuoteId], tag: &str) -> Result<Vec<QuoteId>> {
+    let Some(tag) = clean_tags(vec![tag.to_owned()]).pop() else {
+        return Err(Error::invalid("the tag is empty; give a word or a few"));
+    };
+    let mut added = Vec::new();
+    for id in ids {
+        let n = conn
+            .prepare_cached("INSERT OR IGNORE INTO quote_tag (quote_id, tag) SELECT id, ?2 FROM quote WHERE id = ?1")?
+            .execute(params![id.0, tag])?;
+        if n > 0 {
+            enqueue(conn, *id)?;
+            added.push(*id);
+        }
+    }
+    Ok(added)
+}
+
+/// Takes a tag off these quotes.
+pub fn untag_quotes(conn: &Connection, ids: &[QuoteId], tag: &str) -> Result<()> {
+    let tag = clean_tags(vec![tag.to_owned()]).pop().unwrap_or_default();
+    for id in ids {
+        let n = conn
+            .prepare_cached("DELETE FROM quote_tag WHERE quote_id = ?1 AND tag = ?2")?
+            .execute(params![id.0, tag])?;
+        if n > 0 {
+            enqueue(conn, *id)?;
+        }
+    }
+    Ok(())
+}
+
 /// Every tag with how many quotes carry it, most used first.
 pub fn tags(conn: &Connection) -> Result<Vec<(String, u64)>> {
     Ok(conn

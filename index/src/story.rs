@@ -120,10 +120,10 @@ pub(crate) fn delete(conn: &Connection, name: &str) -> Result<u64> {
     Ok(n as u64)
 }
 
-/// Adds quotes to a story (created when missing); returns how many were not in it yet.
-pub(crate) fn add(conn: &Connection, name: &str, ids: &[QuoteId]) -> Result<usize> {
+/// Adds quotes to a story (created when missing); returns those that were not in it yet.
+pub(crate) fn add(conn: &Connection, name: &str, ids: &[QuoteId]) -> Result<Vec<QuoteId>> {
     let story = find_or_create(conn, name)?;
-    let mut added = 0;
+    let mut added = Vec::new();
     for id in ids {
         let exists = conn
             .prepare_cached("SELECT 1 FROM quote WHERE id = ?1")?
@@ -131,12 +131,15 @@ pub(crate) fn add(conn: &Connection, name: &str, ids: &[QuoteId]) -> Result<usiz
         if !exists {
             return Err(Error::QuoteNotFound(id.to_string()));
         }
-        added += conn
+        let new = conn
             .prepare_cached(
                 "INSERT OR IGNORE INTO quote_story (quote_id, story_id) VALUES (?1, ?2)",
             )?
             .execute([id.0, story])?;
-        enqueue(conn, *id)?;
+        if new > 0 {
+            enqueue(conn, *id)?;
+            added.push(*id);
+        }
     }
     Ok(added)
 }

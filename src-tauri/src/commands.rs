@@ -332,3 +332,48 @@ pub fn tags(state: tauri::State<'_, State>) -> Result<Vec<(String, u64)>> {
 pub fn rename_tag(state: tauri::State<'_, State>, old: String, new: String) -> Result<u64> {
     Ok(library(&state)?.rename_tag(&old, &new)?)
 }
+
+/// Tags the selected quotes; returns those newly tagged (what an undo untags).
+#[tauri::command]
+pub fn tag_quotes(
+    state: tauri::State<'_, State>,
+    ids: Vec<QuoteId>,
+    tag: String,
+) -> Result<Vec<QuoteId>> {
+    Ok(library(&state)?.tag_quotes(&ids, &tag)?)
+}
+
+#[tauri::command]
+pub fn untag_quotes(state: tauri::State<'_, State>, ids: Vec<QuoteId>, tag: String) -> Result<()> {
+    Ok(library(&state)?.untag_quotes(&ids, &tag)?)
+}
+
+/// Adds the selected quotes to a story (created when missing); returns those new to it.
+#[tauri::command]
+pub fn story_add(
+    state: tauri::State<'_, State>,
+    name: String,
+    ids: Vec<QuoteId>,
+) -> Result<Vec<QuoteId>> {
+    Ok(library(&state)?.story_add(&name, &ids)?)
+}
+
+#[tauri::command]
+pub fn story_remove(
+    state: tauri::State<'_, State>,
+    name: String,
+    ids: Vec<QuoteId>,
+) -> Result<usize> {
+    Ok(library(&state)?.story_remove(&name, &ids)?)
+}
+
+/// Deletes the selected quotes; returns them as they were, for the undo.
+#[tauri::command]
+pub fn delete_quotes(state: tauri::State<'_, State>, ids: Vec<QuoteId>) -> Result<Vec<Quote>> {
+    Ok(library(&state)?.remove_many(&ids)?)
+}
+
+#[tauri::command]
+pub fn restore_quotes(state: tauri::State<'_, State>, quotes: Vec<Quote>) -> Result<()> {
+    Ok(library(&state)?.restore_many(quotes)?)
+}

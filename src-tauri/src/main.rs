@@ -74,6 +74,12 @@ fn main() {
             commands::add_alias,
             commands::tags,
             commands::rename_tag,
+            commands::tag_quotes,
+            commands::untag_quotes,
+            commands::story_add,
+            commands::story_remove,
+            commands::delete_quotes,
+            commands::restore_quotes,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

@@ -357,3 +357,33 @@ test("a check finding opens its record and copies the correct attribution", asyn
   await waitText("q-context", /pivotal moment/);
   await driver.findElement(By.css("body")).sendKeys(Key.ESCAPE);
 });
+
+test("three results tagged together, then the tagging undone", async () => {
+  const cli = process.env.ONRECORD_BIN ?? join(root, "target/debug/onrecord");
+  const tagged = () =>
+    JSON.parse(execFileSync(cli, ["--library", library, "search", "tag:ferries", "--json"], { encoding: "utf8" })).total;
+  await byId("nav-library").click();
+  const search = byId("search");
+  await search.clear();
+  await search.sendKeys("ferry timetable", Key.ENTER);
+  await waitText("page-label", /^1–50 of 120$/);
+  const boxes = await driver.findElements(By.css("#results input.pick"));
+  await boxes[0].click();
+  // Shift-click takes the range from the last one ticked.
+  await driver.actions().keyDown(Key.SHIFT).click(boxes[2]).keyUp(Key.SHIFT).perform();
+  await waitText("bulk-count", /^3 quotes selected$/);
+  const tag = byId("bulk-tag");
+  await tag.clear();
+  await tag.sendKeys("ferries");
+  await byId("bulk-tag-add").click();
+  await driver.wait(async () => tagged() === 3, 15000);
+  await shot("bulk");
+  await byId("toast-action").click();
+  await driver.wait(async () => tagged() === 0, 15000);
+  // Ctrl+A takes the whole page (after clearing: the three stay selected while the results
+  // re-rank around the undone tag).
+  await byId("bulk-none").click();
+  await driver.findElement(By.css("body")).sendKeys(Key.chord(Key.CONTROL, "a"));
+  await waitText("bulk-count", /^50 quotes selected$/);
+  await byId("bulk-none").click();
+});

@@ -74,7 +74,7 @@ pub(crate) fn run(args: StoryArgs, target: Target) -> Result<ExitCode, Error> {
                     "nothing to add; give a search (e.g. 'speaker:Yoon') or --id ID".into(),
                 ));
             }
-            let added = library.story_add(&name, &chosen)?;
+            let added = library.story_add(&name, &chosen)?.len();
             if json {
                 print_json(&serde_json::json!({ "story": name, "added": added }))?;
             } else {

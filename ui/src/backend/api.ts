@@ -63,6 +63,12 @@ export const api = {
   addAlias: (speaker: string, alias: string) => invoke<void>("add_alias", { speaker, alias }),
   tags: () => invoke<[string, number][]>("tags"),
   renameTag: (old: string, name: string) => invoke<number>("rename_tag", { old, new: name }),
+  tagQuotes: (ids: string[], tag: string) => invoke<string[]>("tag_quotes", { ids, tag }),
+  untagQuotes: (ids: string[], tag: string) => invoke<void>("untag_quotes", { ids, tag }),
+  storyAdd: (name: string, ids: string[]) => invoke<string[]>("story_add", { name, ids }),
+  storyRemove: (name: string, ids: string[]) => invoke<number>("story_remove", { name, ids }),
+  deleteQuotes: (ids: string[]) => invoke<Quote[]>("delete_quotes", { ids }),
+  restoreQuotes: (quotes: Quote[]) => invoke<void>("restore_quotes", { quotes }),
   copy: (text: string) => writeText(text),
   onWork: (f: (w: { task: string; state: string }) => void) =>
     listen<{ task: string; state: string }>("work", (e) => f(e.payload)),

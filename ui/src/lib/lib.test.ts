@@ -116,3 +116,21 @@ describe("debounce", () => {
     vi.useRealTimers();
   });
 });
+
+import { clickSelect, quotesCount } from "./select";
+
+describe("bulk selection", () => {
+  const ids = ["1", "2", "3", "4", "5"];
+  it("toggles one on click and takes a range on shift-click", () => {
+    let s = clickSelect(new Set(), ids, null, 1, false);
+    expect([...s]).toEqual(["2"]);
+    s = clickSelect(s, ids, 1, 3, true);
+    expect([...s].sort()).toEqual(["2", "3", "4"]);
+    s = clickSelect(s, ids, 3, 0, true);
+    expect([...s].sort()).toEqual(["1", "2", "3", "4"]);
+    s = clickSelect(s, ids, 0, 2, false);
+    expect([...s].sort()).toEqual(["1", "2", "4"]);
+    expect(quotesCount(1)).toBe("1 quote");
+    expect(quotesCount(3)).toBe("3 quotes");
+  });
+});

@@ -7,6 +7,7 @@ import { debounce } from "../lib/debounce";
 import { clear, h } from "../lib/dom";
 import { PAGE_SIZE, addFilter, facetEntries, pageLabel, whereLine, whoLine } from "../lib/format";
 import { moveSelection } from "../lib/keys";
+import { clickSelect, quotesCount } from "../lib/select";
 import { parseSnippet } from "../lib/snippet";
 import type { Shell } from "../main";
 
@@ -37,6 +38,88 @@ export function libraryView(shell: Shell): HTMLElement {
   const next = h("button", { type: "button", id: "page-next", "aria-label": "Next page" }, "Next →");
   const where = h("span", { id: "page-label", class: "muted" });
   const pager = h("nav", { class: "pager row", "aria-label": "Pages of results", hidden: true }, prev, where, next);
+
+  // Bulk work: the results ticked, and what can be done to them together (each with an undo).
+  let picked = new Set<string>();
+  let anchor: number | null = null;
+  const bulkCount = h("span", { id: "bulk-count" });
+  const bulkTag = h("input", { id: "bulk-tag", placeholder: "Tag", "aria-label": "Tag for the selected quotes" });
+  const tagAdd = h("button", { type: "button", id: "bulk-tag-add" }, "Tag");
+  const bulkStory = h("input", { id: "bulk-story", placeholder: "Story", "aria-label": "Story for the selected quotes" });
+  const storyAdd = h("button", { type: "button", id: "bulk-story-add" }, "Add to story");
+  const bulkDelete = h("button", { type: "button", class: "danger", id: "bulk-delete" }, "Delete");
+  const pickAll = h("button", { type: "button", id: "bulk-all" }, "Select page");
+  const pickNone = h("button", { type: "button", id: "bulk-none" }, "Clear");
+  const bulk = h(
+    "div",
+    { id: "bulk", class: "bulk row", role: "toolbar", "aria-label": "Selected quotes", hidden: true },
+    bulkCount,
+    bulkTag,
+    tagAdd,
+    bulkStory,
+    storyAdd,
+    bulkDelete,
+    pickAll,
+    pickNone,
+  );
+  const showPicked = () => {
+    bulk.hidden = picked.size === 0;
+    bulkCount.textContent = `${quotesCount(picked.size)} selected`;
+    results.querySelectorAll<HTMLInputElement>("input.pick").forEach((box) => {
+      box.checked = picked.has(box.dataset.id ?? "");
+    });
+  };
+  const pageIds = () => (last?.hits ?? []).map((hit) => hit.quote.id);
+  const bulkAct = async (work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (e) {
+      shell.status(errorMessage(e));
+    }
+    run();
+  };
+  tagAdd.addEventListener("click", () =>
+    bulkAct(async () => {
+      const tag = bulkTag.value.trim();
+      if (!tag) return shell.status("Type the tag first.");
+      const ids = [...picked];
+      const added = await api.tagQuotes(ids, tag);
+      shell.toast(`Tagged ${quotesCount(ids.length)} “${tag}”.`, "Undo", async () => {
+        await api.untagQuotes(added, tag);
+        run();
+      });
+    }),
+  );
+  storyAdd.addEventListener("click", () =>
+    bulkAct(async () => {
+      const name = bulkStory.value.trim();
+      if (!name) return shell.status("Type the story's name first.");
+      const added = await api.storyAdd(name, [...picked]);
+      shell.toast(`Added ${quotesCount(added.length)} to “${name}”.`, "Undo", async () => {
+        await api.storyRemove(name, added);
+        run();
+      });
+    }),
+  );
+  bulkDelete.addEventListener("click", () =>
+    bulkAct(async () => {
+      const removed = await api.deleteQuotes([...picked]);
+      picked = new Set();
+      showPicked();
+      shell.toast(`Deleted ${quotesCount(removed.length)}.`, "Undo", async () => {
+        await api.restoreQuotes(removed);
+        run();
+      });
+    }),
+  );
+  pickAll.addEventListener("click", () => {
+    picked = new Set([...picked, ...pageIds()]);
+    showPicked();
+  });
+  pickNone.addEventListener("click", () => {
+    picked = new Set();
+    showPicked();
+  });
 
   const select = (i: number) => {
     selected = i;
@@ -98,9 +181,18 @@ export function libraryView(shell: Shell): HTMLElement {
       for (const piece of parseSnippet(hit.snippet || hit.quote.text)) {
         snippet.append(piece.mark ? h("mark", {}, piece.text) : document.createTextNode(piece.text));
       }
+      const box = h("input", { type: "checkbox", class: "pick", "data-id": hit.quote.id, "aria-label": "Select this quote" });
+      box.checked = picked.has(hit.quote.id);
+      box.addEventListener("click", (e) => {
+        e.stopPropagation();
+        picked = clickSelect(picked, pageIds(), anchor, i, e.shiftKey);
+        anchor = i;
+        showPicked();
+      });
       const li = h(
         "li",
         { class: "result", tabindex: "-1", "data-id": hit.quote.id },
+        box,
         snippet,
         h("p", { class: "who" }, whoLine(hit.quote)),
         h("p", { class: "where muted" }, whereLine(hit.quote)),
@@ -111,6 +203,7 @@ export function libraryView(shell: Shell): HTMLElement {
       });
       results.append(li);
     });
+    showPicked();
     selected = -1;
     clear(facets);
     if (r.facets && r.total > 0) {
@@ -184,11 +277,23 @@ export function libraryView(shell: Shell): HTMLElement {
     }
   });
 
+  // Ctrl+A (outside a text field) selects the page's results.
+  const onKey = (e: KeyboardEvent) => {
+    const t = e.target as HTMLElement | null;
+    const typing = !!t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA");
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "a" && !typing && !view.hidden) {
+      e.preventDefault();
+      pickAll.click();
+    }
+  };
+  document.addEventListener("keydown", onKey);
+
   const view = h(
     "section",
     { class: "view", id: "view-library" },
     h("div", { class: "searchbar" }, input, sort),
     summary,
+    bulk,
     empty,
     h("div", { class: "split" }, h("div", {}, results, pager), facets),
   );
