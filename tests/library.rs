@@ -533,7 +533,11 @@ fn bulk_tag_story_and_delete_undo_exactly() {
     assert_eq!(added, ids[1..].to_vec(), "the first carried it already");
     assert_eq!(total(&mut library, "tag:ferries"), 3);
     library.untag_quotes(&added, "ferries").unwrap();
-    assert_eq!(total(&mut library, "tag:ferries"), 1, "the undo leaves the first's own tag");
+    assert_eq!(
+        total(&mut library, "tag:ferries"),
+        1,
+        "the undo leaves the first's own tag"
+    );
 
     let new = library.story_add("harbour", &ids).unwrap();
     assert_eq!(new, ids[1..].to_vec());
