@@ -576,7 +576,7 @@ impl Library {
                     source: None,
                     start: Some(candidate.start),
                     end: Some(candidate.end),
-                    tags: Vec::new(),
+                    tags: candidate.tags.clone(),
                     stories: Vec::new(),
                     language: Some(candidate.language.clone()),
                     notes: None,

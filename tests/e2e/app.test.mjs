@@ -133,10 +133,23 @@ test("clip the seed article and save its quotes", async () => {
     (await driver.findElements(By.css("#candidates input[data-field=organization]"))).map((s) => s.getAttribute("value")),
   );
   assert.ok(orgs.includes("Zensar"), `organizations: ${orgs}`);
+  // Each quotation is shown in its sentence, and its tags can be given before saving.
+  const contexts = await driver.findElements(By.css('#candidates [data-field="context"]'));
+  assert.match(await contexts[0].getText(), /told Reuters/);
+  const tags = await driver.findElements(By.css('#candidates input[data-field="tags"]'));
+  await tags[0].sendKeys("launch");
+  // Select none, then all: every quotation is ticked again.
+  await byId("clip-none").click();
+  await byId("clip-all").click();
+  const ticked = await driver.findElements(By.css("#candidates input[type=checkbox]:checked"));
+  assert.equal(ticked.length, speakers.length);
   await shot("clip");
   await byId("clip-save").click();
   const status = await waitText("clip-status", /Saved \d+ quote/);
   assert.match(status, /Saved [1-9]\d* quote/);
+  const cli = process.env.ONRECORD_BIN ?? join(root, "target/debug/onrecord");
+  const tagged = JSON.parse(execFileSync(cli, ["--library", library, "search", "tag:launch", "--json"], { encoding: "utf8" }));
+  assert.equal(tagged.total, 1);
 });
 
 test("search 'pivotal' finds Alilughatta's quote with Zensar", async () => {

@@ -80,6 +80,9 @@ pub struct Candidate {
     /// Why there is no speaker, or how a pronoun or surname was resolved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Tags the reviewer gave it before saving.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 /// An article and the quotations in it.
@@ -252,6 +255,7 @@ pub fn clip_article(article: Article) -> Clip {
             mention: a.mention,
             cue: a.cue,
             note: a.note,
+            tags: Vec::new(),
         })
         .collect();
     let unclosed = unclosed.iter().map(|u| to_char(u.open)).collect();

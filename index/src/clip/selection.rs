@@ -89,6 +89,7 @@ pub fn clip_selection(article: Article, selection: &str) -> Result<Clip> {
             mention: None,
             cue: None,
             note: Some("no one is named for the selected words; give the speaker".to_owned()),
+            tags: Vec::new(),
         },
     };
     Ok(Clip {

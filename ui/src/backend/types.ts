@@ -88,6 +88,8 @@ export interface Candidate extends Attribution {
   mention?: string;
   cue?: string;
   note?: string;
+  /** Tags given in the review, saved with it. */
+  tags?: string[];
 }
 
 export interface Clip {

@@ -134,3 +134,16 @@ describe("bulk selection", () => {
     expect(quotesCount(3)).toBe("3 quotes");
   });
 });
+
+import { sentenceAround } from "./text";
+
+describe("the sentence around a quotation", () => {
+  it("runs from the previous sentence's end to its own", () => {
+    const text = "Ports reopened. “We expect the backlog to clear,” said Maria Lopez 🚢. Then rain came.";
+    const start = Array.from(text).indexOf("W");
+    const end = start + Array.from("We expect the backlog to clear,").length;
+    expect(sentenceAround(text, start, end)).toEqual({ before: "“", after: "” said Maria Lopez 🚢." });
+    const second = Array.from(text).indexOf("T");
+    expect(sentenceAround(text, second, second + 4).before).toBe("");
+  });
+});

@@ -5,6 +5,7 @@ import { api, errorMessage } from "../backend/api";
 import type { Clip } from "../backend/types";
 import { clear, h } from "../lib/dom";
 import { MEDIUMS, mediumLabel, nameList } from "../lib/format";
+import { sentenceAround } from "../lib/text";
 import type { Shell } from "../main";
 
 export function clipView(shell: Shell): HTMLElement & { review: (c: Clip, onSaved: () => Promise<void>) => void } {
@@ -18,6 +19,16 @@ export function clipView(shell: Shell): HTMLElement & { review: (c: Clip, onSave
   const status = h("p", { class: "muted", id: "clip-status", role: "status" });
   const list = h("div", { id: "candidates" });
   const save = h("button", { type: "button", class: "primary", id: "clip-save", hidden: true }, "Save selected");
+  const all = h("button", { type: "button", id: "clip-all" }, "Select all");
+  const none = h("button", { type: "button", id: "clip-none" }, "Select none");
+  const tickAll = (on: boolean) =>
+    list.querySelectorAll<HTMLInputElement>("input[type=checkbox]").forEach((b) => {
+      b.checked = on;
+    });
+  all.addEventListener("click", () => tickAll(true));
+  none.addEventListener("click", () => tickAll(false));
+  // Always in view while reviewing a long article.
+  const saveBar = h("div", { class: "row savebar", hidden: true }, save, all, none);
   let clip: Clip | null = null;
   // Set while reviewing a page from the inbox: run once its quotes are saved.
   let afterSave: (() => Promise<void>) | null = null;
@@ -49,19 +60,27 @@ export function clipView(shell: Shell): HTMLElement & { review: (c: Clip, onSave
     }
     c.quotes.forEach((q, i) => {
       const keep = h("input", { type: "checkbox", checked: !!q.speaker, "data-index": String(i), "aria-label": "Keep this quote" });
-      const inp = (name: "speaker" | "title" | "organization", label: string) => {
+      // Every field with its label above it.
+      const labelled = (label: string, el: HTMLElement) => h("label", { class: "field" }, h("span", {}, label), el);
+      const inp = (name: "speaker" | "title" | "organization" | "told_to" | "said_on", label: string) => {
         const el = h("input", { "data-field": name, placeholder: label, "aria-label": label });
         el.value = (q[name] as string | undefined | null) ?? "";
         el.addEventListener("input", () => {
           (q as unknown as Record<string, string | undefined>)[name] = el.value.trim() || undefined;
         });
-        return el;
+        return labelled(label, el);
       };
       const with_ = h("input", { "data-field": "co_speakers", placeholder: "Said with", "aria-label": "Said with" });
       with_.value = (q.co_speakers ?? []).join(", ");
       with_.addEventListener("input", () => {
         q.co_speakers = nameList(with_.value);
       });
+      const tags = h("input", { "data-field": "tags", placeholder: "Tags", "aria-label": "Tags" });
+      tags.value = (q.tags ?? []).join(", ");
+      tags.addEventListener("input", () => {
+        q.tags = nameList(tags.value);
+      });
+      const around = sentenceAround(c.article.text, q.start, q.end);
       const medium = h("select", { "data-field": "medium", "aria-label": "How it was said" });
       for (const m of MEDIUMS) medium.append(h("option", { value: m, selected: m === q.medium }, mediumLabel(m)));
       medium.addEventListener("change", () => {
@@ -76,13 +95,32 @@ export function clipView(shell: Shell): HTMLElement & { review: (c: Clip, onSave
             "div",
             {},
             h("p", { class: "quote-text" }, `“${q.text}”`),
-            h("div", { class: "grid" }, inp("speaker", "Speaker"), with_, inp("title", "Title"), inp("organization", "Organization"), medium),
+            h(
+              "p",
+              { class: "context muted", "data-field": "context" },
+              around.before,
+              h("mark", {}, "…"),
+              around.after,
+            ),
+            h(
+              "div",
+              { class: "grid" },
+              inp("speaker", "Speaker"),
+              labelled("Said with", with_),
+              inp("title", "Title"),
+              inp("organization", "Organization"),
+              labelled("How", medium),
+              inp("told_to", "Told to"),
+              inp("said_on", "Said on (YYYY-MM-DD)"),
+              labelled("Tags", tags),
+            ),
             q.note ? h("p", { class: "muted" }, q.note) : null,
           ),
         ),
       );
     });
     save.hidden = c.quotes.length === 0;
+    saveBar.hidden = c.quotes.length === 0;
     status.textContent = `${c.quotes.length} quotation(s) found${c.unclosed?.length ? `; ${c.unclosed.length} quotation mark(s) never closed` : ""}.`;
   };
 
@@ -145,9 +183,10 @@ export function clipView(shell: Shell): HTMLElement & { review: (c: Clip, onSave
     h("h2", {}, "Clip an article"),
     url,
     text,
-    h("div", { class: "row" }, run, save),
+    h("div", { class: "row" }, run),
     status,
     list,
+    saveBar,
   ) as HTMLElement & { review: (c: Clip, onSaved: () => Promise<void>) => void };
   el.review = (c, onSaved) => {
     afterSave = onSaved;
