@@ -377,3 +377,28 @@ pub fn delete_quotes(state: tauri::State<'_, State>, ids: Vec<QuoteId>) -> Resul
 pub fn restore_quotes(state: tauri::State<'_, State>, quotes: Vec<Quote>) -> Result<()> {
     Ok(library(&state)?.restore_many(quotes)?)
 }
+
+/// Every story with its count of quotes.
+#[tauri::command]
+pub fn stories(state: tauri::State<'_, State>) -> Result<Vec<onrecord::story::Story>> {
+    Ok(library(&state)?.stories()?)
+}
+
+#[tauri::command]
+pub fn story_create(
+    state: tauri::State<'_, State>,
+    name: String,
+) -> Result<onrecord::story::Story> {
+    Ok(library(&state)?.story_create(&name)?)
+}
+
+#[tauri::command]
+pub fn story_rename(state: tauri::State<'_, State>, old: String, new: String) -> Result<()> {
+    Ok(library(&state)?.story_rename(&old, &new)?)
+}
+
+/// Deletes a story; its quotes stay. Returns how many it held.
+#[tauri::command]
+pub fn story_delete(state: tauri::State<'_, State>, name: String) -> Result<u64> {
+    Ok(library(&state)?.story_delete(&name)?)
+}

@@ -80,6 +80,10 @@ fn main() {
             commands::story_remove,
             commands::delete_quotes,
             commands::restore_quotes,
+            commands::stories,
+            commands::story_create,
+            commands::story_rename,
+            commands::story_delete,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

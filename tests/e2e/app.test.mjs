@@ -400,3 +400,19 @@ test("three results tagged together, then the tagging undone", async () => {
   await waitText("bulk-count", /^50 quotes selected$/);
   await byId("bulk-none").click();
 });
+
+test("stories listed, opened, renamed and deleted in the Stories view", async () => {
+  await byId("nav-stories").click();
+  await waitText("stories", /Chip exports — 1 quote/);
+  await driver.findElement(By.css('#stories input[data-rename="Chip exports"]')).sendKeys("Export curbs");
+  await driver.findElement(By.css('#stories button[data-rename-go="Chip exports"]')).click();
+  await waitText("stories", /Export curbs — 1 quote/);
+  await driver.findElement(By.css('#stories button[data-open="Export curbs"]')).click();
+  await waitText("result-summary", /^1 quote/);
+  assert.match(await byId("search").getAttribute("value"), /story:"Export curbs"/);
+  await byId("nav-stories").click();
+  await driver.findElement(By.css('#stories button[data-delete="Export curbs"]')).click();
+  await waitText("stories-status", /its 1 quote\(s\) stay/);
+  await waitText("stories", /No stories yet/);
+  await shot("stories");
+});

@@ -12,8 +12,9 @@ import { inboxView } from "./views/inbox";
 import { libraryView } from "./views/library";
 import { quotePanel } from "./views/quote";
 import { speakersView } from "./views/speakers";
+import { storiesView } from "./views/stories";
 
-export type ViewName = "library" | "clip" | "check" | "export" | "speakers" | "inbox";
+export type ViewName = "library" | "clip" | "check" | "export" | "speakers" | "stories" | "inbox";
 
 export interface Shell {
   show(view: ViewName): void;
@@ -25,6 +26,8 @@ export interface Shell {
   reviewClip(clip: Clip, onSaved: () => Promise<void>): void;
   /** The inbox changed here: recount it now rather than at the next poll. */
   inboxChanged(): void;
+  /** Shows the library searching for `query`. */
+  search(query: string): void;
 }
 
 type Refreshable = HTMLElement & { refresh?: () => void };
@@ -49,6 +52,7 @@ function start() {
         check: "draft",
         export: "export-format",
         speakers: "speakers",
+        stories: "story-new",
         inbox: "inbox-list",
       };
       document.getElementById(focus[view])?.focus();
@@ -69,6 +73,10 @@ function start() {
     },
     inboxChanged() {
       void countInbox();
+    },
+    search(query) {
+      shell.show("library");
+      (views.get("library") as (HTMLElement & { searchFor?: (q: string) => void }) | undefined)?.searchFor?.(query);
     },
     toast(text, action, onAction) {
       clear(toastBox);
@@ -93,6 +101,7 @@ function start() {
   views.set("check", checkView(shell));
   views.set("export", exportView());
   views.set("speakers", speakersView());
+  views.set("stories", storiesView(shell));
   views.set("inbox", inboxView(shell));
 
   // The inbox's count, kept current while the window is open: pages arrive from the browser
@@ -117,6 +126,7 @@ function start() {
     ["check", "Check", "Ctrl+Shift+K"],
     ["export", "Export", "Ctrl+E"],
     ["speakers", "Speakers", "Ctrl+Shift+P"],
+    ["stories", "Stories", ""],
     ["inbox", "Inbox", ""],
   ];
   for (const [name, label, keys] of labels) {

@@ -69,6 +69,10 @@ export const api = {
   storyRemove: (name: string, ids: string[]) => invoke<number>("story_remove", { name, ids }),
   deleteQuotes: (ids: string[]) => invoke<Quote[]>("delete_quotes", { ids }),
   restoreQuotes: (quotes: Quote[]) => invoke<void>("restore_quotes", { quotes }),
+  stories: () => invoke<{ name: string; quotes: number; created_at: string }[]>("stories"),
+  storyCreate: (name: string) => invoke<unknown>("story_create", { name }),
+  storyRename: (old: string, name: string) => invoke<void>("story_rename", { old, new: name }),
+  storyDelete: (name: string) => invoke<number>("story_delete", { name }),
   copy: (text: string) => writeText(text),
   onWork: (f: (w: { task: string; state: string }) => void) =>
     listen<{ task: string; state: string }>("work", (e) => f(e.payload)),

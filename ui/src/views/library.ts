@@ -300,6 +300,10 @@ export function libraryView(shell: Shell): HTMLElement {
   (view as HTMLElement & { refresh?: () => void }).refresh = () => {
     run();
   };
+  (view as HTMLElement & { searchFor?: (q: string) => void }).searchFor = (q: string) => {
+    input.value = q;
+    fresh();
+  };
   run();
   return view;
 }
