@@ -416,3 +416,46 @@ test("stories listed, opened, renamed and deleted in the Stories view", async ()
   await waitText("stories", /No stories yet/);
   await shot("stories");
 });
+
+test("the quote panel keeps unsaved edits, undoes a save and copies a citation", async () => {
+  const cli = process.env.ONRECORD_BIN ?? join(root, "target/debug/onrecord");
+  const title = () =>
+    JSON.parse(execFileSync(cli, ["--library", library, "search", "pivotal", "--json"], { encoding: "utf8" })).hits[0].quote.title;
+  await byId("nav-library").click();
+  const search = byId("search");
+  const openFirst = async () => {
+    await search.clear();
+    await search.sendKeys("pivotal");
+    await driver.wait(until.elementLocated(By.css("#results li.result mark")), 20000);
+    await waitText("result-summary", /^1 quote/);
+    await search.sendKeys(Key.ARROW_DOWN, Key.ENTER);
+    await waitText("q-context", /pivotal moment/);
+  };
+  await openFirst();
+  const field = await byId("q-title");
+  await field.clear();
+  await field.sendKeys("COO");
+  await driver.findElement(By.css("body")).sendKeys(Key.ESCAPE);
+  // Closed without saving, reopened: the edit is still there.
+  await openFirst();
+  await waitText("q-status", /unsaved changes are back/);
+  assert.equal(await byId("q-title").getAttribute("value"), "COO");
+  await byId("q-discard").click();
+  assert.equal(await byId("q-title").getAttribute("value"), "chief operating officer");
+  // A saved edit, undone.
+  const again = await byId("q-title");
+  await again.clear();
+  await again.sendKeys("chief executive");
+  await driver.findElement(By.css("#quote-panel button.primary")).click();
+  await waitText("q-status", /Saved/);
+  assert.equal(title(), "chief executive");
+  await byId("toast-action").click();
+  await driver.wait(async () => title() === "chief operating officer", 15000);
+  // The citation, copied in the default style.
+  await openFirst();
+  await byId("q-cite").click();
+  await waitText("q-status", /Citation copied/);
+  const clipboard = execFileSync("xclip", ["-o", "-selection", "clipboard"], { encoding: "utf8" });
+  assert.match(clipboard, /DeepSeek rushes to launch R2\. \(2025, February 26\)\. Reuters\./);
+  await driver.findElement(By.css("body")).sendKeys(Key.ESCAPE);
+});

@@ -1,6 +1,6 @@
 // How quotes, verdicts and problems read in the window. Pure functions, unit-tested.
 
-import type { CheckProblem, Quote, Verdict } from "../backend/types";
+import type { CheckProblem, Quote, QuoteFields, Verdict } from "../backend/types";
 
 /** "Vijayasimha Alilughatta · chief operating officer, Zensar"; "Jane Roe and John Doe" for a
  * quotation said together (the title and organization are the first speaker's). */
@@ -92,4 +92,22 @@ export function pageLabel(total: number, offset: number, shown: number): string 
   if (total <= shown && offset === 0) return "";
   const n = (x: number) => x.toLocaleString("en-US");
   return shown === 0 ? `none of ${n(total)}` : `${n(offset + 1)}–${n(offset + shown)} of ${n(total)}`;
+}
+
+/** A quote's editable fields as the quote panel holds them (what an undo of an edit puts back). */
+export function fieldsOf(q: Quote): QuoteFields {
+  return {
+    text: q.text,
+    speaker: q.speaker,
+    co_speakers: q.co_speakers ?? [],
+    title: q.title ?? "",
+    organization: q.organization ?? "",
+    organization_description: q.organization_description ?? "",
+    medium: q.medium,
+    told_to: q.told_to ?? "",
+    said_on: q.said_on ?? "",
+    tags: q.tags,
+    stories: q.stories ?? [],
+    notes: q.notes ?? "",
+  };
 }

@@ -147,3 +147,34 @@ describe("the sentence around a quotation", () => {
     expect(sentenceAround(text, second, second + 4).before).toBe("");
   });
 });
+
+import { fieldsOf } from "./format";
+
+describe("a quote's fields", () => {
+  it("are what the panel holds, empty text for what is absent", () => {
+    const f = fieldsOf({
+      id: "1",
+      text: "We will",
+      speaker: "Ann Lee",
+      medium: "said",
+      tags: ["a"],
+      language: "en",
+      created_at: "",
+      updated_at: "",
+    });
+    expect(f).toEqual({
+      text: "We will",
+      speaker: "Ann Lee",
+      co_speakers: [],
+      title: "",
+      organization: "",
+      organization_description: "",
+      medium: "said",
+      told_to: "",
+      said_on: "",
+      tags: ["a"],
+      stories: [],
+      notes: "",
+    });
+  });
+});

@@ -4,13 +4,15 @@
 import { api, errorMessage } from "../backend/api";
 import type { Quote, QuoteFields } from "../backend/types";
 import { clear, h } from "../lib/dom";
-import { MEDIUMS, mediumLabel, nameList } from "../lib/format";
+import { MEDIUMS, fieldsOf, mediumLabel, nameList } from "../lib/format";
 import type { Shell } from "../main";
 
 export function quotePanel(shell: Shell): { el: HTMLElement; open: (id: string) => Promise<void> } {
   const el = h("aside", { id: "quote-panel", class: "panel", hidden: true, "aria-label": "Quote" });
 
   const field = (label: string, input: HTMLElement) => h("label", {}, h("span", {}, label), input);
+  // Edits not saved when the panel closed, by quote: reopening the quote brings them back.
+  const drafts = new Map<string, QuoteFields>();
 
   const open = async (id: string) => {
     clear(el);
@@ -64,14 +66,48 @@ export function quotePanel(shell: Shell): { el: HTMLElement; open: (id: string) 
       stories: nameList(inputs.stories.value),
       notes: inputs.notes.value,
     });
+    const fill = (f: QuoteFields) => {
+      text.value = f.text;
+      for (const [name, value] of Object.entries(f)) {
+        const input = inputs[name];
+        if (!input) continue;
+        input.value = Array.isArray(value) ? value.join(", ") : String(value ?? "");
+      }
+      medium.value = f.medium;
+    };
+    const before = fieldsOf(q);
+    const cite = h("button", { type: "button", id: "q-cite" }, "Copy citation");
+    const discard = h("button", { type: "button", id: "q-discard", hidden: true }, "Discard changes");
     save.addEventListener("click", async () => {
       try {
         await api.editQuote(q.id, fields());
+        drafts.delete(q.id);
+        discard.hidden = true;
         status.textContent = "Saved.";
         shell.refresh();
+        shell.toast("Quote saved.", "Undo", async () => {
+          await api.editQuote(q.id, before);
+          shell.refresh();
+          if (!el.hidden) await open(q.id);
+        });
       } catch (e) {
         status.textContent = errorMessage(e);
       }
+    });
+    cite.addEventListener("click", async () => {
+      try {
+        const r = await api.exportText({ ids: [q.id] }, "apa", "text");
+        await api.copy(r.text);
+        status.textContent = "Citation copied (APA).";
+      } catch (e) {
+        status.textContent = errorMessage(e);
+      }
+    });
+    discard.addEventListener("click", () => {
+      drafts.delete(q.id);
+      fill(before);
+      discard.hidden = true;
+      status.textContent = "Changes discarded.";
     });
     del.addEventListener("click", async () => {
       try {
@@ -129,13 +165,24 @@ export function quotePanel(shell: Shell): { el: HTMLElement; open: (id: string) 
         field("Stories (comma-separated)", mk("stories", (q.stories ?? []).join(", "))),
       ),
       field("Notes", mk("notes", q.notes)),
-      h("div", { class: "row" }, save, del),
+      h("div", { class: "row" }, save, discard, cite, del),
       status,
       h("h3", {}, "Source"),
       source,
       h("h3", {}, "In the article"),
       context,
     );
+    // Unsaved edits outlive the panel: kept as a draft while typing, brought back on reopening.
+    const kept = drafts.get(q.id);
+    if (kept) {
+      fill(kept);
+      discard.hidden = false;
+      status.textContent = "Your unsaved changes are back: Save them, or Discard.";
+    }
+    el.oninput = () => {
+      drafts.set(q.id, fields());
+      discard.hidden = false;
+    };
   };
   return { el, open };
 }
