@@ -28,6 +28,7 @@ pub mod speakers;
 mod stem;
 pub mod store;
 pub mod story;
+pub mod tags;
 mod title;
 
 pub use error::{Error, ErrorCode, Result};

@@ -22,6 +22,7 @@ use crate::model::{
 use crate::search::{Facets, SearchIndex, SearchRequest, SyncReport};
 use crate::store::{self, InsertOptions, Store};
 use crate::story::{self, Story};
+use crate::tags;
 
 pub const DATABASE_FILE: &str = "library.sqlite3";
 pub const INDEX_DIR: &str = "index";
@@ -286,11 +287,7 @@ impl Library {
     /// Puts back a quote returned by [`Library::remove`], with its id.
     pub fn restore(&mut self, quote: Quote) -> Result<Quote> {
         let id = quote.id;
-        self.store.write(|c| {
-            let speaker = store::speaker_id_for(c, &quote.speaker)?;
-            insert_exported_quote(c, ImportQuote::from(quote), speaker, &HashMap::new())
-        })?;
-        self.sync()?;
+        self.restore_many(vec![quote])?;
         self.store.quote(id)
     }
 
@@ -406,14 +403,14 @@ impl Library {
 
     /// Tags many quotes at once (one transaction); returns those that did not carry it yet.
     pub fn tag_quotes(&mut self, ids: &[QuoteId], tag: &str) -> Result<Vec<QuoteId>> {
-        let added = self.store.write(|c| store::tag_quotes(c, ids, tag))?;
+        let added = self.store.write(|c| tags::tag_quotes(c, ids, tag))?;
         self.sync()?;
         Ok(added)
     }
 
     /// Takes a tag off these quotes (the undo of [`Library::tag_quotes`]).
     pub fn untag_quotes(&mut self, ids: &[QuoteId], tag: &str) -> Result<()> {
-        self.store.write(|c| store::untag_quotes(c, ids, tag))?;
+        self.store.write(|c| tags::untag_quotes(c, ids, tag))?;
         self.sync()?;
         Ok(())
     }
@@ -445,12 +442,12 @@ impl Library {
 
     /// Every tag with its count of quotes, most used first.
     pub fn tags(&self) -> Result<Vec<(String, u64)>> {
-        store::tags(self.store.connection())
+        tags::tags(self.store.connection())
     }
 
     /// Renames a tag everywhere; returns how many quotes carried it.
     pub fn rename_tag(&mut self, old: &str, new: &str) -> Result<u64> {
-        let n = self.store.write(|c| store::rename_tag(c, old, new))?;
+        let n = self.store.write(|c| tags::rename_tag(c, old, new))?;
         self.sync()?;
         Ok(n)
     }

@@ -622,7 +622,7 @@ fn clean_co_speakers(speaker: &str, names: Vec<String>) -> Vec<String> {
         .collect()
 }
 
-fn clean_tags(tags: Vec<String>) -> Vec<String> {
+pub(crate) fn clean_tags(tags: Vec<String>) -> Vec<String> {
     let mut tags: Vec<String> = tags
         .into_iter()
         .filter_map(|t| clean(Some(t)))
@@ -1470,39 +1470,44 @@ pub fn update_quote(conn: &Connection, id: QuoteId, edit: QuoteEdit) -> Result<(
     Ok(())
 }
 
-/// The names of the stories a quote belongs to.
-fn story_names(conn: &Connection, id: QuoteId) -> Result<Vec<String>> {
+/// The text column one query gives for a quote (`?1` is its id).
+fn texts_of(conn: &Connection, sql: &str, id: QuoteId) -> Result<Vec<String>> {
     Ok(conn
-        .prepare_cached(
-            "SELECT st.name FROM quote_story x JOIN story st ON st.id = x.story_id
-             WHERE x.quote_id = ?1",
-        )?
+        .prepare_cached(sql)?
         .query_map([id.0], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The names of the stories a quote belongs to.
+fn story_names(conn: &Connection, id: QuoteId) -> Result<Vec<String>> {
+    texts_of(
+        conn,
+        "SELECT st.name FROM quote_story x JOIN story st ON st.id = x.story_id
+         WHERE x.quote_id = ?1",
+        id,
+    )
 }
 
 /// What the index holds of a quote's co-speakers: their names and aliases.
 fn co_speaker_names(conn: &Connection, id: QuoteId) -> Result<Vec<String>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT sp.name FROM quote_co_speaker c JOIN speaker sp ON sp.id = c.speaker_id
-             WHERE c.quote_id = ?1
-             UNION ALL SELECT a.alias FROM quote_co_speaker c
-             JOIN speaker_alias a ON a.speaker_id = c.speaker_id WHERE c.quote_id = ?1",
-        )?
-        .query_map([id.0], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?)
+    texts_of(
+        conn,
+        "SELECT sp.name FROM quote_co_speaker c JOIN speaker sp ON sp.id = c.speaker_id
+         WHERE c.quote_id = ?1
+         UNION ALL SELECT a.alias FROM quote_co_speaker c
+         JOIN speaker_alias a ON a.speaker_id = c.speaker_id WHERE c.quote_id = ?1",
+        id,
+    )
 }
 
 /// The names of those who said the quote with its speaker, in order.
 fn co_speakers_of(conn: &Connection, id: QuoteId) -> Result<Vec<String>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT sp.name FROM quote_co_speaker c JOIN speaker sp ON sp.id = c.speaker_id
-             WHERE c.quote_id = ?1 ORDER BY c.position",
-        )?
-        .query_map([id.0], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?)
+    texts_of(
+        conn,
+        "SELECT sp.name FROM quote_co_speaker c JOIN speaker sp ON sp.id = c.speaker_id
+         WHERE c.quote_id = ?1 ORDER BY c.position",
+        id,
+    )
 }
 
 /// Deletes one quote and queues its removal from the index. Returns the quote as it was, so the
@@ -1514,77 +1519,6 @@ pub fn delete_quote(conn: &Connection, id: QuoteId) -> Result<Quote> {
     conn.execute("DELETE FROM quote WHERE id = ?1", [id.0])?;
     enqueue(conn, id)?;
     Ok(quote)
-}
-
-/// Tags many quotes at once; returns those that did not carry the tag (what an undo untags).
-pub fn tag_quotes(conn: &Connection, ids: &[QuoteId], tag: &str) -> Result<Vec<QuoteId>> {
-    let Some(tag) = clean_tags(vec![tag.to_owned()]).pop() else {
-        return Err(Error::invalid("the tag is empty; give a word or a few"));
-    };
-    let mut added = Vec::new();
-    for id in ids {
-        let n = conn
-            .prepare_cached("INSERT OR IGNORE INTO quote_tag (quote_id, tag) SELECT id, ?2 FROM quote WHERE id = ?1")?
-            .execute(params![id.0, tag])?;
-        if n > 0 {
-            enqueue(conn, *id)?;
-            added.push(*id);
-        }
-    }
-    Ok(added)
-}
-
-/// Takes a tag off these quotes.
-pub fn untag_quotes(conn: &Connection, ids: &[QuoteId], tag: &str) -> Result<()> {
-    let tag = clean_tags(vec![tag.to_owned()]).pop().unwrap_or_default();
-    for id in ids {
-        let n = conn
-            .prepare_cached("DELETE FROM quote_tag WHERE quote_id = ?1 AND tag = ?2")?
-            .execute(params![id.0, tag])?;
-        if n > 0 {
-            enqueue(conn, *id)?;
-        }
-    }
-    Ok(())
-}
-
-/// Every tag with how many quotes carry it, most used first.
-pub fn tags(conn: &Connection) -> Result<Vec<(String, u64)>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT tag, count(*) FROM quote_tag GROUP BY tag ORDER BY count(*) DESC, tag",
-        )?
-        .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?
-        .collect::<rusqlite::Result<_>>()?)
-}
-
-/// Renames a tag on every quote that carries it (merging it into `new` where a quote has
-/// both); returns how many quotes carried it.
-pub fn rename_tag(conn: &Connection, old: &str, new: &str) -> Result<u64> {
-    let old = clean_tags(vec![old.to_owned()]);
-    let new = clean_tags(vec![new.to_owned()]);
-    let (Some(old), Some(new)) = (old.first(), new.first()) else {
-        return Err(Error::invalid(
-            "a tag is a word or a few; give the old one and the new one",
-        ));
-    };
-    let n = conn.execute(
-        "INSERT INTO index_outbox (quote_id) SELECT quote_id FROM quote_tag WHERE tag = ?1",
-        [old],
-    )?;
-    if n == 0 {
-        return Err(Error::NotFound(format!(
-            "no quote is tagged {old:?}; `onrecord tag list` lists the tags"
-        )));
-    }
-    conn.execute(
-        "INSERT OR IGNORE INTO quote_tag (quote_id, tag) SELECT quote_id, ?2 FROM quote_tag WHERE tag = ?1",
-        params![old, new],
-    )?;
-    if old != new {
-        conn.execute("DELETE FROM quote_tag WHERE tag = ?1", [old])?;
-    }
-    Ok(n as u64)
 }
 
 /// Adds another name the speaker goes by; every quote of theirs is re-indexed under it.
