@@ -25,6 +25,9 @@ command -v xauth >/dev/null 2>&1 || need_apt+=(xauth)
 command -v WebKitWebDriver >/dev/null 2>&1 || need_apt+=(webkit2gtk-driver)
 command -v xclip >/dev/null 2>&1 || need_apt+=(xclip)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+# Reading PDFs (clip and check): poppler's pdftotext. qpdf only regenerates the encrypted
+# fixture (tests/fixtures/documents/make.py).
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 # The browser extension's end-to-end test: Debian's Chromium, headless.
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 

@@ -103,15 +103,29 @@ pub(crate) fn print_clip(
             (m, _) => m.to_string(),
         };
         let id = q.id.map(|i| format!(" [{i}]")).unwrap_or_default();
+        let at = q
+            .locator
+            .map(|l| format!(" · {}", l.label()))
+            .unwrap_or_default();
         out!(
             "{:>3}.{id} “{}”
-     {who} · {how}",
+     {who} · {how}{at}",
             n + 1,
             q.text
         );
         if let Some(note) = &q.note {
             out!("     ({note})");
         }
+    }
+    let unnamed = clip
+        .quotes
+        .iter()
+        .find(|q| q.speaker.is_none() && q.mention.is_some());
+    if let (true, Some(label)) = (
+        clip.format.is_transcript(),
+        unnamed.and_then(|q| q.mention.as_deref()),
+    ) {
+        out!("name a label to save its words: --speaker \"{label}=Their Name\"");
     }
     if !clip.unclosed.is_empty() {
         out!(

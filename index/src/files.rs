@@ -82,9 +82,9 @@ pub fn temporary_beside(path: &Path) -> PathBuf {
 
 /// Reads and clips an article the way every face takes one: an http(s) URL is fetched, `-` is
 /// standard input, anything else a file (a folder, or a file over the size cap, is refused
-/// before it is read).
+/// before it is read). Files are read in any format OnRecord knows: HTML, text, PDF, Word,
+/// OpenDocument, transcripts (see [`crate::documents`]).
 pub fn read_article(input: &str, opts: crate::clip::ClipOptions) -> Result<crate::clip::Clip> {
-    use std::io::Read;
     if input.starts_with("http://") || input.starts_with("https://") {
         let page = crate::clip::fetch::fetch(input, &crate::clip::fetch::FetchOptions::default())?;
         let opts = crate::clip::ClipOptions {
@@ -93,75 +93,83 @@ pub fn read_article(input: &str, opts: crate::clip::ClipOptions) -> Result<crate
         };
         return crate::clip::fetch::clip_page(&page, &opts);
     }
-    let bytes = if input == "-" {
+    let (bytes, path) = read_input(input, "an HTML, text, PDF, Word or transcript file")?;
+    crate::clip::clip_file(&bytes, path.as_ref().map(|_| input), path.as_deref(), &opts)
+}
+
+/// The bytes of a file or of standard input (`-`), up to the document size cap; the path
+/// when it was a file. `expected` says what should have been given instead of a folder.
+fn read_input(input: &str, expected: &str) -> Result<(Vec<u8>, Option<PathBuf>)> {
+    use std::io::Read;
+    let cap = crate::documents::MAX_DOCUMENT_BYTES;
+    let too_big = |len: u64| {
+        Error::Invalid(format!(
+            "{input} is {} MB; OnRecord reads files up to {} MB — is this the right file?",
+            len / (1024 * 1024),
+            cap / (1024 * 1024)
+        ))
+    };
+    if input == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
-            .take(crate::clip::MAX_INPUT_BYTES as u64 + 1)
+            .take(cap as u64 + 1)
             .read_to_end(&mut buf)
             .map_err(|source| Error::ReadFile {
                 path: PathBuf::from("-"),
                 source,
             })?;
-        buf
-    } else {
-        let path = Path::new(input);
-        let meta = std::fs::metadata(path).map_err(|source| Error::ReadFile {
-            path: path.to_owned(),
-            source,
-        })?;
-        if meta.is_dir() {
-            return Err(Error::Invalid(format!(
-                "{input} is a folder; give an HTML or text file"
-            )));
+        if buf.len() > cap {
+            return Err(too_big(buf.len() as u64));
         }
-        if meta.len() > crate::clip::MAX_INPUT_BYTES as u64 {
-            return Err(Error::Invalid(format!(
-                "{input} is {} MB; an article is at most {} MB — is this the right file?",
-                meta.len() / (1024 * 1024),
-                crate::clip::MAX_INPUT_BYTES / (1024 * 1024)
-            )));
-        }
-        std::fs::read(path).map_err(|source| Error::ReadFile {
-            path: path.to_owned(),
-            source,
-        })?
-    };
-    crate::clip::clip_bytes(&bytes, &opts)
-}
-
-/// Reads a draft: a text file or standard input (`-`), refusing binary data and huge files.
-pub fn read_draft(input: &str) -> Result<String> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    let limit = crate::clip::MAX_INPUT_BYTES as u64 + 1;
-    let (path, result) = if input == "-" {
-        (
-            PathBuf::from("-"),
-            std::io::stdin().take(limit).read_to_end(&mut bytes),
-        )
-    } else {
-        let path = PathBuf::from(input);
-        let result = std::fs::File::open(&path).and_then(|f| f.take(limit).read_to_end(&mut bytes));
-        (path, result)
-    };
-    result.map_err(|source| Error::ReadFile {
-        path: path.clone(),
+        return Ok((buf, None));
+    }
+    let path = Path::new(input);
+    let meta = std::fs::metadata(path).map_err(|source| Error::ReadFile {
+        path: path.to_owned(),
         source,
     })?;
-    if bytes.len() as u64 >= limit {
+    if meta.is_dir() {
         return Err(Error::Invalid(format!(
-            "{} is larger than {} MB; a draft is much smaller — is this the right file?",
-            path.display(),
-            crate::clip::MAX_INPUT_BYTES / (1024 * 1024)
+            "{input} is a folder; give {expected}"
         )));
     }
-    if bytes.iter().take(8192).any(|b| *b == 0) {
-        return Err(Error::Invalid(format!(
-            "{} is binary data, not a draft",
-            path.display()
-        )));
+    if meta.len() > cap as u64 {
+        return Err(too_big(meta.len()));
     }
-    crate::import::decode(&path, &bytes, None)
+    let bytes = std::fs::read(path).map_err(|source| Error::ReadFile {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok((bytes, Some(path.to_owned())))
+}
+
+/// Reads a draft: a text, Word, OpenDocument or PDF file, or standard input (`-`), refusing
+/// binary data and huge files.
+pub fn read_draft(input: &str) -> Result<String> {
+    use crate::documents::Format;
+    let (bytes, path) = read_input(input, "a draft (text, Word, OpenDocument or PDF)")?;
+    let name = path.as_ref().map(|_| input);
+    let shown = path
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("-"))
+        .display()
+        .to_string();
+    let format = crate::documents::detect(&bytes, name)
+        .map_err(|e| Error::Invalid(e.to_string().replace("the input", &shown)))?;
+    match format {
+        Format::Pdf | Format::Docx | Format::Odt => {
+            Ok(crate::documents::read_document(&bytes, format, path.as_deref(), &shown)?.text)
+        }
+        _ => {
+            if bytes.len() > crate::clip::MAX_INPUT_BYTES {
+                return Err(Error::Invalid(format!(
+                    "{shown} is larger than {} MB; a draft is much smaller — is this the right file?",
+                    crate::clip::MAX_INPUT_BYTES / (1024 * 1024)
+                )));
+            }
+            crate::import::decode(path.as_deref().unwrap_or(Path::new("-")), &bytes, None)
+        }
+    }
 }
 
 #[cfg(test)]

@@ -93,6 +93,8 @@ pub struct ImportQuote {
     pub start: Option<usize>,
     #[serde(default)]
     pub end: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locator: Option<crate::model::Locator>,
     #[serde(default)]
     pub tags: Vec<String>,
     #[serde(default)]
@@ -180,6 +182,7 @@ impl From<Quote> for ImportQuote {
             }),
             start: q.start,
             end: q.end,
+            locator: q.locator,
             tags: q.tags,
             stories: q.stories,
             language: Some(q.language),
@@ -205,6 +208,7 @@ impl ImportQuote {
             said_on: self.said_on,
             start: self.start,
             end: self.end,
+            locator: self.locator,
             tags: self.tags,
             stories: self.stories,
             language: self.language,

@@ -15,6 +15,7 @@ pub mod browser;
 pub mod check;
 pub mod cite;
 pub mod clip;
+pub mod documents;
 pub mod error;
 pub mod files;
 mod highlight;

@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::check::{self, CheckReport};
 use crate::cite::{self, Citable, Format, Markup};
 use crate::clip::Clip;
+use crate::documents::Format as InputFormat;
 use crate::error::{Error, Result};
 use crate::import::{ImportFile, ImportQuote, ImportReport};
 use crate::inbox::{self, InboxItem, Page};
@@ -524,7 +525,13 @@ impl Library {
         let report = self.store.write(|c| {
             let article = &clip.article;
             let source = NewSource {
-                kind: SourceKind::Article,
+                kind: match clip.format {
+                    InputFormat::Pdf | InputFormat::Docx | InputFormat::Odt => SourceKind::Document,
+                    InputFormat::Vtt | InputFormat::Srt | InputFormat::Transcript => {
+                        SourceKind::Interview
+                    }
+                    InputFormat::Html | InputFormat::Text => SourceKind::Article,
+                },
                 title: article.title.clone(),
                 outlet: article.site_name.clone(),
                 authors: article
@@ -573,6 +580,7 @@ impl Library {
                     source: None,
                     start: Some(candidate.start),
                     end: Some(candidate.end),
+                    locator: candidate.locator,
                     tags: candidate.tags.clone(),
                     stories: Vec::new(),
                     language: Some(candidate.language.clone()),

@@ -368,6 +368,9 @@ pub struct Quote {
     pub start: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<usize>,
+    /// The page or the time in its source (PDFs and transcripts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locator: Option<Locator>,
     #[serde(default)]
     pub tags: Vec<String>,
     /// The stories it belongs to (see `story`), by name.
@@ -385,6 +388,127 @@ impl Quote {
     pub fn date(&self) -> Option<NaiveDate> {
         self.said_on
             .or_else(|| self.source.as_ref().and_then(|s| s.published))
+    }
+}
+
+/// Where in its source a quote stands, beyond the character offsets every clipped quote keeps:
+/// the page (and column) of a PDF, or the start and end time of a transcript's turn. In JSON,
+/// `{"page": 4}`, `{"page": 4, "column": 2}` or `{"start": "00:14:03.000", "end": "00:14:09.500"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Locator {
+    Page {
+        page: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        column: Option<u32>,
+    },
+    Time {
+        #[serde(with = "timestamp")]
+        start: u64,
+        #[serde(
+            with = "optional_timestamp",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        end: Option<u64>,
+    },
+}
+
+impl Locator {
+    /// How a reader sees it: "p. 4", "p. 4, col. 2", "00:14:03".
+    pub fn label(&self) -> String {
+        match *self {
+            Locator::Page { page, column: None } => format!("p. {page}"),
+            Locator::Page {
+                page,
+                column: Some(c),
+            } => format!("p. {page}, col. {c}"),
+            Locator::Time { start, .. } => clock(start, false),
+        }
+    }
+
+    /// What a citation's locator says: the page, or the time the words start.
+    pub fn cited(&self) -> String {
+        match *self {
+            Locator::Page { page, .. } => page.to_string(),
+            Locator::Time { start, .. } => clock(start, false),
+        }
+    }
+}
+
+/// Milliseconds as `HH:MM:SS` (with `.mmm` when `millis`).
+pub fn clock(ms: u64, millis: bool) -> String {
+    let (h, m, s) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60);
+    if millis {
+        format!("{h:02}:{m:02}:{s:02}.{:03}", ms % 1000)
+    } else {
+        format!("{h:02}:{m:02}:{s:02}")
+    }
+}
+
+/// A time of day in a recording, `HH:MM:SS(.mmm)`, `MM:SS` or `HH:MM:SS,mmm` (SubRip), as
+/// milliseconds.
+pub fn parse_clock(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let (whole, fraction) = match text.find(['.', ',']) {
+        Some(at) => (&text[..at], &text[at + 1..]),
+        None => (text, ""),
+    };
+    let parts: Vec<&str> = whole.split(':').collect();
+    if !(2..=3).contains(&parts.len())
+        || parts.iter().any(|p| {
+            p.is_empty() || p.len() > 2 && p != &parts[0] || !p.bytes().all(|b| b.is_ascii_digit())
+        })
+    {
+        return None;
+    }
+    let numbers: Vec<u64> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let (h, m, s) = match numbers[..] {
+        [m, s] => (0, m, s),
+        [h, m, s] => (h, m, s),
+        _ => return None,
+    };
+    if m >= 60 || s >= 60 || fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let ms = if fraction.is_empty() {
+        0
+    } else {
+        fraction.parse::<u64>().ok()? * 10u64.pow(3 - fraction.len() as u32)
+    };
+    Some(((h * 60 + m) * 60 + s) * 1000 + ms)
+}
+
+mod timestamp {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(ms: &u64, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::clock(*ms, true))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+        let text = String::deserialize(d)?;
+        super::parse_clock(&text).ok_or_else(|| D::Error::custom(format!("not a time: {text}")))
+    }
+}
+
+mod optional_timestamp {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(ms: &Option<u64>, s: S) -> Result<S::Ok, S::Error> {
+        match ms {
+            Some(ms) => super::timestamp::serialize(ms, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+        #[derive(Deserialize)]
+        struct Wrapper(#[serde(with = "super::timestamp")] u64);
+        Ok(Option::<Wrapper>::deserialize(d)?.map(|w| w.0))
     }
 }
 
@@ -449,6 +573,8 @@ pub struct NewQuote {
     pub start: Option<usize>,
     #[serde(default)]
     pub end: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locator: Option<Locator>,
     #[serde(default)]
     pub tags: Vec<String>,
     /// Stories to add it to (created when missing).

@@ -30,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_co_speakers.sql"),
     include_str!("../migrations/0004_inbox.sql"),
     include_str!("../migrations/0005_stories.sql"),
+    include_str!("../migrations/0006_locators.sql"),
 ];
 
 /// The schema version this build writes.
@@ -360,8 +361,8 @@ impl Store {
                 |r| {
                     Ok((
                         quote_of_row(r, String::new(), None)?,
-                        r.get(17)?,
                         r.get(18)?,
+                        r.get(19)?,
                     ))
                 },
             )?;
@@ -1278,8 +1279,8 @@ pub(crate) fn insert_row(
     conn.prepare_cached(
         "INSERT INTO quote (id, text, speaker_id, title, organization, organization_description,
          medium, told_to, said_on, source_id, start_offset, end_offset, language, notes,
-         created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+         created_at, updated_at, locator)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?
     .execute(params![
         opts.id.filter(|_| id_free).map(|id| id.0),
@@ -1298,6 +1299,7 @@ pub(crate) fn insert_row(
         quote.notes,
         created,
         updated,
+        quote.locator.map(|l| locator_text(&l)),
     ])?;
     let id = QuoteId(conn.last_insert_rowid());
     add_tags(conn, id, &quote.tags)?;
@@ -1647,7 +1649,7 @@ pub(crate) fn same_quote_exists(
     Ok(found.is_some_and(|(t, k)| t == text.trim() && k == name_key(speaker)))
 }
 
-/// A quote's own columns (0–16), then its speaker's and source's ids (17, 18).
+/// A quote's own columns (0–17), then its speaker's and source's ids (18, 19).
 const QUOTE_COLUMNS: &str = "
     q.id, q.text, q.title, q.organization, q.organization_description, q.medium, q.told_to,
     q.said_on, q.start_offset, q.end_offset, q.language, q.notes, q.created_at, q.updated_at,
@@ -1656,11 +1658,11 @@ const QUOTE_COLUMNS: &str = "
      FROM quote_co_speaker c JOIN speaker cs ON cs.id = c.speaker_id WHERE c.quote_id = q.id),
     (SELECT group_concat(st.name, char(31) ORDER BY st.name_key)
      FROM quote_story x JOIN story st ON st.id = x.story_id WHERE x.quote_id = q.id),
-    q.speaker_id, q.source_id";
+    q.locator, q.speaker_id, q.source_id";
 /// What a quote shows of its source (`source_ref_at`).
 const SOURCE_REF_COLUMNS: &str = "kind, title, outlet, authors, url, published";
 
-/// Quotes with their speaker's name (19) and source (20–25) joined.
+/// Quotes with their speaker's name (20) and source (21–26) joined.
 static QUOTE_SELECT: LazyLock<String> = LazyLock::new(|| {
     format!(
         "SELECT {QUOTE_COLUMNS}, sp.name, {}
@@ -1675,13 +1677,18 @@ static QUOTE_SELECT: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
+/// A locator as the `locator` column keeps it (the JSON of `clip --json`).
+fn locator_text(locator: &crate::model::Locator) -> String {
+    serde_json::to_string(locator).expect("a locator is plain JSON")
+}
+
 /// A quote from a `QUOTE_SELECT` row.
 fn quote_from_row(r: &Row<'_>) -> rusqlite::Result<Quote> {
-    let source = match r.get::<_, Option<i64>>(18)? {
-        Some(id) => Some(source_ref_at(r, SourceId(id), 20)?),
+    let source = match r.get::<_, Option<i64>>(19)? {
+        Some(id) => Some(source_ref_at(r, SourceId(id), 21)?),
         None => None,
     };
-    quote_of_row(r, r.get(19)?, source)
+    quote_of_row(r, r.get(20)?, source)
 }
 
 /// A quote from a row that starts with `QUOTE_COLUMNS`, given its speaker's name and source.
@@ -1714,6 +1721,10 @@ fn quote_of_row(
         source,
         start: r.get::<_, Option<i64>>(8)?.map(|v| v as usize),
         end: r.get::<_, Option<i64>>(9)?.map(|v| v as usize),
+        locator: r
+            .get_ref(17)?
+            .as_str_or_null()?
+            .and_then(|t| serde_json::from_str(t).ok()),
         tags,
         stories: stories
             .map(|t| t.split('\u{1f}').map(str::to_owned).collect())

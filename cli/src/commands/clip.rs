@@ -9,7 +9,8 @@ use std::process::ExitCode;
 
 #[derive(Args, Debug)]
 pub(crate) struct ClipArgs {
-    /// A saved HTML page or text file, an http(s) URL, or - to read standard input.
+    /// An HTML page, text, PDF, Word (.docx) or OpenDocument (.odt) file, a transcript (.vtt,
+    /// .srt, or "Name: words" text), an http(s) URL, or - to read standard input.
     input: String,
     /// The article's address (for a saved page or pasted text).
     #[arg(long)]
@@ -23,6 +24,10 @@ pub(crate) struct ClipArgs {
     /// The article's title.
     #[arg(long)]
     title: Option<String>,
+    /// For transcripts: who a speaker label is, as LABEL=NAME ("Speaker 2=Maria Lopez");
+    /// repeatable. LABEL= leaves the label unnamed.
+    #[arg(long = "speaker", value_name = "LABEL=NAME")]
+    speakers: Vec<String>,
     /// Store the article and every quotation that has a speaker.
     #[arg(long)]
     save: bool,
@@ -36,6 +41,11 @@ pub(crate) fn run(args: ClipArgs, target: Target) -> Result<ExitCode, Error> {
         outlet: opt(args.outlet),
         date: date_arg(args.date.as_deref(), "--date")?,
         title: opt(args.title),
+        speakers: args
+            .speakers
+            .iter()
+            .map(|m| onrecord::clip::speaker_mapping(m))
+            .collect::<Result<_, _>>()?,
     };
     let mut clip = onrecord::files::read_article(&args.input, opts)?;
     let report = if args.save {

@@ -215,6 +215,7 @@ pub(crate) mod tests {
                 source: None,
                 start: None,
                 end: None,
+                locator: None,
                 tags: vec![],
                 stories: Vec::new(),
                 language: "en".into(),

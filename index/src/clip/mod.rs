@@ -8,6 +8,7 @@
 pub mod article;
 pub mod attribution;
 mod chinese;
+mod document;
 pub mod fetch;
 mod german;
 mod japanese;
@@ -18,6 +19,7 @@ mod profile;
 pub mod quotes;
 mod selection;
 
+pub use document::{clip_document, clip_file, clip_transcript, speaker_mapping};
 pub use selection::clip_selection;
 
 use chrono::NaiveDate;
@@ -41,6 +43,9 @@ pub struct ClipOptions {
     /// The publication date, when the page does not give one (or to override it).
     pub date: Option<NaiveDate>,
     pub title: Option<String>,
+    /// For transcripts: who each label is ("Speaker 2" → "Maria Lopez"); an empty name leaves
+    /// the label unnamed.
+    pub speakers: Vec<(String, String)>,
 }
 
 /// One quotation found in an article, ready to review and save.
@@ -70,6 +75,10 @@ pub struct Candidate {
     /// exclusive, quotation marks excluded).
     pub start: usize,
     pub end: usize,
+    /// The page (and column) of a PDF, the time of a transcript's turn; `null` for text and
+    /// HTML, where `start` and `end` say where it stands.
+    #[serde(default)]
+    pub locator: Option<crate::model::Locator>,
     pub language: String,
     /// How the article refers to the speaker here ("he", "Yoon").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -93,6 +102,9 @@ pub struct Clip {
     /// Quotation marks opened and never closed, as character offsets (not guessed at).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unclosed: Vec<usize>,
+    /// What the input was: html, text, pdf, docx, odt, vtt, srt or transcript.
+    #[serde(default)]
+    pub format: crate::documents::Format,
 }
 
 /// Clips plain text (one paragraph a line).
@@ -126,28 +138,14 @@ pub fn clip_html(html: &str, opts: &ClipOptions) -> Result<Clip> {
     if opts.url.is_some() {
         article.url = opts.url.clone();
     }
-    Ok(clip_article(article))
+    let mut clip = clip_article(article);
+    clip.format = crate::documents::Format::Html;
+    Ok(clip)
 }
 
-/// Clips a file's bytes: HTML when it looks like HTML, else text. Binary data is refused.
+/// Clips bytes of any format OnRecord reads (see [`clip_file`]); binary data is refused.
 pub fn clip_bytes(bytes: &[u8], opts: &ClipOptions) -> Result<Clip> {
-    check_size(bytes.len())?;
-    if bytes.iter().take(8192).any(|b| *b == 0) {
-        return Err(Error::invalid(
-            "this is binary data, not an article; clip an HTML page or a text file",
-        ));
-    }
-    let text = article::decode_page(bytes, None);
-    if text.trim().is_empty() {
-        return Err(Error::invalid(
-            "the input is empty; there is nothing to clip",
-        ));
-    }
-    if article::looks_like_html(&text) {
-        clip_html(&text, opts)
-    } else {
-        clip_text(&text, opts)
-    }
+    clip_file(bytes, None, None, opts)
 }
 
 pub(crate) fn check_size(len: usize) -> Result<()> {
@@ -252,6 +250,7 @@ pub fn clip_article(article: Article) -> Clip {
             said_on: article.published,
             start: to_char(q.start),
             end: to_char(q.end),
+            locator: None,
             mention: a.mention,
             cue: a.cue,
             note: a.note,
@@ -263,6 +262,7 @@ pub fn clip_article(article: Article) -> Clip {
         article,
         quotes,
         unclosed,
+        format: crate::documents::Format::Text,
     }
 }
 

@@ -26,6 +26,7 @@ pub fn clip_selection(article: Article, selection: &str) -> Result<Clip> {
             quotes: vec![found.clone()],
             unclosed: Vec::new(),
             article: clip.article,
+            format: clip.format,
         });
     }
     let text = Folded::new(&clip.article.text);
@@ -81,6 +82,7 @@ pub fn clip_selection(article: Article, selection: &str) -> Result<Clip> {
             said_on: clip.article.published,
             start,
             end,
+            locator: None,
             language: clip
                 .article
                 .language
@@ -96,6 +98,7 @@ pub fn clip_selection(article: Article, selection: &str) -> Result<Clip> {
         quotes: vec![candidate],
         unclosed: Vec::new(),
         article: clip.article,
+        format: clip.format,
     })
 }
 
