@@ -161,7 +161,7 @@ fn pandoc_renders_our_bibtex_in_apa() {
          https://news.example.com/deepseek-r2",
         "Mayors & money: the 50% question. (n.d.). The Example Times.",
         "Morgan, A. (2024). Commencement address to the class of 2024.",
-        "Whitfield, D. (2024). Email to The Example Times. Personal communication.",
+        "Whitfield, D. (2024). Email to The Example Times.",
     ] {
         assert!(
             pandoc.contains(expected),
@@ -401,7 +401,7 @@ fn email_told_speech_and_undated_quotes_come_out_right_in_every_format() {
 
     let bib = lib.export("bibtex");
     has(&bib, "@misc{whitfield2024comment,");
-    has(&bib, "howpublished = {Personal communication}");
+    has(&bib, "howpublished = {Email to The Example Times}");
     has(&bib, "howpublished = {Speech}");
     has(&bib, "@article{muller-nd-100,");
     has(
@@ -412,6 +412,10 @@ fn email_told_speech_and_undated_quotes_come_out_right_in_every_format() {
     let ris = lib.export("ris");
     has(&ris, "TY  - PCOMM\r\nID  - whitfield2024comment");
     has(&ris, "M3  - Speech");
+    has(
+        &ris,
+        "TY  - PCOMM\r\nID  - whitfield2024comment\r\nAU  - Whitfield, Dana\r\nM3  - Email to The Example Times",
+    );
 
     let apa = lib.export("apa");
     has(
@@ -430,7 +434,8 @@ fn email_told_speech_and_undated_quotes_come_out_right_in_every_format() {
     let mla = lib.export("mla");
     has(
         &mla,
-        "Whitfield, Dana. “Email to the Example Times.” 5 Nov. 2024.",
+        // An untitled email is described, not given a title in quotation marks (MLA 9, 2.1.3).
+        "Whitfield, Dana. Email to The Example Times. 5 Nov. 2024.",
     );
     has(
         &mla,

@@ -50,10 +50,21 @@ pub fn render(items: &[Citable]) -> String {
 /// The Markdown line for one quote, with its source linked.
 pub fn line(item: &Citable) -> String {
     let quote = &item.quote;
+    let mut who = who_and_how(quote);
+    // One's own interview: AP says "in an interview with the author" (or "with The
+    // Associated Press" for its own reporters' interviews).
+    let own_interview = quote.medium == Medium::Interview
+        && quote.told_to.is_none()
+        && item.source.as_ref().is_some_and(|s| {
+            s.kind == crate::model::SourceKind::Interview && s.outlet.is_none() && s.url.is_none()
+        });
+    if own_interview {
+        who.push_str(" with the author");
+    }
     let mut line = format!(
         "{} {}.",
         escape_markdown(&quoted(&quote.text)),
-        escape_markdown(&who_and_how(quote))
+        escape_markdown(&who)
     );
     let mut cite: Vec<String> = Vec::new();
     if let Some(source) = &item.source {
@@ -61,20 +72,24 @@ pub fn line(item: &Citable) -> String {
             .title
             .clone()
             .or_else(|| source.outlet.clone())
-            .unwrap_or_else(|| "source".into());
-        match &source.url {
-            Some(url) => cite.push(format!(
+            .or_else(|| source.url.clone());
+        match (&source.url, label) {
+            (Some(url), Some(label)) => cite.push(format!(
                 "[{}](<{}>)",
                 escape_markdown(&label),
                 url.replace('>', "%3E")
             )),
-            None => cite.push(format!("*{}*", escape_markdown(&label))),
+            (None, Some(label)) => cite.push(format!("*{}*", escape_markdown(&label))),
+            (_, None) => {}
         }
         if let Some(outlet) = &source.outlet
             && source.title.is_some()
         {
             cite.push(escape_markdown(outlet));
         }
+    }
+    if let Some(locator) = quote.locator {
+        cite.push(locator.label());
     }
     if let Some(date) = quote.date() {
         cite.push(ap_date(date));

@@ -69,7 +69,13 @@ fn entry(out: &mut String, e: &Entry<'_>, key: &str) {
             fields.push(("langid", escape(&language_name(language))));
         }
     }
+    let described = super::csl::description(item);
     match csl_type {
+        // An untitled work is described where a title would be read from.
+        _ if described.is_some() => fields.push((
+            "howpublished",
+            escape(&described.clone().unwrap_or_default()),
+        )),
         "article-newspaper" => fields.push(("entrysubtype", "newspaper".into())),
         "article-magazine" => fields.push(("entrysubtype", "magazine".into())),
         "personal_communication" => fields.push(("howpublished", "Personal communication".into())),
@@ -87,6 +93,9 @@ fn entry(out: &mut String, e: &Entry<'_>, key: &str) {
     }
     if let Some(date) = issued(item) {
         fields.push(("date", date.format("%Y-%m-%d").to_string()));
+    }
+    if let Some(pages) = e.pages("--") {
+        fields.push(("pages", pages));
     }
     fields.push(("annotation", escape(&e.note())));
     let _ = writeln!(out, "@{kind}{{{key},");

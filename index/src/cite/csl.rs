@@ -74,23 +74,39 @@ pub fn authors(item: &Citable) -> Vec<String> {
     }
 }
 
-/// The title of what is cited: the source's title, else a description ("Email to Reuters",
-/// "Speech").
+/// The title of what is cited: its source's own title. An untitled work (an email, a
+/// statement, one's own interview) has none: it gets a [`description`] instead, never a title
+/// made up from how the words were said.
 pub fn title(item: &Citable) -> Option<String> {
-    if let Some(title) = item.source.as_ref().and_then(|s| s.title.clone()) {
-        return Some(title);
+    item.source.as_ref().and_then(|s| s.title.clone())
+}
+
+/// What an untitled work is ("Email to Reuters", "Interview by the author", "Statement"), as
+/// styles describe untitled works: CSL's `genre`, BibLaTeX's `howpublished`, RIS's `M3`.
+pub fn description(item: &Citable) -> Option<String> {
+    if title(item).is_some() {
+        return None;
     }
     let quote = &item.quote;
-    let to = quote.told_to.as_deref();
+    let to = quote
+        .told_to
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let own_interview = item
+        .source
+        .as_ref()
+        .is_some_and(|s| s.kind == SourceKind::Interview && s.outlet.is_none() && s.url.is_none());
     Some(match (quote.medium, to) {
+        (Medium::Interview, None) if own_interview => "Interview by the author".to_owned(),
+        (Medium::Interview, Some(to)) => format!("Interview with {to}"),
+        (Medium::Interview, None) => "Interview".to_owned(),
         (Medium::Email, Some(to)) => format!("Email to {to}"),
         (Medium::Email, None) => "Email".to_owned(),
         (Medium::Speech, _) => "Speech".to_owned(),
-        (Medium::Interview, Some(to)) => format!("Interview with {to}"),
-        (Medium::Interview, None) => "Interview".to_owned(),
         (Medium::Statement, _) => "Statement".to_owned(),
         (Medium::Told, Some(to)) => format!("Remarks to {to}"),
-        (Medium::Post, _) => "Post".to_owned(),
+        (Medium::Post, _) => "Social media post".to_owned(),
         _ => return None,
     })
 }
@@ -108,8 +124,13 @@ fn name_value(name: &str) -> Value {
 
 /// The quote with its attribution, as a reader of the reference would want it noted.
 pub fn note(item: &Citable) -> String {
+    let at = item
+        .quote
+        .locator
+        .map(|l| format!(" ({})", l.label()))
+        .unwrap_or_default();
     format!(
-        "“{}” — {}",
+        "“{}” — {}{at}",
         item.quote.text.trim(),
         super::attribution::who_and_how(&item.quote)
     )
@@ -157,7 +178,9 @@ pub fn item(entry: &Entry<'_>, key: &str) -> Value {
         // Whom it was sent to is usually an outlet: kept whole, never split into given/family.
         map.insert("recipient".into(), json!([{ "literal": to }]));
     }
-    if item_type(item) == "speech" {
+    if let Some(description) = description(item) {
+        map.insert("genre".into(), description.into());
+    } else if item_type(item) == "speech" {
         map.insert("genre".into(), "Speech".into());
     }
     if item
@@ -169,6 +192,9 @@ pub fn item(entry: &Entry<'_>, key: &str) -> Value {
     }
     if let Some(date) = issued(item) {
         map.insert("issued".into(), date_value(date));
+    }
+    if let Some(pages) = entry.pages("-") {
+        map.insert("page".into(), pages.into());
     }
     map.insert("note".into(), entry.note().into());
     Value::Object(map)
@@ -263,8 +289,79 @@ pub(crate) mod tests {
         );
         assert_eq!(v["type"], "personal_communication");
         assert_eq!(v["author"][0]["family"], "Yoon");
-        assert_eq!(v["title"], "Email to Reuters");
+        // Untitled: described, never given a title made up from the medium.
+        assert!(v.get("title").is_none(), "{v}");
+        assert_eq!(v["genre"], "Email to Reuters");
         assert_eq!(v["recipient"][0]["literal"], "Reuters");
+    }
+
+    #[test]
+    fn pages_of_a_sources_quotes_make_its_page_range_and_notes_carry_locators() {
+        use crate::model::Locator;
+        let mut quotes: Vec<Citable> = [3, 1, 2, 7]
+            .into_iter()
+            .map(|page| {
+                let mut c = citable("Words", "Jane Roe", Some(SourceKind::Document));
+                c.quote.locator = Some(Locator::Page { page, column: None });
+                c
+            })
+            .collect();
+        quotes[0].quote.locator = Some(Locator::Page {
+            page: 3,
+            column: Some(2),
+        });
+        let entries = crate::cite::entries(&quotes);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].pages("-").as_deref(), Some("1-3, 7"));
+        let v = item(&entries[0], "k");
+        assert_eq!(v["page"], "1-3, 7");
+        assert!(
+            v["note"].as_str().unwrap().contains("(p. 3, col. 2)"),
+            "{v}"
+        );
+        let bib = crate::cite::bibtex::render(&entries, &["k".into()]);
+        assert!(bib.contains("pages      = {1--3, 7}"), "{bib}");
+        let ris = crate::cite::ris::render(&entries, &["k".into()]);
+        assert!(ris.contains("SP  - 1-3, 7\r\n"), "{ris}");
+        // Quotes with no page: no page field.
+        let plain = citable("Words", "Jane Roe", Some(SourceKind::Article));
+        assert!(
+            crate::cite::entries(std::slice::from_ref(&plain))[0]
+                .pages("-")
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn ones_own_interview_is_described_and_cited_with_its_time() {
+        use crate::model::Locator;
+        let mut c = citable("We wait", "Maria Lopez", Some(SourceKind::Interview));
+        c.quote.medium = Medium::Interview;
+        let source = c.source.as_mut().unwrap();
+        source.title = None;
+        source.outlet = None;
+        source.url = None;
+        c.quote.locator = Some(Locator::Time {
+            start: 843_000,
+            end: Some(850_000),
+        });
+        assert_eq!(description(&c).as_deref(), Some("Interview by the author"));
+        let line = crate::cite::attribution::line(&c);
+        assert!(
+            line.contains("Maria Lopez said in an interview with the author. (00:14:03"),
+            "{line}"
+        );
+        let mla = crate::cite::render(
+            std::slice::from_ref(&c),
+            crate::cite::Format::Mla,
+            crate::cite::Markup::Text,
+        )
+        .unwrap();
+        assert!(
+            mla.contains("Lopez, Maria. Interview by the author."),
+            "{mla}"
+        );
+        assert!(mla.contains("(Lopez 00:14:03)"), "{mla}");
     }
 
     #[test]

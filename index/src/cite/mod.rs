@@ -176,6 +176,38 @@ pub struct Entry<'a> {
 }
 
 impl Entry<'_> {
+    /// The pages its quotes stand on ("4", "2-3, 7"), joined by `dash`; `None` when no quote
+    /// has a page.
+    pub fn pages(&self, dash: &str) -> Option<String> {
+        let mut pages: Vec<u32> = self
+            .quotes
+            .iter()
+            .filter_map(|c| match c.quote.locator {
+                Some(crate::model::Locator::Page { page, .. }) => Some(page),
+                _ => None,
+            })
+            .collect();
+        pages.sort_unstable();
+        pages.dedup();
+        let mut ranges: Vec<(u32, u32)> = Vec::new();
+        for page in pages {
+            match ranges.last_mut() {
+                Some((_, end)) if *end + 1 == page => *end = page,
+                _ => ranges.push((page, page)),
+            }
+        }
+        (!ranges.is_empty()).then(|| {
+            ranges
+                .iter()
+                .map(|&(a, b)| match a == b {
+                    true => a.to_string(),
+                    false => format!("{a}{dash}{b}"),
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    }
+
     /// The quotes with their attribution, one per line.
     pub fn note(&self) -> String {
         self.quotes

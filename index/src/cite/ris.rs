@@ -55,6 +55,12 @@ fn record(out: &mut String, entry: &Entry<'_>, key: &str) {
         push(out, "TI", &title);
     }
     match csl_type {
+        // M3, the type of work, describes an untitled one.
+        _ if super::csl::description(item).is_some() => push(
+            out,
+            "M3",
+            &super::csl::description(item).unwrap_or_default(),
+        ),
         "speech" => push(out, "M3", "Speech"),
         "interview" => push(out, "M3", "Interview"),
         "personal_communication" => push(out, "M3", "Personal communication"),
@@ -76,6 +82,10 @@ fn record(out: &mut String, entry: &Entry<'_>, key: &str) {
         if let Some(language) = &source.language {
             push(out, "LA", language);
         }
+    }
+    if let Some(pages) = entry.pages("-") {
+        // SP is the start page, or the whole range where there is no EP.
+        push(out, "SP", &pages);
     }
     if let Some(date) = issued(item) {
         push(out, "PY", &date.year().to_string());

@@ -10,10 +10,11 @@ use std::fmt::Write;
 
 use hayagriva::archive::{ArchivedStyle, locales};
 use hayagriva::citationberg::json::Item;
+use hayagriva::citationberg::taxonomy::Locator as CslLocator;
 use hayagriva::citationberg::{FontStyle, FontWeight, IndependentStyle, Style};
 use hayagriva::{
     BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild,
-    ElemChildren, Formatting,
+    ElemChildren, Formatting, LocatorPayload, SpecificLocator,
 };
 
 use super::{Entry, Format, Markup, escape_markdown};
@@ -62,7 +63,16 @@ pub fn render(
     let locales = locales();
     let mut csl_items: Vec<Item> = Vec::new();
     for (entry, key) in entries.iter().zip(keys) {
-        let value = super::csl::item(entry, key);
+        let mut value = super::csl::item(entry, key);
+        // Chicago names the recipient itself ("email message to The Example Times"): the
+        // description must not say it again.
+        if format == Format::Chicago
+            && value.get("recipient").is_some()
+            && let Some(genre) = value.get_mut("genre")
+            && genre.as_str().is_some_and(|g| g.starts_with("Email to "))
+        {
+            *genre = "email message".into();
+        }
         let parsed: Item = serde_json::from_value(value)
             .map_err(|e| Error::Invalid(format!("cannot build a CSL item for {key}: {e}")))?;
         csl_items.push(parsed);
@@ -76,7 +86,50 @@ pub fn render(
             &locales,
         ));
     }
+    // A quote with a page or a time is cited in the text with it ("(Lopez, 2026, p. 4)"):
+    // those citations follow their source's reference.
+    let located: Vec<(usize, String, CslLocator)> = entries
+        .iter()
+        .enumerate()
+        .flat_map(|(at, entry)| entry.quotes.iter().map(move |q| (at, q)))
+        .filter_map(|(at, q)| {
+            q.quote.locator.map(|l| match l {
+                crate::model::Locator::Page { .. } => (at, l.cited(), CslLocator::Page),
+                crate::model::Locator::Time { .. } => (at, l.cited(), CslLocator::Timestamp),
+            })
+        })
+        .collect();
+    for (at, value, kind) in &located {
+        driver.citation(CitationRequest::from_items(
+            vec![CitationItem::new(
+                &csl_items[*at],
+                Some(SpecificLocator(*kind, LocatorPayload::Str(value))),
+                None,
+                false,
+                None,
+            )],
+            &style,
+            &locales,
+        ));
+    }
     let rendered = driver.finish(BibliographyRequest::new(&style, None, &locales));
+    let mut in_text: HashMap<String, Vec<String>> = HashMap::new();
+    for ((at, _, _), citation) in located
+        .iter()
+        .zip(rendered.citations.iter().skip(csl_items.len()))
+    {
+        let mut line = String::new();
+        write_children(&mut line, &citation.citation, markup, &cased);
+        let key = keys[*at].clone();
+        let list = in_text.entry(key).or_default();
+        if !list.contains(&line) {
+            list.push(line);
+        }
+    }
+    let with_in_text = |line: String, key: &str| match in_text.get(key) {
+        Some(list) => format!("{} In text: {}.", line.trim_end(), list.join("; ")),
+        None => line,
+    };
     let mut out = String::new();
     let mut lines_seen = HashSet::new();
     let mut listed = HashSet::new();
@@ -96,6 +149,7 @@ pub fn render(
             }
             write_children(&mut line, &entry.content, markup, &cased);
             if !line.trim().is_empty() {
+                let line = with_in_text(line, &entry.key);
                 listed.insert(entry.key);
                 push_line(line, &mut out);
             }
@@ -104,13 +158,19 @@ pub fn render(
     // Styles leave some items out of the reference list — APA and Chicago cite a personal
     // communication (an email to the reporter) only in the text. Those get their in-text
     // citation instead, so no quote silently disappears from an export.
-    for (item, citation) in csl_items.iter().zip(&rendered.citations) {
+    for ((item, citation), key) in csl_items.iter().zip(&rendered.citations).zip(keys) {
         if item.id().is_some_and(|id| listed.contains(id.as_ref())) {
             continue;
         }
-        let mut line = String::new();
-        write_children(&mut line, &citation.citation, markup, &cased);
-        push_line(line, &mut out);
+        // (A personal communication with a time: its in-text citations are the located ones.)
+        match in_text.get(key.as_str()) {
+            Some(list) => push_line(list.join("; "), &mut out),
+            None => {
+                let mut line = String::new();
+                write_children(&mut line, &citation.citation, markup, &cased);
+                push_line(line, &mut out);
+            }
+        }
     }
     if markup == Markup::Html && !out.is_empty() {
         out = format!(
