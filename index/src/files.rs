@@ -146,19 +146,24 @@ fn read_input(input: &str, expected: &str) -> Result<(Vec<u8>, Option<PathBuf>)>
 /// Reads a draft: a text, Word, OpenDocument or PDF file, or standard input (`-`), refusing
 /// binary data and huge files.
 pub fn read_draft(input: &str) -> Result<String> {
-    use crate::documents::Format;
     let (bytes, path) = read_input(input, "a draft (text, Word, OpenDocument or PDF)")?;
-    let name = path.as_ref().map(|_| input);
-    let shown = path
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("-"))
-        .display()
-        .to_string();
-    let format = crate::documents::detect(&bytes, name)
-        .map_err(|e| Error::Invalid(e.to_string().replace("the input", &shown)))?;
+    match &path {
+        Some(path) => draft_from_bytes(&bytes, Some(input), Some(path)),
+        None => draft_from_bytes(&bytes, None, None),
+    }
+}
+
+/// A draft's text from a file's bytes (dropped on a window, or read by [`read_draft`]): Word,
+/// OpenDocument and PDF are read as documents, anything else as text. `name` names it in
+/// messages; `path` is where it is on disk, if it is.
+pub fn draft_from_bytes(bytes: &[u8], name: Option<&str>, path: Option<&Path>) -> Result<String> {
+    use crate::documents::Format;
+    let shown = name.unwrap_or("the draft");
+    let format = crate::documents::detect(bytes, name)
+        .map_err(|e| Error::Invalid(e.to_string().replace("the input", shown)))?;
     match format {
         Format::Pdf | Format::Docx | Format::Odt => {
-            Ok(crate::documents::read_document(&bytes, format, path.as_deref(), &shown)?.text)
+            Ok(crate::documents::read_document(bytes, format, path, shown)?.text)
         }
         _ => {
             if bytes.len() > crate::clip::MAX_INPUT_BYTES {
@@ -167,7 +172,7 @@ pub fn read_draft(input: &str) -> Result<String> {
                     crate::clip::MAX_INPUT_BYTES / (1024 * 1024)
                 )));
             }
-            crate::import::decode(path.as_deref().unwrap_or(Path::new("-")), &bytes, None)
+            crate::import::decode(path.unwrap_or(Path::new(shown)), bytes, None)
         }
     }
 }

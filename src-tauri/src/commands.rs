@@ -125,7 +125,13 @@ pub fn restore_quote(state: tauri::State<'_, State>, quote: Quote) -> Result<Quo
 pub enum ClipInput {
     Text(String),
     Url(String),
-    File { bytes: Vec<u8> },
+    /// A dropped file: HTML, text, PDF, Word, OpenDocument or a transcript, told apart by
+    /// content (the name only names it in messages and catches a mislabelled file).
+    File {
+        bytes: Vec<u8>,
+        #[serde(default)]
+        name: Option<String>,
+    },
 }
 
 #[tauri::command]
@@ -141,7 +147,9 @@ pub async fn clip(app: AppHandle, input: ClipInput) -> Result<Clip> {
             };
             clip::fetch::clip_page(&page, &opts)
         }
-        ClipInput::File { bytes, .. } => clip::clip_bytes(&bytes, &ClipOptions::default()),
+        ClipInput::File { bytes, name } => {
+            clip::clip_file(&bytes, name.as_deref(), None, &ClipOptions::default())
+        }
     })
     .await
     .map_err(|e| CommandError {
@@ -159,6 +167,20 @@ pub fn save_clip(
     mut clip: Clip,
 ) -> Result<onrecord::library::ClipReport> {
     Ok(library(&state)?.save_clip(&mut clip)?)
+}
+
+/// A dropped draft's text (Word, OpenDocument, PDF or text), to check.
+#[tauri::command]
+pub async fn read_draft(name: String, bytes: Vec<u8>) -> Result<String> {
+    let text = tauri::async_runtime::spawn_blocking(move || {
+        onrecord::files::draft_from_bytes(&bytes, Some(&name), None)
+    })
+    .await
+    .map_err(|e| CommandError {
+        code: "library",
+        message: format!("reading the draft stopped unexpectedly ({e}); try again"),
+    })?;
+    Ok(text?)
 }
 
 #[tauri::command]

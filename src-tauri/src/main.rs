@@ -60,6 +60,7 @@ fn main() {
             commands::clip,
             commands::save_clip,
             commands::check,
+            commands::read_draft,
             commands::export_text,
             commands::export_file,
             commands::speakers,

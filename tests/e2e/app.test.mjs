@@ -459,3 +459,64 @@ test("the quote panel keeps unsaved edits, undoes a save and copies a citation",
   assert.match(clipboard, /DeepSeek rushes to launch R2\. \(2025, February 26\)\. Reuters\./);
   await driver.findElement(By.css("body")).sendKeys(Key.ESCAPE);
 });
+
+/** Drops a fixture file on an element, as the desktop does when a file is dragged onto it. */
+async function dropFile(id, name) {
+  const b64 = readFileSync(join(root, "tests/fixtures/documents", name)).toString("base64");
+  await driver.executeScript(
+    `const [id, b64, name] = arguments;
+     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+     const data = new DataTransfer();
+     data.items.add(new File([bytes], name));
+     document.getElementById(id).dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));`,
+    id,
+    b64,
+    name,
+  );
+}
+
+test("a PDF, a transcript and a Word draft dropped on the window", async () => {
+  const cli = process.env.ONRECORD_BIN ?? join(root, "target/debug/onrecord");
+  await byId("nav-clip").click();
+  // A PDF: each quotation with its page.
+  await dropFile("clip-text", "statement.pdf");
+  await waitText("clip-status", /2 quotation\(s\) found/);
+  const pages = await Promise.all(
+    (await driver.findElements(By.css('#candidates [data-field="locator"]'))).map((e) => e.getText()),
+  );
+  assert.deepEqual(pages, ["p. 1", "p. 2"]);
+  // A transcript: "Speaker 2" named once names all its turns; only those are ticked and saved.
+  await dropFile("clip-text", "interview.vtt");
+  await waitText("clip-status", /4 quotation\(s\) found/);
+  const label = await driver.findElement(By.css('input[data-label="Speaker 2"]'));
+  await label.sendKeys("Maria Lopez");
+  const speakers = await Promise.all(
+    (await driver.findElements(By.css("#candidates input[data-field=speaker]"))).map((s) => s.getAttribute("value")),
+  );
+  assert.deepEqual(speakers, ["", "Maria Lopez", "", "Maria Lopez"]);
+  const times = await Promise.all(
+    (await driver.findElements(By.css('#candidates [data-field="locator"]'))).map((e) => e.getText()),
+  );
+  assert.deepEqual(times, ["00:14:03", "00:14:06", "00:14:13", "00:14:15"]);
+  await shot("clip-transcript");
+  await byId("clip-save").click();
+  await waitText("clip-status", /Saved 2 quote/);
+  const saved = JSON.parse(
+    execFileSync(cli, ["--library", library, "search", 'speaker:"Maria Lopez" herring', "--json"], { encoding: "utf8" }),
+  );
+  assert.equal(saved.total, 1);
+  assert.deepEqual(saved.hits[0].quote.locator, { start: "00:14:06.500", end: "00:14:12.500" });
+  // A Word draft dropped on the check view is read and checked: nothing on record matches it.
+  await byId("nav-check").click();
+  await dropFile("draft", "draft.docx");
+  await waitText("check-status", /1 unverified/);
+  assert.match(await byId("draft").getAttribute("value"), /chief executive of Acme Corp\./);
+  // A file that is no document is refused with what it looks like.
+  await driver.executeScript(
+    `const data = new DataTransfer();
+     data.items.add(new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0])], "photo.pdf"));
+     document.getElementById("clip-text").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));`,
+  );
+  await byId("nav-clip").click();
+  await waitText("clip-status", /looks like a PNG image/);
+});

@@ -42,6 +42,7 @@ export const api = {
     invoke<Clip>("clip", { input: { kind: "file", value: { name, bytes } } }),
   saveClip: (clip: Clip) => invoke<ClipReport>("save_clip", { clip }),
   check: (draft: string) => invoke<CheckReport>("check", { draft }),
+  readDraft: (name: string, bytes: number[]) => invoke<string>("read_draft", { name, bytes }),
   exportText: (selection: { query?: string; ids?: string[] }, format: string, markup: string) =>
     invoke<{ text: string; count: number }>("export_text", { selection, format, markup }),
   exportFile: (

@@ -29,6 +29,7 @@ export interface Quote extends Attribution {
   source?: SourceRef;
   start?: number;
   end?: number;
+  locator?: Locator | null;
   tags: string[];
   /** The stories it belongs to. */
   stories?: string[];
@@ -78,12 +79,16 @@ export interface QuoteView {
   after?: string;
 }
 
+/** Where in its source a quote stands: a PDF's page (and column), a transcript's time. */
+export type Locator = { page: number; column?: number } | { start: string; end?: string };
+
 export interface Candidate extends Attribution {
   id?: string;
   text: string;
   speaker?: string | null;
   start: number;
   end: number;
+  locator?: Locator | null;
   language: string;
   mention?: string;
   cue?: string;
@@ -104,6 +109,8 @@ export interface Clip {
   };
   quotes: Candidate[];
   unclosed?: number[];
+  /** html, text, pdf, docx, odt, vtt, srt or transcript. */
+  format?: string;
 }
 
 export interface ClipReport {

@@ -1,6 +1,6 @@
 // How quotes, verdicts and problems read in the window. Pure functions, unit-tested.
 
-import type { CheckProblem, Quote, QuoteFields, Verdict } from "../backend/types";
+import type { CheckProblem, Locator, Quote, QuoteFields, Verdict } from "../backend/types";
 
 /** "Vijayasimha Alilughatta · chief operating officer, Zensar"; "Jane Roe and John Doe" for a
  * quotation said together (the title and organization are the first speaker's). */
@@ -23,7 +23,14 @@ export function nameList(text: string): string[] {
 export function whereLine(q: Quote): string {
   const how = q.medium === "told" && q.told_to ? `told ${q.told_to}` : mediumLabel(q.medium);
   const date = q.said_on ?? q.source?.published ?? "";
-  return [how, q.source?.outlet ?? "", date].filter((s) => s).join(" · ");
+  return [how, q.source?.outlet ?? "", locatorLabel(q.locator), date].filter((s) => s).join(" · ");
+}
+
+/** "p. 4", "p. 4, col. 2", "00:14:03": where in its source a quote stands, or "" when not said. */
+export function locatorLabel(l: Locator | null | undefined): string {
+  if (!l) return "";
+  if ("page" in l) return l.column ? `p. ${l.page}, col. ${l.column}` : `p. ${l.page}`;
+  return l.start.replace(/\.\d+$/, "");
 }
 
 const MEDIA: Record<string, string> = {

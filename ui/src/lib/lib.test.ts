@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { debounce } from "./debounce";
-import { addFilter, facetEntries, inboxLabel, nameList, pageLabel, problemLine, whereLine, whoLine } from "./format";
+import { addFilter, facetEntries, inboxLabel, locatorLabel, nameList, pageLabel, problemLine, whereLine, whoLine } from "./format";
 import { moveSelection, shortcut } from "./keys";
 import { decodeEntities, parseSnippet } from "./snippet";
 import { segments, sliceChars } from "./text";
@@ -48,6 +48,10 @@ describe("format", () => {
     expect(pageLabel(1234, 1200, 34)).toBe("1,201–1,234 of 1,234");
     expect(whereLine(quote)).toBe("told Reuters · Reuters · 2025-02-26");
     expect(whereLine({ ...quote, medium: "email", told_to: undefined })).toBe("in an email · Reuters · 2025-02-26");
+    expect(whereLine({ ...quote, locator: { page: 4 } })).toBe("told Reuters · Reuters · p. 4 · 2025-02-26");
+    expect(locatorLabel({ page: 4, column: 2 })).toBe("p. 4, col. 2");
+    expect(locatorLabel({ start: "00:14:03.500", end: "00:14:09.000" })).toBe("00:14:03");
+    expect(locatorLabel(null)).toBe("");
   });
   it("explains problems in one line", () => {
     expect(problemLine({ field: "organization", draft: "Alibaba", record: "Zensar" })).toBe(

@@ -12,7 +12,8 @@ export function checkView(shell: Shell): HTMLElement {
   const draft = h("textarea", {
     id: "draft",
     rows: "10",
-    placeholder: "Paste a draft: every quotation in it is checked against your library.",
+    placeholder:
+      "Paste a draft, or drop one on this box (text, Word, OpenDocument or PDF): every quotation in it is checked against your library.",
   });
   const run = h("button", { type: "button", class: "primary", id: "check-run" }, "Check quotes");
   const rendered = h("div", { id: "draft-rendered", class: "draft", "aria-live": "polite" });
@@ -91,6 +92,20 @@ export function checkView(shell: Shell): HTMLElement {
     }
   };
   run.addEventListener("click", check);
+  // A dropped draft is read by the core (Word, OpenDocument, PDF or text), shown, and checked.
+  draft.addEventListener("dragover", (e) => e.preventDefault());
+  draft.addEventListener("drop", async (e) => {
+    e.preventDefault();
+    const file = e.dataTransfer?.files[0];
+    if (!file) return;
+    status.textContent = `Reading ${file.name}…`;
+    try {
+      draft.value = await api.readDraft(file.name, Array.from(new Uint8Array(await file.arrayBuffer())));
+      await check();
+    } catch (err) {
+      status.textContent = errorMessage(err);
+    }
+  });
   // Ctrl+Enter checks again from the draft.
   draft.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {

@@ -1,10 +1,12 @@
-// Clip: paste a URL or text, or drop an HTML file; candidates listed with speaker, title,
-// organization and medium, each editable before saving; save the selected ones.
+// Clip: paste a URL or text, or drop a file (a saved page, a PDF, a Word or OpenDocument file, a
+// transcript); candidates listed with speaker, title, organization, medium and where they stand
+// (page, time), each editable before saving; a transcript's labels named once for all its
+// turns; save the selected ones.
 
 import { api, errorMessage } from "../backend/api";
 import type { Clip } from "../backend/types";
 import { clear, h } from "../lib/dom";
-import { MEDIUMS, mediumLabel, nameList } from "../lib/format";
+import { MEDIUMS, locatorLabel, mediumLabel, nameList } from "../lib/format";
 import { sentenceAround } from "../lib/text";
 import type { Shell } from "../main";
 
@@ -13,7 +15,8 @@ export function clipView(shell: Shell): HTMLElement & { review: (c: Clip, onSave
   const text = h("textarea", {
     id: "clip-text",
     rows: "8",
-    placeholder: "…or paste the article's text here, or drop a saved HTML page on this box",
+    placeholder:
+      "…or paste the article's text here, or drop a file on this box: a saved page, a PDF, a Word or OpenDocument file, or an interview transcript (.vtt, .srt, “Name: words” text)",
   });
   const run = h("button", { type: "button", class: "primary", id: "clip-run" }, "Find quotes");
   const status = h("p", { class: "muted", id: "clip-status", role: "status" });
@@ -58,6 +61,28 @@ export function clipView(shell: Shell): HTMLElement & { review: (c: Clip, onSave
     if (c.quotes.length === 0) {
       list.append(h("p", {}, "No quotations found in this text."));
     }
+    // A transcript names its speakers by labels ("Speaker 2"): named here once, for every turn.
+    const speakerInputs: HTMLInputElement[] = [];
+    const labels = [...new Set(c.quotes.map((q) => q.mention).filter((m): m is string => !!m))];
+    if (["vtt", "srt", "transcript"].includes(c.format ?? "") && labels.length > 0) {
+      const rows = labels.map((label, n) => {
+        const turns = c.quotes.filter((q) => q.mention === label);
+        const input = h("input", { id: `label-${n}`, "data-label": label, placeholder: "Who is this?", "aria-label": `Who “${label}” is` });
+        input.value = turns.find((q) => q.speaker)?.speaker ?? "";
+        input.addEventListener("input", () => {
+          const name = input.value.trim() || undefined;
+          c.quotes.forEach((q, i) => {
+            if (q.mention !== label) return;
+            q.speaker = name;
+            if (speakerInputs[i]) speakerInputs[i].value = name ?? "";
+            const box = list.querySelector<HTMLInputElement>(`input[type=checkbox][data-index="${i}"]`);
+            if (box) box.checked = !!name;
+          });
+        });
+        return h("label", { class: "field" }, h("span", {}, `${label} (${turns.length} turn${turns.length === 1 ? "" : "s"})`), input);
+      });
+      list.append(h("fieldset", { class: "transcript-speakers" }, h("legend", {}, "Speakers in this transcript"), h("div", { class: "grid" }, ...rows)));
+    }
     c.quotes.forEach((q, i) => {
       const keep = h("input", { type: "checkbox", checked: !!q.speaker, "data-index": String(i), "aria-label": "Keep this quote" });
       // Every field with its label above it.
@@ -68,6 +93,7 @@ export function clipView(shell: Shell): HTMLElement & { review: (c: Clip, onSave
         el.addEventListener("input", () => {
           (q as unknown as Record<string, string | undefined>)[name] = el.value.trim() || undefined;
         });
+        if (name === "speaker") speakerInputs[i] = el;
         return labelled(label, el);
       };
       const with_ = h("input", { "data-field": "co_speakers", placeholder: "Said with", "aria-label": "Said with" });
@@ -95,6 +121,7 @@ export function clipView(shell: Shell): HTMLElement & { review: (c: Clip, onSave
             "div",
             {},
             h("p", { class: "quote-text" }, `“${q.text}”`),
+            q.locator ? h("p", { class: "muted locator", "data-field": "locator" }, locatorLabel(q.locator)) : null,
             h(
               "p",
               { class: "context muted", "data-field": "context" },

@@ -4,7 +4,7 @@
 import { api, errorMessage } from "../backend/api";
 import type { Quote, QuoteFields } from "../backend/types";
 import { clear, h } from "../lib/dom";
-import { MEDIUMS, fieldsOf, mediumLabel, nameList } from "../lib/format";
+import { MEDIUMS, fieldsOf, locatorLabel, mediumLabel, nameList } from "../lib/format";
 import type { Shell } from "../main";
 
 export function quotePanel(shell: Shell): { el: HTMLElement; open: (id: string) => Promise<void> } {
@@ -141,7 +141,7 @@ export function quotePanel(shell: Shell): { el: HTMLElement; open: (id: string) 
       ? h(
           "p",
           { class: "source" },
-          [src.title, src.outlet, src.authors.join(", "), src.published].filter((s) => s).join(" · "),
+          [src.title, src.outlet, src.authors.join(", "), src.published, locatorLabel(q.locator)].filter((s) => s).join(" · "),
           src.url ? h("span", { class: "url" }, ` ${src.url}`) : null,
         )
       : h("p", { class: "muted" }, "No source recorded.");
