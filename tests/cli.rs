@@ -1117,3 +1117,59 @@ fn a_tag_is_renamed_everywhere_and_counted_as_a_facet() {
         stderr(&out)
     );
 }
+
+#[test]
+fn documents_and_transcripts_through_the_cli() {
+    let lib = Lib::new();
+    let docs = |name: &str| fixture("documents").join(name).to_str().unwrap().to_owned();
+    // A PDF: each quotation's page in --json and in the listing.
+    let pdf = lib.json(&["clip", &docs("statement.pdf")]);
+    assert_eq!(pdf["format"], "pdf");
+    assert_eq!(pdf["quotes"][1]["locator"], serde_json::json!({"page": 2}));
+    let listing = lib.ok(&["clip", &docs("two-column.pdf")]);
+    assert!(listing.contains("p. 1, col. 2"), "{listing}");
+    // A transcript: a label named on the command line; unnamed turns are not saved.
+    let listing = lib.ok(&["clip", &docs("interview.vtt")]);
+    assert!(
+        listing.contains("--speaker \"Speaker 1=Their Name\""),
+        "the listing says how to name a label:\n{listing}"
+    );
+    let saved = lib.json(&[
+        "clip",
+        &docs("interview.vtt"),
+        "--speaker",
+        "Speaker 2=Maria Lopez",
+        "--date",
+        "2026-03-03",
+        "--save",
+    ]);
+    assert_eq!(saved["quotes"][1]["speaker"], "Maria Lopez");
+    assert_eq!(saved["quotes"][1]["locator"]["start"], "00:14:06.500");
+    let found = lib.json(&["search", "kind:interview"]);
+    assert_eq!(found["total"], 2);
+    // Exports carry the time; the AP line says whose interview it was.
+    let md = lib.ok(&["export", "kind:interview", "--format", "markdown"]);
+    assert!(
+        md.contains("Maria Lopez said in an interview with the author. (00:14:06, March 3, 2026)"),
+        "{md}"
+    );
+    // A mapping that is not LABEL=NAME is a usage error naming the form.
+    let out = lib.run(&["clip", &docs("interview.vtt"), "--speaker", "Maria Lopez"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("LABEL=NAME"), "{}", stderr(&out));
+    // A Word draft is checked like a text one: its quotation is on record, by someone else.
+    lib.ok(&["clip", &docs("statement.docx"), "--save"]);
+    let out = lib.run(&["check", &docs("draft.docx"), "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["findings"][0]["verdict"], "misattributed");
+    // Junk named as a transcript: refused, and nothing saved from it.
+    let dir = tempfile::tempdir().unwrap();
+    let junk = dir.path().join("junk.vtt");
+    std::fs::write(&junk, [0u8, 159, 146, 150, 0, 1].repeat(100)).unwrap();
+    let before = lib.json(&["search", ""])["total"].clone();
+    let out = lib.run(&["clip", junk.to_str().unwrap(), "--save"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("binary data"), "{}", stderr(&out));
+    assert_eq!(lib.json(&["search", ""])["total"], before);
+}

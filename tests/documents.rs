@@ -306,13 +306,32 @@ fn saved_quotes_keep_their_locators_and_sources_their_kind() {
     let source = library.source(quote.source.unwrap().id).unwrap().unwrap();
     assert_eq!(source.kind, SourceKind::Interview);
     assert!(source.outlet.is_none());
-    // A reopened library reads them back the same (the locator is stored, not derived).
+    // Search filters by the source's kind.
+    let mut library = library;
+    let count = |library: &mut Library, query: &str| {
+        library
+            .search(&onrecord::search::SearchRequest {
+                query: query.into(),
+                ..Default::default()
+            })
+            .map(|r| r.total)
+    };
+    assert_eq!(count(&mut library, "kind:interview").unwrap(), 2);
+    assert_eq!(count(&mut library, "kind:document").unwrap(), 2);
+    assert_eq!(count(&mut library, "kind:document survey").unwrap(), 1);
+    assert_eq!(count(&mut library, "kind:article").unwrap(), 0);
+    let err = count(&mut library, "kind:podcast").unwrap_err();
+    assert!(err.to_string().contains("podcast"), "{err}");
+    // A reopened library reads them back the same (the locator is stored, not derived), and a
+    // rebuilt index filters the same.
     drop(library);
-    let library = Library::open(&dir.path().join("lib")).unwrap();
+    let mut library = Library::open(&dir.path().join("lib")).unwrap();
     assert_eq!(
         library.quote(report.saved[0]).unwrap().locator,
         quote.locator
     );
+    library.reindex().unwrap();
+    assert_eq!(count(&mut library, "kind:interview").unwrap(), 2);
 }
 
 #[test]

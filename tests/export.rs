@@ -109,8 +109,13 @@ fn squash(text: &str) -> String {
 /// Runs `pandoc --citeproc` with our APA style over a bibliography and returns the references as
 /// plain text, whitespace squashed.
 fn pandoc_references(lib: &Lib, bibliography: &Path) -> String {
-    let style = lib.dir.path().join("apa.csl");
-    std::fs::write(&style, lib.ok(&["style", "apa"])).unwrap();
+    pandoc_in(lib, bibliography, "apa")
+}
+
+/// pandoc's rendering of every item of `bibliography` in one of our styles.
+fn pandoc_in(lib: &Lib, bibliography: &Path, style_name: &str) -> String {
+    let style = lib.dir.path().join(format!("{style_name}.csl"));
+    std::fs::write(&style, lib.ok(&["style", style_name])).unwrap();
     let doc = lib.dir.path().join("doc.md");
     std::fs::write(&doc, "---\nnocite: '@*'\n---\n\n# References\n").unwrap();
     let out = Command::new("pandoc")
@@ -577,4 +582,66 @@ fn chinese_names_are_family_name_first_in_every_format() {
         assert!(text.starts_with("梁文锋, "), "{format}: {text}");
         assert!(!text.contains("梁, "), "{format}: {text}");
     }
+}
+
+#[test]
+fn pandoc_renders_a_pdf_quote_with_its_page_and_an_interview_as_one() {
+    let lib = Lib {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    let docs = fixtures().join("documents");
+    lib.ok(&[
+        "clip",
+        docs.join("statement.pdf").to_str().unwrap(),
+        "--outlet",
+        "Northwind Energy",
+        "--title",
+        "Harbor Wind survey",
+        "--date",
+        "2026-03-03",
+        "--save",
+    ]);
+    lib.ok(&[
+        "clip",
+        docs.join("interview.srt").to_str().unwrap(),
+        "--date",
+        "2026-03-03",
+        "--save",
+    ]);
+    let csl = lib.export_file("csl-json", "documents.json");
+    let items: Value = serde_json::from_str(&std::fs::read_to_string(&csl).unwrap()).unwrap();
+    let pdf = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["type"] == "document")
+        .unwrap();
+    assert_eq!(pdf["page"], "1-2");
+    let interview = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["type"] == "interview")
+        .unwrap();
+    assert_eq!(interview["genre"], "Interview by the author");
+    assert!(
+        interview.get("title").is_none(),
+        "no title made up: {interview}"
+    );
+    let mla = pandoc_in(&lib, &csl, "mla");
+    assert!(
+        mla.contains("Harbor Wind Survey.” Northwind Energy, 3 Mar. 2026, pp. 1–2."),
+        "pandoc's MLA lacks the pages:\n{mla}"
+    );
+    assert!(
+        mla.contains("Lopez, Maria. Interview by the author. 3 Mar. 2026."),
+        "pandoc's MLA lacks the interview:\n{mla}"
+    );
+    // Ours says the same.
+    let ours = squash(&lib.export("mla"));
+    assert!(
+        ours.contains("Lopez, Maria. Interview by the author. 3 Mar. 2026."),
+        "{ours}"
+    );
+    assert!(ours.contains("pp. 1–2."), "{ours}");
 }

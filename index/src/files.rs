@@ -97,49 +97,72 @@ pub fn read_article(input: &str, opts: crate::clip::ClipOptions) -> Result<crate
     crate::clip::clip_file(&bytes, path.as_ref().map(|_| input), path.as_deref(), &opts)
 }
 
-/// The bytes of a file or of standard input (`-`), up to the document size cap; the path
-/// when it was a file. `expected` says what should have been given instead of a folder.
+/// The bytes of a file or of standard input (`-`), up to the size cap of what they are (a PDF
+/// or a zipped document up to [`crate::documents::MAX_DOCUMENT_BYTES`], anything else up to
+/// [`crate::clip::MAX_INPUT_BYTES`]); the path when it was a file. `expected` says what should
+/// have been given instead of a folder.
 fn read_input(input: &str, expected: &str) -> Result<(Vec<u8>, Option<PathBuf>)> {
     use std::io::Read;
-    let cap = crate::documents::MAX_DOCUMENT_BYTES;
-    let too_big = |len: u64| {
+    let cap_for = |head: &[u8]| {
+        if crate::documents::is_document(head) {
+            crate::documents::MAX_DOCUMENT_BYTES
+        } else {
+            crate::clip::MAX_INPUT_BYTES
+        }
+    };
+    let too_big = |len: u64, cap: usize| {
+        let what = if cap == crate::clip::MAX_INPUT_BYTES {
+            "an article or a draft"
+        } else {
+            "a document"
+        };
         Error::Invalid(format!(
-            "{input} is {} MB; OnRecord reads files up to {} MB — is this the right file?",
+            "{input} is {} MB; {what} is at most {} MB — is this the right file?",
             len / (1024 * 1024),
             cap / (1024 * 1024)
         ))
     };
+    let read_error = |path: &Path| {
+        let path = path.to_owned();
+        move |source| Error::ReadFile { path, source }
+    };
     if input == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
-            .take(cap as u64 + 1)
+            .take(crate::documents::MAX_DOCUMENT_BYTES as u64 + 1)
             .read_to_end(&mut buf)
-            .map_err(|source| Error::ReadFile {
-                path: PathBuf::from("-"),
-                source,
-            })?;
+            .map_err(read_error(Path::new("-")))?;
+        let cap = cap_for(&buf);
         if buf.len() > cap {
-            return Err(too_big(buf.len() as u64));
+            return Err(too_big(buf.len() as u64, cap));
         }
         return Ok((buf, None));
     }
     let path = Path::new(input);
-    let meta = std::fs::metadata(path).map_err(|source| Error::ReadFile {
-        path: path.to_owned(),
-        source,
-    })?;
+    let meta = std::fs::metadata(path).map_err(read_error(path))?;
     if meta.is_dir() {
         return Err(Error::Invalid(format!(
             "{input} is a folder; give {expected}"
         )));
     }
+    // The first bytes say what it is, and so how large it may be, before the rest is read.
+    let mut file = std::fs::File::open(path).map_err(read_error(path))?;
+    let mut head = Vec::new();
+    (&mut file)
+        .take(8)
+        .read_to_end(&mut head)
+        .map_err(read_error(path))?;
+    let cap = cap_for(&head);
     if meta.len() > cap as u64 {
-        return Err(too_big(meta.len()));
+        return Err(too_big(meta.len(), cap));
     }
-    let bytes = std::fs::read(path).map_err(|source| Error::ReadFile {
-        path: path.to_owned(),
-        source,
-    })?;
+    let mut bytes = head;
+    file.take(cap as u64 + 1 - bytes.len() as u64)
+        .read_to_end(&mut bytes)
+        .map_err(read_error(path))?;
+    if bytes.len() > cap {
+        return Err(too_big(bytes.len() as u64, cap));
+    }
     Ok((bytes, Some(path.to_owned())))
 }
 

@@ -28,6 +28,8 @@ pub enum Field {
     Story,
     Language,
     Medium,
+    /// The source's kind (`kind:interview`, `kind:document`).
+    Kind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,8 +54,7 @@ pub enum Node {
     All,
 }
 
-const FIELD_NAMES: &str =
-    "speaker:, org:, title:, outlet:, tag:, story:, lang:, medium:, after:, before:, year:, date:";
+const FIELD_NAMES: &str = "speaker:, org:, title:, outlet:, tag:, story:, lang:, medium:, kind:, after:, before:, year:, date:";
 
 /// Parses a search query. An empty query means "everything".
 pub fn parse(input: &str) -> Result<Node> {
@@ -397,6 +398,7 @@ fn field_node(name: &str, value: String, at: usize) -> Result<Node> {
         "story" | "collection" => Some(Field::Story),
         "lang" | "language" => Some(Field::Language),
         "medium" => Some(Field::Medium),
+        "kind" | "source" => Some(Field::Kind),
         "after" | "before" | "year" | "date" | "on" => None,
         _ => {
             return Err(query_error(
@@ -420,6 +422,12 @@ fn field_node(name: &str, value: String, at: usize) -> Result<Node> {
             value
                 .parse::<Medium>()
                 .map_err(|e| query_error(&e.to_string(), at, "pick one of those"))?;
+        }
+        if field == Field::Kind {
+            let kind = value
+                .parse::<crate::model::SourceKind>()
+                .map_err(|e| query_error(&e.to_string(), at, "pick one of those"))?;
+            return Ok(Node::Field(field, kind.as_str().to_owned()));
         }
         return Ok(Node::Field(field, value.trim().to_owned()));
     }

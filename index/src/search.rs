@@ -39,7 +39,7 @@ use crate::query::{self, Node};
 use crate::store::{IndexRecord, Store};
 
 /// Bumped whenever the schema or the analysis changes; an index of another version is rebuilt.
-const INDEX_VERSION: u32 = 5;
+const INDEX_VERSION: u32 = 6;
 const WRITER_HEAP: usize = 64_000_000;
 /// The largest segment a small write may merge (see `SearchIndex::sync`).
 const SMALL_MERGE_DOCS: usize = 50_000;
@@ -66,6 +66,8 @@ struct Fields {
     story: Field,
     language: Field,
     medium: Field,
+    /// The source's kind: article, document, interview…
+    kind: Field,
     date: Field,
     /// Whole values as fast (columnar) fields only: facets count their term ordinals.
     speaker_facet: Field,
@@ -119,7 +121,8 @@ fn schema() -> (Schema, Fields) {
         tag: b.add_text_field("tag", keyword.clone()),
         story: b.add_text_field("story", keyword.clone()),
         language: b.add_text_field("language", keyword.clone()),
-        medium: b.add_text_field("medium", keyword),
+        medium: b.add_text_field("medium", keyword.clone()),
+        kind: b.add_text_field("kind", keyword),
         date: b.add_i64_field("date", INDEXED | FAST),
         speaker_facet: b.add_text_field("speaker_facet", TextOptions::default().set_fast("raw")),
         organization_facet: b
@@ -1731,6 +1734,7 @@ impl SearchIndex {
                     }
                     query::Field::Language => Some(self.keyword(f.language, value)),
                     query::Field::Medium => Some(self.keyword(f.medium, value)),
+                    query::Field::Kind => Some(self.keyword(f.kind, value)),
                 };
                 q.unwrap_or_else(|| Box::new(EmptyQuery))
             }
@@ -1962,6 +1966,9 @@ fn document(f: &Fields, r: &IndexRecord) -> TantivyDocument {
     }
     doc.add_text(f.language, &r.language);
     doc.add_text(f.medium, r.medium.as_str());
+    if let Some(kind) = r.kind {
+        doc.add_text(f.kind, kind.as_str());
+    }
     doc.add_text(f.speaker_facet, &r.speaker);
     if let Some(o) = &r.organization {
         doc.add_text(f.organization_facet, o);

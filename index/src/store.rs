@@ -100,6 +100,8 @@ pub struct IndexRecord {
     pub outlet: Option<String>,
     pub told_to: Option<String>,
     pub medium: Medium,
+    /// What its source is (article, document, interview…), when it has one.
+    pub kind: Option<SourceKind>,
     pub tags: Vec<String>,
     /// The stories it belongs to, by name.
     pub stories: Vec<String>,
@@ -859,7 +861,8 @@ pub struct Batch<'c> {
     /// When collecting, what the index needs for every quote inserted (see `Batch::collecting`).
     records: Option<Vec<IndexRecord>>,
     speaker_facts: FxHashMap<SpeakerId, (String, Vec<String>)>,
-    source_outlets: FxHashMap<SourceId, Option<String>>,
+    /// Each source's outlet and kind, as the index needs them.
+    source_facts: FxHashMap<SourceId, (Option<String>, SourceKind)>,
 }
 
 impl std::fmt::Debug for Batch<'_> {
@@ -895,7 +898,7 @@ impl<'c> Batch<'c> {
             began: now_stamp(),
             records: None,
             speaker_facts: FxHashMap::default(),
-            source_outlets: FxHashMap::default(),
+            source_facts: FxHashMap::default(),
         }
     }
 
@@ -939,19 +942,20 @@ impl<'c> Batch<'c> {
                 .collect::<rusqlite::Result<Vec<String>>>()?;
             self.speaker_facts.insert(speaker, (name, aliases));
         }
-        let outlet = match source {
-            Some(id) => match self.source_outlets.get(&id) {
-                Some(o) => o.clone(),
+        let (outlet, kind) = match source {
+            Some(id) => match self.source_facts.get(&id) {
+                Some((o, k)) => (o.clone(), Some(*k)),
                 None => {
-                    let o: Option<String> = self
+                    let (o, k): (Option<String>, String) = self
                         .conn
-                        .prepare_cached("SELECT outlet FROM source WHERE id = ?1")?
-                        .query_row([id.0], |r| r.get(0))?;
-                    self.source_outlets.insert(id, o.clone());
-                    o
+                        .prepare_cached("SELECT outlet, kind FROM source WHERE id = ?1")?
+                        .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                    let k = k.parse().unwrap_or_default();
+                    self.source_facts.insert(id, (o.clone(), k));
+                    (o, Some(k))
                 }
             },
-            None => None,
+            None => (None, None),
         };
         let (name, aliases) = self.speaker_facts[&speaker].clone();
         let Tidy(quote) = quote;
@@ -970,6 +974,7 @@ impl<'c> Batch<'c> {
             outlet,
             told_to: quote.told_to,
             medium: quote.medium,
+            kind,
             tags: quote.tags,
             // (Stored names: a story given in another case or spacing is the existing one.)
             stories: match quote.stories.is_empty() {
@@ -1058,17 +1063,19 @@ impl<'c> Batch<'c> {
                         let inserted = self.conn.last_insert_rowid() != before
                             && self.conn.last_insert_rowid() == id.0;
                         // A source stored just now holds what we gave it; only a found one is read.
-                        let (published, outlet) = if inserted {
-                            (s.published, clean(s.outlet))
+                        let (published, outlet, kind) = if inserted {
+                            (s.published, clean(s.outlet), s.kind)
                         } else {
-                            self.conn
+                            let (published, outlet, kind): (_, _, String) = self
+                                .conn
                                 .prepare_cached(
-                                    "SELECT published, outlet FROM source WHERE id = ?1",
+                                    "SELECT published, outlet, kind FROM source WHERE id = ?1",
                                 )?
-                                .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?)))?
+                                .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                            (published, outlet, kind.parse().unwrap_or_default())
                         };
                         self.sources.insert(key, (id, published));
-                        self.source_outlets.insert(id, outlet);
+                        self.source_facts.insert(id, (outlet, kind));
                         (Some(id), published)
                     }
                 }
@@ -1960,7 +1967,8 @@ fn index_records(conn: &Connection, ids: &[QuoteId]) -> Result<Vec<IndexRecord>>
                     q.language, coalesce(q.said_on, s.published), q.speaker_id,
                     (SELECT group_concat(tag, char(31)) FROM quote_tag WHERE quote_id = q.id),
                     (SELECT group_concat(st.name, char(31)) FROM quote_story x
-                     JOIN story st ON st.id = x.story_id WHERE x.quote_id = q.id)
+                     JOIN story st ON st.id = x.story_id WHERE x.quote_id = q.id),
+                    s.kind
              FROM quote q JOIN speaker sp ON sp.id = q.speaker_id
              LEFT JOIN source s ON s.id = q.source_id
              WHERE q.id IN ({placeholders})"
@@ -1985,6 +1993,9 @@ fn index_records(conn: &Connection, ids: &[QuoteId]) -> Result<Vec<IndexRecord>>
                         outlet: r.get(5)?,
                         told_to: r.get(6)?,
                         medium: medium.parse().unwrap_or_default(),
+                        kind: r
+                            .get::<_, Option<String>>(13)?
+                            .map(|k| k.parse().unwrap_or_default()),
                         language: r.get(8)?,
                         date: r.get(9)?,
                         tags: tags

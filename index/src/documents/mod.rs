@@ -135,6 +135,12 @@ impl Document {
     }
 }
 
+/// Whether bytes begin like a PDF or a zip file (Word, OpenDocument): the files allowed up to
+/// [`MAX_DOCUMENT_BYTES`] rather than an article's size.
+pub fn is_document(head: &[u8]) -> bool {
+    head.starts_with(b"%PDF-") || head.starts_with(b"PK\x03\x04")
+}
+
 /// What a file's first bytes say it is. Formats OnRecord does not read are errors that name
 /// what the file looks like.
 pub fn detect(bytes: &[u8], name: Option<&str>) -> Result<Format> {
