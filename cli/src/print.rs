@@ -208,6 +208,9 @@ fn attribution(q: &Quote) -> String {
     if let Some(outlet) = q.source.as_ref().and_then(|s| s.outlet.clone()) {
         parts.push(outlet);
     }
+    if let Some(locator) = q.locator {
+        parts.push(locator.label());
+    }
     if let Some(date) = q.date() {
         parts.push(date.to_string());
     }
