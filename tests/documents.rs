@@ -247,6 +247,47 @@ fn transcripts_give_every_turn_with_its_label_and_time() {
         })
     );
 
+    // Split into sentences worth quoting (four words or more), each with its turn's time.
+    let split = clip_with(
+        "interview.txt",
+        &ClipOptions {
+            sentences: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let lopez: Vec<&str> = split
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.as_deref() == Some("Maria Lopez"))
+        .map(|q| q.text.as_str())
+        .collect();
+    assert_eq!(
+        lopez,
+        [
+            "It has been a long winter for all of us.",
+            "The first foundations go in next April.",
+            "If the permit arrives on time, the turbines turn by autumn.",
+            "Then we wait, and we say so.",
+        ]
+    );
+    let chars: Vec<char> = split.article.text.chars().collect();
+    for q in &split.quotes {
+        assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
+    }
+    let autumn = split
+        .quotes
+        .iter()
+        .find(|q| q.text.ends_with("autumn."))
+        .unwrap();
+    assert_eq!(
+        autumn.locator,
+        Some(Locator::Time {
+            start: 18_000,
+            end: Some(31_000)
+        })
+    );
+
     let txt = clip("interview.txt");
     assert_eq!(txt.format, Format::Transcript);
     let lopez: Vec<_> = txt

@@ -28,6 +28,10 @@ pub(crate) struct ClipArgs {
     /// repeatable. LABEL= leaves the label unnamed.
     #[arg(long = "speaker", value_name = "LABEL=NAME")]
     speakers: Vec<String>,
+    /// For transcripts: offer each sentence worth quoting (four words or more) instead of
+    /// whole turns.
+    #[arg(long)]
+    sentences: bool,
     /// Store the article and every quotation that has a speaker.
     #[arg(long)]
     save: bool,
@@ -46,6 +50,7 @@ pub(crate) fn run(args: ClipArgs, target: Target) -> Result<ExitCode, Error> {
             .iter()
             .map(|m| onrecord::clip::speaker_mapping(m))
             .collect::<Result<_, _>>()?,
+        sentences: args.sentences,
     };
     let mut clip = onrecord::files::read_article(&args.input, opts)?;
     let report = if args.save {

@@ -113,21 +113,47 @@ fn speaker_of(label: Option<&str>, opts: &ClipOptions) -> (Option<String>, Optio
     (Some(transcript::name_of_label(label)), None)
 }
 
+/// The sentences of a turn worth quoting on their own (four words or more), each with the
+/// character offset it starts at in the turn.
+fn sentences_of(turn: &str) -> Vec<(String, usize)> {
+    use super::attribution::tokens::{sentences, tokenize};
+    let tokens = tokenize(turn);
+    sentences(&tokens)
+        .into_iter()
+        .filter(|range| range.len() >= 5)
+        .map(|range| {
+            let (from, to) = (tokens[range.start].start, tokens[range.end - 1].end);
+            (turn[from..to].to_owned(), turn[..from].chars().count())
+        })
+        .collect()
+}
+
 /// Clips a transcript: every turn is a candidate quotation said in an interview, with its
 /// label's speaker and its time.
 pub fn clip_transcript(text: &str, format: Format, opts: &ClipOptions) -> Clip {
     let turns = documents::read_transcript(&normalise_text(text), format);
     let (rendered, starts) = transcript::render(&turns);
     let language = detect_language(&rendered).to_owned();
-    let quotes = turns
+    // Each turn whole, or each of its sentences worth quoting, with where its words start.
+    let pieces: Vec<(&documents::Turn, String, usize)> = turns
         .iter()
         .zip(starts)
-        .filter(|(turn, _)| turn.text.chars().any(char::is_alphanumeric))
-        .map(|(turn, start)| {
+        .flat_map(|(turn, start)| match opts.sentences {
+            false => vec![(turn, turn.text.clone(), start)],
+            true => sentences_of(&turn.text)
+                .into_iter()
+                .map(|(text, at)| (turn, text, start + at))
+                .collect(),
+        })
+        .collect();
+    let quotes = pieces
+        .into_iter()
+        .filter(|(_, text, _)| text.chars().any(char::is_alphanumeric))
+        .map(|(turn, text, start)| {
             let (speaker, note) = speaker_of(turn.label.as_deref(), opts);
             Candidate {
                 id: None,
-                text: turn.text.clone(),
+                text: text.clone(),
                 speaker,
                 co_speakers: Vec::new(),
                 title: None,
@@ -137,12 +163,12 @@ pub fn clip_transcript(text: &str, format: Format, opts: &ClipOptions) -> Clip {
                 told_to: None,
                 said_on: opts.date,
                 start,
-                end: start + turn.text.chars().count(),
+                end: start + text.chars().count(),
                 locator: turn.start.map(|start| Locator::Time {
                     start,
                     end: turn.end,
                 }),
-                language: detect_language(&turn.text).to_owned(),
+                language: detect_language(&text).to_owned(),
                 mention: turn.label.clone(),
                 cue: None,
                 note,

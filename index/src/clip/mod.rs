@@ -46,6 +46,9 @@ pub struct ClipOptions {
     /// For transcripts: who each label is ("Speaker 2" → "Maria Lopez"); an empty name leaves
     /// the label unnamed.
     pub speakers: Vec<(String, String)>,
+    /// For transcripts: offer each sentence of a turn worth quoting (four words or more) rather
+    /// than the whole turn.
+    pub sentences: bool,
 }
 
 /// One quotation found in an article, ready to review and save.
