@@ -1029,6 +1029,8 @@ fn speakers_are_merged_renamed_and_aliased() {
     );
     assert_eq!(lib.json(&["speakers"]).as_array().unwrap().len(), 3);
 
+    let listed = lib.ok(&["speakers"]);
+    assert!(listed.contains("Ann Lee (1 quote)"), "{listed}");
     let out = lib.ok(&["speakers", "merge", "Song-yee Yoon", "Songyee Yoon"]);
     assert!(out.contains("1 quote(s) moved"), "{out}");
     let speakers = lib.json(&["speakers"]);

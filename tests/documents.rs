@@ -114,7 +114,7 @@ fn scans_encrypted_and_damaged_pdfs_are_refused_with_what_to_do() {
     let err = clip_with("scan.pdf", &ClipOptions::default()).unwrap_err();
     assert!(
         err.to_string()
-            .contains("has no text (a scan?): OnRecord does not read images"),
+            .contains("this PDF has no text (a scan?): OnRecord does not read images"),
         "{err}"
     );
     let err = clip_with("encrypted.pdf", &ClipOptions::default()).unwrap_err();
@@ -168,6 +168,14 @@ fn word_and_opendocument_keep_paragraphs_footnotes_and_accepted_changes() {
         assert_eq!(
             clip.quotes[1].organization.as_deref(),
             Some("Northwind Energy")
+        );
+        // No pages: each quotation's locator is its character offsets.
+        let q = &clip.quotes[0];
+        assert_eq!(
+            q.locator,
+            Some(Locator::Chars {
+                chars: [q.start, q.end]
+            })
         );
     }
 }

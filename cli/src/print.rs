@@ -105,7 +105,9 @@ pub(crate) fn print_clip(
         let id = q.id.map(|i| format!(" [{i}]")).unwrap_or_default();
         let at = q
             .locator
-            .map(|l| format!(" · {}", l.label()))
+            .map(|l| l.label())
+            .filter(|l| !l.is_empty())
+            .map(|l| format!(" · {l}"))
             .unwrap_or_default();
         out!(
             "{:>3}.{id} “{}”
@@ -208,8 +210,8 @@ fn attribution(q: &Quote) -> String {
     if let Some(outlet) = q.source.as_ref().and_then(|s| s.outlet.clone()) {
         parts.push(outlet);
     }
-    if let Some(locator) = q.locator {
-        parts.push(locator.label());
+    if let Some(locator) = q.locator.map(|l| l.label()).filter(|l| !l.is_empty()) {
+        parts.push(locator);
     }
     if let Some(date) = q.date() {
         parts.push(date.to_string());

@@ -296,6 +296,11 @@ impl Library {
         self.store.speakers()
     }
 
+    /// How many quotes each speaker has, by name, in the order `speakers` lists them.
+    pub fn speaker_quote_counts(&self) -> Result<Vec<(String, u64)>> {
+        self.store.speaker_quote_counts()
+    }
+
     pub fn speaker(&self, name: &str) -> Result<Speaker> {
         self.store
             .speaker_by_name(name)?

@@ -391,9 +391,11 @@ impl Quote {
     }
 }
 
-/// Where in its source a quote stands, beyond the character offsets every clipped quote keeps:
-/// the page (and column) of a PDF, or the start and end time of a transcript's turn. In JSON,
-/// `{"page": 4}`, `{"page": 4, "column": 2}` or `{"start": "00:14:03.000", "end": "00:14:09.500"}`.
+/// Where in its source a quote stands: the page (and column) of a PDF, the start and end time
+/// of a transcript's turn, or, for text and HTML, its character offsets. In JSON, `{"page": 4}`,
+/// `{"page": 4, "column": 2}`, `{"start": "00:14:03.000", "end": "00:14:09.500"}` or
+/// `{"chars": [120, 184]}`. A stored quote keeps the first two kinds (its offsets are its
+/// `start` and `end`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Locator {
@@ -412,10 +414,12 @@ pub enum Locator {
         )]
         end: Option<u64>,
     },
+    /// Character offsets (Unicode scalar values, end exclusive) in the article's text.
+    Chars { chars: [usize; 2] },
 }
 
 impl Locator {
-    /// How a reader sees it: "p. 4", "p. 4, col. 2", "00:14:03".
+    /// How a reader sees it: "p. 4", "p. 4, col. 2", "00:14:03"; offsets are not shown.
     pub fn label(&self) -> String {
         match *self {
             Locator::Page { page, column: None } => format!("p. {page}"),
@@ -424,14 +428,25 @@ impl Locator {
                 column: Some(c),
             } => format!("p. {page}, col. {c}"),
             Locator::Time { start, .. } => clock(start, false),
+            Locator::Chars { .. } => String::new(),
         }
     }
 
-    /// What a citation's locator says: the page, or the time the words start.
-    pub fn cited(&self) -> String {
+    /// What a citation's locator says: the page, or the time the words start (`None` for
+    /// offsets, which no citation gives).
+    pub fn cited(&self) -> Option<String> {
         match *self {
-            Locator::Page { page, .. } => page.to_string(),
-            Locator::Time { start, .. } => clock(start, false),
+            Locator::Page { page, .. } => Some(page.to_string()),
+            Locator::Time { start, .. } => Some(clock(start, false)),
+            Locator::Chars { .. } => None,
+        }
+    }
+
+    /// The locator a quote stores: a page or a time (offsets are its `start` and `end`).
+    pub fn stored(self) -> Option<Locator> {
+        match self {
+            Locator::Chars { .. } => None,
+            other => Some(other),
         }
     }
 }

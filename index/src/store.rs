@@ -437,6 +437,18 @@ impl Store {
             .collect()
     }
 
+    /// How many quotes each speaker has (as speaker, not co-speaker), by name.
+    pub fn speaker_quote_counts(&self) -> Result<Vec<(String, u64)>> {
+        Ok(self
+            .conn
+            .prepare(
+                "SELECT sp.name, (SELECT count(*) FROM quote q WHERE q.speaker_id = sp.id)
+                 FROM speaker sp ORDER BY sp.id",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn sources(&self) -> Result<Vec<Source>> {
         let ids: Vec<i64> = self
             .conn
@@ -1306,7 +1318,10 @@ pub(crate) fn insert_row(
         quote.notes,
         created,
         updated,
-        quote.locator.map(|l| locator_text(&l)),
+        quote
+            .locator
+            .and_then(crate::model::Locator::stored)
+            .map(|l| locator_text(&l)),
     ])?;
     let id = QuoteId(conn.last_insert_rowid());
     add_tags(conn, id, &quote.tags)?;

@@ -11,10 +11,15 @@ use onrecord::clip::{self, Clip, ClipOptions};
 use onrecord::import::{self, TableOptions};
 use onrecord::{Library, Quote, QuoteFields, QuoteId, SearchRequest, Selection, Sort};
 use serde::{Deserialize, Serialize};
-use tauri::{AppHandle, Emitter};
+use tauri::{AppHandle, Emitter, Manager};
 
 pub struct State {
+    /// The library every write goes through.
     pub library: Mutex<Library>,
+    /// A second handle on the same folder for what only reads (search, a quote, the lists,
+    /// checking, exporting), so that none of it waits behind a save or an import: SQLite's WAL
+    /// gives it the last committed state, the index its last commit.
+    pub reader: Mutex<Library>,
     pub dir: PathBuf,
 }
 
@@ -49,6 +54,14 @@ fn library<'a>(state: &'a tauri::State<'_, State>) -> Result<std::sync::MutexGua
     })
 }
 
+fn reader<'a>(state: &'a tauri::State<'_, State>) -> Result<std::sync::MutexGuard<'a, Library>> {
+    state.reader.lock().map_err(|_| CommandError {
+        code: "library",
+        message: "an earlier search failed midway; restart OnRecord (nothing saved was lost)"
+            .into(),
+    })
+}
+
 /// Progress of long work, for the status bar.
 #[derive(Clone, Serialize)]
 struct Work<'a> {
@@ -66,16 +79,16 @@ pub struct LibraryInfo {
     quotes: u64,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn library_info(state: tauri::State<'_, State>) -> Result<LibraryInfo> {
-    let library = library(&state)?;
+    let library = reader(&state)?;
     Ok(LibraryInfo {
         path: state.dir.display().to_string(),
         quotes: library.store().quote_count()?,
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn search(
     state: tauri::State<'_, State>,
     query: String,
@@ -84,7 +97,7 @@ pub fn search(
     offset: usize,
 ) -> Result<onrecord::SearchResults> {
     let sort: Sort = sort.parse()?;
-    Ok(library(&state)?.search(&SearchRequest {
+    Ok(reader(&state)?.search(&SearchRequest {
         query,
         limit,
         offset,
@@ -93,12 +106,12 @@ pub fn search(
     })?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn quote_view(state: tauri::State<'_, State>, id: QuoteId) -> Result<onrecord::QuoteView> {
-    Ok(library(&state)?.quote_view(id)?)
+    Ok(reader(&state)?.quote_view(id)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn edit_quote(
     state: tauri::State<'_, State>,
     id: QuoteId,
@@ -108,13 +121,13 @@ pub fn edit_quote(
 }
 
 /// Deletes a quote and returns it, so the window can offer to undo.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_quote(state: tauri::State<'_, State>, id: QuoteId) -> Result<Quote> {
     Ok(library(&state)?.remove(id)?)
 }
 
 /// Undoes a delete: stores the quote again with its id.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn restore_quote(state: tauri::State<'_, State>, quote: Quote) -> Result<Quote> {
     Ok(library(&state)?.restore(quote)?)
 }
@@ -161,7 +174,7 @@ pub async fn clip(app: AppHandle, input: ClipInput) -> Result<Clip> {
 }
 
 /// Saves the candidates the user kept (already edited in the window).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_clip(
     state: tauri::State<'_, State>,
     mut clip: Clip,
@@ -183,12 +196,12 @@ pub async fn read_draft(name: String, bytes: Vec<u8>) -> Result<String> {
     Ok(text?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn check(
     state: tauri::State<'_, State>,
     draft: String,
 ) -> Result<onrecord::check::CheckReport> {
-    Ok(library(&state)?.check(&draft)?)
+    Ok(reader(&state)?.check(&draft)?)
 }
 
 /// The selection the export view sends: a search query (all when empty) or chosen ids.
@@ -218,14 +231,14 @@ pub struct Exported {
     count: usize,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_text(
     state: tauri::State<'_, State>,
     selection: ExportSelection,
     format: String,
     markup: String,
 ) -> Result<Exported> {
-    let (text, count) = library(&state)?.export_as(
+    let (text, count) = reader(&state)?.export_as(
         &selection.selection(),
         Format::parse(&format)?,
         Markup::parse(&markup)?,
@@ -233,7 +246,7 @@ pub fn export_text(
     Ok(Exported { text, count })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_file(
     state: tauri::State<'_, State>,
     selection: ExportSelection,
@@ -243,7 +256,7 @@ pub fn export_file(
     force: bool,
 ) -> Result<Exported> {
     let path = PathBuf::from(path);
-    let count = library(&state)?.export_to_file(
+    let count = reader(&state)?.export_to_file(
         &selection.selection(),
         Format::parse(&format)?,
         Markup::parse(&markup)?,
@@ -256,17 +269,19 @@ pub fn export_file(
     })
 }
 
-#[tauri::command]
+/// How many quotes each speaker has, by name.
+#[tauri::command(async)]
+pub fn speaker_counts(state: tauri::State<'_, State>) -> Result<Vec<(String, u64)>> {
+    Ok(reader(&state)?.speaker_quote_counts()?)
+}
+
+#[tauri::command(async)]
 pub fn speakers(state: tauri::State<'_, State>) -> Result<Vec<onrecord::Speaker>> {
-    Ok(library(&state)?.speakers()?)
+    Ok(reader(&state)?.speakers()?)
 }
 
 #[tauri::command]
-pub async fn import_file(
-    app: AppHandle,
-    state: tauri::State<'_, State>,
-    path: String,
-) -> Result<onrecord::import::ImportReport> {
+pub async fn import_file(app: AppHandle, path: String) -> Result<onrecord::import::ImportReport> {
     work(&app, "import", "started");
     let file = {
         let path = PathBuf::from(&path);
@@ -279,7 +294,18 @@ pub async fn import_file(
             message: format!("reading the file stopped unexpectedly ({e}); try again"),
         })??
     };
-    let report = library(&state)?.import(file)?;
+    // The import holds the writer on a blocking thread: searches (the reader) go on meanwhile.
+    let handle = app.clone();
+    let report = tauri::async_runtime::spawn_blocking(move || {
+        let state = handle.state::<State>();
+        let mut library = library(&state)?;
+        Ok::<_, CommandError>(library.import(file)?)
+    })
+    .await
+    .map_err(|e| CommandError {
+        code: "library",
+        message: format!("the import stopped unexpectedly ({e}); try again"),
+    })??;
     work(&app, "import", "finished");
     Ok(report)
 }
@@ -292,26 +318,50 @@ pub async fn reindex(app: AppHandle, state: tauri::State<'_, State>) -> Result<u
     Ok(n)
 }
 
-/// The pages sent from the browser, waiting to be reviewed.
+/// Backs the library up into a folder (a consistent copy of the database; the index is rebuilt
+/// from it on restore).
 #[tauri::command]
+pub async fn backup(
+    app: AppHandle,
+    path: String,
+    force: bool,
+) -> Result<onrecord::backup::BackupReport> {
+    work(&app, "backup", "started");
+    let handle = app.clone();
+    let report = tauri::async_runtime::spawn_blocking(move || {
+        let state = handle.state::<State>();
+        let library = reader(&state)?;
+        Ok::<_, CommandError>(library.backup(std::path::Path::new(&path), force)?)
+    })
+    .await
+    .map_err(|e| CommandError {
+        code: "library",
+        message: format!("the backup stopped unexpectedly ({e}); try again"),
+    })??;
+    work(&app, "backup", "finished");
+    Ok(report)
+}
+
+/// The pages sent from the browser, waiting to be reviewed.
+#[tauri::command(async)]
 pub fn inbox(state: tauri::State<'_, State>) -> Result<Vec<onrecord::inbox::InboxItem>> {
-    Ok(library(&state)?.inbox()?)
+    Ok(reader(&state)?.inbox()?)
 }
 
 /// A page of the inbox, clipped for the review (it stays in the inbox until removed).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn inbox_clip(state: tauri::State<'_, State>, id: i64) -> Result<Clip> {
-    Ok(library(&state)?.inbox_clip(id)?)
+    Ok(reader(&state)?.inbox_clip(id)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn inbox_remove(state: tauri::State<'_, State>, id: i64) -> Result<()> {
     Ok(library(&state)?.inbox_remove(id)?)
 }
 
 /// Connects the browser extension: writes the host manifests for the current user, naming this
 /// program (started as `onrecord-app browser-host`) on this library.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn browser_install(
     state: tauri::State<'_, State>,
 ) -> Result<Vec<onrecord::browser::Installed>> {
@@ -328,35 +378,35 @@ pub fn browser_install(
 }
 
 /// Merges two spellings of one person: `from`'s quotes, titles and aliases become `into`'s.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn merge_speakers(state: tauri::State<'_, State>, from: String, into: String) -> Result<u64> {
     Ok(library(&state)?.merge_speakers(&from, &into)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn rename_speaker(state: tauri::State<'_, State>, old: String, new: String) -> Result<()> {
     Ok(library(&state)?.rename_speaker(&old, &new)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_alias(state: tauri::State<'_, State>, speaker: String, alias: String) -> Result<()> {
     Ok(library(&state)?.add_alias(&speaker, &alias)?)
 }
 
 /// Every tag with its count, most used first (for completion and the tag list).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn tags(state: tauri::State<'_, State>) -> Result<Vec<(String, u64)>> {
-    Ok(library(&state)?.tags()?)
+    Ok(reader(&state)?.tags()?)
 }
 
 /// Renames a tag on every quote that carries it.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn rename_tag(state: tauri::State<'_, State>, old: String, new: String) -> Result<u64> {
     Ok(library(&state)?.rename_tag(&old, &new)?)
 }
 
 /// Tags the selected quotes; returns those newly tagged (what an undo untags).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn tag_quotes(
     state: tauri::State<'_, State>,
     ids: Vec<QuoteId>,
@@ -365,13 +415,13 @@ pub fn tag_quotes(
     Ok(library(&state)?.tag_quotes(&ids, &tag)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn untag_quotes(state: tauri::State<'_, State>, ids: Vec<QuoteId>, tag: String) -> Result<()> {
     Ok(library(&state)?.untag_quotes(&ids, &tag)?)
 }
 
 /// Adds the selected quotes to a story (created when missing); returns those new to it.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn story_add(
     state: tauri::State<'_, State>,
     name: String,
@@ -380,7 +430,7 @@ pub fn story_add(
     Ok(library(&state)?.story_add(&name, &ids)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn story_remove(
     state: tauri::State<'_, State>,
     name: String,
@@ -390,23 +440,23 @@ pub fn story_remove(
 }
 
 /// Deletes the selected quotes; returns them as they were, for the undo.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_quotes(state: tauri::State<'_, State>, ids: Vec<QuoteId>) -> Result<Vec<Quote>> {
     Ok(library(&state)?.remove_many(&ids)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn restore_quotes(state: tauri::State<'_, State>, quotes: Vec<Quote>) -> Result<()> {
     Ok(library(&state)?.restore_many(quotes)?)
 }
 
 /// Every story with its count of quotes.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn stories(state: tauri::State<'_, State>) -> Result<Vec<onrecord::story::Story>> {
-    Ok(library(&state)?.stories()?)
+    Ok(reader(&state)?.stories()?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn story_create(
     state: tauri::State<'_, State>,
     name: String,
@@ -414,13 +464,13 @@ pub fn story_create(
     Ok(library(&state)?.story_create(&name)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn story_rename(state: tauri::State<'_, State>, old: String, new: String) -> Result<()> {
     Ok(library(&state)?.story_rename(&old, &new)?)
 }
 
 /// Deletes a story; its quotes stay. Returns how many it held.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn story_delete(state: tauri::State<'_, State>, name: String) -> Result<u64> {
     Ok(library(&state)?.story_delete(&name)?)
 }

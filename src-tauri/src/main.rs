@@ -44,10 +44,18 @@ fn main() {
             std::process::exit(3);
         }
     };
+    let reader = match onrecord::Library::open(&dir) {
+        Ok(reader) => reader,
+        Err(err) => {
+            eprintln!("onrecord-app: {err}");
+            std::process::exit(3);
+        }
+    };
     tauri::Builder::default()
         .plugin(tauri_plugin_clipboard_manager::init())
         .manage(commands::State {
             library: Mutex::new(library),
+            reader: Mutex::new(reader),
             dir,
         })
         .invoke_handler(tauri::generate_handler![
@@ -64,8 +72,10 @@ fn main() {
             commands::export_text,
             commands::export_file,
             commands::speakers,
+            commands::speaker_counts,
             commands::import_file,
             commands::reindex,
+            commands::backup,
             commands::inbox,
             commands::inbox_clip,
             commands::inbox_remove,

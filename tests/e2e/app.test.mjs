@@ -84,6 +84,9 @@ before(async () => {
     })
     .build();
   await driver.wait(until.elementLocated(By.id("search")), 30000);
+  // The window keeps its settings (theme, citation style) between runs: start from none.
+  await driver.executeScript("localStorage.clear(); location.reload();");
+  await driver.wait(until.elementLocated(By.id("search")), 30000);
 });
 
 after(async () => {
@@ -511,6 +514,11 @@ test("a PDF, a transcript and a Word draft dropped on the window", async () => {
   await dropFile("draft", "draft.docx");
   await waitText("check-status", /1 unverified/);
   assert.match(await byId("draft").getAttribute("value"), /chief executive of Acme Corp\./);
+  // The same draft picked with "Open a draft…" (the file input behind the system's chooser).
+  await driver.executeScript("document.getElementById('draft').value = ''; document.getElementById('check-file').hidden = false;");
+  await byId("check-file").sendKeys(join(root, "tests/fixtures/documents/statement.odt"));
+  await waitText("check-status", /verified/);
+  assert.match(await byId("draft").getAttribute("value"), /Harbor Wind: the mayor answers/);
   // A file that is no document is refused with what it looks like.
   await driver.executeScript(
     `const data = new DataTransfer();
@@ -519,4 +527,123 @@ test("a PDF, a transcript and a Word draft dropped on the window", async () => {
   );
   await byId("nav-clip").click();
   await waitText("clip-status", /looks like a PNG image/);
+});
+
+test("a speaker's quote count, and Show quotes lists them in the library", async () => {
+  await byId("nav-speakers").click();
+  const count = await driver.wait(until.elementLocated(By.css('[data-count="Vijayasimha Alilughatta"]')), 20000);
+  await driver.wait(async () => /^2 quote\(s\)$/.test(await count.getText()), 10000);
+  await driver.findElement(By.css('button[data-show="Vijayasimha Alilughatta"]')).click();
+  await waitText("result-summary", /^2 quote/);
+  assert.equal(await byId("search").getAttribute("value"), 'speaker:"Vijayasimha Alilughatta"');
+});
+
+test("settings: theme, default citation style, reindex and backup, in counts", async () => {
+  await byId("nav-settings").click();
+  await waitText("settings-folder", /quote\(s\) in/);
+  const theme = async (value) => {
+    await driver.executeScript(
+      "const s = document.getElementById('settings-theme'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));",
+      value,
+    );
+    return driver.executeScript(
+      "return [document.documentElement.dataset.theme ?? '', getComputedStyle(document.documentElement).backgroundColor]",
+    );
+  };
+  assert.deepEqual(await theme("dark"), ["dark", "rgb(21, 24, 29)"]);
+  assert.deepEqual(await theme("light"), ["light", "rgb(251, 250, 247)"]);
+  // The default citation style is where the export view starts.
+  await driver.executeScript(
+    "const s = document.getElementById('settings-style'); s.value = 'mla'; s.dispatchEvent(new Event('change'));",
+  );
+  await byId("nav-export").click();
+  assert.equal(await byId("export-format").getAttribute("value"), "mla");
+  await byId("nav-settings").click();
+  // (Back to APA: the window keeps its settings from one run to the next.)
+  await driver.executeScript(
+    "const s = document.getElementById('settings-style'); s.value = 'apa'; s.dispatchEvent(new Event('change'));",
+  );
+  await byId("settings-reindex").click();
+  await waitText("settings-reindex-status", /rebuilt: \d+ quote\(s\) searchable/);
+  const target = join(exportDir, "backup.onrecord");
+  await byId("settings-backup-path").sendKeys(target);
+  await byId("settings-backup").click();
+  await waitText("settings-backup-status", /Backed up \d+ quote\(s\)/);
+  assert.ok(existsSync(target));
+});
+
+/** axe-core inside the real window: the serious and critical violations of what is shown. */
+async function axeViolations() {
+  const source = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  await driver.executeScript(source);
+  const result = await driver.executeAsyncScript(
+    `const done = arguments[arguments.length - 1];
+     axe.run(document, { resultTypes: ["violations"] }).then(
+       (r) => done(r.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+         .map((v) => v.id + ": " + v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", "))),
+       (e) => done(["axe failed: " + e]),
+     );`,
+  );
+  return result;
+}
+
+test("every view, light and dark: no serious accessibility violation, and its screenshot", async () => {
+  const docs = join(root, "docs/screenshots");
+  mkdirSync(docs, { recursive: true });
+  const found = [];
+  for (const mode of ["light", "dark"]) {
+    await byId("nav-settings").click();
+    await driver.executeScript(
+      "const s = document.getElementById('settings-theme'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));",
+      mode,
+    );
+    for (const view of ["library", "clip", "check", "export", "speakers", "stories", "inbox", "settings"]) {
+      await byId(`nav-${view}`).click();
+      if (view === "library") {
+        await byId("search").clear();
+        await byId("search").sendKeys("pivotal");
+        await driver.wait(until.elementLocated(By.css("#results li.result mark")), 20000);
+      }
+      await driver.sleep(300);
+      for (const v of await axeViolations()) found.push(`${view} (${mode}): ${v}`);
+      writeFileSync(join(docs, `${view}-${mode}.png`), await driver.takeScreenshot(), "base64");
+    }
+  }
+  await byId("nav-settings").click();
+  await driver.executeScript(
+    "const s = document.getElementById('settings-theme'); s.value = 'system'; s.dispatchEvent(new Event('change'));",
+  );
+  assert.deepEqual(found, []);
+});
+
+test("a search is answered while a 100,000-quote import runs", async () => {
+  const rows = ["text,speaker,organization"];
+  for (let i = 0; i < 100000; i++) rows.push(`"Imported remark number ${i} about the harbor",Speaker ${i % 997},Org ${i % 89}`);
+  const file = join(exportDir, "many.csv");
+  writeFileSync(file, rows.join("\n"));
+  await byId("nav-settings").click();
+  await byId("settings-import-path").clear();
+  await byId("settings-import-path").sendKeys(file);
+  await byId("settings-import").click();
+  await waitText("settings-import-status", /Importing/);
+  const started = Date.now();
+  await byId("nav-library").click();
+  await byId("search").clear();
+  await byId("search").sendKeys("herring");
+  // (Answered for this query: a highlighted "herring", which no earlier search showed.)
+  await driver.wait(
+    async () => {
+      const marks = await driver.findElements(By.css("#results li.result mark"));
+      const texts = await Promise.all(marks.map((m) => m.getText().catch(() => "")));
+      return texts.some((t) => t.toLowerCase() === "herring");
+    },
+    20000,
+  );
+  const answered = Date.now() - started;
+  // The import was still running when the search answered.
+  const status = await driver.executeScript("return document.getElementById('settings-import-status').textContent");
+  assert.match(status, /Importing/, `the import ended before the search answered (${answered} ms)`);
+  await byId("nav-settings").click();
+  await waitText("settings-import-status", /Imported 100000 quote\(s\)/, 300000);
+  console.log(`# search answered in ${answered} ms during the import`);
 });

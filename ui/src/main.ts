@@ -10,11 +10,13 @@ import { clipView } from "./views/clip";
 import { exportView } from "./views/export";
 import { inboxView } from "./views/inbox";
 import { libraryView } from "./views/library";
+import { applyTheme } from "./lib/settings";
 import { quotePanel } from "./views/quote";
+import { settingsView } from "./views/settings";
 import { speakersView } from "./views/speakers";
 import { storiesView } from "./views/stories";
 
-export type ViewName = "library" | "clip" | "check" | "export" | "speakers" | "stories" | "inbox";
+export type ViewName = "library" | "clip" | "check" | "export" | "speakers" | "stories" | "inbox" | "settings";
 
 export interface Shell {
   show(view: ViewName): void;
@@ -33,6 +35,7 @@ export interface Shell {
 type Refreshable = HTMLElement & { refresh?: () => void };
 
 function start() {
+  applyTheme();
   const root = document.getElementById("app")!;
   const statusLine = h("p", { id: "status", class: "statusbar", role: "status" });
   const toastBox = h("div", { id: "toast", class: "toast", hidden: true });
@@ -54,6 +57,7 @@ function start() {
         speakers: "speakers",
         stories: "story-new",
         inbox: "inbox-list",
+        settings: "settings-theme",
       };
       document.getElementById(focus[view])?.focus();
     },
@@ -100,9 +104,10 @@ function start() {
   views.set("clip", clipEl);
   views.set("check", checkView(shell));
   views.set("export", exportView());
-  views.set("speakers", speakersView());
+  views.set("speakers", speakersView(shell));
   views.set("stories", storiesView(shell));
   views.set("inbox", inboxView(shell));
+  views.set("settings", settingsView(shell));
 
   // The inbox's count, kept current while the window is open: pages arrive from the browser
   // through another process.
@@ -128,6 +133,7 @@ function start() {
     ["speakers", "Speakers", "Ctrl+Shift+P"],
     ["stories", "Stories", ""],
     ["inbox", "Inbox", ""],
+    ["settings", "Settings", ""],
   ];
   for (const [name, label, keys] of labels) {
     const b = h(

@@ -66,15 +66,19 @@ pub(crate) fn run(args: SpeakersArgs, target: Target) -> Result<ExitCode, Error>
             if json {
                 print_json(&speakers)?;
             } else {
+                let counts: std::collections::HashMap<String, u64> =
+                    library.speaker_quote_counts()?.into_iter().collect();
                 for s in speakers {
+                    let quotes = counts.get(&s.name).copied().unwrap_or(0);
                     let latest = s
                         .affiliations
                         .last()
                         .map(affiliation_line)
                         .unwrap_or_default();
                     out!(
-                        "{}{}",
+                        "{} ({quotes} quote{}){}",
                         s.name,
+                        if quotes == 1 { "" } else { "s" },
                         if latest.is_empty() {
                             String::new()
                         } else {

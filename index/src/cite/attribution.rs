@@ -88,8 +88,8 @@ pub fn line(item: &Citable) -> String {
             cite.push(escape_markdown(outlet));
         }
     }
-    if let Some(locator) = quote.locator {
-        cite.push(locator.label());
+    if let Some(locator) = quote.locator.and_then(|l| l.cited().map(|_| l.label())) {
+        cite.push(locator);
     }
     if let Some(date) = quote.date() {
         cite.push(ap_date(date));

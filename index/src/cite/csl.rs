@@ -127,7 +127,9 @@ pub fn note(item: &Citable) -> String {
     let at = item
         .quote
         .locator
-        .map(|l| format!(" ({})", l.label()))
+        .map(|l| l.label())
+        .filter(|l| !l.is_empty())
+        .map(|l| format!(" ({l})"))
         .unwrap_or_default();
     format!(
         "“{}” — {}{at}",

@@ -93,10 +93,13 @@ pub fn render(
         .enumerate()
         .flat_map(|(at, entry)| entry.quotes.iter().map(move |q| (at, q)))
         .filter_map(|(at, q)| {
-            q.quote.locator.map(|l| match l {
-                crate::model::Locator::Page { .. } => (at, l.cited(), CslLocator::Page),
-                crate::model::Locator::Time { .. } => (at, l.cited(), CslLocator::Timestamp),
-            })
+            let l = q.quote.locator?;
+            let kind = match l {
+                crate::model::Locator::Page { .. } => CslLocator::Page,
+                crate::model::Locator::Time { .. } => CslLocator::Timestamp,
+                crate::model::Locator::Chars { .. } => return None,
+            };
+            Some((at, l.cited()?, kind))
         })
         .collect();
     for (at, value, kind) in &located {

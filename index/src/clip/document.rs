@@ -61,8 +61,11 @@ pub fn clip_document(document: documents::Document, opts: &ClipOptions) -> Clip 
     };
     let mut clip = clip_article(article);
     clip.format = document.format;
+    // A PDF's quotations stand on pages; a Word or OpenDocument file's keep their offsets.
     for quote in &mut clip.quotes {
-        quote.locator = document.locator_at(quote.start);
+        if let Some(page) = document.locator_at(quote.start) {
+            quote.locator = Some(page);
+        }
     }
     clip
 }
@@ -164,9 +167,14 @@ pub fn clip_transcript(text: &str, format: Format, opts: &ClipOptions) -> Clip {
                 said_on: opts.date,
                 start,
                 end: start + text.chars().count(),
-                locator: turn.start.map(|start| Locator::Time {
-                    start,
-                    end: turn.end,
+                locator: Some(match turn.start {
+                    Some(start) => Locator::Time {
+                        start,
+                        end: turn.end,
+                    },
+                    None => Locator::Chars {
+                        chars: [start, start + text.chars().count()],
+                    },
                 }),
                 language: detect_language(&text).to_owned(),
                 mention: turn.label.clone(),

@@ -78,8 +78,8 @@ pub struct Candidate {
     /// exclusive, quotation marks excluded).
     pub start: usize,
     pub end: usize,
-    /// The page (and column) of a PDF, the time of a transcript's turn; `null` for text and
-    /// HTML, where `start` and `end` say where it stands.
+    /// Where it stands: the page (and column) of a PDF, the time of a transcript's turn, or
+    /// its character offsets in text and HTML (`{"chars": [start, end]}`).
     #[serde(default)]
     pub locator: Option<crate::model::Locator>,
     pub language: String,
@@ -253,7 +253,9 @@ pub fn clip_article(article: Article) -> Clip {
             said_on: article.published,
             start: to_char(q.start),
             end: to_char(q.end),
-            locator: None,
+            locator: Some(crate::model::Locator::Chars {
+                chars: [to_char(q.start), to_char(q.end)],
+            }),
             mention: a.mention,
             cue: a.cue,
             note: a.note,

@@ -82,7 +82,9 @@ pub fn clip_selection(article: Article, selection: &str) -> Result<Clip> {
             said_on: clip.article.published,
             start,
             end,
-            locator: None,
+            locator: Some(crate::model::Locator::Chars {
+                chars: [start, end],
+            }),
             language: clip
                 .article
                 .language

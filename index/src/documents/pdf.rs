@@ -54,8 +54,8 @@ pub(super) fn read(path: &Path, what: &str) -> Result<Document> {
     let document = assemble(pages);
     if document.text.trim().is_empty() {
         return Err(Error::invalid(format!(
-            "{what} has no text (a scan?): OnRecord does not read images. Run it through OCR \
-             (ocrmypdf, say) and clip the result"
+            "{what}: this PDF has no text (a scan?): OnRecord does not read images. Run it \
+             through OCR (ocrmypdf, say) and clip the result"
         )));
     }
     Ok(document)

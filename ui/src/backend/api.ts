@@ -52,9 +52,12 @@ export const api = {
     path: string,
     force: boolean,
   ) => invoke<{ text: string; count: number }>("export_file", { selection, format, markup, path, force }),
+  speakerCounts: () => invoke<[string, number][]>("speaker_counts"),
   speakers: () => invoke<Speaker[]>("speakers"),
   importFile: (path: string) => invoke<{ imported: number; skipped: number }>("import_file", { path }),
   reindex: () => invoke<number>("reindex"),
+  backup: (path: string, force: boolean) =>
+    invoke<{ path: string; quotes: number; bytes: number }>("backup", { path, force }),
   inbox: () => invoke<InboxItem[]>("inbox"),
   inboxClip: (id: number) => invoke<Clip>("inbox_clip", { id }),
   inboxRemove: (id: number) => invoke<void>("inbox_remove", { id }),

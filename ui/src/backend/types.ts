@@ -79,8 +79,9 @@ export interface QuoteView {
   after?: string;
 }
 
-/** Where in its source a quote stands: a PDF's page (and column), a transcript's time. */
-export type Locator = { page: number; column?: number } | { start: string; end?: string };
+/** Where in its source a quote stands: a PDF's page (and column), a transcript's time, or (in a
+ * clip of text or HTML) its character offsets. */
+export type Locator = { page: number; column?: number } | { start: string; end?: string } | { chars: [number, number] };
 
 export interface Candidate extends Attribution {
   id?: string;

@@ -30,6 +30,7 @@ export function whereLine(q: Quote): string {
 export function locatorLabel(l: Locator | null | undefined): string {
   if (!l) return "";
   if ("page" in l) return l.column ? `p. ${l.page}, col. ${l.column}` : `p. ${l.page}`;
+  if ("chars" in l) return "";
   return l.start.replace(/\.\d+$/, "");
 }
 

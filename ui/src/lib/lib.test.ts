@@ -52,6 +52,7 @@ describe("format", () => {
     expect(locatorLabel({ page: 4, column: 2 })).toBe("p. 4, col. 2");
     expect(locatorLabel({ start: "00:14:03.500", end: "00:14:09.000" })).toBe("00:14:03");
     expect(locatorLabel(null)).toBe("");
+    expect(locatorLabel({ chars: [3, 9] })).toBe("");
   });
   it("explains problems in one line", () => {
     expect(problemLine({ field: "organization", draft: "Alibaba", record: "Zensar" })).toBe(

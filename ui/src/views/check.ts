@@ -93,11 +93,7 @@ export function checkView(shell: Shell): HTMLElement {
   };
   run.addEventListener("click", check);
   // A dropped draft is read by the core (Word, OpenDocument, PDF or text), shown, and checked.
-  draft.addEventListener("dragover", (e) => e.preventDefault());
-  draft.addEventListener("drop", async (e) => {
-    e.preventDefault();
-    const file = e.dataTransfer?.files[0];
-    if (!file) return;
+  const readFile = async (file: File) => {
     status.textContent = `Reading ${file.name}…`;
     try {
       draft.value = await api.readDraft(file.name, Array.from(new Uint8Array(await file.arrayBuffer())));
@@ -105,7 +101,22 @@ export function checkView(shell: Shell): HTMLElement {
     } catch (err) {
       status.textContent = errorMessage(err);
     }
+  };
+  draft.addEventListener("dragover", (e) => e.preventDefault());
+  draft.addEventListener("drop", async (e) => {
+    e.preventDefault();
+    const file = e.dataTransfer?.files[0];
+    if (file) await readFile(file);
   });
+  // Or picked with the system's file chooser.
+  const picker = h("input", { type: "file", id: "check-file", hidden: true, accept: ".docx,.odt,.pdf,.txt,.md", "aria-label": "A draft to check" }) as HTMLInputElement;
+  picker.addEventListener("change", async () => {
+    const file = picker.files?.[0];
+    if (file) await readFile(file);
+    picker.value = "";
+  });
+  const open = h("button", { type: "button", id: "check-open" }, "Open a draft…");
+  open.addEventListener("click", () => picker.click());
   // Ctrl+Enter checks again from the draft.
   draft.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
@@ -119,7 +130,7 @@ export function checkView(shell: Shell): HTMLElement {
     { class: "view", id: "view-check", hidden: true },
     h("h2", {}, "Check a draft"),
     draft,
-    h("div", { class: "row" }, run),
+    h("div", { class: "row" }, run, open, picker),
     status,
     h("div", { class: "split" }, rendered, findings),
   );

@@ -121,7 +121,7 @@ export function clipView(shell: Shell): HTMLElement & { review: (c: Clip, onSave
             "div",
             {},
             h("p", { class: "quote-text" }, `“${q.text}”`),
-            q.locator ? h("p", { class: "muted locator", "data-field": "locator" }, locatorLabel(q.locator)) : null,
+            locatorLabel(q.locator) ? h("p", { class: "muted locator", "data-field": "locator" }, locatorLabel(q.locator)) : null,
             h(
               "p",
               { class: "context muted", "data-field": "context" },
@@ -169,14 +169,31 @@ export function clipView(shell: Shell): HTMLElement & { review: (c: Clip, onSave
     else status.textContent = "Paste a URL or the article's text first.";
   });
 
+  const clipFile = async (file: File) => {
+    const bytes = Array.from(new Uint8Array(await file.arrayBuffer()));
+    go(() => api.clipFile(file.name, bytes));
+  };
   text.addEventListener("dragover", (e) => e.preventDefault());
   text.addEventListener("drop", async (e) => {
     e.preventDefault();
     const file = e.dataTransfer?.files[0];
-    if (!file) return;
-    const bytes = Array.from(new Uint8Array(await file.arrayBuffer()));
-    go(() => api.clipFile(file.name, bytes));
+    if (file) await clipFile(file);
   });
+  // The system's file chooser, for those who would rather pick than drop.
+  const picker = h("input", {
+    type: "file",
+    id: "clip-file",
+    hidden: true,
+    accept: ".pdf,.docx,.odt,.html,.htm,.txt,.vtt,.srt,.md",
+    "aria-label": "A file to clip",
+  }) as HTMLInputElement;
+  picker.addEventListener("change", async () => {
+    const file = picker.files?.[0];
+    if (file) await clipFile(file);
+    picker.value = "";
+  });
+  const open = h("button", { type: "button", id: "clip-open" }, "Open a file…");
+  open.addEventListener("click", () => picker.click());
 
   save.addEventListener("click", async () => {
     if (!clip) return;
@@ -210,7 +227,7 @@ export function clipView(shell: Shell): HTMLElement & { review: (c: Clip, onSave
     h("h2", {}, "Clip an article"),
     url,
     text,
-    h("div", { class: "row" }, run),
+    h("div", { class: "row" }, run, open, picker),
     status,
     list,
     saveBar,

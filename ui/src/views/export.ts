@@ -2,6 +2,7 @@
 
 import { api, errorMessage } from "../backend/api";
 import { h } from "../lib/dom";
+import { citationStyle } from "../lib/settings";
 
 const FORMATS: [string, string][] = [
   ["bibtex", "BibTeX / BibLaTeX"],
@@ -17,6 +18,15 @@ const FORMATS: [string, string][] = [
 export function exportView(): HTMLElement {
   const format = h("select", { id: "export-format", "aria-label": "Format" });
   for (const [value, label] of FORMATS) format.append(h("option", { value }, label));
+  // Starts from the default citation style chosen in Settings (again whenever it changes).
+  let defaultStyle = "";
+  const followDefault = () => {
+    if (citationStyle() !== defaultStyle) {
+      defaultStyle = citationStyle();
+      format.value = defaultStyle;
+    }
+  };
+  followDefault();
   const markup = h(
     "select",
     { id: "export-markup", "aria-label": "Markup for references" },
@@ -34,6 +44,7 @@ export function exportView(): HTMLElement {
 
   const selection = () => ({ query: query.value });
   const refresh = async () => {
+    followDefault();
     try {
       const r = await api.exportText(selection(), format.value, markup.value);
       preview.textContent = r.text;

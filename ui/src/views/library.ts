@@ -236,13 +236,19 @@ export function libraryView(shell: Shell): HTMLElement {
     }
   };
 
+  // Searches run side by side (off the window's thread): only the newest one's answer is shown,
+  // so a slow earlier search never overwrites a later one.
+  let asked = 0;
   const run = async () => {
+    const mine = ++asked;
     try {
       const r = await api.search(input.value, sort.value as "relevance" | "date", PAGE_SIZE, offset);
+      if (mine !== asked) return;
       shell.status("");
       render(r);
       await renderEmpty();
     } catch (e) {
+      if (mine !== asked) return;
       summary.textContent = errorMessage(e);
       clear(results);
     }

@@ -5,6 +5,7 @@ import { api, errorMessage } from "../backend/api";
 import type { Quote, QuoteFields } from "../backend/types";
 import { clear, h } from "../lib/dom";
 import { MEDIUMS, fieldsOf, locatorLabel, mediumLabel, nameList } from "../lib/format";
+import { citationStyle, styleLabel } from "../lib/settings";
 import type { Shell } from "../main";
 
 export function quotePanel(shell: Shell): { el: HTMLElement; open: (id: string) => Promise<void> } {
@@ -96,9 +97,10 @@ export function quotePanel(shell: Shell): { el: HTMLElement; open: (id: string) 
     });
     cite.addEventListener("click", async () => {
       try {
-        const r = await api.exportText({ ids: [q.id] }, "apa", "text");
+        const style = citationStyle();
+        const r = await api.exportText({ ids: [q.id] }, style, "text");
         await api.copy(r.text);
-        status.textContent = "Citation copied (APA).";
+        status.textContent = `Citation copied (${styleLabel(style)}).`;
       } catch (e) {
         status.textContent = errorMessage(e);
       }

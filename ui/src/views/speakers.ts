@@ -4,8 +4,9 @@
 import { api, errorMessage } from "../backend/api";
 import type { Speaker } from "../backend/types";
 import { clear, h } from "../lib/dom";
+import type { Shell } from "../main";
 
-export function speakersView(): HTMLElement {
+export function speakersView(shell: Shell): HTMLElement {
   const list = h("div", { id: "speakers" });
   const status = h("p", { class: "muted", id: "speakers-status", role: "status" });
   const from = h("select", { id: "merge-from", "aria-label": "Speaker to merge" });
@@ -54,7 +55,8 @@ export function speakersView(): HTMLElement {
   const refresh = async () => {
     clear(list);
     try {
-      const speakers = await api.speakers();
+      const [speakers, counts] = await Promise.all([api.speakers(), api.speakerCounts()]);
+      const count = new Map(counts);
       for (const select of [from, into, renameWho, aliasWho]) options(select, speakers);
       if (speakers.length === 0) list.append(h("p", { class: "muted" }, "No speakers yet: clip an article to add some."));
       for (const s of speakers) {
@@ -72,7 +74,18 @@ export function speakersView(): HTMLElement {
           h(
             "article",
             { class: "speaker" },
-            h("h3", {}, s.name),
+            h(
+              "h3",
+              {},
+              s.name,
+              " ",
+              h("span", { class: "muted count-of", "data-count": s.name }, `${count.get(s.name) ?? 0} quote(s)`),
+            ),
+            (() => {
+              const show = h("button", { type: "button", "data-show": s.name }, "Show quotes");
+              show.addEventListener("click", () => shell.search(`speaker:"${s.name.replace(/"/g, "")}"`));
+              return show;
+            })(),
             s.aliases.length ? h("p", { class: "muted" }, `Also: ${s.aliases.join(", ")}`) : null,
             rows.length
               ? h(
