@@ -1031,6 +1031,36 @@ fn speakers_are_merged_renamed_and_aliased() {
 
     let listed = lib.ok(&["speakers"]);
     assert!(listed.contains("Ann Lee (1 quote)"), "{listed}");
+    // A title held over time, set by hand, then removed.
+    let board = |extra: &[&str]| {
+        let mut args = vec![
+            "speakers",
+            "affiliation",
+            "Ann Lee",
+            "--title",
+            "board member",
+            "--org",
+            "Acme Group",
+        ];
+        args.extend_from_slice(extra);
+        lib.ok(&args)
+    };
+    let out = board(&["--from", "2020-01-01", "--to", "2022-12-31"]);
+    assert!(out.starts_with("added to Ann Lee: board member"), "{out}");
+    let ann = lib.json(&["speakers", "Ann Lee"]);
+    assert!(
+        ann["affiliations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["title"] == "board member" && a["valid_to"] == "2022-12-31"),
+        "{ann}"
+    );
+    let bad = lib.run(&["speakers", "affiliation", "Ann Lee", "--from", "2020-01-01"]);
+    assert_eq!(bad.status.code(), Some(2));
+    board(&["--remove"]);
+    let ann = lib.json(&["speakers", "Ann Lee"]);
+    assert!(!ann.to_string().contains("board member"), "{ann}");
     let out = lib.ok(&["speakers", "merge", "Song-yee Yoon", "Songyee Yoon"]);
     assert!(out.contains("1 quote(s) moved"), "{out}");
     let speakers = lib.json(&["speakers"]);

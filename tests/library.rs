@@ -553,3 +553,88 @@ fn bulk_tag_story_and_delete_undo_exactly() {
     assert_eq!(back.stories, vec!["Harbour"]);
     assert!(library.doctor().unwrap().healthy());
 }
+
+#[test]
+fn a_speakers_affiliations_are_corrected_added_and_removed_by_hand() {
+    use onrecord::model::{Affiliation, parse_date};
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(dir.path()).unwrap();
+    library
+        .add(NewQuote {
+            title: Some("chief financial officer".into()),
+            organization: Some("Acme Group".into()),
+            said_on: Some(parse_date("2021-03-04").unwrap()),
+            ..quote("We will keep our costs under control", "Ann Lee")
+        })
+        .unwrap();
+    let day = |d: &str| Some(parse_date(d).unwrap());
+    let cfo = |from: &str, to: &str| Affiliation {
+        title: Some("Chief Financial Officer".into()),
+        organization: Some("acme group".into()),
+        organization_description: None,
+        valid_from: day(from),
+        valid_to: day(to),
+    };
+    // What clipping inferred (one day) is corrected to the span the user knows.
+    assert!(
+        !library
+            .set_affiliation("Ann Lee", &cfo("2019-01-01", "2023-06-30"))
+            .unwrap()
+    );
+    let added = library
+        .set_affiliation(
+            "ann lee",
+            &Affiliation {
+                title: Some("chief executive officer".into()),
+                organization: Some("Acme Group".into()),
+                organization_description: None,
+                valid_from: day("2023-07-01"),
+                valid_to: None,
+            },
+        )
+        .unwrap();
+    assert!(added);
+    let ann = library.speaker("Ann Lee").unwrap();
+    assert_eq!(ann.affiliations.len(), 2, "{:?}", ann.affiliations);
+    let title_on = |date: &str| {
+        ann.affiliation_on(parse_date(date).unwrap())
+            .and_then(|a| a.title.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(title_on("2022-05-01"), "chief financial officer");
+    assert_eq!(title_on("2024-05-01"), "chief executive officer");
+    // Refused with the reason: nothing to set, dates backwards, nobody by that name.
+    let err = library
+        .set_affiliation("Ann Lee", &Affiliation::default())
+        .unwrap_err();
+    assert!(err.to_string().contains("needs a title"), "{err}");
+    let err = library
+        .set_affiliation("Ann Lee", &cfo("2023-06-30", "2019-01-01"))
+        .unwrap_err();
+    assert!(err.to_string().contains("swap the dates"), "{err}");
+    assert!(
+        library
+            .set_affiliation("Nobody Here", &cfo("2019-01-01", "2020-01-01"))
+            .is_err()
+    );
+    // Removed by its title and organization.
+    assert!(
+        library
+            .remove_affiliation(
+                "Ann Lee",
+                Some("chief executive officer"),
+                Some("Acme Group")
+            )
+            .unwrap()
+    );
+    assert!(
+        !library
+            .remove_affiliation(
+                "Ann Lee",
+                Some("chief executive officer"),
+                Some("Acme Group")
+            )
+            .unwrap()
+    );
+    assert_eq!(library.speaker("Ann Lee").unwrap().affiliations.len(), 1);
+}

@@ -400,6 +400,28 @@ impl Library {
         Ok(n)
     }
 
+    /// Sets a speaker's title and employer over a span of dates (see
+    /// [`crate::speakers::set_affiliation`]); `true` when it was added rather than corrected.
+    pub fn set_affiliation(
+        &mut self,
+        speaker: &str,
+        affiliation: &crate::model::Affiliation,
+    ) -> Result<bool> {
+        self.store
+            .write(|c| crate::speakers::set_affiliation(c, speaker, affiliation))
+    }
+
+    /// Removes a speaker's affiliation with this title and organization; whether there was one.
+    pub fn remove_affiliation(
+        &mut self,
+        speaker: &str,
+        title: Option<&str>,
+        organization: Option<&str>,
+    ) -> Result<bool> {
+        self.store
+            .write(|c| crate::speakers::remove_affiliation(c, speaker, title, organization))
+    }
+
     /// Corrects a speaker's name.
     pub fn rename_speaker(&mut self, old: &str, new: &str) -> Result<()> {
         self.store.write(|c| crate::speakers::rename(c, old, new))?;

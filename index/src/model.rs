@@ -234,7 +234,7 @@ impl FromStr for SourceKind {
 
 /// A title held at an organization over a span of time. Open ends are unknown, not "forever":
 /// the span is widened as quotes dated outside it are recorded.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Affiliation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,

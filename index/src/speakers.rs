@@ -105,3 +105,110 @@ pub(crate) fn rename(conn: &Connection, old: &str, new: &str) -> Result<()> {
     )?;
     enqueue_quotes_of(conn, id)
 }
+
+/// Sets a speaker's title and employer over a span of dates, as the user knows them: the
+/// affiliation with the same title and organization takes these dates and description (what
+/// clipping inferred from quote dates is replaced), or a new one is added. Checking a draft
+/// compares titles with the affiliation held on the quote's date, so this corrects what it
+/// accepts. Returns whether an affiliation was added (rather than corrected).
+pub(crate) fn set_affiliation(
+    conn: &Connection,
+    speaker: &str,
+    affiliation: &crate::model::Affiliation,
+) -> Result<bool> {
+    let id = find(conn, speaker)?;
+    let clean = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
+    let (title, organization) = (clean(&affiliation.title), clean(&affiliation.organization));
+    if title.is_none() && organization.is_none() {
+        return Err(Error::invalid(
+            "an affiliation needs a title, an organization or both",
+        ));
+    }
+    if let (Some(from), Some(to)) = (affiliation.valid_from, affiliation.valid_to)
+        && from > to
+    {
+        return Err(Error::invalid(format!(
+            "the affiliation starts ({from}) after it ends ({to}); swap the dates"
+        )));
+    }
+    let existing = existing_affiliation(conn, id, title.as_deref(), organization.as_deref())?;
+    let description = clean(&affiliation.organization_description);
+    match existing {
+        Some(row) => {
+            conn.execute(
+                "UPDATE affiliation SET valid_from = ?2, valid_to = ?3,
+                 organization_description = coalesce(?4, organization_description) WHERE id = ?1",
+                params![
+                    row,
+                    affiliation.valid_from,
+                    affiliation.valid_to,
+                    description
+                ],
+            )?;
+        }
+        None => {
+            conn.execute(
+                "INSERT INTO affiliation (speaker_id, title, organization, organization_description,
+                 valid_from, valid_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    id,
+                    title,
+                    organization,
+                    description,
+                    affiliation.valid_from,
+                    affiliation.valid_to
+                ],
+            )?;
+        }
+    }
+    Ok(existing.is_none())
+}
+
+/// Removes the speaker's affiliation with this title and organization; whether there was one.
+pub(crate) fn remove_affiliation(
+    conn: &Connection,
+    speaker: &str,
+    title: Option<&str>,
+    organization: Option<&str>,
+) -> Result<bool> {
+    let id = find(conn, speaker)?;
+    match existing_affiliation(conn, id, title, organization)? {
+        Some(row) => {
+            conn.execute("DELETE FROM affiliation WHERE id = ?1", [row])?;
+            Ok(true)
+        }
+        None => Ok(false),
+    }
+}
+
+/// The row of the speaker's affiliation with this title and organization (case and spacing
+/// aside; an absent one matches an absent one).
+fn existing_affiliation(
+    conn: &Connection,
+    speaker: i64,
+    title: Option<&str>,
+    organization: Option<&str>,
+) -> Result<Option<i64>> {
+    let key = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty()).map(name_key);
+    let (title, organization) = (key(title), key(organization));
+    let mut stmt =
+        conn.prepare("SELECT id, title, organization FROM affiliation WHERE speaker_id = ?1")?;
+    let rows = stmt
+        .query_map([speaker], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .find(|(_, t, o)| key(t.as_deref()) == title && key(o.as_deref()) == organization)
+        .map(|(id, _, _)| id))
+}

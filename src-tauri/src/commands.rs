@@ -62,6 +62,20 @@ fn reader<'a>(state: &'a tauri::State<'_, State>) -> Result<std::sync::MutexGuar
     })
 }
 
+/// Runs slow work on a blocking thread, so that the window and other commands go on; `what`
+/// names it if that thread dies.
+async fn blocking<T: Send + 'static>(
+    what: &'static str,
+    f: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
+    tauri::async_runtime::spawn_blocking(f)
+        .await
+        .map_err(|e| CommandError {
+            code: "library",
+            message: format!("{what} stopped unexpectedly ({e}); try again"),
+        })?
+}
+
 /// Progress of long work, for the status bar.
 #[derive(Clone, Serialize)]
 struct Work<'a> {
@@ -150,27 +164,25 @@ pub enum ClipInput {
 #[tauri::command]
 pub async fn clip(app: AppHandle, input: ClipInput) -> Result<Clip> {
     work(&app, "clip", "started");
-    let result = tauri::async_runtime::spawn_blocking(move || match input {
-        ClipInput::Text(text) => clip::clip_text(&text, &ClipOptions::default()),
-        ClipInput::Url(url) => {
-            let page = clip::fetch::fetch(&url, &clip::fetch::FetchOptions::default())?;
-            let opts = ClipOptions {
-                url: Some(page.url.clone()),
-                ..Default::default()
-            };
-            clip::fetch::clip_page(&page, &opts)
-        }
-        ClipInput::File { bytes, name } => {
-            clip::clip_file(&bytes, name.as_deref(), None, &ClipOptions::default())
-        }
+    let result = blocking("clipping", move || {
+        Ok(match input {
+            ClipInput::Text(text) => clip::clip_text(&text, &ClipOptions::default())?,
+            ClipInput::Url(url) => {
+                let page = clip::fetch::fetch(&url, &clip::fetch::FetchOptions::default())?;
+                let opts = ClipOptions {
+                    url: Some(page.url.clone()),
+                    ..Default::default()
+                };
+                clip::fetch::clip_page(&page, &opts)?
+            }
+            ClipInput::File { bytes, name } => {
+                clip::clip_file(&bytes, name.as_deref(), None, &ClipOptions::default())?
+            }
+        })
     })
-    .await
-    .map_err(|e| CommandError {
-        code: "library",
-        message: format!("clipping stopped unexpectedly ({e}); try again"),
-    })?;
+    .await;
     work(&app, "clip", "finished");
-    Ok(result?)
+    result
 }
 
 /// Saves the candidates the user kept (already edited in the window).
@@ -185,15 +197,14 @@ pub fn save_clip(
 /// A dropped draft's text (Word, OpenDocument, PDF or text), to check.
 #[tauri::command]
 pub async fn read_draft(name: String, bytes: Vec<u8>) -> Result<String> {
-    let text = tauri::async_runtime::spawn_blocking(move || {
-        onrecord::files::draft_from_bytes(&bytes, Some(&name), None)
+    blocking("reading the draft", move || {
+        Ok(onrecord::files::draft_from_bytes(
+            &bytes,
+            Some(&name),
+            None,
+        )?)
     })
     .await
-    .map_err(|e| CommandError {
-        code: "library",
-        message: format!("reading the draft stopped unexpectedly ({e}); try again"),
-    })?;
-    Ok(text?)
 }
 
 #[tauri::command(async)]
@@ -269,6 +280,26 @@ pub fn export_file(
     })
 }
 
+/// Sets a title and employer a speaker held over a span of dates (corrects or adds it).
+#[tauri::command(async)]
+pub fn set_affiliation(
+    state: tauri::State<'_, State>,
+    speaker: String,
+    affiliation: onrecord::model::Affiliation,
+) -> Result<bool> {
+    Ok(library(&state)?.set_affiliation(&speaker, &affiliation)?)
+}
+
+#[tauri::command(async)]
+pub fn remove_affiliation(
+    state: tauri::State<'_, State>,
+    speaker: String,
+    title: Option<String>,
+    organization: Option<String>,
+) -> Result<bool> {
+    Ok(library(&state)?.remove_affiliation(&speaker, title.as_deref(), organization.as_deref())?)
+}
+
 /// How many quotes each speaker has, by name.
 #[tauri::command(async)]
 pub fn speaker_counts(state: tauri::State<'_, State>) -> Result<Vec<(String, u64)>> {
@@ -283,42 +314,34 @@ pub fn speakers(state: tauri::State<'_, State>) -> Result<Vec<onrecord::Speaker>
 #[tauri::command]
 pub async fn import_file(app: AppHandle, path: String) -> Result<onrecord::import::ImportReport> {
     work(&app, "import", "started");
-    let file = {
-        let path = PathBuf::from(&path);
-        tauri::async_runtime::spawn_blocking(move || {
-            import::read_file(&path, None, &TableOptions::default())
-        })
-        .await
-        .map_err(|e| CommandError {
-            code: "library",
-            message: format!("reading the file stopped unexpectedly ({e}); try again"),
-        })??
-    };
     // The import holds the writer on a blocking thread: searches (the reader) go on meanwhile.
     let handle = app.clone();
-    let report = tauri::async_runtime::spawn_blocking(move || {
+    let report = blocking("the import", move || {
+        let file = import::read_file(&PathBuf::from(&path), None, &TableOptions::default())?;
         let state = handle.state::<State>();
         let mut library = library(&state)?;
-        Ok::<_, CommandError>(library.import(file)?)
+        Ok(library.import(file)?)
     })
-    .await
-    .map_err(|e| CommandError {
-        code: "library",
-        message: format!("the import stopped unexpectedly ({e}); try again"),
-    })??;
+    .await;
     work(&app, "import", "finished");
-    Ok(report)
+    report
 }
 
 #[tauri::command]
-pub async fn reindex(app: AppHandle, state: tauri::State<'_, State>) -> Result<usize> {
+pub async fn reindex(app: AppHandle) -> Result<usize> {
     work(&app, "reindex", "started");
-    let n = library(&state)?.reindex()?;
+    let handle = app.clone();
+    let n = blocking("rebuilding the index", move || {
+        let state = handle.state::<State>();
+        let mut library = library(&state)?;
+        Ok(library.reindex()?)
+    })
+    .await;
     work(&app, "reindex", "finished");
-    Ok(n)
+    n
 }
 
-/// Backs the library up into a folder (a consistent copy of the database; the index is rebuilt
+/// Backs the library up into a file (a consistent copy of the database; the index is rebuilt
 /// from it on restore).
 #[tauri::command]
 pub async fn backup(
@@ -328,18 +351,14 @@ pub async fn backup(
 ) -> Result<onrecord::backup::BackupReport> {
     work(&app, "backup", "started");
     let handle = app.clone();
-    let report = tauri::async_runtime::spawn_blocking(move || {
+    let report = blocking("the backup", move || {
         let state = handle.state::<State>();
         let library = reader(&state)?;
-        Ok::<_, CommandError>(library.backup(std::path::Path::new(&path), force)?)
+        Ok(library.backup(std::path::Path::new(&path), force)?)
     })
-    .await
-    .map_err(|e| CommandError {
-        code: "library",
-        message: format!("the backup stopped unexpectedly ({e}); try again"),
-    })??;
+    .await;
     work(&app, "backup", "finished");
-    Ok(report)
+    report
 }
 
 /// The pages sent from the browser, waiting to be reviewed.

@@ -73,6 +73,8 @@ fn main() {
             commands::export_file,
             commands::speakers,
             commands::speaker_counts,
+            commands::set_affiliation,
+            commands::remove_affiliation,
             commands::import_file,
             commands::reindex,
             commands::backup,

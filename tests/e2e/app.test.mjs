@@ -533,6 +533,17 @@ test("a speaker's quote count, and Show quotes lists them in the library", async
   await byId("nav-speakers").click();
   const count = await driver.wait(until.elementLocated(By.css('[data-count="Vijayasimha Alilughatta"]')), 20000);
   await driver.wait(async () => /^2 quote\(s\)$/.test(await count.getText()), 10000);
+  // A title held over time, added by hand, then removed.
+  const form = await driver.findElement(By.xpath('//button[@data-set-affiliation="Vijayasimha Alilughatta"]/..'));
+  await form.findElement(By.css('input[data-affiliation="title"]')).sendKeys("board member");
+  await form.findElement(By.css('input[data-affiliation="organization"]')).sendKeys("Zensar");
+  await form.findElement(By.css('input[data-affiliation="valid_from"]')).sendKeys("2020-01-01");
+  await form.findElement(By.css('input[data-affiliation="valid_to"]')).sendKeys("2024-12-31");
+  await form.findElement(By.css("button")).click();
+  await waitText("speakers-status", /Added board member, Zensar for Vijayasimha Alilughatta/);
+  await waitText("speakers", /board member\s*Zensar\s*2020-01-01\s*2024-12-31/);
+  await driver.findElement(By.css('button[aria-label="Remove board member Zensar"]')).click();
+  await waitText("speakers-status", /Removed board member, Zensar/);
   await driver.findElement(By.css('button[data-show="Vijayasimha Alilughatta"]')).click();
   await waitText("result-summary", /^2 quote/);
   assert.equal(await byId("search").getAttribute("value"), 'speaker:"Vijayasimha Alilughatta"');

@@ -1,8 +1,8 @@
 //! `onrecord speakers`: List speakers, or show one with their aliases and titles over time;
-//! merge two spellings of one person, correct a name, add an alias.
+//! merge two spellings of one person, correct a name, add an alias, set a title held over time.
 
 use crate::print::{affiliation_line, print_json, print_speaker};
-use crate::{Target, open};
+use crate::{Target, date_arg, open};
 use clap::{Args, Subcommand};
 use onrecord::Error;
 use std::process::ExitCode;
@@ -27,6 +27,24 @@ pub(crate) enum SpeakersAction {
     Rename { old: String, new: String },
     /// Record another name a speaker goes by (as `onrecord alias`).
     Alias { name: String, alias: String },
+    /// Set the title and employer a speaker held from one date to another (correcting the
+    /// dates of the same title and organization, or adding it); `check` compares drafts with
+    /// what was held on a quote's date. `--remove` deletes it instead.
+    Affiliation {
+        name: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long = "org")]
+        organization: Option<String>,
+        /// The first day held, YYYY-MM-DD (open when absent).
+        #[arg(long)]
+        from: Option<String>,
+        /// The last day held, YYYY-MM-DD (open when absent).
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, conflicts_with_all = ["from", "to"])]
+        remove: bool,
+    },
 }
 
 pub(crate) fn run(args: SpeakersArgs, target: Target) -> Result<ExitCode, Error> {
@@ -47,6 +65,43 @@ pub(crate) fn run(args: SpeakersArgs, target: Target) -> Result<ExitCode, Error>
             SpeakersAction::Alias { name, alias } => {
                 library.add_alias(&name, &alias)?;
                 out!("{name} is also known as {alias}");
+            }
+            SpeakersAction::Affiliation {
+                name,
+                title,
+                organization,
+                from,
+                to,
+                remove,
+            } => {
+                if remove {
+                    let gone = library.remove_affiliation(
+                        &name,
+                        title.as_deref(),
+                        organization.as_deref(),
+                    )?;
+                    if !gone {
+                        return Err(Error::Invalid(format!(
+                            "{name} has no affiliation with that title and organization; see \
+                             `onrecord speakers {name:?}`"
+                        )));
+                    }
+                    out!("removed that affiliation of {name}");
+                } else {
+                    let affiliation = onrecord::model::Affiliation {
+                        title,
+                        organization,
+                        organization_description: None,
+                        valid_from: date_arg(from.as_deref(), "--from")?,
+                        valid_to: date_arg(to.as_deref(), "--to")?,
+                    };
+                    let added = library.set_affiliation(&name, &affiliation)?;
+                    out!(
+                        "{} {name}: {}",
+                        if added { "added to" } else { "corrected for" },
+                        affiliation_line(&affiliation)
+                    );
+                }
             }
         }
         return Ok(ExitCode::SUCCESS);

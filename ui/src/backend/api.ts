@@ -52,6 +52,10 @@ export const api = {
     path: string,
     force: boolean,
   ) => invoke<{ text: string; count: number }>("export_file", { selection, format, markup, path, force }),
+  setAffiliation: (speaker: string, affiliation: { title?: string; organization?: string; valid_from?: string; valid_to?: string }) =>
+    invoke<boolean>("set_affiliation", { speaker, affiliation }),
+  removeAffiliation: (speaker: string, title?: string, organization?: string) =>
+    invoke<boolean>("remove_affiliation", { speaker, title, organization }),
   speakerCounts: () => invoke<[string, number][]>("speaker_counts"),
   speakers: () => invoke<Speaker[]>("speakers"),
   importFile: (path: string) => invoke<{ imported: number; skipped: number }>("import_file", { path }),

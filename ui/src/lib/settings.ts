@@ -34,10 +34,17 @@ export function theme(): Theme {
   return t === "light" || t === "dark" ? t : "system";
 }
 
-/** Applies a theme to the document: light or dark whatever the system says, or the system's. */
+const systemDark = () => typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
+let following = false;
+
+/** Applies a theme to the document: light or dark whatever the system says, or the system's
+ * (followed as it changes). The style sheet only looks at `data-theme`. */
 export function applyTheme(t: Theme = theme()) {
-  if (t === "system") delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = t;
+  document.documentElement.dataset.theme = t === "system" ? (systemDark() ? "dark" : "light") : t;
+  if (!following && typeof matchMedia === "function") {
+    following = true;
+    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => applyTheme());
+  }
 }
 
 export function setTheme(t: Theme) {

@@ -60,16 +60,50 @@ export function speakersView(shell: Shell): HTMLElement {
       for (const select of [from, into, renameWho, aliasWho]) options(select, speakers);
       if (speakers.length === 0) list.append(h("p", { class: "muted" }, "No speakers yet: clip an article to add some."));
       for (const s of speakers) {
-        const rows = s.affiliations.map((a) =>
-          h(
+        const rows = s.affiliations.map((a) => {
+          const remove = h("button", { type: "button", class: "remove-affiliation", "aria-label": `Remove ${a.title ?? ""} ${a.organization ?? ""}` }, "Remove");
+          remove.addEventListener("click", () =>
+            act(async () => {
+              await api.removeAffiliation(s.name, a.title ?? undefined, a.organization ?? undefined);
+              return `Removed ${[a.title, a.organization].filter((x) => x).join(", ")} from ${s.name}.`;
+            }),
+          );
+          return h(
             "tr",
             {},
             h("td", {}, a.title ?? ""),
             h("td", {}, a.organization ?? ""),
             h("td", {}, a.valid_from ?? "?"),
             h("td", {}, a.valid_to ?? (a.valid_from ? "" : "?")),
-          ),
+            h("td", {}, remove),
+          );
+        });
+        // A title held over time, added or its dates corrected (same title and organization).
+        const field = (name: string, label: string) => h("input", { "data-affiliation": name, placeholder: label, "aria-label": `${label} for ${s.name}` });
+        const inputs = {
+          title: field("title", "Title"),
+          organization: field("organization", "Organization"),
+          valid_from: field("valid_from", "From (YYYY-MM-DD)"),
+          valid_to: field("valid_to", "To (YYYY-MM-DD)"),
+        };
+        const setTitle = h("button", { type: "button", "data-set-affiliation": s.name }, "Set title");
+        setTitle.addEventListener("click", () =>
+          act(async () => {
+            const value = (k: keyof typeof inputs) => (inputs[k] as HTMLInputElement).value.trim() || undefined;
+            for (const k of ["valid_from", "valid_to"] as const) {
+              const v = value(k);
+              if (v && !/^\d{4}-\d{2}-\d{2}$/.test(v)) return `“${v}” is not a date: write it as YYYY-MM-DD, e.g. 2024-03-01.`;
+            }
+            const added = await api.setAffiliation(s.name, {
+              title: value("title"),
+              organization: value("organization"),
+              valid_from: value("valid_from"),
+              valid_to: value("valid_to"),
+            });
+            return `${added ? "Added" : "Corrected"} ${[value("title"), value("organization")].filter((x) => x).join(", ")} for ${s.name}.`;
+          }),
         );
+        const affiliationForm = h("div", { class: "row affiliation-form" }, inputs.title, inputs.organization, inputs.valid_from, inputs.valid_to, setTitle);
         list.append(
           h(
             "article",
@@ -91,10 +125,11 @@ export function speakersView(shell: Shell): HTMLElement {
               ? h(
                   "table",
                   {},
-                  h("thead", {}, h("tr", {}, h("th", {}, "Title"), h("th", {}, "Organization"), h("th", {}, "From"), h("th", {}, "To"))),
+                  h("thead", {}, h("tr", {}, h("th", {}, "Title"), h("th", {}, "Organization"), h("th", {}, "From"), h("th", {}, "To"), h("th", {}, ""))),
                   h("tbody", {}, ...rows),
                 )
               : null,
+            affiliationForm,
           ),
         );
       }
