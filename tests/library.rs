@@ -638,3 +638,21 @@ fn a_speakers_affiliations_are_corrected_added_and_removed_by_hand() {
     );
     assert_eq!(library.speaker("Ann Lee").unwrap().affiliations.len(), 1);
 }
+
+#[test]
+fn a_large_import_reports_its_progress_in_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(dir.path()).unwrap();
+    let quotes: Vec<NewQuote> = (0..25_000)
+        .map(|i| quote(&format!("remark number {i} about the harbor"), "Ann Lee"))
+        .collect();
+    let mut seen = Vec::new();
+    let report = library
+        .import_reporting(onrecord::import::ImportFile::Quotes(quotes), &mut |p| {
+            seen.push((p.done, p.total))
+        })
+        .unwrap();
+    assert_eq!(report.imported, 25_000);
+    assert_eq!(seen, [(10_000, 25_000), (20_000, 25_000), (25_000, 25_000)]);
+    assert_eq!(total(&mut library, "harbor"), 25_000);
+}

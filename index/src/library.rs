@@ -48,6 +48,13 @@ pub struct Library {
     notices: Vec<String>,
 }
 
+/// How far a long operation has got: `done` of `total` items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
 /// What saving a clip did.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ClipReport {
@@ -222,6 +229,16 @@ impl Library {
     /// Stores many quotes in one transaction: all of them, or none. A large batch is fed to the
     /// index while SQLite writes (the two use different cores), and both commit at the end.
     pub fn add_many(&mut self, quotes: Vec<NewQuote>) -> Result<Vec<QuoteId>> {
+        self.add_many_reporting(quotes, &mut |_| {})
+    }
+
+    /// [`Library::add_many`], telling `progress` how many are stored so far, every 10,000 and
+    /// at the end (when they are also searchable).
+    pub fn add_many_reporting(
+        &mut self,
+        quotes: Vec<NewQuote>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Vec<QuoteId>> {
         const BULK_MIN: usize = 5_000;
         const CHUNK: usize = 10_000;
         let Library { store, index, .. } = self;
@@ -241,16 +258,23 @@ impl Library {
             } else {
                 store::Batch::new(c)
             };
-            let mut ids = Vec::with_capacity(quotes.len());
+            let total = quotes.len();
+            let mut ids = Vec::with_capacity(total);
             let mut pending = 0;
             for q in quotes {
                 ids.push(batch.insert(q, opts)?);
                 pending += 1;
-                if pending == CHUNK
-                    && let Some(b) = bulk.as_mut()
-                {
-                    index.bulk_add(b, &batch.take_records())?;
+                if pending == CHUNK {
+                    if let Some(b) = bulk.as_mut() {
+                        index.bulk_add(b, &batch.take_records())?;
+                    }
                     pending = 0;
+                    if ids.len() < total {
+                        progress(Progress {
+                            done: ids.len(),
+                            total,
+                        });
+                    }
                 }
             }
             if let Some(b) = bulk.as_mut() {
@@ -265,6 +289,10 @@ impl Library {
             Some(b) => self.index.bulk_finish(b, &self.store)?,
             None => self.sync()?,
         };
+        progress(Progress {
+            done: ids.len(),
+            total: ids.len(),
+        });
         Ok(ids)
     }
 
@@ -781,11 +809,21 @@ impl Library {
 
     /// Imports a parsed file in one transaction: everything in it, or nothing.
     pub fn import(&mut self, file: ImportFile) -> Result<ImportReport> {
+        self.import_reporting(file, &mut |_| {})
+    }
+
+    /// [`Library::import`], telling `progress` how many quotes are stored so far (every
+    /// 10,000, and at the end) so a face can show counts while a large file goes in.
+    pub fn import_reporting(
+        &mut self,
+        file: ImportFile,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ImportReport> {
         let (speakers, sources, quotes) = match file {
             // New quotes take the bulk path: the index is fed while SQLite writes.
             ImportFile::Quotes(quotes) => {
                 let imported = quotes.len();
-                self.add_many(quotes)?;
+                self.add_many_reporting(quotes, progress)?;
                 return Ok(ImportReport {
                     imported,
                     ..Default::default()
@@ -797,11 +835,13 @@ impl Library {
                 quotes,
             } => (speakers, sources, quotes),
         };
+        let total = quotes.len();
         let report = self
             .store
             .write(|c| import_library(c, &speakers, &sources, quotes))?;
         crate::failpoint("after-store-commit");
         self.sync()?;
+        progress(Progress { done: total, total });
         Ok(report)
     }
 }

@@ -81,10 +81,20 @@ async fn blocking<T: Send + 'static>(
 struct Work<'a> {
     task: &'a str,
     state: &'a str,
+    /// How far it has got, when it can say (`state` is then "progress").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    progress: Option<onrecord::library::Progress>,
 }
 
 fn work(app: &AppHandle, task: &str, state: &str) {
-    let _ = app.emit("work", Work { task, state });
+    let _ = app.emit(
+        "work",
+        Work {
+            task,
+            state,
+            progress: None,
+        },
+    );
 }
 
 #[derive(Serialize)]
@@ -320,7 +330,17 @@ pub async fn import_file(app: AppHandle, path: String) -> Result<onrecord::impor
         let file = import::read_file(&PathBuf::from(&path), None, &TableOptions::default())?;
         let state = handle.state::<State>();
         let mut library = library(&state)?;
-        Ok(library.import(file)?)
+        let mut report = |progress| {
+            let _ = handle.emit(
+                "work",
+                Work {
+                    task: "import",
+                    state: "progress",
+                    progress: Some(progress),
+                },
+            );
+        };
+        Ok(library.import_reporting(file, &mut report)?)
     })
     .await;
     work(&app, "import", "finished");

@@ -420,6 +420,25 @@ test("stories listed, opened, renamed and deleted in the Stories view", async ()
   await shot("stories");
 });
 
+test("a tag renamed everywhere from the Stories & tags view, and its quotes shown", async () => {
+  const cli = process.env.ONRECORD_BIN ?? join(root, "target/debug/onrecord");
+  await byId("nav-stories").click();
+  await waitText("tag-list", /launch — 1 quote\(s\)/);
+  await driver.findElement(By.css('#tag-list input[data-tag-rename="launch"]')).sendKeys("product launch");
+  await driver.findElement(By.css('#tag-list button[data-tag-rename-go="launch"]')).click();
+  await waitText("stories-status", /Renamed the tag “launch” to “product launch” on 1 quote\(s\)/);
+  await waitText("tag-list", /product launch — 1 quote\(s\)/);
+  const tagged = JSON.parse(
+    execFileSync(cli, ["--library", library, "search", 'tag:"product launch"', "--json"], { encoding: "utf8" }),
+  );
+  assert.equal(tagged.total, 1);
+  await driver.findElement(By.css('#tag-list button[data-tag-show="product launch"]')).click();
+  await waitText("result-summary", /^1 quote/);
+  assert.match(await byId("search").getAttribute("value"), /tag:"product launch"/);
+  // (Back as it was, for the tests after this one.)
+  execFileSync(cli, ["--library", library, "tag", "rename", "product launch", "launch"]);
+});
+
 test("the quote panel keeps unsaved edits, undoes a save and copies a citation", async () => {
   const cli = process.env.ONRECORD_BIN ?? join(root, "target/debug/onrecord");
   const title = () =>
@@ -654,6 +673,8 @@ test("a search is answered while a 100,000-quote import runs", async () => {
   // The import was still running when the search answered.
   const status = await driver.executeScript("return document.getElementById('settings-import-status').textContent");
   assert.match(status, /Importing/, `the import ended before the search answered (${answered} ms)`);
+  // The status line counts the import as it goes.
+  await waitText("status", /Importing: [\d,]+ of 100,000 quotes/, 60000);
   await byId("nav-settings").click();
   await waitText("settings-import-status", /Imported 100000 quote\(s\)/, 300000);
   console.log(`# search answered in ${answered} ms during the import`);

@@ -10,6 +10,7 @@ import { clipView } from "./views/clip";
 import { exportView } from "./views/export";
 import { inboxView } from "./views/inbox";
 import { libraryView } from "./views/library";
+import { workLabel } from "./lib/format";
 import { applyTheme } from "./lib/settings";
 import { quotePanel } from "./views/quote";
 import { settingsView } from "./views/settings";
@@ -131,7 +132,7 @@ function start() {
     ["check", "Check", "Ctrl+Shift+K"],
     ["export", "Export", "Ctrl+E"],
     ["speakers", "Speakers", "Ctrl+Shift+P"],
-    ["stories", "Stories", ""],
+    ["stories", "Stories & tags", ""],
     ["inbox", "Inbox", ""],
     ["settings", "Settings", ""],
   ];
@@ -169,7 +170,7 @@ function start() {
     }
   });
   api
-    .onWork((w) => shell.status(w.state === "started" ? `Working: ${w.task}…` : ""))
+    .onWork((w) => shell.status(workLabel(w)))
     .catch(() => {});
   shell.show("library");
   void countInbox();

@@ -47,8 +47,17 @@ pub(crate) fn run(args: ImportArgs, target: Target) -> Result<ExitCode, Error> {
         .collect::<Result<Vec<_>, _>>()?;
     let mut library = open(target)?;
     let mut total = onrecord::import::ImportReport::default();
+    // On a terminal, the count so far, on one line of standard error (scripts see nothing).
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let mut progress = |p: onrecord::library::Progress| {
+        if terminal && p.done < p.total {
+            eprint!("\rimporting: {} of {} quotes…", p.done, p.total);
+        } else if terminal {
+            eprint!("\r\x1b[K");
+        }
+    };
     for file in ImportFile::merge(files) {
-        let report = library.import(file)?;
+        let report = library.import_reporting(file, &mut progress)?;
         total.imported += report.imported;
         total.skipped += report.skipped;
     }

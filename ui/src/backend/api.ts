@@ -82,6 +82,12 @@ export const api = {
   storyRename: (old: string, name: string) => invoke<void>("story_rename", { old, new: name }),
   storyDelete: (name: string) => invoke<number>("story_delete", { name }),
   copy: (text: string) => writeText(text),
-  onWork: (f: (w: { task: string; state: string }) => void) =>
-    listen<{ task: string; state: string }>("work", (e) => f(e.payload)),
+  onWork: (f: (w: Work) => void) => listen<Work>("work", (e) => f(e.payload)),
 };
+
+/** Long work the core announces: started, progress (with counts) or finished. */
+export interface Work {
+  task: string;
+  state: string;
+  progress?: { done: number; total: number };
+}

@@ -119,3 +119,12 @@ export function fieldsOf(q: Quote): QuoteFields {
     notes: q.notes ?? "",
   };
 }
+
+/** What the status line says of long work: "Importing: 40,000 of 100,000 quotes…", "" when done. */
+export function workLabel(w: { task: string; state: string; progress?: { done: number; total: number } }): string {
+  if (w.state === "finished") return "";
+  const verb: Record<string, string> = { import: "Importing", reindex: "Rebuilding the index", backup: "Backing up", clip: "Reading the article" };
+  const what = verb[w.task] ?? `Working: ${w.task}`;
+  if (w.progress) return `${what}: ${w.progress.done.toLocaleString("en-US")} of ${w.progress.total.toLocaleString("en-US")} quotes…`;
+  return `${what}…`;
+}

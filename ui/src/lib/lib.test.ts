@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { debounce } from "./debounce";
-import { addFilter, facetEntries, inboxLabel, locatorLabel, nameList, pageLabel, problemLine, whereLine, whoLine } from "./format";
+import { addFilter, facetEntries, inboxLabel, locatorLabel, nameList, workLabel, pageLabel, problemLine, whereLine, whoLine } from "./format";
 import { moveSelection, shortcut } from "./keys";
 import { decodeEntities, parseSnippet } from "./snippet";
 import { segments, sliceChars } from "./text";
@@ -53,6 +53,11 @@ describe("format", () => {
     expect(locatorLabel({ start: "00:14:03.500", end: "00:14:09.000" })).toBe("00:14:03");
     expect(locatorLabel(null)).toBe("");
     expect(locatorLabel({ chars: [3, 9] })).toBe("");
+    expect(workLabel({ task: "import", state: "progress", progress: { done: 40000, total: 100000 } })).toBe(
+      "Importing: 40,000 of 100,000 quotes…",
+    );
+    expect(workLabel({ task: "import", state: "started" })).toBe("Importing…");
+    expect(workLabel({ task: "import", state: "finished" })).toBe("");
   });
   it("explains problems in one line", () => {
     expect(problemLine({ field: "organization", draft: "Alibaba", record: "Zensar" })).toBe(

@@ -145,6 +145,22 @@ export function quotePanel(shell: Shell): { el: HTMLElement; open: (id: string) 
           { class: "source" },
           [src.title, src.outlet, src.authors.join(", "), src.published, locatorLabel(q.locator)].filter((s) => s).join(" · "),
           src.url ? h("span", { class: "url" }, ` ${src.url}`) : null,
+          src.url
+            ? (() => {
+                // (The window opens no browser: the address is copied to paste where wanted.)
+                const url = src.url;
+                const copy = h("button", { type: "button", id: "q-copy-url" }, "Copy link");
+                copy.addEventListener("click", async () => {
+                  try {
+                    await api.copy(url);
+                    status.textContent = "Link copied.";
+                  } catch (e) {
+                    status.textContent = errorMessage(e);
+                  }
+                });
+                return copy;
+              })()
+            : null,
         )
       : h("p", { class: "muted" }, "No source recorded.");
 

@@ -1,5 +1,7 @@
-// Stories: what you are working on. Each with its count; open one to see its quotes in the
-// library (a `story:` search), rename it, delete it (its quotes stay), or start a new one.
+// Stories and tags: what you are working on, and how quotes are labelled. Each story with its
+// count; open one to see its quotes in the library (a `story:` search), rename it, delete it
+// (its quotes stay), or start a new one. Each tag with its count: show its quotes, or rename it
+// everywhere (into an existing tag, the two become one).
 
 import { api, errorMessage } from "../backend/api";
 import { clear, h } from "../lib/dom";
@@ -8,6 +10,7 @@ import type { Shell } from "../main";
 
 export function storiesView(shell: Shell): HTMLElement & { refresh: () => void } {
   const list = h("ol", { id: "stories", class: "inbox" });
+  const tagList = h("ol", { id: "tag-list", class: "inbox" });
   const status = h("p", { class: "muted", id: "stories-status", role: "status" });
   const name = h("input", { id: "story-new", placeholder: "A new story's name", "aria-label": "New story" });
   const create = h("button", { type: "button", id: "story-create" }, "Create");
@@ -55,6 +58,20 @@ export function storiesView(shell: Shell): HTMLElement & { refresh: () => void }
     );
   };
 
+  const tagRow = ([tag, count]: [string, number]) => {
+    const show = h("button", { type: "button", "data-tag-show": tag }, "Show quotes");
+    show.addEventListener("click", () => shell.search(addFilter("", "tag", tag)));
+    const newName = h("input", { "data-tag-rename": tag, "aria-label": `New name for the tag ${tag}`, placeholder: "New name" });
+    const rename = h("button", { type: "button", "data-tag-rename-go": tag }, "Rename");
+    rename.addEventListener("click", () =>
+      act(async () => {
+        const n = await api.renameTag(tag, newName.value);
+        return `Renamed the tag “${tag}” to “${newName.value.trim()}” on ${n} quote(s).`;
+      }),
+    );
+    return h("li", { class: "inbox-item" }, h("p", { class: "title" }, `${tag} — ${count} quote(s)`), h("div", { class: "row" }, show, newName, rename));
+  };
+
   const el = h(
     "section",
     { class: "view", id: "view-stories", hidden: true },
@@ -63,13 +80,23 @@ export function storiesView(shell: Shell): HTMLElement & { refresh: () => void }
     h("div", { class: "row" }, name, create),
     list,
     status,
+    h("h2", {}, "Tags"),
+    tagList,
   ) as HTMLElement & { refresh: () => void };
+  // Refreshes may overlap (showing the view, then an action): only the newest one is drawn,
+  // in one go once both lists are in.
+  let refreshes = 0;
   el.refresh = async () => {
+    const mine = ++refreshes;
     try {
-      const stories = await api.stories();
+      const [stories, tags] = await Promise.all([api.stories(), api.tags()]);
+      if (mine !== refreshes) return;
       clear(list);
       if (stories.length === 0) list.append(h("li", { class: "muted" }, "No stories yet."));
       for (const s of stories) list.append(row(s));
+      clear(tagList);
+      if (tags.length === 0) tagList.append(h("li", { class: "muted" }, "No tags yet."));
+      for (const t of tags) tagList.append(tagRow(t));
     } catch (e) {
       status.textContent = errorMessage(e);
     }
