@@ -34,6 +34,14 @@ struct Block {
     lines: Vec<String>,
 }
 
+/// What the layout gives besides the pages: the document's title and author, as its
+/// properties say.
+#[derive(Debug, Default)]
+struct Properties {
+    title: Option<String>,
+    author: Option<String>,
+}
+
 #[derive(Debug, Default)]
 struct Page {
     width: f32,
@@ -44,14 +52,16 @@ struct Page {
 /// Reads the PDF at `path` (its bytes are `bytes`, already checked to start like a PDF).
 pub(super) fn read(path: &Path, what: &str) -> Result<Document> {
     let xml = run_pdftotext(path, what)?;
-    let pages = parse_layout(&xml, what)?;
+    let (pages, properties) = parse_layout(&xml, what)?;
     if pages.len() as u32 > MAX_PAGES {
         return Err(Error::invalid(format!(
             "{what} has more than {MAX_PAGES} pages; OnRecord reads at most {MAX_PAGES}: split \
              it (qpdf --pages) and clip the part you need"
         )));
     }
-    let document = assemble(pages);
+    let mut document = assemble(pages);
+    document.title = properties.title.filter(|t| !is_file_name(t));
+    document.authors = properties.author.into_iter().collect();
     if document.text.trim().is_empty() {
         return Err(Error::invalid(format!(
             "{what}: this PDF has no text (a scan?): OnRecord does not read images. Run it \
@@ -138,16 +148,45 @@ fn run_pdftotext(path: &Path, what: &str) -> Result<String> {
     String::from_utf8(out).map_err(|_| Error::invalid(format!("{what}: pdftotext gave no UTF-8")))
 }
 
-/// pdftotext's `-bbox-layout` XHTML: pages of flows of blocks of lines of words.
-fn parse_layout(xml: &str, what: &str) -> Result<Vec<Page>> {
+/// A title that is only the name of the file it was made from ("Microsoft Word - draft3.docx",
+/// "report_final.indd"), which no citation should carry.
+fn is_file_name(title: &str) -> bool {
+    let lower = title.trim().to_lowercase();
+    lower.is_empty()
+        || lower.starts_with("microsoft word - ")
+        || [
+            ".doc", ".docx", ".pdf", ".indd", ".odt", ".rtf", ".txt", ".tmp",
+        ]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
+/// pdftotext's `-bbox-layout` XHTML: the document's title and author, then pages of flows of
+/// blocks of lines of words.
+fn parse_layout(xml: &str, what: &str) -> Result<(Vec<Page>, Properties)> {
     let number = |e: &quick_xml::events::BytesStart<'_>, name: &[u8]| {
         attribute(e, name)
             .and_then(|v| v.parse::<f32>().ok())
             .unwrap_or(0.0)
     };
     let mut pages: Vec<Page> = Vec::new();
+    let mut properties = Properties::default();
     let mut in_word = false;
+    let mut in_title = false;
+    let mut raw_title = String::new();
+    let clean = |t: &str| {
+        Some(t.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|t| !t.is_empty())
+    };
     walk(xml, what, |node| match node {
+        Node::Open { name: b"title", .. } => in_title = true,
+        Node::Close(b"title") => in_title = false,
+        Node::Text(text) if in_title => raw_title.push_str(text),
+        Node::Open {
+            name: b"meta",
+            element,
+        } if attribute(element, b"name").as_deref() == Some("Author") => {
+            properties.author = attribute(element, b"content").and_then(|a| clean(&a));
+        }
         Node::Open {
             name: b"page",
             element,
@@ -193,7 +232,8 @@ fn parse_layout(xml: &str, what: &str) -> Result<Vec<Page>> {
         }
         _ => {}
     })?;
-    Ok(pages)
+    properties.title = clean(&raw_title);
+    Ok((pages, properties))
 }
 
 /// A block's text with digits masked, to recognise "Page 3" and "Page 4" as one running line.
@@ -353,6 +393,13 @@ mod tests {
             join_lines(&lines),
             "the coastal communities stay a well- Known name - then"
         );
+    }
+
+    #[test]
+    fn titles_that_are_file_names_are_not_titles() {
+        assert!(is_file_name("Microsoft Word - draft3.docx"));
+        assert!(is_file_name("report_final.indd"));
+        assert!(!is_file_name("Harbor Wind survey complete"));
     }
 
     #[test]
