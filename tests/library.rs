@@ -656,3 +656,52 @@ fn a_large_import_reports_its_progress_in_counts() {
     assert_eq!(seen, [(10_000, 25_000), (20_000, 25_000), (25_000, 25_000)]);
     assert_eq!(total(&mut library, "harbor"), 25_000);
 }
+
+#[test]
+fn a_merge_of_two_speakers_is_undone_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(dir.path()).unwrap();
+    let a = library
+        .add(NewQuote {
+            title: Some("founder".into()),
+            organization: Some("Principal Venture Partners".into()),
+            ..quote("We back founders early", "Song-yee Yoon")
+        })
+        .unwrap();
+    let b = library
+        .add(quote("Chips are the new oil", "Songyee Yoon"))
+        .unwrap();
+    let c = library
+        .add(NewQuote {
+            co_speakers: vec!["Song-yee Yoon".into()],
+            ..quote("We wrote this letter together", "Ann Lee")
+        })
+        .unwrap();
+    library.add_alias("Song-yee Yoon", "S. Yoon").unwrap();
+    let before = library.speaker("Song-yee Yoon").unwrap();
+
+    let (moved, undo) = library
+        .merge_speakers_undoable("Song-yee Yoon", "Songyee Yoon")
+        .unwrap();
+    assert_eq!(moved, 1);
+    assert_eq!(library.quote(a.id).unwrap().speaker, "Songyee Yoon");
+    assert_eq!(library.speaker("S. Yoon").unwrap().name, "Songyee Yoon");
+
+    library.undo_merge(&undo).unwrap();
+    let after = library.speaker("Song-yee Yoon").unwrap();
+    assert_eq!(after.name, "Song-yee Yoon");
+    assert_eq!(after.aliases, before.aliases);
+    assert_eq!(after.affiliations, before.affiliations);
+    assert_eq!(library.quote(a.id).unwrap().speaker, "Song-yee Yoon");
+    assert_eq!(library.quote(b.id).unwrap().speaker, "Songyee Yoon");
+    assert_eq!(library.quote(c.id).unwrap().co_speakers, ["Song-yee Yoon"]);
+    let other = library.speaker("Songyee Yoon").unwrap();
+    assert!(other.aliases.is_empty(), "{:?}", other.aliases);
+    assert!(other.affiliations.is_empty(), "{:?}", other.affiliations);
+    // The index follows: each name finds its own quotes again.
+    assert_eq!(total(&mut library, "speaker:\"Song-yee Yoon\" founders"), 1);
+    assert_eq!(total(&mut library, "speaker:\"Songyee Yoon\" founders"), 0);
+    assert_eq!(total(&mut library, "speaker:\"Song-yee Yoon\" letter"), 1);
+    // Once undone, not twice.
+    assert!(library.undo_merge(&undo).is_err());
+}

@@ -450,6 +450,27 @@ impl Library {
             .write(|c| crate::speakers::remove_affiliation(c, speaker, title, organization))
     }
 
+    /// [`Library::merge_speakers`], returning also what the merge moved, so that it can be
+    /// undone ([`Library::undo_merge`]).
+    pub fn merge_speakers_undoable(
+        &mut self,
+        from: &str,
+        into: &str,
+    ) -> Result<(u64, crate::speakers::MergeUndo)> {
+        let done = self
+            .store
+            .write(|c| crate::speakers::merge_keeping(c, from, into))?;
+        self.sync()?;
+        Ok(done)
+    }
+
+    /// Puts back what a merge moved (see [`crate::speakers::unmerge`]).
+    pub fn undo_merge(&mut self, undo: &crate::speakers::MergeUndo) -> Result<()> {
+        self.store.write(|c| crate::speakers::unmerge(c, undo))?;
+        self.sync()?;
+        Ok(())
+    }
+
     /// Corrects a speaker's name.
     pub fn rename_speaker(&mut self, old: &str, new: &str) -> Result<()> {
         self.store.write(|c| crate::speakers::rename(c, old, new))?;

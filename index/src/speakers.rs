@@ -29,12 +29,61 @@ fn enqueue_quotes_of(conn: &Connection, speaker: i64) -> Result<()> {
 /// over time and aliases become `into`'s, and `from`'s name becomes one of `into`'s aliases, so
 /// searches and checks under either name find the same person. Returns how many quotes moved.
 pub(crate) fn merge(conn: &Connection, from: &str, into: &str) -> Result<u64> {
+    merge_keeping(conn, from, into).map(|(moved, _)| moved)
+}
+
+/// What a merge moved, to put it back ([`unmerge`]): the merged speaker's name, the quotes it
+/// said, the places it held among co-speakers, its titles over time and its aliases.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct MergeUndo {
+    pub from: String,
+    pub into: String,
+    quotes: Vec<i64>,
+    /// (quote, position) of each place `from` held among a quote's co-speakers.
+    co_speaker_places: Vec<(i64, i64)>,
+    affiliations: Vec<i64>,
+    aliases: Vec<String>,
+    created_at: String,
+}
+
+/// [`merge`], returning what it moved.
+pub(crate) fn merge_keeping(conn: &Connection, from: &str, into: &str) -> Result<(u64, MergeUndo)> {
     let (old, new) = (find(conn, from)?, find(conn, into)?);
     if old == new {
         return Err(Error::invalid(format!(
             "{from:?} and {into:?} are already the same speaker"
         )));
     }
+    let ids = |sql: &str| -> Result<Vec<i64>> {
+        Ok(conn
+            .prepare(sql)?
+            .query_map([old], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?)
+    };
+    let (from_name, created_at): (String, String) = conn.query_row(
+        "SELECT name, created_at FROM speaker WHERE id = ?1",
+        [old],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let into_name: String =
+        conn.query_row("SELECT name FROM speaker WHERE id = ?1", [new], |r| {
+            r.get(0)
+        })?;
+    let undo = MergeUndo {
+        from: from_name,
+        into: into_name,
+        quotes: ids("SELECT id FROM quote WHERE speaker_id = ?1")?,
+        co_speaker_places: conn
+            .prepare("SELECT quote_id, position FROM quote_co_speaker WHERE speaker_id = ?1")?
+            .query_map([old], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?,
+        affiliations: ids("SELECT id FROM affiliation WHERE speaker_id = ?1")?,
+        aliases: conn
+            .prepare("SELECT alias_key FROM speaker_alias WHERE speaker_id = ?1")?
+            .query_map([old], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?,
+        created_at,
+    };
     let moved: i64 = conn.query_row(
         "SELECT count(*) FROM quote WHERE speaker_id = ?1",
         [old],
@@ -75,7 +124,66 @@ pub(crate) fn merge(conn: &Connection, from: &str, into: &str) -> Result<u64> {
         params![new, name, key],
     )?;
     enqueue_quotes_of(conn, new)?;
-    Ok(moved as u64)
+    Ok((moved as u64, undo))
+}
+
+/// Puts back what a merge moved: the merged speaker again under its own name, with its quotes,
+/// its places among co-speakers, its titles and its aliases; its name no longer an alias of the
+/// other. Refused when a speaker of that name exists again.
+pub(crate) fn unmerge(conn: &Connection, undo: &MergeUndo) -> Result<()> {
+    let into = find(conn, &undo.into)?;
+    let key = name_key(&undo.from);
+    let taken: Option<i64> = conn
+        .query_row("SELECT id FROM speaker WHERE name_key = ?1", [&key], |r| {
+            r.get(0)
+        })
+        .ok();
+    if taken.is_some() {
+        return Err(Error::invalid(format!(
+            "cannot undo the merge: a speaker called {:?} exists again",
+            undo.from
+        )));
+    }
+    conn.execute(
+        "DELETE FROM speaker_alias WHERE speaker_id = ?1 AND alias_key = ?2",
+        params![into, key],
+    )?;
+    conn.execute(
+        "INSERT INTO speaker (name, name_key, created_at, updated_at) VALUES (?1, ?2, ?3, ?4)",
+        params![undo.from, key, undo.created_at, now_stamp()],
+    )?;
+    let from = conn.last_insert_rowid();
+    let stamp = now_stamp();
+    for id in &undo.quotes {
+        conn.execute(
+            "UPDATE quote SET speaker_id = ?2, updated_at = ?3 WHERE id = ?1 AND speaker_id = ?4",
+            params![id, from, stamp, into],
+        )?;
+    }
+    for (quote, position) in &undo.co_speaker_places {
+        // Moved with the merge, or dropped by it as a duplicate: either way, back in its place.
+        conn.execute(
+            "INSERT INTO quote_co_speaker (quote_id, position, speaker_id)
+             SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM quote WHERE id = ?1)
+             ON CONFLICT (quote_id, position) DO UPDATE SET speaker_id = excluded.speaker_id",
+            params![quote, position, from],
+        )?;
+    }
+    for id in &undo.affiliations {
+        conn.execute(
+            "UPDATE affiliation SET speaker_id = ?2 WHERE id = ?1 AND speaker_id = ?3",
+            params![id, from, into],
+        )?;
+    }
+    for alias in &undo.aliases {
+        conn.execute(
+            "UPDATE speaker_alias SET speaker_id = ?2 WHERE alias_key = ?1 AND speaker_id = ?3",
+            params![alias, from, into],
+        )?;
+    }
+    enqueue_quotes_of(conn, from)?;
+    enqueue_quotes_of(conn, into)?;
+    Ok(())
 }
 
 /// Gives a speaker another name (a spelling corrected). A name another speaker has is refused:

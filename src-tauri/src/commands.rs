@@ -418,8 +418,29 @@ pub fn browser_install(
 
 /// Merges two spellings of one person: `from`'s quotes, titles and aliases become `into`'s.
 #[tauri::command(async)]
-pub fn merge_speakers(state: tauri::State<'_, State>, from: String, into: String) -> Result<u64> {
-    Ok(library(&state)?.merge_speakers(&from, &into)?)
+pub fn merge_speakers(
+    state: tauri::State<'_, State>,
+    from: String,
+    into: String,
+) -> Result<Merged> {
+    let (moved, undo) = library(&state)?.merge_speakers_undoable(&from, &into)?;
+    Ok(Merged { moved, undo })
+}
+
+/// A merge done: how many quotes moved, and what puts it back (`undo_merge`).
+#[derive(Serialize)]
+pub struct Merged {
+    moved: u64,
+    undo: onrecord::speakers::MergeUndo,
+}
+
+/// Undoes a merge with what `merge_speakers` returned.
+#[tauri::command(async)]
+pub fn undo_merge(
+    state: tauri::State<'_, State>,
+    undo: onrecord::speakers::MergeUndo,
+) -> Result<()> {
+    Ok(library(&state)?.undo_merge(&undo)?)
 }
 
 #[tauri::command(async)]

@@ -83,6 +83,7 @@ fn main() {
             commands::inbox_remove,
             commands::browser_install,
             commands::merge_speakers,
+            commands::undo_merge,
             commands::rename_speaker,
             commands::add_alias,
             commands::tags,

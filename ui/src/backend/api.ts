@@ -66,7 +66,9 @@ export const api = {
   inboxClip: (id: number) => invoke<Clip>("inbox_clip", { id }),
   inboxRemove: (id: number) => invoke<void>("inbox_remove", { id }),
   browserInstall: () => invoke<BrowserInstalled[]>("browser_install"),
-  mergeSpeakers: (from: string, into: string) => invoke<number>("merge_speakers", { from, into }),
+  mergeSpeakers: (from: string, into: string) =>
+    invoke<{ moved: number; undo: unknown }>("merge_speakers", { from, into }),
+  undoMerge: (undo: unknown) => invoke<void>("undo_merge", { undo }),
   renameSpeaker: (old: string, name: string) => invoke<void>("rename_speaker", { old, new: name }),
   addAlias: (speaker: string, alias: string) => invoke<void>("add_alias", { speaker, alias }),
   tags: () => invoke<[string, number][]>("tags"),

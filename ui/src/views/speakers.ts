@@ -35,8 +35,20 @@ export function speakersView(shell: Shell): HTMLElement {
   merge.addEventListener("click", () =>
     act(async () => {
       if (from.value === into.value) return "Choose two different speakers to merge.";
-      const n = await api.mergeSpeakers(from.value, into.value);
-      return `Merged ${from.value} into ${into.value}: ${n} quote(s) moved; “${from.value}” is now an alias.`;
+      const [a, b] = [from.value, into.value];
+      const merged = await api.mergeSpeakers(a, b);
+      // One undo puts everything back: the speaker, their quotes, titles and aliases.
+      shell.toast(`Merged ${a} into ${b}.`, "Undo", async () => {
+        try {
+          await api.undoMerge(merged.undo);
+          status.textContent = `Undone: ${a} is a speaker of their own again.`;
+        } catch (e) {
+          status.textContent = errorMessage(e);
+        }
+        await refresh();
+        shell.refresh();
+      });
+      return `Merged ${a} into ${b}: ${merged.moved} quote(s) moved; “${a}” is now an alias.`;
     }),
   );
   rename.addEventListener("click", () =>
