@@ -105,8 +105,7 @@ pub(crate) fn print_clip(
         let id = q.id.map(|i| format!(" [{i}]")).unwrap_or_default();
         let at = q
             .locator
-            .map(|l| l.label())
-            .filter(|l| !l.is_empty())
+            .and_then(|l| l.label())
             .map(|l| format!(" · {l}"))
             .unwrap_or_default();
         out!(
@@ -210,7 +209,7 @@ fn attribution(q: &Quote) -> String {
     if let Some(outlet) = q.source.as_ref().and_then(|s| s.outlet.clone()) {
         parts.push(outlet);
     }
-    if let Some(locator) = q.locator.map(|l| l.label()).filter(|l| !l.is_empty()) {
+    if let Some(locator) = q.locator.and_then(|l| l.label()) {
         parts.push(locator);
     }
     if let Some(date) = q.date() {

@@ -170,10 +170,7 @@ fn read_input(input: &str, expected: &str) -> Result<(Vec<u8>, Option<PathBuf>)>
 /// binary data and huge files.
 pub fn read_draft(input: &str) -> Result<String> {
     let (bytes, path) = read_input(input, "a draft (text, Word, OpenDocument or PDF)")?;
-    match &path {
-        Some(path) => draft_from_bytes(&bytes, Some(input), Some(path)),
-        None => draft_from_bytes(&bytes, None, None),
-    }
+    draft_from_bytes(&bytes, path.as_ref().map(|_| input), path.as_deref())
 }
 
 /// A draft's text from a file's bytes (dropped on a window, or read by [`read_draft`]): Word,

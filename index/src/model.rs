@@ -419,17 +419,18 @@ pub enum Locator {
 }
 
 impl Locator {
-    /// How a reader sees it: "p. 4", "p. 4, col. 2", "00:14:03"; offsets are not shown.
-    pub fn label(&self) -> String {
-        match *self {
+    /// How a reader sees it: "p. 4", "p. 4, col. 2", "00:14:03"; `None` for offsets, which
+    /// are not shown.
+    pub fn label(&self) -> Option<String> {
+        Some(match *self {
             Locator::Page { page, column: None } => format!("p. {page}"),
             Locator::Page {
                 page,
                 column: Some(c),
             } => format!("p. {page}, col. {c}"),
             Locator::Time { start, .. } => clock(start, false),
-            Locator::Chars { .. } => String::new(),
-        }
+            Locator::Chars { .. } => return None,
+        })
     }
 
     /// What a citation's locator says: the page, or the time the words start (`None` for
@@ -649,6 +650,13 @@ impl QuoteFields {
             let v = v.trim().to_owned();
             Some((!v.is_empty()).then_some(v))
         };
+        // A list as typed: each name trimmed, empty ones dropped.
+        let names = |list: Vec<String>| -> Vec<String> {
+            list.into_iter()
+                .map(|n| n.trim().to_owned())
+                .filter(|n| !n.is_empty())
+                .collect()
+        };
         let said_on = match self.said_on.trim() {
             "" => None,
             date => Some(parse_date(date)?),
@@ -656,33 +664,15 @@ impl QuoteFields {
         Ok(QuoteEdit {
             text: Some(self.text),
             speaker: Some(self.speaker),
-            co_speakers: Some(
-                self.co_speakers
-                    .into_iter()
-                    .map(|n| n.trim().to_owned())
-                    .filter(|n| !n.is_empty())
-                    .collect(),
-            ),
+            co_speakers: Some(names(self.co_speakers)),
             title: opt(self.title),
             organization: opt(self.organization),
             organization_description: opt(self.organization_description),
             medium: Some(self.medium),
             told_to: opt(self.told_to),
             said_on: Some(said_on),
-            tags: Some(
-                self.tags
-                    .into_iter()
-                    .map(|t| t.trim().to_owned())
-                    .filter(|t| !t.is_empty())
-                    .collect(),
-            ),
-            stories: Some(
-                self.stories
-                    .into_iter()
-                    .map(|t| t.trim().to_owned())
-                    .filter(|t| !t.is_empty())
-                    .collect(),
-            ),
+            tags: Some(names(self.tags)),
+            stories: Some(names(self.stories)),
             language: None,
             notes: opt(self.notes),
         })

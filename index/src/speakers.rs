@@ -5,7 +5,8 @@
 use rusqlite::{Connection, params};
 
 use crate::error::{Error, Result};
-use crate::store::{name_key, now_stamp, speaker_named};
+use crate::model::SpeakerId;
+use crate::store::{affiliation_matching, clean, name_key, now_stamp, speaker_named};
 
 /// The id of the speaker called `name` (or known by that alias).
 fn find(conn: &Connection, name: &str) -> Result<i64> {
@@ -225,13 +226,10 @@ pub(crate) fn set_affiliation(
     affiliation: &crate::model::Affiliation,
 ) -> Result<bool> {
     let id = find(conn, speaker)?;
-    let clean = |v: &Option<String>| {
-        v.as_deref()
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .map(str::to_owned)
-    };
-    let (title, organization) = (clean(&affiliation.title), clean(&affiliation.organization));
+    let (title, organization) = (
+        clean(affiliation.title.clone()),
+        clean(affiliation.organization.clone()),
+    );
     if title.is_none() && organization.is_none() {
         return Err(Error::invalid(
             "an affiliation needs a title, an organization or both",
@@ -244,8 +242,14 @@ pub(crate) fn set_affiliation(
             "the affiliation starts ({from}) after it ends ({to}); swap the dates"
         )));
     }
-    let existing = existing_affiliation(conn, id, title.as_deref(), organization.as_deref())?;
-    let description = clean(&affiliation.organization_description);
+    let existing = affiliation_matching(
+        conn,
+        SpeakerId(id),
+        title.as_deref(),
+        organization.as_deref(),
+    )?
+    .map(|(row, _)| row);
+    let description = clean(affiliation.organization_description.clone());
     match existing {
         Some(row) => {
             conn.execute(
@@ -285,38 +289,14 @@ pub(crate) fn remove_affiliation(
     organization: Option<&str>,
 ) -> Result<bool> {
     let id = find(conn, speaker)?;
-    match existing_affiliation(conn, id, title, organization)? {
-        Some(row) => {
+    fn given(v: Option<&str>) -> Option<&str> {
+        v.map(str::trim).filter(|v| !v.is_empty())
+    }
+    match affiliation_matching(conn, SpeakerId(id), given(title), given(organization))? {
+        Some((row, _)) => {
             conn.execute("DELETE FROM affiliation WHERE id = ?1", [row])?;
             Ok(true)
         }
         None => Ok(false),
     }
-}
-
-/// The row of the speaker's affiliation with this title and organization (case and spacing
-/// aside; an absent one matches an absent one).
-fn existing_affiliation(
-    conn: &Connection,
-    speaker: i64,
-    title: Option<&str>,
-    organization: Option<&str>,
-) -> Result<Option<i64>> {
-    let key = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty()).map(name_key);
-    let (title, organization) = (key(title), key(organization));
-    let mut stmt =
-        conn.prepare("SELECT id, title, organization FROM affiliation WHERE speaker_id = ?1")?;
-    let rows = stmt
-        .query_map([speaker], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, Option<String>>(1)?,
-                r.get::<_, Option<String>>(2)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows
-        .into_iter()
-        .find(|(_, t, o)| key(t.as_deref()) == title && key(o.as_deref()) == organization)
-        .map(|(id, _, _)| id))
 }

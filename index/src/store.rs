@@ -593,7 +593,7 @@ pub(crate) fn enqueue(conn: &Connection, id: QuoteId) -> Result<()> {
     Ok(())
 }
 
-fn clean(value: Option<String>) -> Option<String> {
+pub(crate) fn clean(value: Option<String>) -> Option<String> {
     let value = value?;
     if is_clean(&value) {
         return Some(value);
@@ -722,29 +722,9 @@ fn record_affiliation(
     if title.is_none() && organization.is_none() {
         return Ok(());
     }
-    let title_key = title.map(name_key);
-    let org_key = organization.map(name_key);
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, title, organization, valid_from, valid_to FROM affiliation WHERE speaker_id = ?1",
-    )?;
     // Only the matching row is needed; its span is widened below.
-    let same = stmt
-        .query_map([speaker.0], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, Option<String>>(1)?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, Option<NaiveDate>>(3)?,
-                r.get::<_, Option<NaiveDate>>(4)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?
-        .into_iter()
-        .find(|(_, t, o, _, _)| {
-            t.as_deref().map(name_key) == title_key && o.as_deref().map(name_key) == org_key
-        });
-    match same {
-        Some((id, _, _, from, to)) => {
+    match affiliation_matching(conn, speaker, title, organization)? {
+        Some((id, Held { from, to })) => {
             if let Some(date) = date {
                 let from = Some(from.map_or(date, |f| f.min(date)));
                 let to = Some(to.map_or(date, |t| t.max(date)));
@@ -764,6 +744,45 @@ fn record_affiliation(
         }
     }
     Ok(())
+}
+
+/// The speaker's affiliation with this title and organization, compared as names are (case,
+/// accents and spacing aside; an absent one matches an absent one): its row and when it was held.
+pub(crate) fn affiliation_matching(
+    conn: &Connection,
+    speaker: SpeakerId,
+    title: Option<&str>,
+    organization: Option<&str>,
+) -> Result<Option<(i64, Held)>> {
+    let (title_key, org_key) = (title.map(name_key), organization.map(name_key));
+    let rows = conn
+        .prepare_cached(
+            "SELECT id, title, organization, valid_from, valid_to FROM affiliation
+             WHERE speaker_id = ?1",
+        )?
+        .query_map([speaker.0], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<NaiveDate>>(3)?,
+                r.get::<_, Option<NaiveDate>>(4)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .find(|(_, t, o, _, _)| {
+            t.as_deref().map(name_key) == title_key && o.as_deref().map(name_key) == org_key
+        })
+        .map(|(id, _, _, from, to)| (id, Held { from, to })))
+}
+
+/// When an affiliation was held, as far as is known (open ends unknown).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Held {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
 }
 
 /// Finds the stored source this one describes, or stores it.

@@ -47,18 +47,28 @@ impl From<onrecord::Error> for CommandError {
 type Result<T> = std::result::Result<T, CommandError>;
 
 fn library<'a>(state: &'a tauri::State<'_, State>) -> Result<std::sync::MutexGuard<'a, Library>> {
-    state.library.lock().map_err(|_| CommandError {
-        code: "library",
-        message: "an earlier action failed midway; restart OnRecord (nothing saved was lost)"
-            .into(),
-    })
+    lock(
+        &state.library,
+        "an earlier action failed midway; restart OnRecord (nothing saved was lost)",
+    )
 }
 
 fn reader<'a>(state: &'a tauri::State<'_, State>) -> Result<std::sync::MutexGuard<'a, Library>> {
-    state.reader.lock().map_err(|_| CommandError {
+    lock(
+        &state.reader,
+        "an earlier search failed midway; restart OnRecord (nothing saved was lost)",
+    )
+}
+
+/// One of the library handles; `poisoned` says what to do when an earlier command panicked
+/// holding it.
+fn lock<'a>(
+    handle: &'a Mutex<Library>,
+    poisoned: &str,
+) -> Result<std::sync::MutexGuard<'a, Library>> {
+    handle.lock().map_err(|_| CommandError {
         code: "library",
-        message: "an earlier search failed midway; restart OnRecord (nothing saved was lost)"
-            .into(),
+        message: poisoned.into(),
     })
 }
 

@@ -88,7 +88,7 @@ pub fn line(item: &Citable) -> String {
             cite.push(escape_markdown(outlet));
         }
     }
-    if let Some(locator) = quote.locator.and_then(|l| l.cited().map(|_| l.label())) {
+    if let Some(locator) = quote.locator.and_then(|l| l.label()) {
         cite.push(locator);
     }
     if let Some(date) = quote.date() {

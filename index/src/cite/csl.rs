@@ -127,8 +127,7 @@ pub fn note(item: &Citable) -> String {
     let at = item
         .quote
         .locator
-        .map(|l| l.label())
-        .filter(|l| !l.is_empty())
+        .and_then(|l| l.label())
         .map(|l| format!(" ({l})"))
         .unwrap_or_default();
     format!(

@@ -270,50 +270,50 @@ fn in_margin(block: &Block, page: &Page) -> bool {
 /// numbers left out.
 fn assemble(pages: Vec<Page>) -> Document {
     // A line in the margins on at least half the pages (and two of them) runs on every page.
-    let mut counts: std::collections::HashMap<String, usize> = Default::default();
-    for page in &pages {
+    // Each margin block's shape, by page and block.
+    let shapes: Vec<Vec<Option<String>>> = pages
+        .iter()
+        .map(|page| {
+            let in_it = |b: &Block| in_margin(b, page).then(|| shape(b));
+            page.blocks.iter().map(in_it).collect()
+        })
+        .collect();
+    let mut counts: std::collections::HashMap<&str, usize> = Default::default();
+    for page in &shapes {
         let mut seen = std::collections::HashSet::new();
-        for block in page.blocks.iter().filter(|b| in_margin(b, page)) {
-            if seen.insert(shape(block)) {
-                *counts.entry(shape(block)).or_default() += 1;
+        for shape in page.iter().flatten() {
+            if seen.insert(shape) {
+                *counts.entry(shape).or_default() += 1;
             }
         }
     }
-    let running = |block: &Block, page: &Page| {
-        in_margin(block, page)
-            && (is_page_number(block)
+    let running = |block: &Block, shape: &Option<String>| match shape {
+        None => false,
+        Some(shape) => {
+            is_page_number(block)
                 || pages.len() >= 2
                     && counts
-                        .get(&shape(block))
-                        .is_some_and(|n| *n * 2 >= pages.len() && *n >= 2))
+                        .get(shape.as_str())
+                        .is_some_and(|n| *n * 2 >= pages.len() && *n >= 2)
+        }
     };
     let mut paragraphs = Vec::new();
     let mut spans = Vec::new();
     let mut chars = 0usize;
-    for (number, page) in pages.iter().enumerate() {
+    for (number, (page, shapes)) in pages.iter().zip(&shapes).enumerate() {
         let columns = two_columns(page);
-        for block in &page.blocks {
-            if running(block, page) {
+        for (block, shape) in page.blocks.iter().zip(shapes) {
+            if running(block, shape) {
                 continue;
             }
             let text = join_lines(&block.lines);
             if text.is_empty() {
                 continue;
             }
-            let column = columns.then(|| {
-                let middle = page.width / 2.0;
-                if block.x_max <= middle * 1.1 {
-                    Some(1)
-                } else if block.x_min >= middle * 0.9 {
-                    Some(2)
-                } else {
-                    None
-                }
-            });
             let span = PageSpan {
                 start: chars,
                 page: number as u32 + 1,
-                column: column.flatten(),
+                column: columns.then(|| side(block, page)).flatten(),
             };
             if spans
                 .last()
@@ -330,7 +330,21 @@ fn assemble(pages: Vec<Page>) -> Document {
     document
 }
 
+/// The half of the page a block lies wholly in (a little past the middle allowed): 1 for the
+/// left, 2 for the right, `None` for a block across both.
+fn side(block: &Block, page: &Page) -> Option<u32> {
+    let middle = page.width / 2.0;
+    if block.x_max <= middle * 1.1 {
+        Some(1)
+    } else if block.x_min >= middle * 0.9 {
+        Some(2)
+    } else {
+        None
+    }
+}
+
 /// A page set in two columns: blocks wholly in each half, and most of the text in them.
+/// (A narrow block near the middle counts in both halves here.)
 fn two_columns(page: &Page) -> bool {
     let middle = page.width / 2.0;
     let left = page
