@@ -705,3 +705,174 @@ fn a_merge_of_two_speakers_is_undone_whole() {
     // Once undone, not twice.
     assert!(library.undo_merge(&undo).is_err());
 }
+
+/// Writes `rows` data rows of a CSV table (`text,speaker,organization,url,date`), row `i`
+/// given by `row(i)`, in `encoding`.
+fn write_table(
+    path: &std::path::Path,
+    rows: usize,
+    encoding: &'static encoding_rs::Encoding,
+    row: impl Fn(usize) -> String,
+) {
+    let mut text = String::from("text,speaker,organization,url,date\n");
+    for i in 0..rows {
+        text.push_str(&row(i));
+        text.push('\n');
+    }
+    let (bytes, _, _) = encoding.encode(&text);
+    std::fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn a_table_is_streamed_from_disk_and_every_row_is_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("wire.csv");
+    // Sixty thousand sources and speakers: past what an import keeps in memory, so the
+    // batch's memories of speakers, sources and affiliations start over several times.
+    write_table(&csv, 60_000, encoding_rs::UTF_8, |i| {
+        format!(
+            "\"Remark {i}, on the harbor\",Speaker {},Port Authority {},https://example.com/{i},2024-01-{:02}",
+            i % 30_000,
+            i / 30_000,
+            1 + i % 28
+        )
+    });
+    let file = onrecord::import::read_file(&csv, None, &Default::default()).unwrap();
+    assert!(matches!(file, onrecord::import::ImportFile::Rows(_)));
+    assert_eq!(file.len(), 60_000);
+    let mut library = Library::open(&dir.path().join("lib")).unwrap();
+    let report = library.import(file).unwrap();
+    assert_eq!(report.imported, 60_000);
+    assert_eq!(total(&mut library, "harbor"), 60_000);
+    let hits = library.select("\"remark 59999\"").unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].speaker, "Speaker 29999");
+    assert_eq!(
+        hits[0].source.as_ref().and_then(|s| s.url.as_deref()),
+        Some("https://example.com/59999")
+    );
+    // Each speaker said two things, at two employers: two spans on the timeline, each over its
+    // own day, whatever the batch forgot in between.
+    let speaker = library.speaker("Speaker 12345").unwrap();
+    let mut spans: Vec<(Option<String>, Option<String>)> = speaker
+        .affiliations
+        .iter()
+        .map(|a| (a.organization.clone(), a.valid_from.map(|d| d.to_string())))
+        .collect();
+    spans.sort();
+    assert_eq!(
+        spans,
+        [
+            (Some("Port Authority 0".into()), Some("2024-01-26".into())),
+            (Some("Port Authority 1".into()), Some("2024-01-10".into())),
+        ]
+    );
+    assert_eq!(library.speakers().unwrap().len(), 30_000);
+}
+
+#[test]
+fn a_bad_row_at_the_end_of_a_streamed_table_imports_nothing_and_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("wire.csv");
+    write_table(&csv, 12_000, encoding_rs::UTF_8, |i| {
+        if i == 11_999 {
+            "A remark with no speaker,,,,".into()
+        } else {
+            format!("Remark {i} on the harbor,Ann Lee,,,2024-02-03")
+        }
+    });
+    let err = onrecord::import::read_file(&csv, None, &Default::default()).unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("12001"), "{message}");
+    assert!(message.contains("speaker"), "{message}");
+
+    // A file that goes bad after it was checked (changed on disk) fails while importing, and
+    // the transaction takes back everything before the bad row.
+    write_table(&csv, 12_000, encoding_rs::UTF_8, |i| {
+        format!("Remark {i} on the harbor,Ann Lee,,,2024-02-03")
+    });
+    let file = onrecord::import::read_file(&csv, None, &Default::default()).unwrap();
+    write_table(&csv, 12_000, encoding_rs::UTF_8, |i| {
+        if i == 11_000 {
+            "Remark,Ann Lee,,,not a date".into()
+        } else {
+            format!("Remark {i} on the harbor,Ann Lee,,,2024-02-03")
+        }
+    });
+    let mut library = Library::open(&dir.path().join("lib")).unwrap();
+    assert!(library.import(file).is_err());
+    assert_eq!(total(&mut library, "harbor"), 0);
+    assert!(library.speakers().unwrap().is_empty());
+}
+
+#[test]
+fn a_streamed_table_not_in_utf8_is_read_as_windows_1252_past_the_first_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("excel.csv");
+    // The first byte that is not UTF-8 comes far past the reader's first 64 KB block.
+    write_table(&csv, 3_000, encoding_rs::WINDOWS_1252, |i| {
+        let name = if i == 2_999 {
+            "José Müller"
+        } else {
+            "Ann Lee"
+        };
+        format!("Remark {i} about the harbor and its cranes,{name},,,")
+    });
+    assert!(std::fs::metadata(&csv).unwrap().len() > 100_000);
+    let file = onrecord::import::read_file(&csv, None, &Default::default()).unwrap();
+    let mut library = Library::open(&dir.path().join("lib")).unwrap();
+    library.import(file).unwrap();
+    let hits = library.select("\"remark 2999\"").unwrap();
+    assert_eq!(hits[0].speaker, "José Müller");
+
+    // Named as UTF-8, the same file is refused with the way out.
+    let named = onrecord::import::TableOptions {
+        encoding: Some("utf-8".into()),
+        ..Default::default()
+    };
+    let err = onrecord::import::read_file(&csv, None, &named).unwrap_err();
+    assert!(err.to_string().contains("--encoding"), "{err}");
+}
+
+#[test]
+fn json_lines_and_tables_import_together_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("quotes.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"text\": \"The harbor opens in May\", \"speaker\": \"Ann Lee\", \"medium\": \"email\"}\n\
+         \n\
+         {\"text\": \"The harbor closes in June\", \"speaker\": \"Bo Chen\", \"said_on\": \"2024-06-01\"}\n",
+    )
+    .unwrap();
+    let csv = dir.path().join("more.csv");
+    write_table(&csv, 2, encoding_rs::UTF_8, |i| {
+        format!("Harbor remark {i},Cy Diaz,,,")
+    });
+    let bad = dir.path().join("bad.jsonl");
+    std::fs::write(
+        &bad,
+        "{\"text\": \"fine\", \"speaker\": \"Di Eze\"}\n{\"text\": \"no speaker\"}\n",
+    )
+    .unwrap();
+    let read = |p: &std::path::Path| onrecord::import::read_file(p, None, &Default::default());
+    let err = read(&bad).unwrap_err().to_string();
+    assert!(
+        err.contains("bad.jsonl") && err.contains('2') && err.contains("speaker"),
+        "{err}"
+    );
+
+    let mut library = Library::open(&dir.path().join("lib")).unwrap();
+    let files =
+        onrecord::import::ImportFile::merge(vec![read(&jsonl).unwrap(), read(&csv).unwrap()]);
+    assert_eq!(
+        files.len(),
+        1,
+        "new quotes from several files go in together"
+    );
+    let report = library.import(files.into_iter().next().unwrap()).unwrap();
+    assert_eq!(report.imported, 4);
+    assert_eq!(total(&mut library, "harbor"), 4);
+    let may = library.select("\"opens in may\"").unwrap();
+    assert_eq!(may[0].medium, onrecord::Medium::Email);
+}

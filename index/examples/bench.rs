@@ -36,6 +36,8 @@ struct Args {
     runs: usize,
     /// Print each class's queries and stop (to run them again under `probe`).
     queries: bool,
+    /// Also write the corpus as a CSV file and import it the way `onrecord import` does.
+    file: bool,
 }
 
 fn args() -> Args {
@@ -47,6 +49,7 @@ fn args() -> Args {
         dir: None,
         runs: 200,
         queries: false,
+        file: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -60,6 +63,7 @@ fn args() -> Args {
             "--json" => a.json = true,
             "--verify" => a.verify = true,
             "--queries" => a.queries = true,
+            "--file" => a.file = true,
             "--data" => a.data = it.next().map(PathBuf::from).unwrap_or_else(|| usage()),
             "--dir" => a.dir = it.next().map(PathBuf::from),
             "--runs" => {
@@ -76,7 +80,7 @@ fn args() -> Args {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: bench [--quotes N] [--json] [--verify] [--queries] [--data DIR] [--dir WORKDIR] [--runs N]"
+        "usage: bench [--quotes N] [--json] [--verify] [--file] [--queries] [--data DIR] [--dir WORKDIR] [--runs N]"
     );
     std::process::exit(2)
 }
@@ -196,12 +200,36 @@ const OUTLETS: &[&str] = &[
     "Caixin",
 ];
 
-fn generate(corpus: &Corpus, n: usize, seed: u64) -> Vec<NewQuote> {
-    let mut rng = StdRng::seed_from_u64(seed);
-    let start = NaiveDate::from_ymd_opt(2000, 1, 1).expect("date");
-    let days = 27 * 365;
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
+/// The seeded corpus, one quote at a time: the same seed gives the same quotes, so each engine
+/// imports a fresh stream and nothing holds the whole corpus.
+struct Generator<'a> {
+    corpus: &'a Corpus,
+    rng: StdRng,
+    n: usize,
+    i: usize,
+    start: NaiveDate,
+}
+
+fn generate(corpus: &Corpus, n: usize, seed: u64) -> Generator<'_> {
+    Generator {
+        corpus,
+        rng: StdRng::seed_from_u64(seed),
+        n,
+        i: 0,
+        start: NaiveDate::from_ymd_opt(2000, 1, 1).expect("date"),
+    }
+}
+
+impl Iterator for Generator<'_> {
+    type Item = NewQuote;
+
+    fn next(&mut self) -> Option<NewQuote> {
+        if self.i == self.n {
+            return None;
+        }
+        let (i, n, corpus, rng) = (self.i, self.n, self.corpus, &mut self.rng);
+        self.i += 1;
+        let days = 27 * 365;
         let (speaker, title) = &corpus.speakers[rng.random_range(0..corpus.speakers.len())];
         let zh = !corpus.zh.is_empty() && rng.random_range(0..20) == 0;
         let text = if zh {
@@ -216,7 +244,7 @@ fn generate(corpus: &Corpus, n: usize, seed: u64) -> Vec<NewQuote> {
             corpus.tokens[at..at + len].join(" ")
         };
         // Dates rise with the index, so both engines store quotes oldest first.
-        let date = start + chrono::Duration::days((i as i64 * days) / n as i64);
+        let date = self.start + chrono::Duration::days((i as i64 * days) / n as i64);
         let medium = match rng.random_range(0..10) {
             0 => Medium::Email,
             1 => Medium::Statement,
@@ -225,7 +253,7 @@ fn generate(corpus: &Corpus, n: usize, seed: u64) -> Vec<NewQuote> {
             _ => Medium::Said,
         };
         let outlet = OUTLETS[rng.random_range(0..OUTLETS.len())];
-        out.push(NewQuote {
+        Some(NewQuote {
             text,
             speaker: speaker.clone(),
             title: Some(title.clone()),
@@ -240,7 +268,154 @@ fn generate(corpus: &Corpus, n: usize, seed: u64) -> Vec<NewQuote> {
             }),
             language: Some(if zh { "zh" } else { "en" }.to_owned()),
             ..Default::default()
-        });
+        })
+    }
+}
+
+/// What the queries and the draft are made from, gathered as the corpus streams past: word
+/// counts over the English quotes and a uniform sample of them (reservoir sampling).
+struct Sample {
+    freq: HashMap<String, usize>,
+    quotes: Vec<NewQuote>,
+    seen: usize,
+    rng: StdRng,
+}
+
+impl Sample {
+    const SIZE: usize = 5_000;
+
+    fn new() -> Sample {
+        Sample {
+            freq: HashMap::new(),
+            quotes: Vec::new(),
+            seen: 0,
+            rng: StdRng::seed_from_u64(3),
+        }
+    }
+
+    fn observe(&mut self, q: &NewQuote) {
+        if q.language.as_deref() != Some("en") {
+            return;
+        }
+        for w in q.text.split_whitespace() {
+            if w.len() > 3 && w.chars().all(|c| c.is_ascii_alphabetic()) {
+                match self.freq.get_mut(w) {
+                    Some(n) => *n += 1,
+                    None => {
+                        *self.freq.entry(w.to_lowercase()).or_default() += 1;
+                    }
+                }
+            }
+        }
+        self.seen += 1;
+        if self.quotes.len() < Self::SIZE {
+            self.quotes.push(q.clone());
+        } else {
+            let at = self.rng.random_range(0..self.seen);
+            if at < Self::SIZE {
+                self.quotes[at] = q.clone();
+            }
+        }
+    }
+}
+
+/// Writes quotes as a CSV table with a header row, as a spreadsheet or a data set would.
+fn write_csv(path: &Path, quotes: impl Iterator<Item = NewQuote>) {
+    let mut w = csv::Writer::from_path(path).expect("csv file");
+    w.write_record([
+        "text",
+        "speaker",
+        "title",
+        "organization",
+        "medium",
+        "told_to",
+        "date",
+        "outlet",
+        "published",
+        "language",
+    ])
+    .expect("header");
+    let day = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    for q in quotes {
+        let source = q.source.unwrap_or_default();
+        w.write_record([
+            q.text.as_str(),
+            &q.speaker,
+            q.title.as_deref().unwrap_or(""),
+            q.organization.as_deref().unwrap_or(""),
+            q.medium.as_str(),
+            q.told_to.as_deref().unwrap_or(""),
+            &day(q.said_on),
+            source.outlet.as_deref().unwrap_or(""),
+            &day(source.published),
+            q.language.as_deref().unwrap_or(""),
+        ])
+        .expect("row");
+    }
+    w.flush().expect("flush");
+}
+
+/// Where two libraries that imported the same corpus differ: each quote (all but its times),
+/// each speaker's timeline (all but the rows' ids), and what a few searches count.
+fn compare_libraries(a: &mut Library, b: &mut Library, n: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let plain = |q: onrecord::Quote| {
+        let mut v = serde_json::to_value(q).expect("json");
+        if let Some(m) = v.as_object_mut() {
+            m.remove("created_at");
+            m.remove("updated_at");
+        }
+        v
+    };
+    for id in 1..=n as i64 {
+        let (x, y) = (
+            a.quote(onrecord::QuoteId(id)).map(plain),
+            b.quote(onrecord::QuoteId(id)).map(plain),
+        );
+        match (x, y) {
+            (Ok(x), Ok(y)) if x == y => {}
+            (x, y) => out.push(format!("quote {id}: {x:?} / {y:?}")),
+        }
+        if out.len() > 5 {
+            return out;
+        }
+    }
+    let timelines = |l: &Library| -> Vec<serde_json::Value> {
+        l.speakers()
+            .expect("speakers")
+            .into_iter()
+            .map(|s| {
+                let mut v = serde_json::to_value(s).expect("json");
+                for a in v["affiliations"].as_array_mut().into_iter().flatten() {
+                    a.as_object_mut().map(|m| m.remove("id"));
+                }
+                v
+            })
+            .collect()
+    };
+    if timelines(a) != timelines(b) {
+        out.push("the speakers or their timelines differ".into());
+    }
+    for query in [
+        "government",
+        "tax people",
+        "speaker:obama",
+        "\"health care\"",
+        "说",
+    ] {
+        let count = |l: &mut Library| {
+            l.search(&SearchRequest {
+                query: query.into(),
+                limit: 10,
+                ..Default::default()
+            })
+            .map(|r| r.total)
+            .expect("search")
+        };
+        let (x, y) = (count(a), count(b));
+        if x != y {
+            out.push(format!("{query}: {x:?} / {y:?}"));
+        }
     }
     out
 }
@@ -315,21 +490,11 @@ const STOP: &[&str] = &[
     "about", "been", "which", "its", "s", "t",
 ];
 
-fn query_set(corpus: &Corpus, quotes: &[NewQuote], seed: u64) -> Vec<(&'static str, Vec<Query>)> {
+fn query_set(corpus: &Corpus, sample: &Sample, seed: u64) -> Vec<(&'static str, Vec<Query>)> {
     let mut rng = StdRng::seed_from_u64(seed);
-    let mut freq: HashMap<String, usize> = HashMap::new();
-    for q in quotes
-        .iter()
-        .filter(|q| q.language.as_deref() == Some("en"))
-    {
-        for w in q.text.split_whitespace() {
-            let w = w.to_lowercase();
-            if w.len() > 3 && w.chars().all(|c| c.is_ascii_alphabetic()) {
-                *freq.entry(w).or_default() += 1;
-            }
-        }
-    }
-    let mut by_freq: Vec<(String, usize)> = freq.into_iter().collect();
+    let quotes = &sample.quotes;
+    let mut by_freq: Vec<(String, usize)> =
+        sample.freq.iter().map(|(w, n)| (w.clone(), *n)).collect();
     by_freq.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let common: Vec<String> = by_freq
         .iter()
@@ -394,7 +559,7 @@ fn query_set(corpus: &Corpus, quotes: &[NewQuote], seed: u64) -> Vec<(&'static s
     ));
     classes.push((
         "phrase",
-        phrases(quotes, &mut rng, n)
+        phrases(quotes, &sample.freq, &mut rng, n)
             .into_iter()
             .map(|p| top(format!("\"{p}\""), format!("\"{p}\"")))
             .collect(),
@@ -479,7 +644,22 @@ fn query_set(corpus: &Corpus, quotes: &[NewQuote], seed: u64) -> Vec<(&'static s
 }
 
 /// Two- and three-word runs of plain lower-case words taken from the quotes.
-fn phrases(quotes: &[NewQuote], rng: &mut StdRng, n: usize) -> Vec<String> {
+///
+/// A word is only taken when no longer word of the corpus begins with it: "clear" is left out
+/// because of "clearly", which Snowball stems to "clear" and Porter to "clearli", so the two
+/// engines would rightly disagree about "clear that".
+fn phrases(
+    quotes: &[NewQuote],
+    vocabulary: &HashMap<String, usize>,
+    rng: &mut StdRng,
+    n: usize,
+) -> Vec<String> {
+    let mut words: Vec<&str> = vocabulary.keys().map(String::as_str).collect();
+    words.sort_unstable();
+    let alone = |w: &str| match words.binary_search(&w) {
+        Ok(at) => !words.get(at + 1).is_some_and(|next| next.starts_with(w)),
+        Err(_) => false,
+    };
     let mut out = Vec::new();
     while out.len() < n {
         let q = &quotes[rng.random_range(0..quotes.len())];
@@ -501,7 +681,8 @@ fn phrases(quotes: &[NewQuote], rng: &mut StdRng, n: usize) -> Vec<String> {
             "ant", "ent",
         ];
         if run.iter().all(|w| {
-            w.len() > 3
+            alone(w)
+                && w.len() > 3
                 && w.chars().all(|c| c.is_ascii_lowercase())
                 && !SUFFIXES.iter().any(|s| w.ends_with(s))
         }) {
@@ -516,7 +697,7 @@ fn day(d: NaiveDate) -> i64 {
     i64::from(d.num_days_from_ce())
 }
 
-fn fts_import(path: &Path, quotes: &[NewQuote]) -> Duration {
+fn fts_import(path: &Path, quotes: impl Iterator<Item = NewQuote>) -> Duration {
     let _ = std::fs::remove_file(path);
     let mut conn = Connection::open(path).expect("fts db");
     conn.execute_batch(
@@ -528,8 +709,12 @@ fn fts_import(path: &Path, quotes: &[NewQuote]) -> Duration {
                              content_rowid='id', tokenize='porter unicode61');",
     )
     .expect("fts schema");
-    let started = Instant::now();
-    for chunk in quotes.chunks(50_000) {
+    let mut took = Duration::ZERO;
+    let mut quotes = quotes.peekable();
+    while quotes.peek().is_some() {
+        // (Made up before the clock starts, as for OnRecord.)
+        let chunk: Vec<NewQuote> = quotes.by_ref().take(50_000).collect();
+        let started = Instant::now();
         let tx = conn.transaction().expect("tx");
         {
             let mut row = tx
@@ -538,7 +723,7 @@ fn fts_import(path: &Path, quotes: &[NewQuote]) -> Duration {
             let mut fts = tx
                 .prepare("INSERT INTO quote_fts (rowid, text, speaker, organization, outlet) VALUES (?1, ?2, ?3, ?4, ?5)")
                 .expect("insert fts");
-            for q in chunk {
+            for q in &chunk {
                 let outlet = q.source.as_ref().and_then(|s| s.outlet.clone());
                 row.execute(params![
                     q.text,
@@ -555,8 +740,9 @@ fn fts_import(path: &Path, quotes: &[NewQuote]) -> Duration {
             }
         }
         tx.commit().expect("commit");
+        took += started.elapsed();
     }
-    started.elapsed()
+    took
 }
 
 #[derive(Default, Clone, Copy)]
@@ -675,39 +861,79 @@ fn main() {
         corpus.speakers.len(),
         corpus.zh.len()
     ));
-    let quotes = generate(&corpus, a.quotes, 42);
-    log(format!("generated {} quotes", quotes.len()));
     if a.queries {
         // One line per class: its name, a tab, its queries joined by '|' (probe's syntax).
-        for (name, qs) in query_set(&corpus, &quotes, 7) {
+        let mut sample = Sample::new();
+        generate(&corpus, a.quotes, 42).for_each(|q| sample.observe(&q));
+        for (name, qs) in query_set(&corpus, &sample, 7) {
             let joined: Vec<&str> = qs.iter().map(|q| q.onrecord.as_str()).collect();
             println!("{name}\t{}", joined.join("|"));
         }
         return;
     }
 
-    // OnRecord import: SQLite and Tantivy both written.
+    // OnRecord import: SQLite and Tantivy both written, 100,000 quotes a transaction, from a
+    // stream (the sample for the queries is gathered on the way).
     let lib_dir = work.join("library");
     let before_import = reset_peak_rss();
-    let started = Instant::now();
+    let mut sample = Sample::new();
+    // (The clock runs while OnRecord stores a batch, not while the bench makes it up.)
+    let mut onrecord_import = Duration::ZERO;
     {
+        let started = Instant::now();
         let mut library = Library::open(&lib_dir).expect("library");
-        for chunk in quotes.chunks(100_000) {
-            library.add_many(chunk.to_vec()).expect("import");
+        onrecord_import += started.elapsed();
+        let mut quotes = generate(&corpus, a.quotes, 42).peekable();
+        while quotes.peek().is_some() {
+            let chunk: Vec<NewQuote> = quotes
+                .by_ref()
+                .take(100_000)
+                .inspect(|q| sample.observe(q))
+                .collect();
+            let started = Instant::now();
+            library.add_many(chunk).expect("import");
+            onrecord_import += started.elapsed();
         }
+        let started = Instant::now();
+        drop(library);
+        onrecord_import += started.elapsed();
     }
-    let onrecord_import = started.elapsed();
     let onrecord_peak = peak_rss_mb();
-    // What the import itself added on top of the generated corpus held in memory.
     let import_growth = onrecord_peak - before_import;
     let onrecord_disk = dir_size(&lib_dir);
     log(format!(
-        "onrecord import: {:.1} s",
-        onrecord_import.as_secs_f64()
+        "onrecord import: {:.1} s ({:.0} quotes/s)",
+        onrecord_import.as_secs_f64(),
+        a.quotes as f64 / onrecord_import.as_secs_f64()
     ));
+    if std::env::var_os("BENCH_IMPORT_ONLY").is_some() {
+        // (For profiling the import alone.)
+        return;
+    }
+
+    // The same corpus as a CSV file, imported the way `onrecord import` does it: checked, then
+    // read from disk again as it goes in, in one transaction.
+    let file_import = a.file.then(|| {
+        let csv_path = work.join("corpus.csv");
+        write_csv(&csv_path, generate(&corpus, a.quotes, 42));
+        let csv_bytes = dir_size(&csv_path);
+        let file_dir = work.join("library-file");
+        let before = reset_peak_rss();
+        let t = Instant::now();
+        let mut library = Library::open(&file_dir).expect("library");
+        let file =
+            onrecord::import::read_file(&csv_path, None, &Default::default()).expect("read csv");
+        let report = library.import(file).expect("import csv");
+        let took = t.elapsed();
+        assert_eq!(report.imported, a.quotes, "every row imported");
+        let peak = peak_rss_mb();
+        let _ = std::fs::remove_file(&csv_path);
+        log(format!("file import: {:.1} s", took.as_secs_f64()));
+        (took, peak, peak - before, csv_bytes, file_dir)
+    });
 
     let fts_path = work.join("fts5.sqlite3");
-    let fts_import_time = fts_import(&fts_path, &quotes);
+    let fts_import_time = fts_import(&fts_path, generate(&corpus, a.quotes, 42));
     let fts_disk = dir_size(&fts_path) + dir_size(&work.join("fts5.sqlite3-wal"));
     log(format!(
         "fts5 import: {:.1} s",
@@ -726,8 +952,15 @@ fn main() {
         .expect("first query");
     let open_ms = t.elapsed().as_secs_f64() * 1e3;
 
+    // The streamed file import must give the same library as the batches.
+    let mut file_mismatches = Vec::new();
+    if let (true, Some((.., file_dir))) = (a.verify, &file_import) {
+        let mut other = Library::open(file_dir).expect("open file library");
+        file_mismatches = compare_libraries(&mut library, &mut other, a.quotes);
+    }
+
     let fts = Connection::open(&fts_path).expect("fts open");
-    let classes = query_set(&corpus, &quotes, 7);
+    let classes = query_set(&corpus, &sample, 7);
 
     let mut phrase_mismatches = Vec::new();
     if a.verify {
@@ -774,7 +1007,7 @@ fn main() {
         results.push((*name, ours, theirs));
     }
 
-    let text = draft(&corpus, &quotes, 11);
+    let text = draft(&corpus, &sample.quotes, 11);
     library.check(&text).expect("check warm-up");
     let mut check_times = Vec::new();
     let mut findings = 0;
@@ -812,6 +1045,13 @@ fn main() {
                 "fts5_disk_mb": mb(fts_disk),
             },
             "queries": queries,
+            "file_import": file_import.as_ref().map(|(took, peak, growth, bytes, _)| serde_json::json!({
+                "per_s": a.quotes as f64 / took.as_secs_f64(),
+                "peak_rss_mb": peak,
+                "import_rss_mb": growth,
+                "csv_mb": mb(*bytes),
+            })),
+            "file_mismatches": file_mismatches,
             "check_ms": check_ms,
             "check_findings": findings,
             "open_ms": open_ms,
@@ -833,6 +1073,16 @@ fn main() {
         println!(
             "| peak memory added by the import (corpus of {before_import:.0} MB held before) | {import_growth:.0} MB | |"
         );
+        if let Some((took, peak, growth, bytes, _)) = &file_import {
+            println!(
+                "| quotes/s from a {:.0} MB CSV file, one transaction (`onrecord import`'s path) | {:.0} | |",
+                mb(*bytes),
+                a.quotes as f64 / took.as_secs_f64()
+            );
+            println!(
+                "| peak memory of that import (whole process {peak:.0} MB) | {growth:.0} MB | |"
+            );
+        }
         println!();
         println!(
             "| query class | OnRecord p50 | p95 | p99 | FTS5 p50 | p95 | p99 | FTS5/OnRecord (p50) |"
@@ -853,6 +1103,16 @@ fn main() {
         println!();
         println!("check (5,000-word draft, {findings} quotations): {check_ms:.1} ms");
         println!("open library + first query: {open_ms:.1} ms");
+        if a.verify && file_import.is_some() {
+            println!(
+                "file import gives the same library as the batches: {}",
+                if file_mismatches.is_empty() {
+                    "yes".to_owned()
+                } else {
+                    format!("NO: {file_mismatches:?}")
+                }
+            );
+        }
         if a.verify {
             println!(
                 "exact-phrase match sets identical: {}",
@@ -867,7 +1127,7 @@ fn main() {
     if a.dir.is_none() {
         let _ = std::fs::remove_dir_all(&work);
     }
-    if !phrase_mismatches.is_empty() {
+    if !phrase_mismatches.is_empty() || !file_mismatches.is_empty() {
         std::process::exit(1);
     }
 }

@@ -173,8 +173,8 @@ const WINDOW_WORDS: &[(&str, &str)] = &[
         "the Inbox lists the pages waiting",
     ),
     (
-        "add --format json, csv or tsv",
-        "give the file a name ending in .json, .csv or .tsv",
+        "add --format json, jsonl, csv or tsv",
+        "give the file a name ending in .json, .jsonl, .csv or .tsv",
     ),
     (
         "give the file `onrecord backup` wrote",
@@ -207,7 +207,7 @@ mod tests {
                 "no page 3 in the inbox; `onrecord inbox` lists the pages waiting".into(),
             ),
             Error::Invalid(
-                "cannot tell the format of a.txt from its name; add --format json, csv or tsv"
+                "cannot tell the format of a.txt from its name; add --format json, jsonl, csv or tsv"
                     .into(),
             ),
         ];

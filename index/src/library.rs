@@ -239,10 +239,30 @@ impl Library {
         quotes: Vec<NewQuote>,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Vec<QuoteId>> {
+        let total = quotes.len();
+        let mut ids = Vec::with_capacity(total);
+        self.add_stream(quotes.into_iter().map(Ok), total, progress, &mut |id| {
+            ids.push(id)
+        })?;
+        Ok(ids)
+    }
+
+    /// Stores quotes as they come, in one transaction: all of them, or none (the first error,
+    /// from the store or from `quotes`, rolls everything back). `total` is how many are
+    /// expected, for `progress` and to choose the bulk path; `each` is told every new id. A
+    /// large import is fed to the index while SQLite writes (the two use different cores), a
+    /// batch at a time, so memory does not grow with the number of quotes.
+    pub fn add_stream(
+        &mut self,
+        quotes: impl Iterator<Item = Result<NewQuote>>,
+        total: usize,
+        progress: &mut dyn FnMut(Progress),
+        each: &mut dyn FnMut(QuoteId),
+    ) -> Result<usize> {
         const BULK_MIN: usize = 5_000;
         const CHUNK: usize = 10_000;
         let Library { store, index, .. } = self;
-        let mut bulk = if quotes.len() >= BULK_MIN {
+        let mut bulk = if total >= BULK_MIN {
             index.begin_bulk(store)?
         } else {
             None
@@ -251,29 +271,27 @@ impl Library {
             record_affiliation: true,
             ..Default::default()
         };
-        let ids = store.write(|c| {
+        let done = store.write(|c| {
             let from = store::outbox_head_in(c)?;
             let mut batch = if bulk.is_some() {
                 store::Batch::collecting(c)
             } else {
                 store::Batch::new(c)
             };
-            let total = quotes.len();
-            let mut ids = Vec::with_capacity(total);
+            let mut done = 0;
             let mut pending = 0;
             for q in quotes {
-                ids.push(batch.insert(q, opts)?);
+                each(batch.insert(q?, opts)?);
+                done += 1;
                 pending += 1;
                 if pending == CHUNK {
                     if let Some(b) = bulk.as_mut() {
                         index.bulk_add(b, &batch.take_records())?;
                     }
+                    batch.bound_memory()?;
                     pending = 0;
-                    if ids.len() < total {
-                        progress(Progress {
-                            done: ids.len(),
-                            total,
-                        });
+                    if done < total {
+                        progress(Progress { done, total });
                     }
                 }
             }
@@ -282,18 +300,15 @@ impl Library {
                 index.bulk_covers(b, from, store::outbox_head_in(c)?);
             }
             batch.finish()?;
-            Ok(ids)
+            Ok(done)
         })?;
         crate::failpoint("after-store-commit");
         match bulk {
             Some(b) => self.index.bulk_finish(b, &self.store)?,
             None => self.sync()?,
         };
-        progress(Progress {
-            done: ids.len(),
-            total: ids.len(),
-        });
-        Ok(ids)
+        progress(Progress { done, total: done });
+        Ok(done)
     }
 
     pub fn quote(&self, id: QuoteId) -> Result<Quote> {
@@ -841,20 +856,22 @@ impl Library {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport> {
         let (speakers, sources, quotes) = match file {
-            // New quotes take the bulk path: the index is fed while SQLite writes.
-            ImportFile::Quotes(quotes) => {
-                let imported = quotes.len();
-                self.add_many_reporting(quotes, progress)?;
-                return Ok(ImportReport {
-                    imported,
-                    ..Default::default()
-                });
-            }
             ImportFile::Library {
                 speakers,
                 sources,
                 quotes,
             } => (speakers, sources, quotes),
+            // New quotes take the bulk path: the index is fed while SQLite writes, and a table
+            // is read from disk as it goes in.
+            new => {
+                let total = new.len();
+                let quotes = new.new_quotes().expect("new quotes")?;
+                let imported = self.add_stream(quotes, total, progress, &mut |_| {})?;
+                return Ok(ImportReport {
+                    imported,
+                    ..Default::default()
+                });
+            }
         };
         let total = quotes.len();
         let report = self

@@ -1198,12 +1198,48 @@ impl<'c> Batch<'c> {
         Ok(())
     }
 
+    /// Keeps what a long batch remembers bounded: past a limit, the affiliation spans it
+    /// changed are written and its memories of speakers, sources and spans start again (they
+    /// are read back from the transaction when needed). A large import calls this between
+    /// chunks, so its memory does not grow with the number of quotes.
+    pub fn bound_memory(&mut self) -> Result<()> {
+        const LIMIT: usize = 50_000;
+        if self.spans.len() > LIMIT || self.loaded.len() > LIMIT {
+            self.write_spans()?;
+            self.spans.clear();
+            self.loaded.clear();
+        }
+        if self.speakers.len() > LIMIT || self.speaker_names.len() > LIMIT {
+            self.speakers.clear();
+            self.speaker_names.clear();
+            self.speaker_facts.clear();
+        }
+        if self.sources.len() > LIMIT || self.source_facts.len() > LIMIT {
+            self.sources.clear();
+            self.source_facts.clear();
+        }
+        if self.written_keys.len() > LIMIT {
+            // (The numbers key `spans`, emptied with them.)
+            self.write_spans()?;
+            self.spans.clear();
+            self.loaded.clear();
+            self.written_keys.clear();
+            self.keys.clear();
+        }
+        Ok(())
+    }
+
     /// Writes the affiliation spans this batch changed.
-    pub fn finish(self) -> Result<()> {
-        for ((speaker, _, _), span) in self.spans {
+    pub fn finish(mut self) -> Result<()> {
+        self.write_spans()
+    }
+
+    fn write_spans(&mut self) -> Result<()> {
+        for ((speaker, _, _), span) in self.spans.iter_mut() {
             if !span.dirty {
                 continue;
             }
+            span.dirty = false;
             match span.id {
                 Some(id) => {
                     self.conn
@@ -1228,6 +1264,7 @@ impl<'c> Batch<'c> {
                             span.from,
                             span.to
                         ])?;
+                    span.id = Some(self.conn.last_insert_rowid());
                 }
             }
         }

@@ -1,4 +1,4 @@
-//! `onrecord import`: Import quotes from files (OnRecord JSON, CSV or TSV), all in one
+//! `onrecord import`: Import quotes from files (OnRecord JSON, JSON Lines, CSV or TSV), all in one
 //! transaction.
 
 use crate::print::print_json;
@@ -13,7 +13,7 @@ use std::process::ExitCode;
 pub(crate) struct ImportArgs {
     #[arg(required = true)]
     files: Vec<PathBuf>,
-    /// json, csv or tsv (default: from the file name).
+    /// json, jsonl, csv or tsv (default: from the file name; .jsonl and .ndjson are JSON Lines).
     #[arg(long)]
     format: Option<String>,
     /// The columns of a table without a header row, comma-separated; `_` skips one.

@@ -20,7 +20,7 @@ export function settingsView(shell: Shell): HTMLElement & { refresh: () => void 
   for (const [value, label] of STYLES) styleSelect.append(h("option", { value }, label));
   styleSelect.addEventListener("change", () => setCitationStyle(styleSelect.value));
 
-  const importPath = h("input", { id: "settings-import-path", placeholder: "/path/to/quotes.json, .csv or .tsv", "aria-label": "File to import" });
+  const importPath = h("input", { id: "settings-import-path", placeholder: "/path/to/quotes.json, .jsonl, .csv or .tsv", "aria-label": "File to import" });
   const importButton = h("button", { type: "button", id: "settings-import" }, "Import");
   const importStatus = h("p", { class: "muted", id: "settings-import-status", role: "status" });
   importButton.addEventListener("click", async () => {

@@ -16,6 +16,9 @@ use crate::model::{
 };
 use crate::store;
 
+mod rows;
+pub use rows::{RowsFile, check_rows};
+
 /// What a file held, ready for [`crate::Library::import`].
 #[derive(Debug, Clone)]
 pub enum ImportFile {
@@ -25,8 +28,13 @@ pub enum ImportFile {
         sources: Vec<Source>,
         quotes: Vec<ImportQuote>,
     },
-    /// New quotes (from a table, or a JSON list of quote objects).
+    /// New quotes (a JSON list of quote objects).
     Quotes(Vec<NewQuote>),
+    /// A table or JSON Lines file, checked row by row and read again as it is imported, so
+    /// that a file of any size needs memory for one batch only.
+    Rows(RowsFile),
+    /// Files of new quotes imported together, in one transaction (see [`ImportFile::merge`]).
+    Many(Vec<ImportFile>),
 }
 
 impl ImportFile {
@@ -34,6 +42,8 @@ impl ImportFile {
         match self {
             ImportFile::Library { quotes, .. } => quotes.len(),
             ImportFile::Quotes(q) => q.len(),
+            ImportFile::Rows(r) => r.len(),
+            ImportFile::Many(files) => files.iter().map(ImportFile::len).sum(),
         }
     }
 
@@ -43,18 +53,50 @@ impl ImportFile {
 
     /// Joins several files into one import (one transaction).
     pub fn merge(files: Vec<ImportFile>) -> Vec<ImportFile> {
-        let mut quotes = Vec::new();
+        let mut new = Vec::new();
         let mut out = Vec::new();
         for file in files {
             match file {
-                ImportFile::Quotes(q) => quotes.extend(q),
-                library => out.push(library),
+                library @ ImportFile::Library { .. } => out.push(library),
+                ImportFile::Many(files) => new.extend(files),
+                quotes => new.push(quotes),
             }
         }
-        if !quotes.is_empty() {
-            out.push(ImportFile::Quotes(quotes));
+        match new.len() {
+            0 => {}
+            1 => out.extend(new),
+            _ => out.push(ImportFile::Many(new)),
         }
         out
+    }
+
+    /// The new quotes a file holds, in order, read as they are asked for. `None` for our own
+    /// export, which is imported with its ids.
+    #[allow(clippy::type_complexity)]
+    pub fn new_quotes(self) -> Option<Result<Box<dyn Iterator<Item = Result<NewQuote>> + Send>>> {
+        Some(match self {
+            ImportFile::Library { .. } => return None,
+            ImportFile::Quotes(q) => Ok(Box::new(q.into_iter().map(Ok))),
+            ImportFile::Rows(r) => r.rows(),
+            ImportFile::Many(files) => {
+                // (Each file is opened when the one before is done.)
+                let mut rest = files.into_iter();
+                let mut current: Box<dyn Iterator<Item = Result<NewQuote>> + Send> =
+                    Box::new(std::iter::empty());
+                Ok(Box::new(std::iter::from_fn(move || {
+                    loop {
+                        if let Some(row) = current.next() {
+                            return Some(row);
+                        }
+                        match rest.next()?.new_quotes() {
+                            Some(Ok(next)) => current = next,
+                            Some(Err(e)) => return Some(Err(e)),
+                            None => {}
+                        }
+                    }
+                })))
+            }
+        })
     }
 }
 
@@ -237,6 +279,8 @@ pub enum Format {
     Json,
     Csv,
     Tsv,
+    /// JSON Lines: one quote object a line (read as a stream, for files of any size).
+    JsonLines,
 }
 
 impl std::str::FromStr for Format {
@@ -246,11 +290,12 @@ impl std::str::FromStr for Format {
             "json" => Ok(Format::Json),
             "csv" => Ok(Format::Csv),
             "tsv" | "tab" => Ok(Format::Tsv),
+            "jsonl" | "ndjson" | "json-lines" | "jsonlines" => Ok(Format::JsonLines),
             "csl-json" | "csl" => Err(Error::invalid(
                 "importing CSL-JSON is not supported yet; export from your reference manager as CSV, or use OnRecord's own JSON",
             )),
             other => Err(Error::invalid(format!(
-                "unknown import format {other:?}; use json, csv or tsv"
+                "unknown import format {other:?}; use json, jsonl, csv or tsv"
             ))),
         }
     }
@@ -263,6 +308,7 @@ impl Format {
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
             "tsv" | "tab" => Some(Format::Tsv),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
             _ => None,
         }
     }
@@ -278,23 +324,40 @@ pub struct TableOptions {
 }
 
 /// Reads and checks one file. `format` defaults to what the file name says.
+///
+/// Tables and JSON Lines are read to the end and checked here, then read again as they are
+/// imported ([`ImportFile::Rows`]), so their size is not bounded by memory.
 pub fn read_file(path: &Path, format: Option<Format>, table: &TableOptions) -> Result<ImportFile> {
-    let bytes = std::fs::read(path).map_err(|source| Error::ReadFile {
+    let read_err = |source| Error::ReadFile {
         path: path.to_owned(),
         source,
-    })?;
-    check_text_file(path, &bytes)?;
+    };
     let format = format.or_else(|| Format::from_path(path)).ok_or_else(|| {
         Error::invalid(format!(
-            "cannot tell the format of {} from its name; add --format json, csv or tsv",
+            "cannot tell the format of {} from its name; add --format json, jsonl, csv or tsv",
             path.display()
         ))
     })?;
-    match format {
-        Format::Json => parse_json(path, &bytes),
-        Format::Csv => read_table(path, &bytes, b',', table).map(ImportFile::Quotes),
-        Format::Tsv => read_table(path, &bytes, b'\t', table).map(ImportFile::Quotes),
+    if format == Format::Json {
+        let bytes = std::fs::read(path).map_err(read_err)?;
+        check_text_file(path, &bytes)?;
+        return parse_json(path, &bytes);
     }
+    // The first 8 KB tell an empty or binary file (a file longer than that, all spaces, reads
+    // as no quotes).
+    let mut head = Vec::with_capacity(8192);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::fs::File::open(path).map_err(read_err)?, 8192),
+        &mut head,
+    )
+    .map_err(read_err)?;
+    check_text_file(path, &head)?;
+    let delimiter = match format {
+        Format::Csv => Some(b','),
+        Format::Tsv => Some(b'\t'),
+        _ => None,
+    };
+    check_rows(path, delimiter, table).map(ImportFile::Rows)
 }
 
 /// Refuses an empty file and one that is binary (NUL bytes in its first 8 KB, unless it is
@@ -384,6 +447,7 @@ pub fn parse_json(path: &Path, bytes: &[u8]) -> Result<ImportFile> {
                 check(&q.clone().into_new_quote(), n)?;
             }
         }
+        ImportFile::Rows(_) | ImportFile::Many(_) => {}
     }
     Ok(file)
 }
@@ -409,11 +473,7 @@ pub fn decode(path: &Path, bytes: &[u8], label: Option<&str>) -> Result<String> 
         return finish_decode(path, text.into_owned(), had_errors, encoding);
     }
     if let Some(label) = label {
-        let encoding = Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
-            Error::invalid(format!(
-                "unknown encoding {label:?}; use a name such as utf-8, windows-1252, latin1 or utf-16le"
-            ))
-        })?;
+        let encoding = encoding_for_label(label)?;
         let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
         return finish_decode(path, text.into_owned(), had_errors, encoding);
     }
@@ -424,6 +484,15 @@ pub fn decode(path: &Path, bytes: &[u8], label: Option<&str>) -> Result<String> 
             Ok(text.into_owned())
         }
     }
+}
+
+/// The encoding a WHATWG label names (`utf-8`, `windows-1252`, `latin1`, `gbk`…).
+pub(crate) fn encoding_for_label(label: &str) -> Result<&'static Encoding> {
+    Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+        Error::invalid(format!(
+            "unknown encoding {label:?}; use a name such as utf-8, windows-1252, latin1 or utf-16le"
+        ))
+    })
 }
 
 fn finish_decode(
@@ -444,7 +513,7 @@ fn finish_decode(
 
 /// A column a table can have. Header names are matched loosely (case, spaces, underscores).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
+pub(crate) enum Column {
     Skip,
     Text,
     Speaker,
@@ -504,8 +573,8 @@ fn column(name: &str) -> Option<Column> {
     })
 }
 
-/// Reads a CSV or TSV table into new quotes. Every row is checked; the first bad one fails the
-/// whole file with its line number.
+/// Reads a CSV or TSV table held in memory into new quotes. Every row is checked; the first
+/// bad one fails the whole file with its line number.
 pub fn read_table(
     path: &Path,
     bytes: &[u8],
@@ -513,94 +582,25 @@ pub fn read_table(
     opts: &TableOptions,
 ) -> Result<Vec<NewQuote>> {
     let text = decode(path, bytes, opts.encoding.as_deref())?;
-    let line_err = |line: u64, message: String| Error::ImportLine {
-        path: path.to_owned(),
-        line,
-        message,
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        // TSV files (LIAR among them) use no quoting: a `"` is part of the text.
-        .quoting(delimiter != b'\t')
-        .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let (columns, first_line) = match &opts.columns {
-        Some(names) => {
-            let cols = names
-                .iter()
-                .map(|n| {
-                    column(n).ok_or_else(|| {
-                        Error::invalid(format!(
-                            "--columns: unknown column {n:?}; the columns are {COLUMN_NAMES}"
-                        ))
-                    })
-                })
-                .collect::<Result<Vec<_>>>()?;
-            (cols, 1)
-        }
-        None => {
-            let Some(header) = records.next() else {
-                return Err(line_err(1, "the file is empty".into()));
-            };
-            let header = header.map_err(|e| line_err(1, e.to_string()))?;
-            // Columns a spreadsheet has that we do not know are skipped, not fatal.
-            let cols = header
-                .iter()
-                .map(|h| column(h).unwrap_or(Column::Skip))
-                .collect();
-            (cols, 2)
-        }
-    };
-    for (needed, what) in [
-        (Column::Text, "the quote text (text)"),
-        (Column::Speaker, "the speaker (speaker)"),
-    ] {
-        let has = columns.contains(&needed)
-            || (needed == Column::Speaker && columns.contains(&Column::SpeakerSlug));
-        if !has {
-            let how = if opts.columns.is_some() {
-                "name it in --columns"
-            } else {
-                "add it to the header row, or use --columns for a file without one"
-            };
-            return Err(line_err(1, format!("no column holds {what}; {how}")));
-        }
-    }
-    let mut quotes = Vec::new();
-    for (n, record) in records.enumerate() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(first_line + n as u64, |p| p.line());
-            line_err(line, format!("cannot read the row: {e}"))
-        })?;
-        let line = record
-            .position()
-            .map_or(first_line + n as u64, |p| p.line());
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        if record.len() != columns.len() {
-            return Err(line_err(
-                line,
-                format!(
-                    "the row has {} fields but the {} has {}",
-                    record.len(),
-                    if opts.columns.is_some() {
-                        "--columns list"
-                    } else {
-                        "header"
-                    },
-                    columns.len()
-                ),
-            ));
-        }
-        quotes.push(row_to_quote(&columns, &record).map_err(|m| line_err(line, m))?);
-    }
-    Ok(quotes)
+    let columns = opts.columns.as_deref().map(table_columns).transpose()?;
+    rows::TableRows::new(path, text.as_bytes(), delimiter, columns)?.collect()
 }
 
-fn row_to_quote(
+/// The columns named with `--columns`.
+pub(crate) fn table_columns(names: &[String]) -> Result<Vec<Column>> {
+    names
+        .iter()
+        .map(|n| {
+            column(n).ok_or_else(|| {
+                Error::invalid(format!(
+                    "--columns: unknown column {n:?}; the columns are {COLUMN_NAMES}"
+                ))
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn row_to_quote(
     columns: &[Column],
     record: &csv::StringRecord,
 ) -> std::result::Result<NewQuote, String> {
