@@ -21,6 +21,7 @@ npm --prefix extension run lint
 npm --prefix extension run e2e
 scripts/e2e.sh
 scripts/liar-roundtrip.sh "$data/liar/liar_dataset"
-# Benchmark smoke: completes, and OnRecord and SQLite FTS5 find the same quotes for phrases.
-# (`cargo test` built the example; running it directly avoids a rebuild with other features.)
-target/debug/examples/bench --quotes 20000 --runs 5 --verify --data "$data"
+# Benchmark smoke: completes, OnRecord and SQLite FTS5 find the same quotes for phrases, and the
+# corpus imported from a CSV file (streamed, as `onrecord import` does) gives the same library
+# as the batches. (`cargo test` built the example; running it directly avoids a rebuild.)
+target/debug/examples/bench --quotes 20000 --runs 5 --verify --file --data "$data"

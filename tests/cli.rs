@@ -425,6 +425,40 @@ fn a_kill_between_the_database_commit_and_the_index_commit_loses_nothing() {
 }
 
 #[test]
+fn a_kill_before_the_index_commit_of_a_large_import_loses_nothing() {
+    // Large enough for the bulk path, whose quotes wait in the outbox as runs of ids.
+    let lib = Lib::new();
+    let csv = lib.dir.path().join("wire.csv");
+    let mut text = String::from("text,speaker\n");
+    for i in 0..12_345 {
+        text.push_str(&format!("Remark {i} about the harbor,Speaker {}\n", i % 50));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let out = lib
+        .command(&["import", csv.to_str().unwrap()])
+        .env("ONRECORD_FAILPOINT", "before-index-commit")
+        .output()
+        .unwrap();
+    assert_eq!(
+        std::os::unix::process::ExitStatusExt::signal(&out.status),
+        Some(6),
+        "expected SIGABRT, got {:?}",
+        out.status
+    );
+    // The next open replays the runs; every quote is found.
+    let hits = lib.json(&["search", "harbor"]);
+    assert_eq!(hits["total"], 12_345, "{hits}");
+    let doctor = lib.json(&["doctor"]);
+    assert_eq!(
+        doctor["missing_from_index"],
+        serde_json::json!([]),
+        "{doctor}"
+    );
+    assert_eq!(doctor["documents_in_index"], 12_345);
+    assert_eq!(doctor["pending_changes"], 0);
+}
+
+#[test]
 fn a_deleted_index_folder_is_rebuilt_on_open_and_by_reindex() {
     let lib = Lib::new();
     lib.add_seed_quotes();

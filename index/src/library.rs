@@ -295,11 +295,13 @@ impl Library {
                     }
                 }
             }
+            let records = batch.take_records();
+            // (Writes the last run of queued ids, before the outbox head is read.)
+            batch.finish()?;
             if let Some(b) = bulk.as_mut() {
-                index.bulk_add(b, &batch.take_records())?;
+                index.bulk_add(b, &records)?;
                 index.bulk_covers(b, from, store::outbox_head_in(c)?);
             }
-            batch.finish()?;
             Ok(done)
         })?;
         crate::failpoint("after-store-commit");

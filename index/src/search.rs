@@ -41,6 +41,7 @@ use crate::store::{IndexRecord, Store};
 /// Bumped whenever the schema or the analysis changes; an index of another version is rebuilt.
 const INDEX_VERSION: u32 = 6;
 const WRITER_HEAP: usize = 64_000_000;
+const BULK_THREADS: usize = 2;
 /// The largest segment a small write may merge (see `SearchIndex::sync`).
 const SMALL_MERGE_DOCS: usize = 50_000;
 /// How many of a quotation's rarest words look it up in `similar_to`.
@@ -881,7 +882,10 @@ impl SearchIndex {
     pub fn begin_bulk(&mut self, store: &Store) -> Result<Option<Bulk>> {
         self.sync(store)?;
         let covered = self.payload()?.seq;
-        match self.index.writer_with_num_threads(2, 4 * WRITER_HEAP) {
+        match self
+            .index
+            .writer_with_num_threads(BULK_THREADS, 4 * WRITER_HEAP)
+        {
             Ok(writer) => {
                 // Read under the writer lock, so no other process adds documents meanwhile.
                 self.reader.reload().map_err(|e| index_err(&self.dir, e))?;

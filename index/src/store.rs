@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_inbox.sql"),
     include_str!("../migrations/0005_stories.sql"),
     include_str!("../migrations/0006_locators.sql"),
+    include_str!("../migrations/0007_outbox_runs.sql"),
 ];
 
 /// The schema version this build writes.
@@ -476,17 +477,25 @@ impl Store {
         outbox_head(&self.conn)
     }
 
-    /// Outbox entries after `seq`, oldest first, at most `limit`.
+    /// The quotes queued after `seq`, oldest first, each with its entry's sequence number: a
+    /// run of new quotes is one entry, given here id by id. At most `limit` ids, but never part
+    /// of an entry (a run holds at most [`OUTBOX_RUN`]).
     pub fn outbox_after(&self, seq: i64, limit: usize) -> Result<Vec<(i64, QuoteId)>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT seq, quote_id FROM index_outbox WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+            "SELECT seq, quote_id, last_quote_id FROM index_outbox WHERE seq > ?1 ORDER BY seq",
         )?;
-        let rows = stmt
-            .query_map(params![seq, limit as i64], |r| {
-                Ok((r.get(0)?, QuoteId(r.get(1)?)))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        let mut rows = stmt.query([seq])?;
+        let mut out = Vec::new();
+        while out.len() < limit
+            && let Some(row) = rows.next()?
+        {
+            let (seq, first): (i64, i64) = (row.get(0)?, row.get(1)?);
+            let last: Option<i64> = row.get(2)?;
+            for id in first..=last.unwrap_or(first).max(first) {
+                out.push((seq, QuoteId(id)));
+            }
+        }
+        Ok(out)
     }
 
     /// Forgets outbox entries the index has durably applied.
@@ -498,7 +507,8 @@ impl Store {
 
     pub fn outbox_pending(&self, after: i64) -> Result<u64> {
         let n: i64 = self.conn.query_row(
-            "SELECT count(*) FROM index_outbox WHERE seq > ?1",
+            "SELECT coalesce(sum(coalesce(last_quote_id - quote_id + 1, 1)), 0)
+             FROM index_outbox WHERE seq > ?1",
             [after],
             |r| r.get(0),
         )?;
@@ -586,6 +596,9 @@ fn outbox_head(conn: &Connection) -> Result<i64> {
         .optional()?
         .unwrap_or(0))
 }
+
+/// The most quotes one outbox entry stands for (see [`Batch::collecting`]).
+pub const OUTBOX_RUN: i64 = 10_000;
 
 pub(crate) fn enqueue(conn: &Connection, id: QuoteId) -> Result<()> {
     conn.prepare_cached("INSERT INTO index_outbox (quote_id) VALUES (?1)")?
@@ -894,6 +907,9 @@ pub struct Batch<'c> {
     speaker_facts: FxHashMap<SpeakerId, (String, Vec<String>)>,
     /// Each source's outlet and kind, as the index needs them.
     source_facts: FxHashMap<SourceId, (Option<String>, SourceKind)>,
+    /// When collecting, new quotes are queued for the index as runs of ids (one outbox entry
+    /// for up to [`OUTBOX_RUN`] consecutive ids) instead of one entry each: the run so far.
+    run: Option<(i64, i64)>,
 }
 
 impl std::fmt::Debug for Batch<'_> {
@@ -930,11 +946,13 @@ impl<'c> Batch<'c> {
             records: None,
             speaker_facts: FxHashMap::default(),
             source_facts: FxHashMap::default(),
+            run: None,
         }
     }
 
     /// A batch that also returns, from [`Batch::take_records`], the index records of the quotes
-    /// it inserted, so that a bulk import can feed the index without reading them back.
+    /// it inserted, so that a bulk import can feed the index without reading them back. Its
+    /// quotes are queued for the index in runs, written by [`Batch::finish`].
     pub fn collecting(conn: &'c Connection) -> Batch<'c> {
         Batch {
             records: Some(Vec::new()),
@@ -1058,9 +1076,38 @@ impl<'c> Batch<'c> {
                 date,
             )?;
         }
-        let id = insert_row(self.conn, &quote, speaker, source, opts, &self.began)?;
+        let id = insert_unqueued(self.conn, &quote, speaker, source, opts, &self.began)?;
+        self.queue(id)?;
         self.collect(id, quote, speaker, source, date)?;
         Ok(id)
+    }
+
+    /// Queues a new quote for the index: on its own, or as part of the run being collected.
+    fn queue(&mut self, id: QuoteId) -> Result<()> {
+        if self.records.is_none() {
+            return enqueue(self.conn, id);
+        }
+        match self.run {
+            Some((first, last)) if id.0 == last + 1 && id.0 - first < OUTBOX_RUN => {
+                self.run = Some((first, id.0));
+            }
+            _ => {
+                self.write_run()?;
+                self.run = Some((id.0, id.0));
+            }
+        }
+        Ok(())
+    }
+
+    fn write_run(&mut self) -> Result<()> {
+        if let Some((first, last)) = self.run.take() {
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO index_outbox (quote_id, last_quote_id) VALUES (?1, ?2)",
+                )?
+                .execute([first, last])?;
+        }
+        Ok(())
     }
 
     fn speaker(&mut self, name: &str) -> Result<SpeakerId> {
@@ -1229,8 +1276,9 @@ impl<'c> Batch<'c> {
         Ok(())
     }
 
-    /// Writes the affiliation spans this batch changed.
+    /// Writes the affiliation spans this batch changed and the last run of queued quotes.
     pub fn finish(mut self) -> Result<()> {
+        self.write_run()?;
         self.write_spans()
     }
 
@@ -1338,6 +1386,20 @@ pub(crate) fn insert_row(
     opts: InsertOptions,
     now: &str,
 ) -> Result<QuoteId> {
+    let id = insert_unqueued(conn, quote, speaker, source, opts, now)?;
+    enqueue(conn, id)?;
+    Ok(id)
+}
+
+/// [`insert_row`] without the outbox entry (the caller queues the quote).
+fn insert_unqueued(
+    conn: &Connection,
+    quote: &Tidy,
+    speaker: SpeakerId,
+    source: Option<SourceId>,
+    opts: InsertOptions,
+    now: &str,
+) -> Result<QuoteId> {
     let Tidy(quote) = quote;
     let created = opts.created_at.map(stamp);
     let created = created.as_deref().unwrap_or(now);
@@ -1385,7 +1447,6 @@ pub(crate) fn insert_row(
     if !quote.stories.is_empty() {
         crate::story::set_for_quote(conn, id, &quote.stories)?;
     }
-    enqueue(conn, id)?;
     Ok(id)
 }
 
@@ -2378,6 +2439,45 @@ mod tests {
         assert_eq!(speakers.len(), 1);
         assert_eq!(speakers[0].name, "Songyee Yoon");
         assert_eq!(speakers[0].aliases, vec!["S. Yoon"]);
+    }
+
+    #[test]
+    fn a_collecting_batch_queues_runs_of_ids_in_one_outbox_entry_each() {
+        let (_dir, mut store) = store();
+        let opts = InsertOptions::default();
+        let n = OUTBOX_RUN as usize + 5;
+        store
+            .write(|c| {
+                let mut batch = Batch::collecting(c);
+                for i in 0..n {
+                    batch.insert(quote(&format!("words {i}"), "Ann Lee"), opts)?;
+                }
+                batch.finish()?;
+                // A write of its own after the run: an entry of one.
+                insert_quote(c, quote("alone", "Bo Chen"), opts)?;
+                Ok(())
+            })
+            .unwrap();
+        let entries: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM index_outbox", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            entries, 3,
+            "a full run, the rest of the run, and the single write"
+        );
+        assert_eq!(store.outbox_pending(0).unwrap(), n as u64 + 1);
+        let all = store.outbox_after(0, usize::MAX).unwrap();
+        let ids: Vec<i64> = all.iter().map(|(_, id)| id.0).collect();
+        assert_eq!(ids, (1..=n as i64 + 1).collect::<Vec<_>>());
+        // A run is never split: asking for five ids gives the whole first entry.
+        let first = store.outbox_after(0, 5).unwrap();
+        assert_eq!(first.len(), OUTBOX_RUN as usize);
+        assert!(first.iter().all(|(seq, _)| *seq == first[0].0));
+        let rest = store.outbox_after(first[0].0, usize::MAX).unwrap();
+        assert_eq!(rest.len(), 6);
+        store.outbox_trim(first[0].0).unwrap();
+        assert_eq!(store.outbox_pending(0).unwrap(), 6);
     }
 
     #[test]
