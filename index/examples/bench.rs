@@ -38,6 +38,8 @@ struct Args {
     queries: bool,
     /// Also write the corpus as a CSV file and import it the way `onrecord import` does.
     file: bool,
+    /// Query the libraries an earlier run left in `--dir` (same `--quotes`) without importing.
+    reuse: bool,
 }
 
 fn args() -> Args {
@@ -50,6 +52,7 @@ fn args() -> Args {
         runs: 200,
         queries: false,
         file: false,
+        reuse: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -64,6 +67,7 @@ fn args() -> Args {
             "--verify" => a.verify = true,
             "--queries" => a.queries = true,
             "--file" => a.file = true,
+            "--reuse" => a.reuse = true,
             "--data" => a.data = it.next().map(PathBuf::from).unwrap_or_else(|| usage()),
             "--dir" => a.dir = it.next().map(PathBuf::from),
             "--runs" => {
@@ -80,7 +84,7 @@ fn args() -> Args {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: bench [--quotes N] [--json] [--verify] [--file] [--queries] [--data DIR] [--dir WORKDIR] [--runs N]"
+        "usage: bench [--quotes N] [--json] [--verify] [--file] [--reuse] [--queries] [--data DIR] [--dir WORKDIR] [--runs N]"
     );
     std::process::exit(2)
 }
@@ -849,7 +853,9 @@ fn main() {
         .dir
         .clone()
         .unwrap_or_else(|| std::env::temp_dir().join(format!("onrecord-bench-{}", a.quotes)));
-    let _ = std::fs::remove_dir_all(&work);
+    if !a.reuse {
+        let _ = std::fs::remove_dir_all(&work);
+    }
     std::fs::create_dir_all(&work).expect("work dir");
     let log = |s: String| {
         if !a.json {
@@ -863,6 +869,11 @@ fn main() {
         corpus.speakers.len(),
         corpus.zh.len()
     ));
+    if let Ok(path) = std::env::var("BENCH_WRITE_CSV") {
+        // Only write the corpus as a CSV file (to time `onrecord import` of it on its own).
+        write_csv(Path::new(&path), generate(&corpus, a.quotes, 42));
+        return;
+    }
     if a.queries {
         // One line per class: its name, a tab, its queries joined by '|' (probe's syntax).
         let mut sample = Sample::new();
@@ -883,7 +894,10 @@ fn main() {
     let mut sample = Sample::new();
     let mut generating = Duration::ZERO;
     let started = Instant::now();
-    {
+    if a.reuse {
+        generate(&corpus, a.quotes, 42).for_each(|q| sample.observe(&q));
+        generating = started.elapsed();
+    } else {
         let mut library = Library::open(&lib_dir).expect("library");
         let mut quotes = generate(&corpus, a.quotes, 42);
         let timed = std::iter::from_fn(|| {
@@ -925,7 +939,7 @@ fn main() {
 
     // The same corpus as a CSV file, imported the way `onrecord import` does it: checked, then
     // read from disk again as it goes in, in one transaction.
-    let file_import = a.file.then(|| {
+    let file_import = (a.file && !a.reuse).then(|| {
         let csv_path = work.join("corpus.csv");
         write_csv(&csv_path, generate(&corpus, a.quotes, 42));
         let csv_bytes = dir_size(&csv_path);
@@ -945,7 +959,11 @@ fn main() {
     });
 
     let fts_path = work.join("fts5.sqlite3");
-    let fts_import_time = fts_import(&fts_path, generate(&corpus, a.quotes, 42));
+    let fts_import_time = if a.reuse {
+        Duration::ZERO
+    } else {
+        fts_import(&fts_path, generate(&corpus, a.quotes, 42))
+    };
     let fts_disk = dir_size(&fts_path) + dir_size(&work.join("fts5.sqlite3-wal"));
     log(format!(
         "fts5 import: {:.1} s",

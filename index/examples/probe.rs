@@ -26,10 +26,25 @@ fn main() {
     };
     let facets = args.get(3).is_some_and(|a| a == "facets");
     let runs: usize = args.get(4).and_then(|n| n.parse().ok()).unwrap_or(2_000);
+    let opened = Instant::now();
     let mut library = Library::open(&PathBuf::from(dir)).unwrap_or_else(|e| {
         eprintln!("{e}");
         std::process::exit(1);
     });
+    if let Some(path) = query.strip_prefix("check:") {
+        // `probe LIBRARY check:DRAFT.txt … RUNS`: checks a draft RUNS times.
+        let text = std::fs::read_to_string(path).expect("draft");
+        let started = Instant::now();
+        let mut findings = 0;
+        for _ in 0..runs {
+            findings = library.check(&text).expect("check").findings.len();
+        }
+        println!(
+            "{findings} findings, {:.1} ms per check",
+            started.elapsed().as_secs_f64() * 1e3 / runs.max(1) as f64
+        );
+        return;
+    }
     let requests: Vec<SearchRequest> = query
         .split('|')
         .map(|query| SearchRequest {
@@ -40,6 +55,7 @@ fn main() {
             facets,
         })
         .collect();
+    eprintln!("opened in {:.1} ms", opened.elapsed().as_secs_f64() * 1e3);
     let started = Instant::now();
     let mut total = 0;
     for run in 0..runs {
