@@ -803,6 +803,20 @@ fn a_bad_row_at_the_end_of_a_streamed_table_imports_nothing_and_names_its_line()
     assert!(library.import(file).is_err());
     assert_eq!(total(&mut library, "harbor"), 0);
     assert!(library.speakers().unwrap().is_empty());
+
+    // Checked as UTF-8, then saved in Windows-1252: the import stops at the bytes that no
+    // longer decode instead of storing replacement characters.
+    write_table(&csv, 12_000, encoding_rs::UTF_8, |i| {
+        format!("Remark {i} on the harbor,Ann Lee,,,2024-02-03")
+    });
+    let file = onrecord::import::read_file(&csv, None, &Default::default()).unwrap();
+    write_table(&csv, 12_000, encoding_rs::WINDOWS_1252, |i| {
+        let name = if i == 11_000 { "José Lee" } else { "Ann Lee" };
+        format!("Remark {i} on the harbor,{name},,,2024-02-03")
+    });
+    let err = library.import(file).unwrap_err().to_string();
+    assert!(err.contains("--encoding"), "{err}");
+    assert_eq!(total(&mut library, "harbor"), 0);
 }
 
 #[test]

@@ -16,8 +16,10 @@ use crate::model::{
 };
 use crate::store;
 
+mod restore;
 mod rows;
-pub use rows::{RowsFile, check_rows};
+pub(crate) use restore::{insert_exported_quote, restore};
+pub use rows::RowsFile;
 
 /// What a file held, ready for [`crate::Library::import`].
 #[derive(Debug, Clone)]
@@ -357,7 +359,7 @@ pub fn read_file(path: &Path, format: Option<Format>, table: &TableOptions) -> R
         Format::Tsv => Some(b'\t'),
         _ => None,
     };
-    check_rows(path, delimiter, table).map(ImportFile::Rows)
+    rows::check_rows(path, &head, delimiter, table).map(ImportFile::Rows)
 }
 
 /// Refuses an empty file and one that is binary (NUL bytes in its first 8 KB, unless it is
@@ -455,11 +457,7 @@ pub fn parse_json(path: &Path, bytes: &[u8]) -> Result<ImportFile> {
 fn json_error(path: &Path, e: &serde_json::Error) -> Error {
     // serde_json's value-level errors carry no position; the message still names the field.
     if e.line() > 0 {
-        Error::ImportLine {
-            path: path.to_owned(),
-            line: e.line() as u64,
-            message: format!("column {}: {e}", e.column()),
-        }
+        line_error(path, e.line() as u64, format!("column {}: {e}", e.column()))
     } else {
         Error::invalid(format!("{}: {e}; nothing was imported", path.display()))
     }
@@ -468,13 +466,8 @@ fn json_error(path: &Path, e: &serde_json::Error) -> Error {
 /// Turns a file's bytes into text: a byte-order mark wins, then the label given, then UTF-8 if
 /// the bytes are valid UTF-8, else Windows-1252 (what spreadsheet programs save as "CSV").
 pub fn decode(path: &Path, bytes: &[u8], label: Option<&str>) -> Result<String> {
-    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+    if let Some((encoding, bom)) = declared_encoding(bytes, label)? {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        return finish_decode(path, text.into_owned(), had_errors, encoding);
-    }
-    if let Some(label) = label {
-        let encoding = encoding_for_label(label)?;
-        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
         return finish_decode(path, text.into_owned(), had_errors, encoding);
     }
     match std::str::from_utf8(bytes) {
@@ -486,8 +479,21 @@ pub fn decode(path: &Path, bytes: &[u8], label: Option<&str>) -> Result<String> 
     }
 }
 
+/// The encoding a file declares, from its first bytes (`head`): its byte-order mark (with the
+/// mark's length, to skip), else the label the user gave. `None`: UTF-8 if the whole file is
+/// valid UTF-8, else Windows-1252 — the rule [`decode`] and the streamed tables share.
+pub(crate) fn declared_encoding(
+    head: &[u8],
+    label: Option<&str>,
+) -> Result<Option<(&'static Encoding, usize)>> {
+    if let Some(found) = Encoding::for_bom(head) {
+        return Ok(Some(found));
+    }
+    label.map(|l| Ok((encoding_for_label(l)?, 0))).transpose()
+}
+
 /// The encoding a WHATWG label names (`utf-8`, `windows-1252`, `latin1`, `gbk`…).
-pub(crate) fn encoding_for_label(label: &str) -> Result<&'static Encoding> {
+fn encoding_for_label(label: &str) -> Result<&'static Encoding> {
     Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
         Error::invalid(format!(
             "unknown encoding {label:?}; use a name such as utf-8, windows-1252, latin1 or utf-16le"
@@ -502,13 +508,27 @@ fn finish_decode(
     encoding: &'static Encoding,
 ) -> Result<String> {
     if had_errors {
-        return Err(Error::invalid(format!(
-            "{} is not valid {}; give the file's real encoding with --encoding",
-            path.display(),
-            encoding.name()
-        )));
+        return Err(undecodable(path, encoding));
     }
     Ok(text)
+}
+
+/// A file that is not in the encoding it was read in.
+fn undecodable(path: &Path, encoding: &'static Encoding) -> Error {
+    Error::invalid(format!(
+        "{} is not valid {}; give the file's real encoding with --encoding",
+        path.display(),
+        encoding.name()
+    ))
+}
+
+/// An error about one line of a file being imported.
+fn line_error(path: &Path, line: u64, message: String) -> Error {
+    Error::ImportLine {
+        path: path.to_owned(),
+        line,
+        message,
+    }
 }
 
 /// A column a table can have. Header names are matched loosely (case, spaces, underscores).

@@ -13,7 +13,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use encoding_rs::{CoderResult, Decoder, Encoding};
 
-use super::{Column, ImportQuote, TableOptions, row_to_quote, table_columns};
+use super::{
+    Column, ImportQuote, TableOptions, declared_encoding, line_error, row_to_quote, table_columns,
+    undecodable,
+};
 use crate::error::{Error, Result};
 use crate::model::NewQuote;
 use crate::store;
@@ -41,10 +44,6 @@ pub struct RowsFile {
 }
 
 impl RowsFile {
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// How many quotes the file holds (counted when it was checked).
     pub fn len(&self) -> usize {
         self.rows
@@ -55,21 +54,35 @@ impl RowsFile {
     }
 
     /// The file's quotes, read from disk again a row at a time. A file changed since it was
-    /// checked fails on its first bad row (the import then writes nothing).
+    /// checked fails on its first bad row, or at its end if some of it no longer decodes (the
+    /// import then writes nothing).
     pub fn rows(&self) -> Result<Box<dyn Iterator<Item = Result<NewQuote>> + Send>> {
-        let decoded = self.open()?;
-        Ok(match &self.layout {
-            Layout::Table { delimiter, columns } => Box::new(TableRows::new(
-                &self.path,
-                decoded,
-                *delimiter,
-                columns.clone(),
-            )?),
-            Layout::JsonLines => Box::new(JsonLines::new(&self.path, decoded)),
-        })
+        let (mut rows, errors) = self.read()?;
+        let (path, encoding) = (self.path.clone(), self.encoding);
+        let mut ended = false;
+        Ok(Box::new(std::iter::from_fn(move || {
+            if ended {
+                return None;
+            }
+            let row = rows.next();
+            if row.is_none() {
+                ended = true;
+                if errors.load(Ordering::Relaxed) {
+                    return Some(Err(undecodable(&path, encoding)));
+                }
+            }
+            row
+        })))
     }
 
-    fn open(&self) -> Result<Decoding<File>> {
+    /// The rows as read, and the flag the decoder sets when bytes do not decode.
+    #[allow(clippy::type_complexity)]
+    fn read(
+        &self,
+    ) -> Result<(
+        Box<dyn Iterator<Item = Result<NewQuote>> + Send>,
+        Arc<AtomicBool>,
+    )> {
         let mut file = File::open(&self.path).map_err(|source| Error::ReadFile {
             path: self.path.clone(),
             source,
@@ -80,27 +93,34 @@ impl RowsFile {
                 path: self.path.clone(),
                 source,
             })?;
-        Ok(Decoding::new(file, self.encoding))
+        let decoded = Decoding::new(file, self.encoding);
+        let errors = decoded.errors.clone();
+        let rows: Box<dyn Iterator<Item = Result<NewQuote>> + Send> = match &self.layout {
+            Layout::Table { delimiter, columns } => Box::new(TableRows::new(
+                &self.path,
+                decoded,
+                *delimiter,
+                columns.clone(),
+            )?),
+            Layout::JsonLines => Box::new(JsonLines::new(&self.path, decoded)),
+        };
+        Ok((rows, errors))
     }
 }
 
 /// Reads and checks a CSV/TSV table (`delimiter`) or, with `None`, a JSON Lines file, to the
-/// end, and counts its quotes. The encoding is, in order: a byte-order mark, the one the user
-/// named, UTF-8 if the whole file is valid UTF-8, else Windows-1252 (as [`super::decode`]).
-pub fn check_rows(path: &Path, delimiter: Option<u8>, opts: &TableOptions) -> Result<RowsFile> {
-    let read_err = |source| Error::ReadFile {
-        path: path.to_owned(),
-        source,
-    };
-    let mut head = [0u8; 3];
-    let mut file = File::open(path).map_err(read_err)?;
-    let got = read_up_to(&mut file, &mut head).map_err(read_err)?;
-    let (encoding, bom, guessed) = match Encoding::for_bom(&head[..got]) {
+/// end, and counts its quotes. `head` is the file's first bytes; the encoding is chosen as
+/// [`super::decode`] chooses it (a byte-order mark, the one the user named, else UTF-8 if the
+/// whole file is valid UTF-8, else Windows-1252).
+pub(crate) fn check_rows(
+    path: &Path,
+    head: &[u8],
+    delimiter: Option<u8>,
+    opts: &TableOptions,
+) -> Result<RowsFile> {
+    let (encoding, bom, guessed) = match declared_encoding(head, opts.encoding.as_deref())? {
         Some((encoding, bom)) => (encoding, bom, false),
-        None => match opts.encoding.as_deref() {
-            Some(label) => (super::encoding_for_label(label)?, 0, false),
-            None => (encoding_rs::UTF_8, 0, true),
-        },
+        None => (encoding_rs::UTF_8, 0, true),
     };
     let columns = match &opts.columns {
         Some(names) => Some(table_columns(names)?),
@@ -145,39 +165,19 @@ impl Stop {
     }
 }
 
-fn undecodable(path: &Path, encoding: &'static Encoding) -> Error {
-    Error::invalid(format!(
-        "{} is not valid {}; give the file's real encoding with --encoding",
-        path.display(),
-        encoding.name()
-    ))
-}
-
 fn count_rows(file: &RowsFile) -> std::result::Result<usize, Stop> {
-    let decoded = file.open().map_err(Stop::Bad)?;
-    let errors = decoded.errors();
-    let rows: Box<dyn Iterator<Item = Result<NewQuote>>> = match &file.layout {
-        Layout::Table { delimiter, columns } => Box::new(
-            TableRows::new(&file.path, decoded, *delimiter, columns.clone()).map_err(|e| {
-                if errors.load(Ordering::Relaxed) {
-                    Undecodable
-                } else {
-                    Stop::Bad(e)
-                }
-            })?,
-        ),
-        Layout::JsonLines => Box::new(JsonLines::new(&file.path, decoded)),
+    // (An error after bytes that did not decode is the encoding's fault.)
+    let (rows, errors) = match file.read() {
+        Ok(read) => read,
+        Err(e) => return Err(Stop::Bad(e)),
+    };
+    let stop = |e| match errors.load(Ordering::Relaxed) {
+        true => Undecodable,
+        false => Stop::Bad(e),
     };
     let mut n = 0;
     for row in rows {
-        if let Err(e) = row {
-            // A parse error after bytes that did not decode is the encoding's fault.
-            return Err(if errors.load(Ordering::Relaxed) {
-                Undecodable
-            } else {
-                Stop::Bad(e)
-            });
-        }
+        row.map_err(&stop)?;
         n += 1;
     }
     if errors.load(Ordering::Relaxed) {
@@ -186,20 +186,9 @@ fn count_rows(file: &RowsFile) -> std::result::Result<usize, Stop> {
     Ok(n)
 }
 
-fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
-    let mut got = 0;
-    while got < buf.len() {
-        match r.read(&mut buf[got..])? {
-            0 => break,
-            n => got += n,
-        }
-    }
-    Ok(got)
-}
-
 /// Decodes a byte stream in any encoding into UTF-8 as it is read. Bytes that do not decode
 /// become U+FFFD and set the shared `errors` flag.
-pub(crate) struct Decoding<R> {
+struct Decoding<R> {
     inner: R,
     decoder: Decoder,
     raw: Vec<u8>,
@@ -229,10 +218,6 @@ impl<R: Read> Decoding<R> {
             out_len: 0,
             errors: Default::default(),
         }
-    }
-
-    fn errors(&self) -> Arc<AtomicBool> {
-        self.errors.clone()
     }
 }
 
@@ -295,11 +280,7 @@ impl<R: Read> TableRows<R> {
             .quoting(delimiter != b'\t')
             .from_reader(reader)
             .into_records();
-        let line_err = |line, message| Error::ImportLine {
-            path: path.to_owned(),
-            line,
-            message,
-        };
+        let line_err = |line, message| line_error(path, line, message);
         let columns_given = columns.is_some();
         let (columns, first_line) = match columns {
             Some(cols) => (cols, 1),
@@ -342,11 +323,7 @@ impl<R: Read> TableRows<R> {
     }
 
     fn line_err(&self, line: u64, message: String) -> Error {
-        Error::ImportLine {
-            path: self.path.clone(),
-            line,
-            message,
-        }
+        line_error(&self.path, line, message)
     }
 }
 
@@ -393,7 +370,7 @@ impl<R: Read> Iterator for TableRows<R> {
 
 /// JSON Lines: one quote object a line (the shape `export --format json` gives each quote),
 /// blank lines skipped.
-pub(crate) struct JsonLines<R: Read> {
+struct JsonLines<R: Read> {
     reader: BufReader<R>,
     line: u64,
     buf: String,
@@ -402,7 +379,7 @@ pub(crate) struct JsonLines<R: Read> {
 }
 
 impl<R: Read> JsonLines<R> {
-    pub(crate) fn new(path: &Path, reader: R) -> JsonLines<R> {
+    fn new(path: &Path, reader: R) -> JsonLines<R> {
         JsonLines {
             reader: BufReader::with_capacity(64 * 1024, reader),
             line: 0,
@@ -420,11 +397,7 @@ impl<R: Read> Iterator for JsonLines<R> {
         while !self.done {
             self.buf.clear();
             self.line += 1;
-            let line_err = |message: String| Error::ImportLine {
-                path: self.path.clone(),
-                line: self.line,
-                message,
-            };
+            let line_err = |message: String| line_error(&self.path, self.line, message);
             match self.reader.read_line(&mut self.buf) {
                 Ok(0) => self.done = true,
                 Ok(_) => {
