@@ -44,6 +44,7 @@ use facets::*;
 /// Bumped whenever the schema or the analysis changes; an index of another version is rebuilt.
 const INDEX_VERSION: u32 = 6;
 const WRITER_HEAP: usize = 64_000_000;
+/// Indexing threads for a bulk import or a large replay (the SQLite writer takes the other core).
 const BULK_THREADS: usize = 2;
 /// The largest segment a small write may merge (see `SearchIndex::sync`).
 const SMALL_MERGE_DOCS: usize = 50_000;
@@ -622,10 +623,11 @@ impl SearchIndex {
         if store.outbox_head()? <= on_disk.seq {
             return Ok(SyncReport::default());
         }
-        // A bulk import gets both cores and a larger buffer; a single edit, one thread.
-        let backlog = store.outbox_head()? - on_disk.seq;
+        // A bulk import gets both cores and a larger buffer; a single edit, one thread. (The
+        // backlog is counted in quotes: one outbox entry may stand for a run of them.)
+        let backlog = store.outbox_pending(on_disk.seq)?;
         let (threads, heap) = if backlog > 20_000 {
-            (2, 4 * WRITER_HEAP)
+            (BULK_THREADS, 4 * WRITER_HEAP)
         } else {
             (1, WRITER_HEAP)
         };

@@ -371,10 +371,16 @@ impl<'c> Batch<'c> {
     /// chunks, so its memory does not grow with the number of quotes.
     pub fn bound_memory(&mut self) -> Result<()> {
         const LIMIT: usize = 50_000;
-        if self.spans.len() > LIMIT || self.loaded.len() > LIMIT {
+        // (The numbers in `keys` key `spans`: forgetting them forgets the spans too.)
+        let keys_full = self.written_keys.len() > LIMIT;
+        if keys_full || self.spans.len() > LIMIT || self.loaded.len() > LIMIT {
             self.write_spans()?;
             self.spans.clear();
             self.loaded.clear();
+        }
+        if keys_full {
+            self.written_keys.clear();
+            self.keys.clear();
         }
         if self.speakers.len() > LIMIT || self.speaker_names.len() > LIMIT {
             self.speakers.clear();
@@ -384,14 +390,6 @@ impl<'c> Batch<'c> {
         if self.sources.len() > LIMIT || self.source_facts.len() > LIMIT {
             self.sources.clear();
             self.source_facts.clear();
-        }
-        if self.written_keys.len() > LIMIT {
-            // (The numbers key `spans`, emptied with them.)
-            self.write_spans()?;
-            self.spans.clear();
-            self.loaded.clear();
-            self.written_keys.clear();
-            self.keys.clear();
         }
         Ok(())
     }
