@@ -1093,16 +1093,20 @@ fn main() {
         println!();
         println!("| import | OnRecord | FTS5 |");
         println!("|---|---|---|");
-        println!("| quotes/s | {onrecord_per_s:.0} | {fts5_per_s:.0} |");
+        if !a.reuse {
+            println!("| quotes/s | {onrecord_per_s:.0} | {fts5_per_s:.0} |");
+        }
         println!(
             "| disk | {:.1} MB | {:.1} MB |",
             mb(onrecord_disk),
             mb(fts_disk)
         );
-        println!("| peak memory (whole process, corpus included) | {onrecord_peak:.0} MB | |");
-        println!(
-            "| peak memory added by the import (corpus of {before_import:.0} MB held before) | {import_growth:.0} MB | |"
-        );
+        if !a.reuse {
+            println!("| peak memory (whole process, corpus included) | {onrecord_peak:.0} MB | |");
+            println!(
+                "| peak memory added by the import (corpus of {before_import:.0} MB held before) | {import_growth:.0} MB | |"
+            );
+        }
         if let Some((took, peak, growth, bytes, _)) = &file_import {
             println!(
                 "| quotes/s from a {:.0} MB CSV file, one transaction (`onrecord import`'s path) | {:.0} | |",
