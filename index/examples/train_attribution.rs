@@ -17,6 +17,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use onrecord::clip::attribution::rank::{self, Instance, RankOptions, Ranker};
+use onrecord::clip::attribution::source::{
+    self, SourceOptions, SourceSeq, SourceTagger, committed_source,
+};
 use onrecord::clip::attribution::tagger::{
     ENTITY_KINDS, TaggedSentence, Tagger, TrainOptions, bio_of, committed, entities_of,
 };
@@ -102,7 +105,16 @@ fn main() {
     if !ranker_only {
         train_tagger(&data, &out, cv, &opts);
     }
-    train_ranker(&data, &out, opts.seed);
+    let mut folds = train_source(&data, &out, opts.seed);
+    if std::env::var_os("SOURCE_OFF").is_some() {
+        // (An ablation: the ranker without the source tagger's candidates and features.)
+        let empty: &'static SourceTagger = Box::leak(Box::new(SourceTagger::empty()));
+        folds = Folds {
+            held: vec![empty; 5],
+            all: empty,
+        };
+    }
+    train_ranker(&data, &out, opts.seed, &folds);
 }
 
 fn train_tagger(data: &Path, out: &Path, cv: bool, opts: &TrainOptions) {
@@ -295,39 +307,16 @@ fn score(tagger: &Tagger, sentences: &[TaggedSentence]) -> Score {
 
 /// One article's ranker instances with, for each, which choices name the gold source (empty
 /// when the quotation matches no gold direct quotation or its gold source names no one).
-fn ranker_data(split: &Path) -> Vec<(Vec<Instance>, Vec<Vec<bool>>)> {
-    let mut texts: Vec<PathBuf> = std::fs::read_dir(split.join("text"))
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    texts.sort();
-    let mut anns: Vec<PathBuf> = std::fs::read_dir(split.join("attributions"))
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    anns.sort();
+fn ranker_data(
+    split: &Path,
+    source: &dyn Fn(usize) -> &'static SourceTagger,
+) -> Vec<(Vec<Instance>, Vec<Vec<bool>>)> {
     let mut out = Vec::new();
-    for text_path in texts {
-        let stem = text_path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_owned();
-        let Some(ann_path) = anns.iter().find(|a| {
-            a.file_stem()
-                .and_then(|s| s.to_str())
-                .is_some_and(|s| s.rsplit_once('_').is_some_and(|(base, _)| base == stem))
-        }) else {
-            continue;
-        };
-        let (Ok(text), Ok(ann)) = (
-            std::fs::read_to_string(&text_path),
-            std::fs::read_to_string(ann_path),
-        ) else {
-            continue;
-        };
+    for (a, (stem, text, ann)) in articles(split).into_iter().enumerate() {
         let chars: Vec<char> = text.chars().collect();
         let relations = parse_ann(&ann);
         let gold = direct_quotations(&relations, &chars);
-        let instances = rank::instances(&text);
+        let instances = rank::instances_with(&text, source(a));
         let labels: Vec<Vec<bool>> = instances
             .iter()
             .map(|inst| {
@@ -377,6 +366,232 @@ fn ranker_data(split: &Path) -> Vec<(Vec<Instance>, Vec<Vec<bool>>)> {
             }
         }
         out.push((instances, labels));
+    }
+    out
+}
+
+/// The source taggers: one per fold of train's articles (fold `f` never saw the articles
+/// `a % 5 == f`), and one trained on all of train.
+struct Folds {
+    held: Vec<&'static SourceTagger>,
+    all: &'static SourceTagger,
+}
+
+/// One article's source windows, with their gold labels (`None`: nothing to learn).
+type SourceArticle = (Vec<SourceSeq>, Vec<Option<Vec<u8>>>);
+
+fn source_data(split: &Path) -> Vec<SourceArticle> {
+    articles(split)
+        .into_iter()
+        .map(|(_, text, ann)| {
+            let chars: Vec<char> = text.chars().collect();
+            let mut byte_at: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+            byte_at.push(text.len());
+            let relations = parse_ann(&ann);
+            let gold = direct_quotations(&relations, &chars);
+            let seqs = source::sequences(&text);
+            let labels = seqs
+                .iter()
+                .map(|seq| {
+                    let start = text[..seq.open].chars().count();
+                    let end = start + text[seq.open..seq.close_end].chars().count();
+                    match matching(&gold, &chars, start, end) {
+                        Some(i) => match &gold[i].0.source {
+                            Some(src) => seq.labels_for(Some(
+                                byte_at[src.start.min(chars.len())]
+                                    ..byte_at[src.end.min(chars.len())],
+                            )),
+                            None => seq.labels_for(None),
+                        },
+                        None if !relations
+                            .iter()
+                            .any(|r| r.content.start < end && start < r.content.end) =>
+                        {
+                            seq.labels_for(None)
+                        }
+                        None => None,
+                    }
+                })
+                .collect();
+            (seqs, labels)
+        })
+        .collect()
+}
+
+#[derive(Default)]
+struct SourceScore {
+    /// Gold spans, predicted spans, exact matches, gold spans overlapped by a prediction.
+    gold: usize,
+    predicted: usize,
+    exact: usize,
+    overlapped: usize,
+}
+
+impl SourceScore {
+    fn add(&mut self, tagger: &SourceTagger, data: &[&SourceArticle]) {
+        for (seqs, labels) in data {
+            for (seq, labels) in seqs.iter().zip(labels) {
+                let Some(labels) = labels else { continue };
+                let gold = spans_of(labels);
+                let predicted = tagger.spans(seq);
+                self.gold += gold.len();
+                self.predicted += predicted.len();
+                for g in &gold {
+                    self.exact +=
+                        usize::from(predicted.iter().any(|p| p.start == g.0 && p.end == g.1));
+                    self.overlapped +=
+                        usize::from(predicted.iter().any(|p| p.start < g.1 && g.0 < p.end));
+                }
+            }
+        }
+    }
+
+    fn row(&self, name: &str) {
+        let p = self.exact as f64 / self.predicted.max(1) as f64;
+        let r = self.exact as f64 / self.gold.max(1) as f64;
+        println!(
+            "| {name} | {} | {} | {:.3} | {:.3} | {:.3} | {:.3} |",
+            self.gold,
+            self.predicted,
+            p,
+            r,
+            2.0 * p * r / (p + r).max(1e-9),
+            self.overlapped as f64 / self.gold.max(1) as f64
+        );
+    }
+}
+
+/// The gold spans of a label sequence, as (start, end).
+fn spans_of(labels: &[u8]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (i, l) in labels.iter().enumerate() {
+        match l {
+            1 => out.push((i, i + 1)),
+            2 => {
+                if let Some(last) = out.last_mut() {
+                    last.1 = i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn train_source(data: &Path, out: &Path, seed: u64) -> Folds {
+    println!("\n# Source tagger\n");
+    let started = Instant::now();
+    let train = source_data(&data.join("data/train"));
+    let dev = source_data(&data.join("data/dev"));
+    let count = |d: &[SourceArticle]| {
+        d.iter()
+            .map(|a| a.1.iter().flatten().count())
+            .sum::<usize>()
+    };
+    println!(
+        "read {} train and {} dev articles ({} and {} quotations with labels) in {:.1} s\n",
+        train.len(),
+        dev.len(),
+        count(&train),
+        count(&dev),
+        started.elapsed().as_secs_f64()
+    );
+    let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<f64>().ok());
+    let defaults = SourceOptions::default();
+    let opts = SourceOptions {
+        seed,
+        epochs: env("SOURCE_EPOCHS").map_or(defaults.epochs, |v| v as usize),
+        min_weight: env("SOURCE_MIN_WEIGHT").map_or(defaults.min_weight, |v| v as f32),
+    };
+    println!(
+        "settings: {} epochs, min weight {}\n",
+        opts.epochs, opts.min_weight
+    );
+    let fit = |articles: &[&SourceArticle]| {
+        let mut seqs = Vec::new();
+        let mut labels = Vec::new();
+        for (s, l) in articles {
+            for (seq, l) in s.iter().zip(l) {
+                if let Some(l) = l {
+                    seqs.push(seq.clone());
+                    labels.push(l.clone());
+                }
+            }
+        }
+        SourceTagger::train(&seqs, &labels, &opts)
+    };
+    println!(
+        "| set | gold spans | predicted | precision | recall | F1 (exact spans) | gold spans overlapped |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    let mut held = Vec::new();
+    let mut cv = SourceScore::default();
+    for fold in 0..5 {
+        let (test, rest): (Vec<_>, Vec<_>) =
+            train.iter().enumerate().partition(|(i, _)| i % 5 == fold);
+        let rest: Vec<&SourceArticle> = rest.into_iter().map(|(_, a)| a).collect();
+        let test: Vec<&SourceArticle> = test.into_iter().map(|(_, a)| a).collect();
+        let tagger = fit(&rest);
+        cv.add(&tagger, &test);
+        held.push(&*Box::leak(Box::new(tagger)));
+    }
+    cv.row("train, 5-fold cross-validation");
+    let all: Vec<&SourceArticle> = train.iter().collect();
+    let tagger = fit(&all);
+    let mut d = SourceScore::default();
+    d.add(&tagger, &dev.iter().collect::<Vec<_>>());
+    d.row("dev (never seen in training)");
+    let bytes = tagger.to_bytes();
+    std::fs::create_dir_all(out).expect("create the models folder");
+    let path = out.join("source.bin");
+    std::fs::write(&path, &bytes).expect("write the source tagger");
+    println!(
+        "\nwrote {} ({:.2} MB) in {:.1} s",
+        path.display(),
+        bytes.len() as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
+    if bytes != committed_source().to_bytes() {
+        println!(
+            "\nThe source tagger written differs from the one compiled into this binary: the ranker below reads dev with the new one; clipping uses it once rebuilt."
+        );
+    }
+    Folds {
+        held,
+        all: Box::leak(Box::new(tagger)),
+    }
+}
+
+/// A split's articles that have annotations, in name order: (name, text, annotations).
+fn articles(split: &Path) -> Vec<(String, String, String)> {
+    let mut texts: Vec<PathBuf> = std::fs::read_dir(split.join("text"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    texts.sort();
+    let mut anns: Vec<PathBuf> = std::fs::read_dir(split.join("attributions"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    anns.sort();
+    let mut out = Vec::new();
+    for text_path in texts {
+        let stem = text_path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_owned();
+        let Some(ann_path) = anns.iter().find(|a| {
+            a.file_stem()
+                .and_then(|s| s.to_str())
+                .is_some_and(|s| s.rsplit_once('_').is_some_and(|(base, _)| base == stem))
+        }) else {
+            continue;
+        };
+        if let (Ok(text), Ok(ann)) = (
+            std::fs::read_to_string(&text_path),
+            std::fs::read_to_string(ann_path),
+        ) {
+            out.push((stem, text, ann));
+        }
     }
     out
 }
@@ -574,11 +789,13 @@ fn flatten(data: &[&(Vec<Instance>, Vec<Vec<bool>>)]) -> (Vec<Instance>, Vec<Vec
     (instances, labels)
 }
 
-fn train_ranker(data: &Path, out: &Path, seed: u64) {
+fn train_ranker(data: &Path, out: &Path, seed: u64, folds: &Folds) {
     println!("\n# Speaker ranker\n");
     let started = Instant::now();
-    let train = ranker_data(&data.join("data/train"));
-    let dev = ranker_data(&data.join("data/dev"));
+    // Each train article is read with the source tagger of the fold that never saw it; dev
+    // with the one trained on all of train.
+    let train = ranker_data(&data.join("data/train"), &|a| folds.held[a % 5]);
+    let dev = ranker_data(&data.join("data/dev"), &|_| folds.all);
     println!(
         "read and tagged {} train and {} dev articles in {:.1} s\n",
         train.len(),

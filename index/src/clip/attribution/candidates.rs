@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use super::Attribution;
 use super::rank::*;
+use super::source::{SourceTagger, sequence};
 use crate::clip::quotes::Quotation;
 
 /// The choices for every quotation of an article, given the rules' readings.
@@ -11,6 +12,7 @@ pub(super) fn choices(
     text: &str,
     quotations: &[Quotation],
     rules: &[Attribution],
+    source: &SourceTagger,
 ) -> Vec<Instance> {
     let ctx = Context::new(text, quotations);
     let mut out = Vec::with_capacity(quotations.len());
@@ -21,6 +23,8 @@ pub(super) fn choices(
         let open_sentence = ctx.sentence.get(qa).copied().unwrap_or(0);
         let close_sentence = ctx.sentence.get(qb.saturating_sub(1)).copied().unwrap_or(0);
         let mut list: Vec<Choice> = Vec::new();
+        let seq = sequence(&ctx, q);
+        let reading = source.read(&seq);
         // Entity mentions near the quotation, nearest first per name.
         let mut mentions: Vec<((usize, usize, usize), usize, bool)> = ctx
             .entities_within(qa.saturating_sub(90), qb + 41)
@@ -39,17 +43,7 @@ pub(super) fn choices(
         mentions.sort_by_key(|m| (m.1, !m.2));
         // The cue the quotation hangs on: the nearest cue word outside quotations in its
         // sentence (before it) or the sentence it closes (after it).
-        let attached = {
-            let before = (qa.saturating_sub(40)..qa)
-                .rev()
-                .find(|&k| ctx.cue[k] && !ctx.quoted[k] && ctx.sentence[k] == open_sentence);
-            let after = (qb..(qb + 40).min(ctx.cue.len()))
-                .find(|&k| ctx.cue[k] && !ctx.quoted[k] && ctx.sentence[k] == close_sentence);
-            match (before, after) {
-                (Some(b), Some(a)) => Some(if qa - b <= a - qb { b } else { a }),
-                (b, a) => b.or(a),
-            }
-        };
+        let attached = ctx.attached_cue(qa, qb);
         // The entity nearest that cue.
         let nearest_to_cue = attached.and_then(|k| {
             mentions.iter().map(|m| m.0).min_by_key(|e| {
@@ -60,6 +54,10 @@ pub(super) fn choices(
                 }
             })
         });
+        let openings: Vec<f32> = mentions
+            .iter()
+            .map(|m| reading.opening(&seq, m.0.0, m.0.1))
+            .collect();
         let mut rank_before = 0;
         let mut rank_after = 0;
         for &(e, dist, before) in &mentions {
@@ -185,6 +183,19 @@ pub(super) fn choices(
                 "prev pos",
                 e.0.checked_sub(1).map_or("<s>", |k| ctx.tagged.pos[k]),
             ]));
+            if !source.is_empty() {
+                // Where this mention stands among the mentions by how strongly the source
+                // tagger took it to open the speaker's span (its scores are not calibrated:
+                // only their order is read).
+                let opening = reading.opening(&seq, e.0, e.1);
+                let above = openings.iter().filter(|&&o| o > opening).count();
+                fs.push(feature(&["opening rank", kind, bin(above)]));
+                fs.push(feature(&[
+                    "opening sign",
+                    kind,
+                    if opening > 0.0 { "+" } else { "-" },
+                ]));
+            }
             list.push(Choice {
                 name,
                 mention: Some(ctx.words(e.0, e.1).to_owned()),
@@ -342,6 +353,64 @@ pub(super) fn choices(
                 }),
             }
         }
+        // The source tagger's spans: a feature of the choice each names, or a choice of its
+        // own (a description no pattern knows, a name the entities missed).
+        let spans = &reading.spans;
+        for (rank, s) in spans.iter().enumerate() {
+            let (a, b) = (seq.at[s.start], seq.at[s.end - 1] + 1);
+            let mention = ctx.words(a, b).to_owned();
+            let lower = mention.to_lowercase();
+            let entity = ctx
+                .entities_within(a.saturating_sub(4), b)
+                .iter()
+                .find(|e| e.0 < b && a < e.1)
+                .copied();
+            let (kind, name) = match (entity, lower.as_str()) {
+                (Some(e), _) => (if e.2 == 0 { "person" } else { "org" }, ctx.full_name(e)),
+                (None, "he" | "she" | "it" | "they") => {
+                    // The person (or, for "it" and "they", the body) named last before it.
+                    let people = lower == "he" || lower == "she";
+                    match ctx
+                        .entities
+                        .iter()
+                        .rev()
+                        .find(|e| e.1 <= a && (e.2 == 0 || !people))
+                    {
+                        Some(&e) => ("pronoun", ctx.full_name(e)),
+                        None => continue,
+                    }
+                }
+                (None, "i" | "we" | "you") => continue,
+                (None, _) => ("description", mention.clone()),
+            };
+            let before = b <= qa;
+            let side = if before { "before" } else { "after" };
+            let dist = if before { qa - b } else { a.saturating_sub(qb) };
+            let fs = [
+                feature(&["tagged", kind]),
+                feature(&["tagged, rank", kind, bin(rank)]),
+                feature(&["tagged, side", kind, side, bin(dist)]),
+            ];
+            let found = list.iter_mut().find(|c| {
+                !c.name.is_empty()
+                    && (same_name(&c.name, &name)
+                        || c.mention
+                            .as_deref()
+                            .is_some_and(|m| m.eq_ignore_ascii_case(&mention)))
+            });
+            match found {
+                Some(c) => c.features.extend(fs),
+                None => list.push(Choice {
+                    name,
+                    mention: Some(mention),
+                    from_rules: false,
+                    features: fs
+                        .into_iter()
+                        .chain([feature(&["tagged alone", kind])])
+                        .collect(),
+                }),
+            }
+        }
         // No one named.
         let any_cue = (qa.saturating_sub(6)..(qb + 6).min(ctx.cue.len()))
             .any(|k| ctx.cue[k] && !ctx.quoted[k]);
@@ -361,6 +430,7 @@ pub(super) fn choices(
                     },
                 ]),
                 feature(&["none, choices", bin(list.len())]),
+                feature(&["none, tagged", if spans.is_empty() { "n" } else { "y" }]),
             ]
             .into_iter()
             .chain(shape.iter().map(|f| feature(&["none, quotation", f])))

@@ -23,6 +23,7 @@ mod read;
 mod resolve;
 mod role;
 mod sentences;
+pub mod source;
 pub mod tagger;
 mod token_features;
 pub mod tokens;

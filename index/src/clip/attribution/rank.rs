@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 use super::Attribution;
 use super::candidates::choices;
 use super::perceptron::{FeatureHash, Reader, Rng};
+use super::source::SourceTagger;
 use super::tagger::{Tagged, committed};
 use super::tokens::tokenize;
 use crate::clip::quotes::Quotation;
@@ -419,6 +420,23 @@ impl<'a> Context<'a> {
         out
     }
 
+    /// The cue the quotation (tokens `qa..qb`) hangs on: the nearest cue word outside
+    /// quotations in its sentence (before it) or the sentence it closes (after it).
+    pub(super) fn attached_cue(&self, qa: usize, qb: usize) -> Option<usize> {
+        let ctx = self;
+        let open_sentence = ctx.sentence.get(qa).copied().unwrap_or(0);
+        let close_sentence = ctx.sentence.get(qb.saturating_sub(1)).copied().unwrap_or(0);
+        let before = (qa.saturating_sub(40)..qa)
+            .rev()
+            .find(|&k| ctx.cue[k] && !ctx.quoted[k] && ctx.sentence[k] == open_sentence);
+        let after = (qb..(qb + 40).min(ctx.cue.len()))
+            .find(|&k| ctx.cue[k] && !ctx.quoted[k] && ctx.sentence[k] == close_sentence);
+        match (before, after) {
+            (Some(b), Some(a)) => Some(if qa - b <= a - qb { b } else { a }),
+            (b, a) => b.or(a),
+        }
+    }
+
     /// A PERSON named by one word, as the full name the article gave it before.
     pub(super) fn full_name(&self, e: (usize, usize, usize)) -> String {
         let name = self.words(e.0, e.1);
@@ -537,8 +555,14 @@ pub(super) fn rule_features() -> rustc_hash::FxHashSet<u64> {
 /// The ranker's instances for a whole text, read as clipping reads it (for training and
 /// evaluation).
 pub fn instances(text: &str) -> Vec<Instance> {
+    instances_with(text, super::source::committed_source())
+}
+
+/// [`instances`] with a given source tagger (training reads each article with one that never
+/// saw it).
+pub fn instances_with(text: &str, source: &SourceTagger) -> Vec<Instance> {
     let (found, rules, _) = super::super::read_quotations(text, super::Carry::SpeakerAndRole);
-    choices(text, &found, &rules)
+    choices(text, &found, &rules, source)
 }
 
 /// The rules' readings with the speaker the ranker chooses: the rules' whole reading where it
@@ -553,7 +577,7 @@ pub fn rerank(
     if quotations.is_empty() || ranker.is_empty() {
         return rules;
     }
-    let instances = choices(text, quotations, &rules);
+    let instances = choices(text, quotations, &rules, super::source::committed_source());
     // Who the rules gave a role, by name and by surname (the first time).
     let mut roles: HashMap<String, usize> = HashMap::default();
     for (i, a) in rules.iter().enumerate() {
