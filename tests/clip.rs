@@ -2905,7 +2905,9 @@ fn speakers_in_french_czech_and_russian_articles() {
         roles(&clip),
         vec![
             (Some("Сергей Шойгу"), Some("министр обороны"), None),
-            (Some("Путин"), Some("Президент"), None),
+            // (A title capitalised only because it opens the sentence is recorded in lower
+            // case, as Russian writes it.)
+            (Some("Путин"), Some("президент"), None),
         ],
         "{:#?}",
         clip.quotes
@@ -3354,7 +3356,10 @@ fn score_fixtures(lang: &str) -> (usize, [usize; 3], Vec<String>) {
 /// 80 % of titles and organizations. German (six, first scored 9/18 speakers, 5/18 titles, 1/18
 /// organizations): 90 % of speakers, 40 % of titles and organizations, where it stands now (see
 /// docs/QUALITY.md for where each stands). Italian (six, first scored 16/18, 5/18, 9/18): 85 % of
-/// speakers, 50 % of titles and organizations.
+/// speakers, 60 % of titles and organizations (50 % before the roles of narration were read).
+/// Dutch (six, first scored 2/18 speakers, 5/18 titles, 5/18 organizations): 95 % of each.
+/// Swedish (six, first scored 7/18, 4/18, 10/18): 90 % of each (a capitalised descriptor
+/// opening a sentence, "Matchvinnaren Ali Suljic", is still read as part of the name).
 #[test]
 fn fixture_articles_give_speaker_title_and_organization_per_language() {
     for (lang, min_quotes, speakers, roles) in [
@@ -3365,7 +3370,9 @@ fn fixture_articles_give_speaker_title_and_organization_per_language() {
         ("es", 17, 95, 90),
         ("en", 200, 90, 80),
         ("de", 18, 90, 40),
-        ("it", 18, 85, 50),
+        ("it", 18, 85, 60),
+        ("nl", 18, 95, 95),
+        ("sv", 18, 90, 90),
     ] {
         let (total, right, wrong) = score_fixtures(lang);
         assert!(total >= min_quotes, "{lang}: {total} quotations");

@@ -707,6 +707,9 @@ fn fixture_languages() {
                 }
                 total += 1;
                 let Some(q) = clip.quotes.iter().find(|q| q.text.starts_with(f[0])) else {
+                    if std::env::var_os("EVAL_DEBUG").is_some() {
+                        println!("FIX {lang} {}: not found", f[0]);
+                    }
                     continue;
                 };
                 found += 1;
@@ -718,6 +721,14 @@ fn fixture_languages() {
                 ];
                 for (k, r) in right.iter_mut().enumerate() {
                     *r += usize::from(got[k] == want(k + 1));
+                }
+                if std::env::var_os("EVAL_DEBUG").is_some() && got != [want(1), want(2), want(3)] {
+                    println!(
+                        "FIX {lang} {}: {got:?} expected {:?} (note {:?})",
+                        f[0],
+                        &f[1..],
+                        q.note
+                    );
                 }
             }
         }

@@ -13,9 +13,12 @@ use std::sync::{LazyLock, OnceLock};
 use regex::Regex;
 
 use super::attribution::Attribution;
-use super::german::{german_organization, is_german_title};
+use super::german::is_german_title;
 use super::profile::Profile;
 use super::quotes::Quotation;
+
+mod roles;
+use roles::*;
 
 /// What one language needs: its reporting verbs, words for "according to", subject pronouns,
 /// determiners (no part of a title or a name) and prepositions (after one, what precedes the
@@ -40,6 +43,12 @@ struct Language {
     /// opening a sentence, are capitalised ("Starosta Jindřich Abrhám", "Президент Путин").
     openers: Vec<&'static str>,
     titles: Vec<&'static str>,
+    /// Endings of a definite noun ("Sjuksköterskan" is "sjuksköterska" with "n"): a title so
+    /// ended is still one.
+    definite: Vec<&'static str>,
+    /// Endings of a genitive before a title ("Nordståls koncernchef", "AIK:s lagkapten"):
+    /// the organization the title is of.
+    genitive: Vec<&'static str>,
     /// The regexes, built the first time an article in the language is read.
     readers: OnceLock<Readers>,
 }
@@ -90,6 +99,8 @@ impl Language {
             conjunctions: p.words("conjunctions").to_vec(),
             openers: p.words("openers").to_vec(),
             titles: p.words("titles").to_vec(),
+            definite: p.longest_first("definite endings"),
+            genitive: p.longest_first("genitive endings"),
             readers: OnceLock::new(),
         }
     }
@@ -135,7 +146,8 @@ fn readers(lang: &Language) -> Readers {
     // After the verb: a word or two ("Он пишет дальше:"), then the quotation, a colon or a
     // comma, or a clause leading to it ("заявил, что “…”"; "Шувалов признал: у правительства
     // нет “…”"; "zdůraznil, že …").
-    let tail = r"(?:\s+[^\s,.;:«»“”„\x22]+){0,2}?(?:\s*[:,][^.!?«»“”„\x22\n]{0,200}?)?\s*$";
+    // (Or a longer clause that a colon ends: "säger att fler kedjor kommer att följa efter:".)
+    let tail = r"(?:(?:\s+[^\s,.;:«»“”„\x22]+){0,2}?(?:\s*[:,][^.!?«»“”„\x22\n]{0,200}?)?|(?:\s+[^\s,.;:«»“”„\x22]+){3,14}?\s*:)\s*$";
     let before = format!(
         r"(?:{according_before}\b(?i:{as_word})\s+(?:(?P<aspron>(?i:{pronouns}))\s+(?P<ascue2>(?i:{cues}))|(?P<ascue>(?i:{cues}))\s+(?P<asrest>[^,«»“”„\x22\n]{{1,80}}?))\s*,|(?P<name>{NAME})(?:\s*,\s*(?P<appos>[^,.;:«»“”„\x22\n]{{2,120}}?)\s*,)?{gap}{{0,8}}?\s+(?P<cue>{cues})|\b(?P<pron>(?i:{pronouns})){gap}{{0,3}}?\s+(?P<pcue>{cues})|(?:^|[,;]\s+)(?P<desc>\p{{Ll}}[\p{{L}}\p{{M}}\-]*(?:\s+\p{{Ll}}[\p{{L}}\p{{M}}\-]*){{0,2}}?)\s+(?P<dcue>{cues})){tail}",
         as_word = lang.as_word,
@@ -227,14 +239,15 @@ pub(crate) fn attribute(
         })
         .collect();
     let quotations = &*quotations;
-    let mut last_named: Option<(String, Option<String>)> = None;
+    // The person named last, with their title and organization.
+    let mut last_named: Option<Named> = None;
     // The full names read so far, which a surname alone means ("zdůrazňuje Rice" after
     // "Declan Rice").
-    let mut full_names: Vec<(String, Option<String>)> = Vec::new();
+    let mut full_names: Vec<Named> = Vec::new();
     quotations
         .iter()
         .enumerate()
-        .map(|(n, _)| {
+        .map(|(n, q)| {
             let (before, after) = super::quotes::neighbourhood(text, quotations, n);
             let after = &after[..after.find(['\n']).unwrap_or(after.len())];
             let before = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
@@ -245,50 +258,113 @@ pub(crate) fn attribute(
                 cue: Some(read.cue.to_lowercase()),
                 ..Attribution::default()
             };
+            // Those the narration names in full before the quotation, read when needed.
+            let people = || people_in(lang, &text[..q.open.min(text.len())]);
             if let Some(name) = read.name {
+                let (name, of) = split_of(lang, &name);
+                let (title, organization) = role_of(lang, read.title.as_deref(), of);
+                a.title = title.map(|t| sentence_case(lang, t));
+                a.organization = organization;
                 let full = match name.contains(char::is_whitespace) {
                     true => {
-                        full_names.push((name.clone(), read.title.clone()));
+                        full_names.push((name.clone(), a.title.clone(), a.organization.clone()));
                         None
                     }
-                    false => full_names
-                        .iter()
-                        .rev()
-                        .find(|(full, _)| full.split_whitespace().last() == Some(name.as_str()))
-                        .cloned(),
+                    // A surname alone: the full name read before, or named in the narration.
+                    false => {
+                        let last_word =
+                            |full: &str| full.split_whitespace().last() == Some(name.as_str());
+                        full_names
+                            .iter()
+                            .rev()
+                            .find(|(full, _, _)| last_word(full))
+                            .cloned()
+                            .or_else(|| {
+                                people().into_iter().rfind(|p| last_word(&p.name)).map(|p| {
+                                    let (t, o) = role_of(lang, p.title.as_deref(), p.organization);
+                                    (p.name, t, o)
+                                })
+                            })
+                    }
                 };
-                (a.title, a.organization) = match read.title.as_deref() {
-                    Some(t) => split_organization(lang, &bare_title(lang, t)),
-                    None => (None, None),
-                };
-                if let Some((full, title)) = full {
+                if let Some((full, title, organization)) = full {
                     a.mention = Some(name.clone());
                     a.note = Some(format!("“{name}” resolved to {full}"));
                     a.speaker = Some(full);
                     // (With the role read with the full name, when clipping.)
                     if carry_title && a.title.is_none() {
                         a.title = title;
+                        a.organization = a.organization.take().or(organization);
                     }
                 } else {
                     a.speaker = Some(name);
                 }
-                last_named = a.speaker.clone().map(|n| (n, a.title.clone()));
+                last_named = a
+                    .speaker
+                    .clone()
+                    .map(|n| (n, a.title.clone(), a.organization.clone()));
             } else if let Some(described) = read.described {
+                // "zei de minister": the person the article gave that title before.
+                let head = described
+                    .split_whitespace()
+                    .last()
+                    .unwrap_or("")
+                    .to_lowercase();
+                let titled = |t: &Option<String>| {
+                    t.as_deref().is_some_and(|t| {
+                        t.to_lowercase()
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|w| w == head)
+                    })
+                };
+                let known = is_title_word(lang, &head)
+                    .then(|| {
+                        full_names
+                            .iter()
+                            .rev()
+                            .find(|(_, t, _)| titled(t))
+                            .cloned()
+                            .or_else(|| {
+                                people().into_iter().rfind(|p| titled(&p.title)).map(|p| {
+                                    let (t, o) = role_of(lang, p.title.as_deref(), p.organization);
+                                    (p.name, t, o)
+                                })
+                            })
+                    })
+                    .flatten();
+                match known {
+                    Some((name, title, organization)) => {
+                        a.note = Some(format!(
+                            "“{described}” taken as {name}, named with that title before"
+                        ));
+                        a.speaker = Some(name.clone());
+                        if carry_title {
+                            a.title = title.clone();
+                            a.organization = organization.clone();
+                        }
+                        last_named = Some((name, title, organization));
+                    }
+                    None => {
+                        a.note =
+                            Some("the article describes the speaker without naming them".into());
+                    }
+                }
                 a.mention = Some(described);
-                a.note = Some("the article describes the speaker without naming them".into());
             } else {
                 let said_by = read.pronoun.as_deref().unwrap_or(&read.cue).to_owned();
                 // Someone named in the narration since ("Le président de la SNCF, Jean-Pierre
                 // Farandou, a appelé au dialogue. « … », a-t-il assuré"), with the role before
                 // the name.
-                if let Some((name, title)) = named_in_narration(lang, before) {
-                    last_named = Some((name, title));
+                if let Some(p) = named_in_narration(lang, before) {
+                    let (t, o) = role_of(lang, p.title.as_deref(), p.organization);
+                    last_named = Some((p.name, t, o));
                 }
                 match &last_named {
-                    Some((name, title)) => {
+                    Some((name, title, organization)) => {
                         a.speaker = Some(name.clone());
-                        if let Some(t) = title.as_deref().filter(|_| carry_title) {
-                            (a.title, a.organization) = split_organization(lang, t);
+                        if carry_title {
+                            a.title = title.clone();
+                            a.organization = organization.clone();
                         }
                         a.mention = Some(said_by.clone());
                         a.note = Some(format!(
@@ -304,6 +380,23 @@ pub(crate) fn attribute(
             Some(a)
         })
         .collect()
+}
+
+/// A person: name, title and organization.
+type Named = (String, Option<String>, Option<String>);
+
+/// The title and organization of a role read as words ("presidente de Telefónica") and an
+/// organization read beside the name ("van FC Zwolle").
+fn role_of(
+    lang: &Language,
+    title: Option<&str>,
+    organization: Option<String>,
+) -> (Option<String>, Option<String>) {
+    let (title, of) = match title {
+        Some(t) => split_organization(lang, &bare_title(lang, t)),
+        None => (None, None),
+    };
+    (title, of.or(organization))
 }
 
 fn read_after(lang: &Language, readers: &Readers, after: &str) -> Option<Read> {
@@ -419,6 +512,28 @@ fn subject_after(lang: &Language, rest: &str) -> Read {
             ..Read::default()
         };
     }
+    // "sade IFK Göteborgs tränare Jonas Olsson": an organization's genitive, a title, a name.
+    static GENITIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^(?P<org>{NAME}(?::s)?)\s+(?P<title>\p{{Ll}}[\p{{L}}\-]*(?:\s+\p{{Ll}}[\p{{L}}\-]*){{0,2}}?)\s+(?P<name>{NAME})"
+        ))
+        .expect("valid regex")
+    });
+    if !lang.genitive.is_empty()
+        && let Some(c) = GENITIVE.captures(rest)
+        && lang.genitive.iter().any(|e| c["org"].ends_with(e))
+        && c["title"]
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| is_title_word(lang, w))
+        && c["name"].contains(char::is_whitespace)
+    {
+        return Read {
+            name: Some(c["name"].to_owned()),
+            title: Some(format!("{} {}", &c["org"], &c["title"])),
+            ..Read::default()
+        };
+    }
     if let Some(c) = TITLED.captures(rest) {
         let first = c["desc"]
             .split_whitespace()
@@ -448,6 +563,21 @@ fn subject_after(lang: &Language, rest: &str) -> Read {
             rest = rest[c.get(0).map_or(rest.len(), |m| m.end())..].trim_start();
             skipped = true;
             continue;
+        }
+        // "zei de minister woensdag in de Tweede Kamer": the name is what the preposition
+        // leads to; the speaker is the title before it.
+        if !skipped && let Some(p) = pre.iter().position(|w| lang.prepositions.contains(w)) {
+            let words: Vec<&str> = pre[..p]
+                .iter()
+                .copied()
+                .skip_while(|w| lang.determiners.contains(w))
+                .collect();
+            if let Some(last) = words.iter().rposition(|w| is_title_word(lang, w)) {
+                return Read {
+                    described: Some(words[..=last].join(" ")),
+                    ..Read::default()
+                };
+            }
         }
         let pre = if skipped { Vec::new() } else { pre };
         let (title, name) = split_name(lang, &pre, &c["name"]);
@@ -499,230 +629,6 @@ fn subject_after(lang: &Language, rest: &str) -> Read {
     Read::default()
 }
 
-/// An appositive that describes its name ("někdejší útočník Liverpoolu"), not a clause about
-/// it ("que al ser preguntado por…"), which opens with a conjunction, a relative or a
-/// preposition.
-fn role_in(lang: &Language, appositive: &str) -> Option<String> {
-    let appositive = appositive.trim();
-    let first = appositive.split_whitespace().next()?;
-    let clause = lang.conjunctions.contains(&first)
-        || lang.prepositions.contains(&first)
-        || lang.openers.contains(&first)
-        || lang.pronouns.contains(&first);
-    // (German capitalises its titles: "Vorstandsvorsitzende der Commerzbank".)
-    let german_title = lang.code == "de" && is_german_title(first);
-    ((appositive.starts_with(char::is_lowercase) || german_title) && !clause)
-        .then(|| appositive.to_owned())
-}
-
-/// The last full name (two capitalised words or more) in a text of narration, with the role
-/// that precedes it between commas ("Le président de la SNCF, Jean-Pierre Farandou,").
-fn named_in_narration(lang: &Language, text: &str) -> Option<(String, Option<String>)> {
-    static FULL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"(?:(?P<role>\p{{Lu}}?\p{{Ll}}[^,.;:«»“”„\x22\n]{{1,80}}?),\s+)?(?P<name>{NAME})"
-        ))
-        .expect("valid regex")
-    });
-    let mut best = None;
-    for c in FULL.captures_iter(text) {
-        let name = c["name"].to_owned();
-        let words: Vec<&str> = name.split_whitespace().collect();
-        if words.len() < 2
-            || words
-                .iter()
-                .any(|w| lang.determiners.contains(&w.to_lowercase().as_str()))
-        {
-            continue;
-        }
-        // (The subject of its sentence: after a role between commas, or opening it.)
-        let at = c.get(0).map_or(0, |m| m.start());
-        let opens =
-            text[..at].trim_end().is_empty() || text[..at].trim_end().ends_with(['.', '!', '?']);
-        if c.name("role").is_none() && !opens {
-            continue;
-        }
-        let role = c
-            .name("role")
-            .map(|r| bare_title(lang, r.as_str()))
-            .filter(|r| !r.is_empty() && r.split_whitespace().count() <= 6);
-        // (An opener or a title at the front is no part of the name: "Laut Thomas Engelke",
-        // "Sachsens Wirtschaftsminister Dirk Panter".)
-        let (title, bare) = split_name(lang, &[], &name);
-        let Some(bare) = bare.filter(|b| b.contains(' ')) else {
-            continue;
-        };
-        best = Some((bare, role.or(title)));
-    }
-    best
-}
-
-/// A title without the article before it ("l'entraîneur", "une usagère" → entraîneur,
-/// usagère) or an aside ("de son côté l'économiste").
-fn bare_title(lang: &Language, title: &str) -> String {
-    let mut t = title.trim();
-    for aside in [
-        "de son côté",
-        "de leur côté",
-        "pour sa part",
-        "pour leur part",
-        "quant à lui",
-        "quant à elle",
-        "lui aussi",
-        "elle aussi",
-        "également",
-        "côté",
-    ] {
-        if let Some(rest) = t.strip_prefix(aside) {
-            t = rest.trim_start();
-        }
-    }
-    loop {
-        let lower = t.to_lowercase();
-        if let Some(rest) = ["l'", "l’", "d'", "d’"]
-            .iter()
-            .find_map(|e| lower.starts_with(e).then(|| &t[e.len()..]))
-        {
-            t = rest;
-            continue;
-        }
-        match t.split_once(' ') {
-            Some((first, rest))
-                if lang.determiners.contains(&first.to_lowercase().as_str())
-                    || first == "une"
-                    || first == "un" =>
-            {
-                t = rest
-            }
-            _ => break,
-        }
-    }
-    t.to_owned()
-}
-
-/// A role and the organization it names after "of" or "at", when that begins with a capital
-/// ("presidente de Telefónica" → presidente, Telefónica; "talesperson för Moderaterna");
-/// a minister's portfolio stays in the title ("ministre de la Santé").
-fn split_organization(lang: &Language, title: &str) -> (Option<String>, Option<String>) {
-    let words: Vec<&str> = title.split_whitespace().collect();
-    if lang.code == "de"
-        && let Some(split) = german_organization(&words)
-    {
-        return split;
-    }
-    // (A portfolio is part of the title: "ministre de la Santé", "consejero de Sanidad",
-    // "exsecretaria de Estado de Digitalización".)
-    // ("consejero delegado de Telefónica", "secretaria general de UGT": a chief executive or a
-    // general secretary works for an organization, not a portfolio.)
-    let executive = words.get(1).is_some_and(|w| {
-        let w = w.to_lowercase();
-        ["delegad", "general", "généra", "generale"]
-            .iter()
-            .any(|p| w.starts_with(p))
-    });
-    let minister = !executive
-        && words.first().is_some_and(|w| {
-            let w = w.to_lowercase();
-            [
-                "minist",
-                "exminist",
-                "consejer",
-                "conseller",
-                "secretari",
-                "exsecretari",
-                "sottosegretari",
-                "assessor",
-                "staatssekret",
-            ]
-            .iter()
-            .any(|p| w.starts_with(p))
-        });
-    for (i, w) in words.iter().enumerate().skip(1) {
-        let lower = w.to_lowercase();
-        // ("éleveur dans la vallée du Rhône": where the person works is no part of the role,
-        // nor an organization.)
-        if lang.prepositions.contains(&lower.as_str()) && !lang.of_words.contains(&lower.as_str()) {
-            return (Some(words[..i].join(" ")), None);
-        }
-        // ("chef économiste d'Axa", "amministratore delegato dell'Enel": the elided "of" and
-        // the name in one word; in Italian also a noun before a name, "dell'ospedale
-        // Niguarda".)
-        let elided: &[&str] = match lang.code {
-            "fr" => &["d'", "d’"],
-            "it" => &["dell'", "dell’", "d'", "d’"],
-            _ => &[],
-        };
-        let next_named = words
-            .get(i + 1)
-            .is_some_and(|n| n.starts_with(char::is_uppercase));
-        if let Some(org) = elided.iter().find_map(|e| w.strip_prefix(e)).filter(|o| {
-            (o.starts_with(char::is_uppercase) || (lang.code == "it" && next_named))
-                && !o.is_empty()
-                && !minister
-        }) {
-            let org = std::iter::once(org).chain(words[i + 1..].iter().copied());
-            return (
-                Some(words[..i].join(" ")),
-                Some(org.collect::<Vec<_>>().join(" ")),
-            );
-        }
-        if !lang.of_words.contains(&lower.as_str()) || minister {
-            continue;
-        }
-        // (An article may come between: "de la", "van de".)
-        let rest = &words[i + 1..];
-        let start = rest
-            .iter()
-            .position(|x| !lang.determiners.contains(&x.to_lowercase().as_str()))
-            .unwrap_or(rest.len());
-        // (The head of state or government is a title whole: "président de la République".)
-        const STATE: &[&str] = &[
-            "République",
-            "Republik",
-            "República",
-            "Repubblica",
-            "Gobierno",
-            "Governo",
-            "Gouvernement",
-            "Regierung",
-            "Consiglio",
-            "Generalitat",
-        ];
-        if rest
-            .get(start)
-            .is_some_and(|x| x.starts_with(char::is_uppercase) && !STATE.contains(x))
-        {
-            return (Some(words[..i].join(" ")), Some(rest[start..].join(" ")));
-        }
-    }
-    // "consejero delegado de la entidad", "enfermera de 29 años": a generic "of the company" or
-    // an age at the end is no part of the role.
-    if let Some(i) = words
-        .iter()
-        .rposition(|w| lang.of_words.contains(&w.to_lowercase().as_str()))
-        && i > 0
-    {
-        let rest = &words[i + 1..];
-        let start = rest
-            .iter()
-            .position(|x| !lang.determiners.contains(&x.to_lowercase().as_str()))
-            .unwrap_or(rest.len());
-        let tail = &rest[start..];
-        // (An article, alone or in the "of": "de la entidad", "del banco".)
-        let with_article = start > 0
-            || [
-                "del", "du", "des", "della", "dello", "do", "da", "dos", "das", "au", "aux",
-            ]
-            .contains(&words[i].to_lowercase().as_str());
-        let generic = with_article && tail.len() == 1 && tail[0].starts_with(char::is_lowercase);
-        let age = tail.len() == 2 && tail[0].chars().all(|c| c.is_ascii_digit());
-        if generic || age {
-            return (Some(words[..i].join(" ")), None);
-        }
-    }
-    (Some(title.to_owned()), None)
-}
-
 /// Whether `word` is one of the language's subject pronouns, in any case ("Он", "er").
 fn is_pronoun(lang: &Language, word: &str) -> bool {
     lang.pronouns.contains(&word.to_lowercase().as_str())
@@ -753,7 +659,7 @@ fn split_name(lang: &Language, pre: &[&str], run: &str) -> (Option<String>, Opti
         words.remove(0);
     }
     let mut leading_titles: Vec<&str> = Vec::new();
-    while words.len() > 1 && lang.titles.contains(&words[0].to_lowercase().as_str()) {
+    while words.len() > 1 && is_title_word(lang, words[0]) {
         leading_titles.push(words.remove(0));
     }
     // (An abbreviated degree or honorific is no title: "ing. P. Slaný".)
@@ -899,7 +805,9 @@ fn read_captures(lang: &Language, before: &str, c: &regex::Captures<'_>) -> Opti
         .into_iter()
         .rev()
         .collect();
-    let (title, name) = split_name(lang, &pre, name_at.as_str());
+    // (With what the name is of after it: "Magnus Fors på Handelns Utredningsinstitut säger".)
+    let run = extend_run(lang, name_at.as_str(), &before[name_at.end()..]);
+    let (title, name) = split_name(lang, &pre, &run);
     let name = name?;
     if is_pronoun(lang, &name) {
         return Some(pronoun(&c["cue"], &name));
