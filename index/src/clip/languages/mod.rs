@@ -297,6 +297,17 @@ pub(crate) fn attribute(
                         a.organization = a.organization.take().or(organization);
                     }
                 } else {
+                    // (A full name read without a role: the role the narration gave it.)
+                    if carry_title
+                        && a.title.is_none()
+                        && a.organization.is_none()
+                        && let Some(p) = people()
+                            .into_iter()
+                            .rfind(|p| p.name == name && p.title.is_some())
+                    {
+                        (a.title, a.organization) =
+                            role_of(lang, p.title.as_deref(), p.organization);
+                    }
                     a.speaker = Some(name);
                 }
                 last_named = a
@@ -580,7 +591,14 @@ fn subject_after(lang: &Language, rest: &str) -> Read {
             }
         }
         let pre = if skipped { Vec::new() } else { pre };
-        let (title, name) = split_name(lang, &pre, &c["name"]);
+        // (With what the name is of after it: "sier fagdirektør Anne Fylling i Forbrukerrådet".)
+        let name_end = c.name("name").map_or(0, |m| m.end());
+        // (A surname alone is not extended: "sagde Krog i Folketinget" is where he said it.)
+        let run = match c["name"].contains(char::is_whitespace) {
+            true => extend_run(lang, &c["name"], &rest[name_end..]),
+            false => c["name"].to_owned(),
+        };
+        let (title, name) = split_name(lang, &pre, &run);
         if let Some(name) = name {
             if is_pronoun(lang, &name) {
                 return Read {
@@ -913,6 +931,61 @@ mod tests {
         assert!(super::super::german::is_german_title(
             "Bundesfinanzminister"
         ));
+    }
+
+    /// (a, b) of each quotation: speaker, title, organization (clipping reads roles).
+    fn roles(code: &str, text: &str) -> Vec<(Option<String>, Option<String>, Option<String>)> {
+        let mut quotations = super::super::quotes::find(text).0;
+        attribute(text, &mut quotations, code, true)
+            .into_iter()
+            .map(|a| {
+                let a = a.unwrap_or_default();
+                (a.speaker, a.title, a.organization)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn roles_come_from_the_name_the_narration_and_the_words_around_them() {
+        // What the name is of after it, and a surname resolved with the role the narration
+        // gave the full name.
+        assert_eq!(
+            roles(
+                "nl",
+                "Woordvoerder Kees Bos van Rijkswaterstaat Noord sprak van een tegenvaller. \
+                 \"We gaan het opnieuw bekijken\", zei Bos."
+            ),
+            vec![(s("Kees Bos"), s("woordvoerder"), s("Rijkswaterstaat Noord"))]
+        );
+        // An organization's genitive before the title, after the verb.
+        assert_eq!(
+            roles(
+                "sv",
+                "\"Vi bygger vidare\", säger Granitverkens presschef Olle Dahl."
+            ),
+            vec![(s("Olle Dahl"), s("presschef"), s("Granitverken"))]
+        );
+        // A definite title opening the sentence, and the pronoun after it.
+        assert_eq!(
+            roles(
+                "da",
+                "Træneren Ole Sand fra Aalborg Håndbold var tilfreds. \"Vi spillede godt\", sagde han."
+            ),
+            vec![(s("Ole Sand"), s("træner"), s("Aalborg Håndbold"))]
+        );
+        // A compound of an organization and a title, and "the minister" taken as the person
+        // named with that title.
+        assert_eq!(
+            roles(
+                "nl",
+                "Minister Anke Vos van Financiën kwam later. \"Dit kost te veel\", zei VVD-kamerlid \
+                 Rik Ouwens. \"Wij betalen mee\", zei de minister."
+            ),
+            vec![
+                (s("Rik Ouwens"), s("kamerlid"), s("VVD")),
+                (s("Anke Vos"), s("minister van Financiën"), None)
+            ]
+        );
     }
 
     #[test]

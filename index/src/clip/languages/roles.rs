@@ -21,7 +21,13 @@ pub(super) fn role_in(lang: &Language, appositive: &str) -> Option<String> {
         || lang.pronouns.contains(&first);
     // (German capitalises its titles: "Vorstandsvorsitzende der Commerzbank".)
     let german_title = lang.code == "de" && is_german_title(first);
-    ((appositive.starts_with(char::is_lowercase) || german_title) && !clause)
+    // ("Branns toppscorer": an organization's genitive and a title.)
+    let genitive = lang.genitive.iter().any(|e| first.ends_with(e))
+        && appositive
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| is_title_word(lang, w));
+    ((appositive.starts_with(char::is_lowercase) || german_title || genitive) && !clause)
         .then(|| appositive.to_owned())
 }
 
@@ -44,70 +50,144 @@ pub(super) struct Person {
 pub(super) fn people_in(lang: &Language, text: &str) -> Vec<Person> {
     static FULL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?:(?P<role>\p{{Lu}}?\p{{Ll}}[^,.;:«»“”„\x22\n]{{1,80}}?),\s+)?(?P<name>{NAME})(?:\s*,\s*(?P<appos>\p{{Ll}}[^,.;:«»“”„\x22\n]{{1,80}}?)\s*[,.])?"
+            r"(?:(?P<role>\p{{Lu}}?\p{{Ll}}[^,.;:«»“”„\x22\n]{{1,80}}?),\s+)?(?P<name>{NAME})(?:\s*,\s*(?P<appos>\p{{L}}[^,.;:«»“”„\x22\n]{{1,80}}?)\s*[,.])?"
+        ))
+        .expect("valid regex")
+    });
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?P<name>{NAME})(?:\s*,\s*(?P<appos>\p{{L}}[^,.;:«»“”„\x22\n]{{1,80}}?)\s*[,.])?"
         ))
         .expect("valid regex")
     });
     let mut out = Vec::new();
-    for c in FULL.captures_iter(text) {
-        let Some(m) = c.name("name") else { continue };
-        let at = c.get(0).map_or(0, |m| m.start());
-        let opens =
-            text[..at].trim_end().is_empty() || text[..at].trim_end().ends_with(['.', '!', '?']);
-        let role = c
-            .name("role")
-            .map(|r| bare_title(lang, r.as_str()))
-            .filter(|r| !r.is_empty() && r.split_whitespace().count() <= 6);
-        // (An opener or a title at the front is no part of the name: "Laut Thomas Engelke",
-        // "Sachsens Wirtschaftsminister Dirk Panter".)
-        let run = extend_run(lang, m.as_str(), &text[m.end()..]);
-        let (mut title, bare) = split_name(lang, &[], &run);
-        let Some(bare) = bare else { continue };
-        let (mut bare, organization) = split_of(lang, &bare);
-        // ("Minister Eva Lindhout van Volksgezondheid": a portfolio after the name goes with
-        // the title before it.)
-        let words: Vec<&str> = bare.split_whitespace().collect();
-        if let Some(t) = title.as_deref()
-            && organization.is_none()
-            && words.len() >= 4
-            && lang.of_words.contains(&words[words.len() - 2])
-        {
-            title = Some(format!("{t} {}", words[words.len() - 2..].join(" ")));
-            bare = words[..words.len() - 2].join(" ");
-        }
-        let capitals = bare
-            .split_whitespace()
-            .filter(|w| w.starts_with(char::is_uppercase))
-            .count();
-        if capitals < 2 {
-            continue;
-        }
-        // A title opening the sentence before the name, in lower case after its first word.
-        let head = &text[..m.start()];
-        let lead = head[head.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1)..].trim();
-        let lead_words: Vec<&str> = lead.split_whitespace().collect();
-        let lead_title = (role.is_none()
-            && title.is_none()
-            && (1..=3).contains(&lead_words.len())
-            && lead_words[1..]
-                .iter()
-                .all(|w| w.starts_with(char::is_lowercase))
-            && lead_words.last().is_some_and(|w| is_title_word(lang, w)))
-        .then(|| lead.to_owned());
-        let subject = opens || role.is_some() || lead_title.is_some();
-        let title = role
-            .or(title)
-            .or(lead_title)
-            .or_else(|| c.name("appos").and_then(|a| role_in(lang, a.as_str())))
-            .map(|t| sentence_case(lang, t));
-        out.push(Person {
-            name: bare,
-            title,
-            organization,
-            subject,
+    let mut from = 0;
+    while let Some(c) = FULL.captures_at(text, from) {
+        let Some(m) = c.name("name") else { break };
+        from = m.end();
+        // What was taken for a role before the name may be a name of its own ("Tomas Bergvik,
+        // Branns toppscorer,"): read from there again, without a role.
+        let role = c.name("role");
+        let role_is_name = role.is_some_and(|r| {
+            r.as_str()
+                .split_whitespace()
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .count()
+                >= 2
         });
+        let found = match role {
+            Some(r) if role_is_name => match NAMED.captures_at(text, r.start()) {
+                Some(c2) => {
+                    from = c2.name("name").map_or(from, |n| n.end().max(r.start() + 1));
+                    person(lang, text, &c2, None)
+                }
+                None => None,
+            },
+            _ => person(lang, text, &c, role),
+        };
+        out.extend(found);
     }
     out
+}
+
+/// One name of [`people_in`], with the role read before it (`role`) and around it.
+fn person(
+    lang: &Language,
+    text: &str,
+    c: &regex::Captures<'_>,
+    role: Option<regex::Match<'_>>,
+) -> Option<Person> {
+    let m = c.name("name")?;
+    let at = role.map_or(m.start(), |r| r.start());
+    let opens =
+        text[..at].trim_end().is_empty() || text[..at].trim_end().ends_with(['.', '!', '?']);
+    let role = role
+        .map(|r| bare_title(lang, r.as_str()))
+        .filter(|r| !r.is_empty() && r.split_whitespace().count() <= 6);
+    // (An opener or a title at the front is no part of the name: "Laut Thomas Engelke",
+    // "Sachsens Wirtschaftsminister Dirk Panter".)
+    let run = extend_run(lang, m.as_str(), &text[m.end()..]);
+    let (mut title, bare) = split_name(lang, &[], &run);
+    let Some(bare) = bare else { return None };
+    let (mut bare, organization) = split_of(lang, &bare);
+    // ("Minister Eva Lindhout van Volksgezondheid": a portfolio after the name goes with
+    // the title before it.)
+    let words: Vec<&str> = bare.split_whitespace().collect();
+    if let Some(t) = title.as_deref()
+        && organization.is_none()
+        && words.len() >= 4
+        && lang.of_words.contains(&words[words.len() - 2])
+    {
+        title = Some(format!("{t} {}", words[words.len() - 2..].join(" ")));
+        bare = words[..words.len() - 2].join(" ");
+    }
+    // A title opening the sentence before the name, in lower case after its first word.
+    let head = &text[..m.start()];
+    let lead = head[head.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1)..].trim();
+    let mut lead_words: Vec<&str> = lead.split_whitespace().collect();
+    // ("Ifølge boligøkonom Lise Brekke": a word that opens the sentence is no title.)
+    while lead_words.first().is_some_and(|w| {
+        let w = w.to_lowercase();
+        lang.openers.contains(&w.as_str()) || lang.according.split('|').any(|a| a == w)
+    }) {
+        lead_words.remove(0);
+    }
+    let lead = lead_words.join(" ");
+    let lead = lead.as_str();
+    // "Formand for Danske Gymnasieelever Ida Lauritsen": a title and what it is of open
+    // the sentence, and the run holds the organization and then the name (its last two
+    // words).
+    let mut organization = organization;
+    let run_words: Vec<&str> = bare.split_whitespace().collect();
+    if title.is_none()
+        && organization.is_none()
+        && role.is_none()
+        && run_words.len() >= 3
+        && lead_words.len() >= 2
+        && lead_words.last().is_some_and(|w| lang.of_words.contains(w))
+        && is_title_word(lang, lead_words[lead_words.len() - 2])
+    {
+        let cut = run_words.len() - 2;
+        organization = Some(run_words[..cut].join(" "));
+        bare = run_words[cut..].join(" ");
+        lead_words.pop();
+    }
+    let capitals = bare
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    if capitals < 2 {
+        return None;
+    }
+    let lead_title = (role.is_none()
+        && title.is_none()
+        && (1..=3).contains(&lead_words.len())
+        && lead_words[1..]
+            .iter()
+            .all(|w| w.starts_with(char::is_lowercase))
+        && lead_words.last().is_some_and(|w| is_title_word(lang, w)))
+    .then(|| lead_words.join(" "));
+    // (A title right before the name anywhere in the sentence is its role too, though the
+    // name is no subject there: "har fyret cheftræner Morten Dahl".)
+    let next_to = (role.is_none() && title.is_none() && lead_title.is_none())
+        .then(|| {
+            let w = *lead_words.last()?;
+            (w.starts_with(char::is_lowercase) && is_title_word(lang, w)).then(|| w.to_owned())
+        })
+        .flatten();
+    let subject = opens || role.is_some() || lead_title.is_some();
+    let title = role
+        .or(title)
+        .or(lead_title)
+        .or_else(|| c.name("appos").and_then(|a| role_in(lang, a.as_str())))
+        .or(next_to)
+        .map(|t| sentence_case(lang, t));
+    Some(Person {
+        name: bare,
+        title,
+        organization,
+        subject,
+    })
 }
 
 /// A name run with the capitalised words that follow it, joined by "of" words and
@@ -115,6 +195,10 @@ pub(super) fn people_in(lang: &Language, text: &str) -> Vec<Person> {
 /// may hold.
 pub(super) fn extend_run(lang: &Language, run: &str, after: &str) -> String {
     let mut out = run.to_owned();
+    // (German capitalises every noun: "Richard Lutz bei der Vorstellung" runs on no further.)
+    if lang.code == "de" {
+        return out;
+    }
     // (Within its line, and only past a space: "Kok," ends the run.)
     let line = &after[..after.find('\n').unwrap_or(after.len())];
     if !line.starts_with(char::is_whitespace) {
@@ -213,7 +297,7 @@ pub(super) fn sentence_case(lang: &Language, title: String) -> String {
         && chars.next().is_some_and(char::is_lowercase);
     let genitive = lang.genitive.iter().any(|e| first.ends_with(e));
     let titled = is_title_word(lang, first)
-        || (!genitive && words.get(1).is_some_and(|w| is_title_word(lang, w)));
+        || (!genitive && words[1..].iter().any(|w| is_title_word(lang, w)));
     let out: Vec<String> = words
         .iter()
         .enumerate()
@@ -257,7 +341,13 @@ pub(super) fn split_of(lang: &Language, name: &str) -> (String, Option<String>) 
             w.starts_with(char::is_uppercase)
                 || (k > 0 && k + 1 == rest.len() && lang.definite.iter().any(|e| w.ends_with(e)))
         };
-        if capitals >= 2 && rest.len() >= 2 && rest.iter().enumerate().all(named) {
+        // (One word is enough after an "of" word that no name holds: "Lise Brekke i Nordea";
+        // not after "van", "de": "Jan Peter van Dijk".)
+        const PARTICLES: &[&str] = &[
+            "de", "da", "del", "della", "di", "do", "dos", "van", "von", "der", "zu", "la", "le",
+        ];
+        let enough = rest.len() >= 2 || (rest.len() == 1 && !PARTICLES.contains(&words[i]));
+        if capitals >= 2 && enough && rest.iter().enumerate().all(named) {
             return (words[..i].join(" "), Some(rest.join(" ")));
         }
     }
@@ -429,10 +519,13 @@ pub(super) fn split_organization(lang: &Language, title: &str) -> (Option<String
             "Consiglio",
             "Generalitat",
         ];
-        if rest
-            .get(start)
-            .is_some_and(|x| x.starts_with(char::is_uppercase) && !STATE.contains(x))
-        {
+        if rest.get(start).is_some_and(|x| {
+            // ("formand for 3F Vestjylland": a name may open on a digit, an age may not.)
+            let named = x.starts_with(char::is_uppercase)
+                || (x.starts_with(|c: char| c.is_ascii_digit())
+                    && x.chars().any(char::is_alphabetic));
+            named && !STATE.contains(x)
+        }) {
             return (Some(words[..i].join(" ")), Some(rest[start..].join(" ")));
         }
     }
