@@ -108,7 +108,7 @@ fn person(
     // "Sachsens Wirtschaftsminister Dirk Panter".)
     let run = extend_run(lang, m.as_str(), &text[m.end()..]);
     let (mut title, bare) = split_name(lang, &[], &run);
-    let Some(bare) = bare else { return None };
+    let bare = bare?;
     let (mut bare, organization) = split_of(lang, &bare);
     // ("Minister Eva Lindhout van Volksgezondheid": a portfolio after the name goes with
     // the title before it.)
@@ -132,8 +132,6 @@ fn person(
     }) {
         lead_words.remove(0);
     }
-    let lead = lead_words.join(" ");
-    let lead = lead.as_str();
     // "Formand for Danske Gymnasieelever Ida Lauritsen": a title and what it is of open
     // the sentence, and the run holds the organization and then the name (its last two
     // words).
