@@ -69,11 +69,8 @@ pub(super) fn people_in(lang: &Language, text: &str) -> Vec<Person> {
         // Branns toppscorer,"): read from there again, without a role.
         let role = c.name("role");
         let role_is_name = role.is_some_and(|r| {
-            r.as_str()
-                .split_whitespace()
-                .filter(|w| w.starts_with(char::is_uppercase))
-                .count()
-                >= 2
+            let words: Vec<&str> = r.as_str().split_whitespace().collect();
+            words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase))
         });
         let found = match role {
             Some(r) if role_is_name => match NAMED.captures_at(text, r.start()) {
@@ -101,8 +98,23 @@ fn person(
     let at = role.map_or(m.start(), |r| r.start());
     let opens =
         text[..at].trim_end().is_empty() || text[..at].trim_end().ends_with(['.', '!', '?']);
+    // ("Secondo il presidente dell'Ordine dei medici di Milano, Roberto Carlo Rossi": the
+    // word that opens the sentence is no part of the role.)
     let role = role
-        .map(|r| bare_title(lang, r.as_str()))
+        .map(|r| {
+            let mut r = r.as_str();
+            while let Some((first, rest)) = r.split_once(' ') {
+                let first = first.to_lowercase();
+                if !(lang.openers.contains(&first.as_str())
+                    || lang.according.split('|').any(|a| a == first))
+                {
+                    break;
+                }
+                r = rest;
+            }
+            r
+        })
+        .map(|r| bare_title(lang, r))
         .filter(|r| !r.is_empty() && r.split_whitespace().count() <= 6);
     // (An opener or a title at the front is no part of the name: "Laut Thomas Engelke",
     // "Sachsens Wirtschaftsminister Dirk Panter".)
@@ -125,10 +137,14 @@ fn person(
     let head = &text[..m.start()];
     let lead = head[head.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1)..].trim();
     let mut lead_words: Vec<&str> = lead.split_whitespace().collect();
-    // ("Ifølge boligøkonom Lise Brekke": a word that opens the sentence is no title.)
+    // ("Ifølge boligøkonom Lise Brekke", "Para o economista Pedro Almeida": a word that
+    // opens the sentence, a preposition or an article is no title.)
     while lead_words.first().is_some_and(|w| {
         let w = w.to_lowercase();
-        lang.openers.contains(&w.as_str()) || lang.according.split('|').any(|a| a == w)
+        lang.openers.contains(&w.as_str())
+            || lang.according.split('|').any(|a| a == w)
+            || lang.prepositions.contains(&w.as_str())
+            || lang.determiners.contains(&w.as_str())
     }) {
         lead_words.remove(0);
     }
@@ -174,10 +190,20 @@ fn person(
         })
         .flatten();
     let subject = opens || role.is_some() || lead_title.is_some();
+    // The appositive: a role ("professor da Universidade de Coimbra"), or only what the
+    // person is of ("do Hospital Municipal de Campinas", "da corretora Valor Investimentos").
+    let appos = c.name("appos").map(|a| a.as_str());
+    let appos_role = appos.and_then(|a| role_in(lang, a));
+    let appos_of = appos.and_then(|a| of_phrase(lang, a));
+    let organization = organization.or(appos_of).or_else(|| {
+        appos_role
+            .as_deref()
+            .and_then(|r| split_organization(lang, r).1)
+    });
     let title = role
         .or(title)
         .or(lead_title)
-        .or_else(|| c.name("appos").and_then(|a| role_in(lang, a.as_str())))
+        .or(appos_role)
         .or(next_to)
         .map(|t| sentence_case(lang, t));
     Some(Person {
@@ -186,6 +212,24 @@ fn person(
         organization,
         subject,
     })
+}
+
+/// What an appositive says the person is of, when that is all it says: "do Hospital
+/// Municipal de Campinas", "da corretora Valor Investimentos" (a word or two in lower case
+/// may describe the organization before its name).
+fn of_phrase(lang: &Language, appositive: &str) -> Option<String> {
+    let words: Vec<&str> = appositive.split_whitespace().collect();
+    if !lang.of_words.contains(words.first()?) {
+        return None;
+    }
+    let start = (1..words.len().min(4)).find(|&k| words[k].starts_with(char::is_uppercase))?;
+    let rest = &words[start..];
+    let named = rest.iter().all(|w| {
+        w.starts_with(char::is_uppercase)
+            || lang.of_words.contains(w)
+            || lang.determiners.contains(w)
+    });
+    (named && rest.last()?.starts_with(char::is_uppercase)).then(|| rest.join(" "))
 }
 
 /// A name run with the capitalised words that follow it, joined by "of" words and
@@ -443,11 +487,17 @@ pub(super) fn split_organization(lang: &Language, title: &str) -> (Option<String
     // "exsecretaria de Estado de Digitalización".)
     // ("consejero delegado de Telefónica", "secretaria general de UGT": a chief executive or a
     // general secretary works for an organization, not a portfolio.)
+    // ("secretário-geral da Federação…": the same, joined by a hyphen.)
     let executive = words.get(1).is_some_and(|w| {
         let w = w.to_lowercase();
         ["delegad", "general", "généra", "generale"]
             .iter()
             .any(|p| w.starts_with(p))
+    }) || words.first().is_some_and(|w| {
+        let w = w.to_lowercase();
+        ["-geral", "-general", "-générale", "-général", "-generale"]
+            .iter()
+            .any(|p| w.ends_with(p))
     });
     let minister = !executive
         && words.first().is_some_and(|w| {
@@ -458,6 +508,7 @@ pub(super) fn split_organization(lang: &Language, title: &str) -> (Option<String
                 "consejer",
                 "conseller",
                 "secretari",
+                "secretári",
                 "exsecretari",
                 "sottosegretari",
                 "assessor",
