@@ -49,6 +49,9 @@ struct Language {
     /// Endings of a genitive before a title ("Nordståls koncernchef", "AIK:s lagkapten"):
     /// the organization the title is of.
     genitive: Vec<&'static str>,
+    /// Whether the language says "of" by a case, not a word ("prezes spółki Energia Śląska",
+    /// "rzecznik URE Paweł Bagiński"): a capitalised run after a title is its organization.
+    of_by_case: bool,
     /// The regexes, built the first time an article in the language is read.
     readers: OnceLock<Readers>,
 }
@@ -101,6 +104,7 @@ impl Language {
             titles: p.words("titles").to_vec(),
             definite: p.longest_first("definite endings"),
             genitive: p.longest_first("genitive endings"),
+            of_by_case: p.words("of by case") == ["yes"],
             readers: OnceLock::new(),
         }
     }
@@ -112,6 +116,10 @@ static LANGUAGES: LazyLock<Vec<Language>> =
 /// A name: up to four capitalised words (initials and particles inside: "P. Slaný", "Ursula
 /// von der Leyen").
 const NAME: &str = r"(?:(?:Dr|Prof|Dott|Ing|Mag)\.\s+)?(?:\p{Lu}\.\s*){0,2}\p{Lu}[\p{L}\p{M}'’\-]+(?:\s+(?:(?:de|da|del|della|di|do|dos|van|von|der|zu|la|le)\s+)*\p{Lu}[\p{L}\p{M}'’\-]+){0,3}";
+
+/// Put by `split_name` between a title and the organization it read after it, for
+/// `split_organization` to cut at ("prezes ZNP Sławomir Broniarz").
+const ORG_MARK: &str = "\u{1}of";
 
 struct Readers {
     /// The text after a quotation: `, a déclaré Emmanuel Macron`, `, — сказал он`.
@@ -466,7 +474,11 @@ fn read_after(lang: &Language, readers: &Readers, after: &str) -> Option<Read> {
     }
     if subject == Read::default() {
         // A verb and the sentence's end: a subject the language leaves out ("…," poznamenal.).
-        let ends = rest.is_empty() || rest.starts_with(['.', ',', ';', '!', '?']);
+        // (Or where it was said: "- napisał w raporcie.")
+        let first = rest.split_whitespace().next().unwrap_or("");
+        let ends = rest.is_empty()
+            || rest.starts_with(['.', ',', ';', '!', '?'])
+            || lang.prepositions.contains(&first);
         let according = lang
             .according
             .split('|')
@@ -736,6 +748,18 @@ fn split_name(lang: &Language, pre: &[&str], run: &str) -> (Option<String>, Opti
         }
     }
     title.extend(leading_titles);
+    // "prezes ZNP Sławomir Broniarz", "dyrektor generalny sieci Koszyk Robert Wiśniewski": after
+    // a title, a run of three capitalised words or more is the organization and then the name.
+    if lang.of_by_case
+        && words.len() >= 3
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && title.iter().any(|w| is_title_word(lang, w))
+    {
+        let name = words.split_off(words.len() - 2);
+        title.push(ORG_MARK);
+        title.append(&mut words);
+        words = name;
+    }
     let title = (!title.is_empty()).then(|| title.join(" "));
     let name = (!words.is_empty()).then(|| words.join(" "));
     (title, name)

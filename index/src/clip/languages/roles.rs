@@ -173,13 +173,29 @@ fn person(
     if capitals < 2 {
         return None;
     }
+    // ("Dyrektorka liceum w Poznaniu Anna Krawczyk": a preposition ends the title, and what it
+    // leads to is no part of the name.)
+    if lead_words
+        .last()
+        .is_some_and(|w| lang.prepositions.contains(w))
+    {
+        lead_words.pop();
+        let words: Vec<&str> = bare.split_whitespace().collect();
+        if words.len() >= 3 {
+            bare = words[1..].join(" ");
+        }
+    }
+    // (A title and what it is of, in a language that says "of" by a case: "Ministra
+    // edukacji Barbara Nowacka".)
     let lead_title = (role.is_none()
         && title.is_none()
         && (1..=3).contains(&lead_words.len())
         && lead_words[1..]
             .iter()
             .all(|w| w.starts_with(char::is_lowercase))
-        && lead_words.last().is_some_and(|w| is_title_word(lang, w)))
+        && (lead_words.last().is_some_and(|w| is_title_word(lang, w))
+            || (lang.of_words.iter().all(|o| !lead_words.contains(o))
+                && is_title_word(lang, lead_words[0]))))
     .then(|| lead_words.join(" "));
     // (A title right before the name anywhere in the sentence is its role too, though the
     // name is no subject there: "har fyret cheftræner Morten Dahl".)
@@ -471,6 +487,48 @@ pub(super) fn split_organization(lang: &Language, title: &str) -> (Option<String
         && is_title_word(lang, words[words.len() - 1])
     {
         return (Some(words[1..].join(" ")), None);
+    }
+    // A title, perhaps a word for what kind of body, then the body's name, where "of" is a
+    // case ("prezes spółki Energia Śląska", "prezes Naczelnej Rady Lekarskiej"); or the mark
+    // `split_name` leaves between a title and a run it read as an organization.
+    // (A word for the kind of body after the title is no part of it: "dyrektor generalny
+    // sieci".)
+    let title_part = |t: &[&str]| {
+        let end = t
+            .iter()
+            .rposition(|w| is_title_word(lang, w))
+            .map_or(t.len(), |k| k + 1);
+        Some(t[..end].join(" ")).filter(|t| !t.is_empty())
+    };
+    if let Some(at) = words.iter().position(|w| *w == super::ORG_MARK) {
+        let org = words[at + 1..].join(" ");
+        return (
+            title_part(&words[..at]),
+            Some(org).filter(|o| !o.is_empty()),
+        );
+    }
+    // (What follows a preposition is where, not whose: "… Solidarność w firmie".)
+    let words: Vec<&str> = match words
+        .iter()
+        .position(|w| lang.prepositions.contains(w) && !lang.of_words.contains(w))
+    {
+        Some(k) if lang.of_by_case && k > 0 => words[..k].to_vec(),
+        _ => words,
+    };
+    if lang.of_by_case
+        && let Some(first_named) = words.iter().position(|w| w.starts_with(char::is_uppercase))
+        && first_named > 0
+        && words[first_named..]
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase))
+        && let Some(last_title) = words[..first_named]
+            .iter()
+            .rposition(|w| is_title_word(lang, w))
+    {
+        return (
+            title_part(&words[..=last_title]),
+            Some(words[first_named..].join(" ")),
+        );
     }
     // "FNV-bestuurder", "Gelrestroom-topman": an organization's name joined to a title.
     if lang.code != "de"
