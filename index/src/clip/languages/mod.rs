@@ -52,6 +52,9 @@ struct Language {
     /// Whether the language says "of" by a case, not a word ("prezes spółki Energia Śląska",
     /// "rzecznik URE Paweł Bagiński"): a capitalised run after a title is its organization.
     of_by_case: bool,
+    /// Words for a kind of body between a title and the body's name ("dyrektor generalny
+    /// sieci Koszyk"): no part of the title.
+    body_words: Vec<&'static str>,
     /// The regexes, built the first time an article in the language is read.
     readers: OnceLock<Readers>,
 }
@@ -105,6 +108,7 @@ impl Language {
             definite: p.longest_first("definite endings"),
             genitive: p.longest_first("genitive endings"),
             of_by_case: p.words("of by case") == ["yes"],
+            body_words: p.words("body words").to_vec(),
             readers: OnceLock::new(),
         }
     }
@@ -554,6 +558,28 @@ fn subject_after(lang: &Language, rest: &str) -> Read {
         return Read {
             name: Some(c["name"].to_owned()),
             title: Some(format!("{} {}", &c["org"], &c["title"])),
+            ..Read::default()
+        };
+    }
+    // "řekl generální ředitel Moravské banky Petr Novotný": where "of" is a case and a body's
+    // name may capitalise its first word only, what lies between the title and the first two
+    // capitalised words in a row is the body.
+    static CASE_ORG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?P<pre>(?:\p{Ll}[\p{L}\p{M}\-]*\s+){1,4}?)(?P<org>\p{Lu}[\p{L}\p{M}\-]*(?:\s+[\p{L}\p{M}\-]+){0,5}?)\s+(?P<name>\p{Lu}[\p{Ll}\p{M}\-]+\s+\p{Lu}[\p{L}\p{M}\-]+)(?:\s+[^\p{Lu}\s]|\s*[,.;:!?]|\s*$)",
+        )
+        .expect("valid regex")
+    });
+    if lang.of_by_case
+        && let Some(c) = CASE_ORG.captures(rest)
+        && c["pre"].split_whitespace().any(|w| is_title_word(lang, w))
+        && !c["org"].split_whitespace().any(|w| {
+            lang.prepositions.contains(&w) || lang.conjunctions.contains(&w) || is_cue(lang, w)
+        })
+    {
+        return Read {
+            name: Some(c["name"].to_owned()),
+            title: Some(format!("{} {ORG_MARK} {}", c["pre"].trim(), &c["org"])),
             ..Read::default()
         };
     }

@@ -496,8 +496,8 @@ pub(super) fn split_organization(lang: &Language, title: &str) -> (Option<String
     let title_part = |t: &[&str]| {
         let end = t
             .iter()
-            .rposition(|w| is_title_word(lang, w))
-            .map_or(t.len(), |k| k + 1);
+            .rposition(|w| !lang.body_words.contains(w))
+            .map_or(0, |k| k + 1);
         Some(t[..end].join(" ")).filter(|t| !t.is_empty())
     };
     if let Some(at) = words.iter().position(|w| *w == super::ORG_MARK) {
