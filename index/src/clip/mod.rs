@@ -396,6 +396,20 @@ pub(crate) fn names_a_thing(text: &str, q: &quotes::Quotation) -> bool {
     {
         return true;
     }
+    // An organization's name in marks between a title and a person's name: "генеральный
+    // директор сети «Корзинка» Роман Васильев".
+    if (1..=3).contains(&words.len())
+        && words.iter().all(|w| capitalised(Some(w)))
+        && text[..q.open]
+            .split_whitespace()
+            .next_back()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_lowercase)
+        && text[q.close_end..].starts_with(' ')
+        && capitalised(text[q.close_end..].split_whitespace().next())
+    {
+        return true;
+    }
     let title_case = (2..=6).contains(&words.len())
         && words.iter().all(|w| {
             !w.chars().any(char::is_alphabetic)

@@ -566,7 +566,7 @@ fn subject_after(lang: &Language, rest: &str) -> Read {
     // capitalised words in a row is the body.
     static CASE_ORG: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?P<pre>(?:\p{Ll}[\p{L}\p{M}\-]*\s+){1,4}?)(?P<org>\p{Lu}[\p{L}\p{M}\-]*(?:\s+[\p{L}\p{M}\-]+){0,5}?)\s+(?P<name>\p{Lu}[\p{Ll}\p{M}\-]+\s+\p{Lu}[\p{L}\p{M}\-]+)(?:\s+[^\p{Lu}\s]|\s*[,.;:!?]|\s*$)",
+            r#"^(?P<pre>(?:\p{Ll}[\p{L}\p{M}\-]*\s+){1,4}?)(?P<org>[«"„“]?\p{Lu}[\p{L}\p{M}\-]*(?:\s+[\p{L}\p{M}\-]+){0,5}?[»"“”]?)\s+(?P<name>\p{Lu}[\p{Ll}\p{M}\-]+\s+\p{Lu}[\p{L}\p{M}\-]+)(?:\s+[^\p{Lu}\s]|\s*[,.;:!?]|\s*$)"#,
         )
         .expect("valid regex")
     });
@@ -579,7 +579,11 @@ fn subject_after(lang: &Language, rest: &str) -> Read {
     {
         return Read {
             name: Some(c["name"].to_owned()),
-            title: Some(format!("{} {ORG_MARK} {}", c["pre"].trim(), &c["org"])),
+            title: Some(format!(
+                "{} {ORG_MARK} {}",
+                c["pre"].trim(),
+                c["org"].trim_matches(['«', '»', '"', '„', '“', '”'])
+            )),
             ..Read::default()
         };
     }
