@@ -1043,6 +1043,48 @@ mod tests {
     }
 
     #[test]
+    fn where_of_is_a_case_the_body_stands_between_title_and_name() {
+        assert_eq!(
+            roles(
+                "pl",
+                "„Nie planujemy zwolnień” - powiedział prezes spółki Mleczna Dolina Adam Lis."
+            ),
+            vec![(s("Adam Lis"), s("prezes"), s("Mleczna Dolina"))]
+        );
+        assert_eq!(
+            roles(
+                "cs",
+                "\"Ceny porostou,\" řekl ředitel Jihočeské mlékárny Karel Vondra."
+            ),
+            vec![(s("Karel Vondra"), s("ředitel"), s("Jihočeské mlékárny"))]
+        );
+        // (The name in marks is the body's, not a quotation.)
+        let text = "«Мы откроем завод», — сказал директор компании «Луч» Олег Титов.";
+        let mut quotations = super::super::quotes::find(text).0;
+        quotations.retain(|q| !super::super::names_a_thing(text, q));
+        let read: Vec<_> = attribute(text, &mut quotations, "ru", true)
+            .into_iter()
+            .map(|a| {
+                let a = a.unwrap_or_default();
+                (a.speaker, a.title, a.organization)
+            })
+            .collect();
+        assert_eq!(read, vec![(s("Олег Титов"), s("директор"), s("Луч"))]);
+    }
+
+    #[test]
+    fn an_appositive_may_say_only_what_the_person_is_of() {
+        assert_eq!(
+            roles(
+                "pt",
+                "A médica Rita Sousa, do Hospital de Santa Maria, alertou para o frio. \
+                 \"As urgências estão cheias\", disse ela."
+            ),
+            vec![(s("Rita Sousa"), s("médica"), s("Hospital de Santa Maria"))]
+        );
+    }
+
+    #[test]
     fn what_is_no_attribution_gives_none() {
         // A verb after a preposition's object is not read as a title; nothing read at all is None.
         assert_eq!(
