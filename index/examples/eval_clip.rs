@@ -202,33 +202,7 @@ fn speaker_ok(q: &onrecord::clip::Candidate, gold: &str) -> bool {
 
 fn polnear(split: &Path) -> QuoteScore {
     let mut score = QuoteScore::default();
-    let mut texts: Vec<PathBuf> = std::fs::read_dir(split.join("text"))
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    texts.sort();
-    let mut anns: Vec<PathBuf> = std::fs::read_dir(split.join("attributions"))
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    anns.sort();
-    for text_path in texts {
-        let stem = text_path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_owned();
-        let Some(ann_path) = anns.iter().find(|a| {
-            a.file_stem()
-                .and_then(|s| s.to_str())
-                .is_some_and(|s| s.rsplit_once('_').is_some_and(|(base, _)| base == stem))
-        }) else {
-            continue;
-        };
-        let Ok(text) = std::fs::read_to_string(&text_path) else {
-            continue;
-        };
-        let Ok(ann) = std::fs::read_to_string(ann_path) else {
-            continue;
-        };
+    for (stem, text, ann) in polnear::articles(split) {
         score.articles += 1;
         let chars: Vec<char> = text.chars().collect();
         let relations = parse_ann(&ann);

@@ -26,7 +26,9 @@ use onrecord::clip::attribution::tagger::{
 
 #[path = "common/polnear.rs"]
 mod polnear;
-use polnear::{direct_quotations, matching, names_a_source, parse_ann, same_speaker};
+use polnear::{
+    articles, direct_quotations, matching, names_a_source, parse_ann, same_speaker,
+};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -560,40 +562,6 @@ fn train_source(data: &Path, out: &Path, seed: u64) -> Folds {
         held,
         all: Box::leak(Box::new(tagger)),
     }
-}
-
-/// A split's articles that have annotations, in name order: (name, text, annotations).
-fn articles(split: &Path) -> Vec<(String, String, String)> {
-    let mut texts: Vec<PathBuf> = std::fs::read_dir(split.join("text"))
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    texts.sort();
-    let mut anns: Vec<PathBuf> = std::fs::read_dir(split.join("attributions"))
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    anns.sort();
-    let mut out = Vec::new();
-    for text_path in texts {
-        let stem = text_path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_owned();
-        let Some(ann_path) = anns.iter().find(|a| {
-            a.file_stem()
-                .and_then(|s| s.to_str())
-                .is_some_and(|s| s.rsplit_once('_').is_some_and(|(base, _)| base == stem))
-        }) else {
-            continue;
-        };
-        if let (Ok(text), Ok(ann)) = (
-            std::fs::read_to_string(&text_path),
-            std::fs::read_to_string(ann_path),
-        ) {
-            out.push((stem, text, ann));
-        }
-    }
-    out
 }
 
 /// Whether a choice names the gold source, as `eval_clip` judges a speaker: the same name, or,

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use onrecord::store::name_key;
 
@@ -319,4 +320,38 @@ pub fn matching(
         let (shared, np, ng) = overlap(chars, (start, end), (g.content.start, g.content.end));
         ng > 0 && np > 0 && shared * 10 >= ng * 8 && shared * 10 >= np * 8
     })
+}
+
+/// A split's articles that have annotations, in name order: (name, text, annotations).
+pub fn articles(split: &Path) -> Vec<(String, String, String)> {
+    let mut texts: Vec<PathBuf> = std::fs::read_dir(split.join("text"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    texts.sort();
+    let mut anns: Vec<PathBuf> = std::fs::read_dir(split.join("attributions"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    anns.sort();
+    let mut out = Vec::new();
+    for text_path in texts {
+        let stem = text_path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_owned();
+        let Some(ann_path) = anns.iter().find(|a| {
+            a.file_stem()
+                .and_then(|s| s.to_str())
+                .is_some_and(|s| s.rsplit_once('_').is_some_and(|(base, _)| base == stem))
+        }) else {
+            continue;
+        };
+        if let (Ok(text), Ok(ann)) = (
+            std::fs::read_to_string(&text_path),
+            std::fs::read_to_string(ann_path),
+        ) {
+            out.push((stem, text, ann));
+        }
+    }
+    out
 }
