@@ -26,9 +26,7 @@ use onrecord::clip::attribution::tagger::{
 
 #[path = "common/polnear.rs"]
 mod polnear;
-use polnear::{
-    articles, direct_quotations, matching, names_a_source, parse_ann, same_speaker,
-};
+use polnear::{articles, direct_quotations, matching, names_a_source, parse_ann, same_speaker};
 
 fn main() {
     let mut args = std::env::args().skip(1);
