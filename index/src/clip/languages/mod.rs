@@ -286,17 +286,7 @@ pub(crate) fn attribute(
                     false => {
                         let last_word =
                             |full: &str| full.split_whitespace().last() == Some(name.as_str());
-                        full_names
-                            .iter()
-                            .rev()
-                            .find(|(full, _, _)| last_word(full))
-                            .cloned()
-                            .or_else(|| {
-                                people().into_iter().rfind(|p| last_word(&p.name)).map(|p| {
-                                    let (t, o) = role_of(lang, p.title.as_deref(), p.organization);
-                                    (p.name, t, o)
-                                })
-                            })
+                        named_before(lang, &full_names, people, |full, _| last_word(full))
                     }
                 };
                 if let Some((full, title, organization)) = full {
@@ -341,19 +331,7 @@ pub(crate) fn attribute(
                     })
                 };
                 let known = is_title_word(lang, &head)
-                    .then(|| {
-                        full_names
-                            .iter()
-                            .rev()
-                            .find(|(_, t, _)| titled(t))
-                            .cloned()
-                            .or_else(|| {
-                                people().into_iter().rfind(|p| titled(&p.title)).map(|p| {
-                                    let (t, o) = role_of(lang, p.title.as_deref(), p.organization);
-                                    (p.name, t, o)
-                                })
-                            })
-                    })
+                    .then(|| named_before(lang, &full_names, people, |_, t| titled(t)))
                     .flatten();
                 match known {
                     Some((name, title, organization)) => {
@@ -407,6 +385,30 @@ pub(crate) fn attribute(
 
 /// A person: name, title and organization.
 type Named = (String, Option<String>, Option<String>);
+
+/// The last person `pick` accepts (by name and title) among those read before, else among
+/// those the narration named (`people`, read only then), with their role.
+fn named_before(
+    lang: &Language,
+    full_names: &[Named],
+    people: impl FnOnce() -> Vec<Person>,
+    pick: impl Fn(&str, &Option<String>) -> bool,
+) -> Option<Named> {
+    full_names
+        .iter()
+        .rev()
+        .find(|(name, title, _)| pick(name, title))
+        .cloned()
+        .or_else(|| {
+            people()
+                .into_iter()
+                .rfind(|p| pick(&p.name, &p.title))
+                .map(|p| {
+                    let (t, o) = role_of(lang, p.title.as_deref(), p.organization);
+                    (p.name, t, o)
+                })
+        })
+}
 
 /// The title and organization of a role read as words ("presidente de Telefónica") and an
 /// organization read beside the name ("van FC Zwolle").
