@@ -60,7 +60,7 @@ pub(super) fn choices(
             .collect();
         let mut rank_before = 0;
         let mut rank_after = 0;
-        for &(e, dist, before) in &mentions {
+        for (i, &(e, dist, before)) in mentions.iter().enumerate() {
             let rank = if before {
                 rank_before += 1;
                 rank_before
@@ -187,7 +187,7 @@ pub(super) fn choices(
                 // Where this mention stands among the mentions by how strongly the source
                 // tagger took it to open the speaker's span (its scores are not calibrated:
                 // only their order is read).
-                let opening = reading.opening(&seq, e.0, e.1);
+                let opening = openings[i];
                 let above = openings.iter().filter(|&&o| o > opening).count();
                 fs.push(feature(&["opening rank", kind, bin(above)]));
                 fs.push(feature(&[

@@ -60,12 +60,12 @@ pub struct SourceSeq {
     pos: Vec<&'static str>,
 }
 
-/// A span the tagger found: window token range and the margin of its first token's B over O.
+/// A span the tagger found, as a window token range (how strongly its first token opened it
+/// is in [`SourceReading::opens`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SourceSpan {
     pub start: usize,
     pub end: usize,
-    pub margin: f32,
 }
 
 /// What the tagger read in one window.
@@ -402,7 +402,6 @@ impl SourceTagger {
                 1 => out.spans.push(SourceSpan {
                     start: i,
                     end: i + 1,
-                    margin: scores[1] - scores[0],
                 }),
                 2 => {
                     if let Some(last) = out.spans.last_mut() {

@@ -117,9 +117,26 @@ impl Language {
 static LANGUAGES: LazyLock<Vec<Language>> =
     LazyLock::new(|| CODES.iter().map(|c| Language::from_profile(c)).collect());
 
+/// The lower-case words a name may hold between its capitalised ones ("Ursula von der Leyen",
+/// "Willem van Dijk"), as a regex alternation.
+macro_rules! name_particles {
+    () => {
+        "de|da|del|della|di|do|dos|van|von|der|zu|la|le"
+    };
+}
+
+/// Whether a word is one a name may hold ([`name_particles`]).
+fn is_name_particle(word: &str) -> bool {
+    name_particles!().split('|').any(|p| p == word)
+}
+
 /// A name: up to four capitalised words (initials and particles inside: "P. Slaný", "Ursula
 /// von der Leyen").
-const NAME: &str = r"(?:(?:Dr|Prof|Dott|Ing|Mag)\.\s+)?(?:\p{Lu}\.\s*){0,2}\p{Lu}[\p{L}\p{M}'’\-]+(?:\s+(?:(?:de|da|del|della|di|do|dos|van|von|der|zu|la|le)\s+)*\p{Lu}[\p{L}\p{M}'’\-]+){0,3}";
+const NAME: &str = concat!(
+    r"(?:(?:Dr|Prof|Dott|Ing|Mag)\.\s+)?(?:\p{Lu}\.\s*){0,2}\p{Lu}[\p{L}\p{M}'’\-]+(?:\s+(?:(?:",
+    name_particles!(),
+    r")\s+)*\p{Lu}[\p{L}\p{M}'’\-]+){0,3}"
+);
 
 /// Put by `split_name` between a title and the organization it read after it, for
 /// `split_organization` to cut at ("prezes ZNP Sławomir Broniarz").

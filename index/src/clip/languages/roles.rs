@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::super::german::{german_organization, is_german_title};
-use super::{Language, NAME, split_name};
+use super::{Language, NAME, is_name_particle, split_name};
 
 /// An appositive that describes its name ("někdejší útočník Liverpoolu"), not a clause about
 /// it ("que al ser preguntado por…"), which opens with a conjunction, a relative or a
@@ -401,10 +401,7 @@ pub(super) fn split_of(lang: &Language, name: &str) -> (String, Option<String>) 
         };
         // (One word is enough after an "of" word that no name holds: "Lise Brekke i Nordea";
         // not after "van", "de": "Jan Peter van Dijk".)
-        const PARTICLES: &[&str] = &[
-            "de", "da", "del", "della", "di", "do", "dos", "van", "von", "der", "zu", "la", "le",
-        ];
-        let enough = rest.len() >= 2 || (rest.len() == 1 && !PARTICLES.contains(&words[i]));
+        let enough = rest.len() >= 2 || (rest.len() == 1 && !is_name_particle(words[i]));
         if capitals >= 2 && enough && rest.iter().enumerate().all(named) {
             return (words[..i].join(" "), Some(rest.join(" ")));
         }
