@@ -138,10 +138,6 @@ const NAME: &str = concat!(
     r")\s+)*\p{Lu}[\p{L}\p{M}'’\-]+){0,3}"
 );
 
-/// Put by `split_name` between a title and the organization it read after it, for
-/// `split_organization` to cut at ("prezes ZNP Sławomir Broniarz").
-const ORG_MARK: &str = "\u{1}of";
-
 struct Readers {
     /// The text after a quotation: `, a déclaré Emmanuel Macron`, `, — сказал он`.
     after: Regex,
@@ -221,6 +217,8 @@ struct Read {
     name: Option<String>,
     pronoun: Option<String>,
     title: Option<String>,
+    /// The organization read between the title and the name ("prezes ZNP Sławomir Broniarz").
+    organization: Option<String>,
     /// A source described, not named ("le porte-parole", "předseda").
     described: Option<String>,
 }
@@ -291,7 +289,8 @@ pub(crate) fn attribute(
             let people = || people_in(lang, &text[..q.open.min(text.len())]);
             if let Some(name) = read.name {
                 let (name, of) = split_of(lang, &name);
-                let (title, organization) = role_of(lang, read.title.as_deref(), of);
+                let (title, organization) =
+                    role_of(lang, read.title.as_deref(), read.organization.or(of));
                 a.title = title.map(|t| sentence_case(lang, t));
                 a.organization = organization;
                 let full = match name.contains(char::is_whitespace) {
@@ -596,13 +595,15 @@ fn subject_after(lang: &Language, rest: &str) -> Read {
             lang.prepositions.contains(&w) || lang.conjunctions.contains(&w) || is_cue(lang, w)
         })
     {
+        let pre: Vec<&str> = c["pre"].split_whitespace().collect();
         return Read {
             name: Some(c["name"].to_owned()),
-            title: Some(format!(
-                "{} {ORG_MARK} {}",
-                c["pre"].trim(),
-                c["org"].trim_matches(['«', '»', '"', '„', '“', '”'])
-            )),
+            title: Some(without_body_words(lang, &pre).join(" ")).filter(|t| !t.is_empty()),
+            organization: Some(
+                c["org"]
+                    .trim_matches(['«', '»', '"', '„', '“', '”'])
+                    .to_owned(),
+            ),
             ..Read::default()
         };
     }
@@ -659,7 +660,7 @@ fn subject_after(lang: &Language, rest: &str) -> Read {
             true => extend_run(lang, &c["name"], &rest[name_end..]),
             false => c["name"].to_owned(),
         };
-        let (title, name) = split_name(lang, &pre, &run);
+        let (title, name, organization) = split_name(lang, &pre, &run);
         if let Some(name) = name {
             if is_pronoun(lang, &name) {
                 return Read {
@@ -671,6 +672,7 @@ fn subject_after(lang: &Language, rest: &str) -> Read {
             return Read {
                 name: Some(name),
                 title,
+                organization,
                 ..Read::default()
             };
         }
@@ -722,7 +724,11 @@ fn is_cue(lang: &Language, word: &str) -> bool {
 /// Title and name from the lower-case words before a capitalised run and the run itself.
 /// German titles are capitalised too: the run's leading title words go to the title, and a
 /// run after a determiner that holds no more than a noun names no one ("der Minister").
-fn split_name(lang: &Language, pre: &[&str], run: &str) -> (Option<String>, Option<String>) {
+fn split_name(
+    lang: &Language,
+    pre: &[&str],
+    run: &str,
+) -> (Option<String>, Option<String>, Option<String>) {
     let mut words: Vec<&str> = run.split_whitespace().collect();
     // (An academic honorific is no part of the name: "Dr. Andrea Huber".)
     while words.len() > 1 && ["Dr.", "Prof.", "Dott.", "Ing.", "Mag."].contains(&words[0]) {
@@ -799,19 +805,20 @@ fn split_name(lang: &Language, pre: &[&str], run: &str) -> (Option<String>, Opti
     title.extend(leading_titles);
     // "prezes ZNP Sławomir Broniarz", "dyrektor generalny sieci Koszyk Robert Wiśniewski": after
     // a title, a run of three capitalised words or more is the organization and then the name.
+    let mut organization = None;
     if lang.of_by_case
         && words.len() >= 3
         && words.iter().all(|w| w.starts_with(char::is_uppercase))
         && title.iter().any(|w| is_title_word(lang, w))
     {
         let name = words.split_off(words.len() - 2);
-        title.push(ORG_MARK);
-        title.append(&mut words);
+        organization = Some(words.join(" "));
+        title.truncate(without_body_words(lang, &title).len());
         words = name;
     }
     let title = (!title.is_empty()).then(|| title.join(" "));
     let name = (!words.is_empty()).then(|| words.join(" "));
-    (title, name)
+    (title, name, organization)
 }
 
 fn read_before(lang: &Language, readers: &Readers, before: &str) -> Option<Read> {
@@ -898,7 +905,7 @@ fn read_captures(lang: &Language, before: &str, c: &regex::Captures<'_>) -> Opti
         .collect();
     // (With what the name is of after it: "Magnus Fors på Handelns Utredningsinstitut säger".)
     let run = extend_run(lang, name_at.as_str(), &before[name_at.end()..]);
-    let (title, name) = split_name(lang, &pre, &run);
+    let (title, name, organization) = split_name(lang, &pre, &run);
     let name = name?;
     if is_pronoun(lang, &name) {
         return Some(pronoun(&c["cue"], &name));
@@ -908,6 +915,7 @@ fn read_captures(lang: &Language, before: &str, c: &regex::Captures<'_>) -> Opti
         cue: c["cue"].to_owned(),
         name: Some(name),
         title,
+        organization,
         ..Read::default()
     })
 }

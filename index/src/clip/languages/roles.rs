@@ -119,9 +119,11 @@ fn person(
     // (An opener or a title at the front is no part of the name: "Laut Thomas Engelke",
     // "Sachsens Wirtschaftsminister Dirk Panter".)
     let run = extend_run(lang, m.as_str(), &text[m.end()..]);
-    let (mut title, bare) = split_name(lang, &[], &run);
+    let (mut title, bare, named_with) = split_name(lang, &[], &run);
     let bare = bare?;
+    // (What the run names between the title and the name comes before what the name is of.)
     let (mut bare, organization) = split_of(lang, &bare);
+    let organization = named_with.or(organization);
     // ("Minister Eva Lindhout van Volksgezondheid": a portfolio after the name goes with
     // the title before it.)
     let words: Vec<&str> = bare.split_whitespace().collect();
@@ -228,6 +230,16 @@ fn person(
         organization,
         subject,
     })
+}
+
+/// A title without the words for a kind of body that end it ("dyrektor generalny sieci" →
+/// "dyrektor generalny"), which stand between a title and the body's name.
+pub(super) fn without_body_words<'w, 'a>(lang: &Language, title: &'a [&'w str]) -> &'a [&'w str] {
+    let end = title
+        .iter()
+        .rposition(|w| !lang.body_words.contains(w))
+        .map_or(0, |k| k + 1);
+    &title[..end]
 }
 
 /// What an appositive says the person is of, when that is all it says: "do Hospital
@@ -486,24 +498,9 @@ pub(super) fn split_organization(lang: &Language, title: &str) -> (Option<String
         return (Some(words[1..].join(" ")), None);
     }
     // A title, perhaps a word for what kind of body, then the body's name, where "of" is a
-    // case ("prezes spółki Energia Śląska", "prezes Naczelnej Rady Lekarskiej"); or the mark
-    // `split_name` leaves between a title and a run it read as an organization.
-    // (A word for the kind of body after the title is no part of it: "dyrektor generalny
-    // sieci".)
-    let title_part = |t: &[&str]| {
-        let end = t
-            .iter()
-            .rposition(|w| !lang.body_words.contains(w))
-            .map_or(0, |k| k + 1);
-        Some(t[..end].join(" ")).filter(|t| !t.is_empty())
-    };
-    if let Some(at) = words.iter().position(|w| *w == super::ORG_MARK) {
-        let org = words[at + 1..].join(" ");
-        return (
-            title_part(&words[..at]),
-            Some(org).filter(|o| !o.is_empty()),
-        );
-    }
+    // case ("prezes spółki Energia Śląska", "prezes Naczelnej Rady Lekarskiej").
+    let title_part =
+        |t: &[&str]| Some(without_body_words(lang, t).join(" ")).filter(|t| !t.is_empty());
     // (What follows a preposition is where, not whose: "… Solidarność w firmie".)
     let words: Vec<&str> = match words
         .iter()
